@@ -1,0 +1,178 @@
+//! The fictional sample partnership behind `--demo`, read from
+//! `assets/demo/sample-partnership.toml` and written through the store.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::instrument::Continuum;
+use crate::model::{
+    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind, PartnershipId, Rater,
+    RatingKey, Side,
+};
+use crate::problem::Problem;
+use crate::store::Store;
+
+const SAMPLE: &str = include_str!("../assets/demo/sample-partnership.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sample {
+    partnership: SamplePartnership,
+    people: Vec<SamplePerson>,
+    cycles: Vec<SampleCycle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SamplePartnership {
+    name: String,
+    district: String,
+    partner_organisation: String,
+    partner_kind: String,
+    start_date: Date,
+    notes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SamplePerson {
+    name: String,
+    side: String,
+    role: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleCycle {
+    school_year: String,
+    administered_on: Date,
+    status: String,
+    levels: BTreeMap<String, u8>,
+    #[serde(default)]
+    notes: Vec<SampleNote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleNote {
+    indicator: String,
+    evidence: String,
+    next_steps: String,
+}
+
+fn invalid(problem: String) -> Problem {
+    Problem {
+        what: format!("The sample data that comes with PartnerPath is not valid: {problem}."),
+        what_to_do: "Please report this; your own files are not affected.".to_owned(),
+        path: None,
+    }
+}
+
+/// Writes the sample partnership into `store` and returns its id.
+pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<PartnershipId, Problem> {
+    let sample: Sample = toml::from_str(SAMPLE).map_err(|e| invalid(e.to_string()))?;
+    let p = &sample.partnership;
+    let kind = PartnerKind::from_code(&p.partner_kind)
+        .ok_or_else(|| invalid(format!("unknown partner kind {}", p.partner_kind)))?;
+    let stored = |e: crate::store::StoreError| e.problem();
+    let id = store
+        .create_partnership(
+            &NewPartnership {
+                name: p.name.clone(),
+                district: p.district.clone(),
+                partner_organisation: p.partner_organisation.clone(),
+                partner_kind: kind,
+                start_date: Some(p.start_date),
+                notes: p.notes.clone(),
+            },
+            true,
+        )
+        .map_err(stored)?;
+    for person in &sample.people {
+        let side = Side::from_code(&person.side)
+            .ok_or_else(|| invalid(format!("unknown side {}", person.side)))?;
+        let new = NewPerson {
+            name: person.name.clone(),
+            side,
+            role: person.role.clone(),
+        };
+        store.add_person(id, &new).map_err(stored)?;
+    }
+    for cycle in &sample.cycles {
+        let cycle_id = store
+            .create_cycle(&NewCycle {
+                partnership_id: id,
+                instrument_key: continuum.key.clone(),
+                instrument_version: continuum.version.clone(),
+                school_year: cycle.school_year.clone(),
+                administered_on: cycle.administered_on,
+            })
+            .map_err(stored)?;
+        let key = |indicator: &str| -> Result<RatingKey, Problem> {
+            continuum
+                .indicator(indicator)
+                .ok_or_else(|| invalid(format!("unknown indicator {indicator}")))?;
+            Ok(RatingKey {
+                cycle_id,
+                indicator_key: indicator.to_owned(),
+                rater: Rater::Consensus,
+            })
+        };
+        for (indicator, number) in &cycle.levels {
+            let level = Level::new(*number)
+                .ok_or_else(|| invalid(format!("level {number} is not 1 to 4")))?;
+            store
+                .set_level(&key(indicator)?, Some(level))
+                .map_err(stored)?;
+        }
+        for note in &cycle.notes {
+            let key = key(&note.indicator)?;
+            store.set_evidence(&key, &note.evidence).map_err(stored)?;
+            store
+                .set_next_steps(&key, &note.next_steps)
+                .map_err(stored)?;
+        }
+        let status = CycleStatus::from_code(&cycle.status)
+            .ok_or_else(|| invalid(format!("unknown status {}", cycle.status)))?;
+        store.set_cycle_status(cycle_id, status).map_err(stored)?;
+    }
+    Ok(id)
+}
+
+/// Makes a fresh sample database at `path`, replacing an earlier sample there.
+/// A file at `path` that holds anything but sample data is left alone.
+pub fn create_sample_database(path: &Path, continuum: &Continuum) -> Result<Store, Problem> {
+    if path.exists() {
+        let existing = Store::open(path).map_err(|e| e.problem())?;
+        let summaries = existing.partnership_summaries().map_err(|e| e.problem())?;
+        if summaries.iter().any(|s| !s.partnership.is_sample) {
+            return Err(Problem {
+                what: "The sample file holds partnerships that are not sample data, so it was not replaced.".to_owned(),
+                what_to_do: "Open that file with File > Open… to keep working with it, or move it elsewhere.".to_owned(),
+                path: Some(path.to_path_buf()),
+            });
+        }
+        drop(existing);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            match std::fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Problem {
+                        what: format!("The earlier sample file could not be replaced ({e})."),
+                        what_to_do: "Close other PartnerPath windows and try again.".to_owned(),
+                        path: Some(path.to_path_buf()),
+                    });
+                }
+            }
+        }
+    }
+    let mut store = Store::open(path).map_err(|e| e.problem())?;
+    write_sample(&mut store, continuum)?;
+    Ok(store)
+}

@@ -1,0 +1,11 @@
+//! PartnerPath: assess and strengthen school-district partnerships with the
+//! published partnership tools, kept in a local SQLite file.
+
+pub mod demo;
+pub mod instrument;
+pub mod model;
+pub mod paths;
+pub mod problem;
+pub mod session;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,102 @@
+//! PartnerPath's entry point: reads the command line and opens the window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use partnerpath::instrument::Continuum;
+use partnerpath::model::PartnershipId;
+use partnerpath::problem::Problem;
+use partnerpath::session::Session;
+use partnerpath::ui::{App, FirstFrameExit, Screen};
+use partnerpath::{demo, paths};
+
+/// Assess and strengthen school-district partnerships with the published
+/// partnership tools, kept in a local file.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// The PartnerPath file to open (created if it does not exist). Without
+    /// it, the default file in your data folder is opened.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Open a fictional sample partnership, rebuilt each time (in the data
+    /// folder, or at --db PATH if given and not holding real data).
+    #[arg(long)]
+    demo: bool,
+    /// Quit as soon as the first frame is on screen and print how long that
+    /// took since start (for tests and measurements). The environment
+    /// variable PARTNERPATH_EXIT_AFTER_FIRST_FRAME=1 does the same.
+    #[arg(long)]
+    exit_after_first_frame: bool,
+}
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    let args = Args::parse();
+    let continuum = match Continuum::builtin() {
+        Ok(continuum) => continuum,
+        Err(error) => {
+            eprintln!("PartnerPath cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (session, sample) = open(&args, continuum);
+    let mut app = App::new(continuum, session);
+    if let Some(id) = sample {
+        app.go_to(Screen::Partnership(id));
+    }
+    let exit_early = args.exit_after_first_frame
+        || std::env::var("PARTNERPATH_EXIT_AFTER_FIRST_FRAME").is_ok_and(|v| v == "1");
+    if exit_early {
+        app = app.exit_after_first_frame(FirstFrameExit::new(started));
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("PartnerPath")
+            .with_app_id("partnerpath")
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    match eframe::run_native("PartnerPath", options, Box::new(|_| Ok(Box::new(app)))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "PartnerPath could not open its window: {error}. A graphical desktop session is needed."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the database the arguments name; with --demo, builds the sample.
+fn open(
+    args: &Args,
+    continuum: &'static Continuum,
+) -> (Result<Session, Problem>, Option<PartnershipId>) {
+    let path = match &args.db {
+        Some(path) => Ok(path.clone()),
+        None => paths::data_dir().map(|dir| {
+            dir.join(if args.demo {
+                paths::SAMPLE_DATABASE
+            } else {
+                paths::DEFAULT_DATABASE
+            })
+        }),
+    };
+    let path = match path {
+        Ok(path) => path,
+        Err(problem) => return (Err(problem), None),
+    };
+    if !args.demo {
+        return (Session::open(&path), None);
+    }
+    let session = demo::create_sample_database(&path, continuum).and_then(Session::with_store);
+    let sample = session
+        .as_ref()
+        .ok()
+        .and_then(|s| s.summaries().first().map(|p| p.partnership.id));
+    (session, sample)
+}

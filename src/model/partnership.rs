@@ -1,0 +1,207 @@
+//! Partnerships, the people in them and the cycles in which they rate.
+
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartnershipId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CycleId(pub i64);
+
+/// What kind of organisation the district is partnering with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartnerKind {
+    EducatorPreparation,
+    TeachersAssociation,
+    TurnaroundPartner,
+    CommunityOrganisation,
+    Other,
+}
+
+impl PartnerKind {
+    pub const ALL: [PartnerKind; 5] = [
+        PartnerKind::EducatorPreparation,
+        PartnerKind::TeachersAssociation,
+        PartnerKind::TurnaroundPartner,
+        PartnerKind::CommunityOrganisation,
+        PartnerKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerKind::EducatorPreparation => "Educator-preparation program",
+            PartnerKind::TeachersAssociation => "Teachers' association or union",
+            PartnerKind::TurnaroundPartner => "Turnaround partner",
+            PartnerKind::CommunityOrganisation => "Community organisation",
+            PartnerKind::Other => "Other",
+        }
+    }
+
+    /// The stable name stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerKind::EducatorPreparation => "educator_preparation",
+            PartnerKind::TeachersAssociation => "teachers_association",
+            PartnerKind::TurnaroundPartner => "turnaround_partner",
+            PartnerKind::CommunityOrganisation => "community_organisation",
+            PartnerKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PartnerKind> {
+        PartnerKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Which organisation a person speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    District,
+    Partner,
+    School,
+    Other,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::District, Side::Partner, Side::School, Side::Other];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::District => "District",
+            Side::Partner => "Partner",
+            Side::School => "School",
+            Side::Other => "Other",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Side::District => "district",
+            Side::Partner => "partner",
+            Side::School => "school",
+            Side::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The details a user gives when creating a partnership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPartnership {
+    pub name: String,
+    pub district: String,
+    pub partner_organisation: String,
+    pub partner_kind: PartnerKind,
+    pub start_date: Option<Date>,
+    pub notes: String,
+}
+
+impl Default for NewPartnership {
+    fn default() -> Self {
+        NewPartnership {
+            name: String::new(),
+            district: String::new(),
+            partner_organisation: String::new(),
+            partner_kind: PartnerKind::EducatorPreparation,
+            start_date: None,
+            notes: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partnership {
+    pub id: PartnershipId,
+    pub name: String,
+    pub district: String,
+    pub partner_organisation: String,
+    pub partner_kind: PartnerKind,
+    pub start_date: Option<Date>,
+    pub notes: String,
+    pub archived: bool,
+    /// Fictional data made by `--demo`, shown as such.
+    pub is_sample: bool,
+}
+
+/// One line of the partnerships list, with the counts a user needs to decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnershipSummary {
+    pub partnership: Partnership,
+    pub people: usize,
+    pub cycles: usize,
+    pub ratings: usize,
+    pub latest_school_year: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPerson {
+    pub name: String,
+    pub side: Side,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: PersonId,
+    pub partnership_id: PartnershipId,
+    pub name: String,
+    pub side: Side,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CycleStatus {
+    Draft,
+    Final,
+}
+
+impl CycleStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            CycleStatus::Draft => "Draft",
+            CycleStatus::Final => "Final",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CycleStatus::Draft => "draft",
+            CycleStatus::Final => "final",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CycleStatus> {
+        match code {
+            "draft" => Some(CycleStatus::Draft),
+            "final" => Some(CycleStatus::Final),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCycle {
+    pub partnership_id: PartnershipId,
+    pub instrument_key: String,
+    pub instrument_version: String,
+    pub school_year: String,
+    pub administered_on: Date,
+}
+
+/// One dated administration of an instrument for a partnership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cycle {
+    pub id: CycleId,
+    pub partnership_id: PartnershipId,
+    pub instrument_key: String,
+    pub instrument_version: String,
+    pub school_year: String,
+    pub administered_on: Date,
+    pub status: CycleStatus,
+}

@@ -1,0 +1,196 @@
+//! The in-memory view of one open partnership, which the screens draw from.
+//! It is loaded once from the database and kept in step with every edit.
+
+use std::collections::HashMap;
+
+use super::{Cycle, CycleId, Partnership, Person, PersonId, Rater, Rating, RatingKey};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnershipView {
+    pub partnership: Partnership,
+    /// People in the order they were added.
+    pub people: Vec<Person>,
+    /// Cycles oldest first.
+    pub cycles: Vec<Cycle>,
+    ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
+}
+
+impl PartnershipView {
+    pub fn new(
+        partnership: Partnership,
+        people: Vec<Person>,
+        mut cycles: Vec<Cycle>,
+        ratings: Vec<(RatingKey, Rating)>,
+    ) -> PartnershipView {
+        cycles.sort_by_key(|c| (c.administered_on, c.id.0));
+        let mut view = PartnershipView {
+            partnership,
+            people,
+            cycles,
+            ratings: HashMap::new(),
+        };
+        for (key, rating) in ratings {
+            view.put_rating(key, rating);
+        }
+        view
+    }
+
+    pub fn cycle(&self, id: CycleId) -> Option<&Cycle> {
+        self.cycles.iter().find(|c| c.id == id)
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The rating of one indicator, if anything was recorded for it.
+    pub fn rating(&self, cycle: CycleId, rater: Rater, indicator_key: &str) -> Option<&Rating> {
+        self.ratings.get(&(cycle, rater))?.get(indicator_key)
+    }
+
+    /// Changes one rating in memory (the database was written first).
+    pub fn update_rating(&mut self, key: &RatingKey, change: impl FnOnce(&mut Rating)) {
+        let rating = self
+            .ratings
+            .entry((key.cycle_id, key.rater))
+            .or_default()
+            .entry(key.indicator_key.clone())
+            .or_default();
+        change(rating);
+    }
+
+    fn put_rating(&mut self, key: RatingKey, rating: Rating) {
+        self.ratings
+            .entry((key.cycle_id, key.rater))
+            .or_default()
+            .insert(key.indicator_key, rating);
+    }
+
+    /// How many of `indicator_keys` have a level chosen by `rater` in `cycle`.
+    pub fn rated_count<'k>(
+        &self,
+        cycle: CycleId,
+        rater: Rater,
+        indicator_keys: impl IntoIterator<Item = &'k str>,
+    ) -> usize {
+        let Some(ratings) = self.ratings.get(&(cycle, rater)) else {
+            return 0;
+        };
+        indicator_keys
+            .into_iter()
+            .filter(|key| ratings.get(*key).is_some_and(|r| r.level.is_some()))
+            .count()
+    }
+
+    /// How many ratings with a level or written text a cycle holds, all raters.
+    pub fn filled_ratings_in_cycle(&self, cycle: CycleId) -> usize {
+        self.ratings
+            .iter()
+            .filter(|((c, _), _)| *c == cycle)
+            .flat_map(|(_, ratings)| ratings.values())
+            .filter(|r| !r.is_blank())
+            .count()
+    }
+
+    /// How many ratings with a level or written text a person has given.
+    pub fn filled_ratings_by(&self, person: PersonId) -> usize {
+        self.ratings
+            .iter()
+            .filter(|((_, rater), _)| *rater == Rater::Person(person))
+            .flat_map(|(_, ratings)| ratings.values())
+            .filter(|r| !r.is_blank())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use super::*;
+    use crate::model::{CycleStatus, Level, PartnerKind, PartnershipId, Side};
+
+    fn view() -> PartnershipView {
+        let partnership = Partnership {
+            id: PartnershipId(1),
+            name: "P".into(),
+            district: String::new(),
+            partner_organisation: String::new(),
+            partner_kind: PartnerKind::Other,
+            start_date: None,
+            notes: String::new(),
+            archived: false,
+            is_sample: false,
+        };
+        let person = Person {
+            id: PersonId(7),
+            partnership_id: PartnershipId(1),
+            name: "Ana".into(),
+            side: Side::District,
+            role: String::new(),
+        };
+        let cycle = |id, year: i16| Cycle {
+            id: CycleId(id),
+            partnership_id: PartnershipId(1),
+            instrument_key: "wbt-continuum".into(),
+            instrument_version: "2017-10".into(),
+            school_year: format!("{year}"),
+            administered_on: Date::new(year, 10, 1).expect("date"),
+            status: CycleStatus::Draft,
+        };
+        let key = |indicator: &str, rater| RatingKey {
+            cycle_id: CycleId(2),
+            indicator_key: indicator.into(),
+            rater,
+        };
+        let level = |n| Rating {
+            level: Level::new(n),
+            ..Rating::default()
+        };
+        PartnershipView::new(
+            partnership,
+            vec![person],
+            vec![cycle(2, 2024), cycle(1, 2022)],
+            vec![
+                (key("a", Rater::Consensus), level(2)),
+                (key("b", Rater::Consensus), level(0)),
+                (key("a", Rater::Person(PersonId(7))), level(3)),
+            ],
+        )
+    }
+
+    #[test]
+    fn cycles_are_kept_oldest_first() {
+        let ids: Vec<i64> = view().cycles.iter().map(|c| c.id.0).collect();
+        assert_eq!(ids, [1, 2]);
+    }
+
+    #[test]
+    fn only_chosen_levels_count_as_rated() {
+        let view = view();
+        assert_eq!(
+            view.rated_count(CycleId(2), Rater::Consensus, ["a", "b", "c"]),
+            1
+        );
+        assert_eq!(
+            view.rated_count(CycleId(2), Rater::Person(PersonId(7)), ["a", "b"]),
+            1
+        );
+        assert_eq!(view.rated_count(CycleId(1), Rater::Consensus, ["a"]), 0);
+    }
+
+    #[test]
+    fn updates_create_the_rating_when_missing() {
+        let mut view = view();
+        let key = RatingKey {
+            cycle_id: CycleId(1),
+            indicator_key: "c".into(),
+            rater: Rater::Consensus,
+        };
+        view.update_rating(&key, |r| r.evidence = "minutes".into());
+        let rating = view.rating(CycleId(1), Rater::Consensus, "c");
+        assert_eq!(rating.map(|r| r.evidence.as_str()), Some("minutes"));
+        assert_eq!(view.filled_ratings_in_cycle(CycleId(1)), 1);
+        assert_eq!(view.filled_ratings_by(PersonId(7)), 1);
+    }
+}

@@ -1,0 +1,29 @@
+//! Where PartnerPath keeps its files by default.
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+use crate::problem::Problem;
+
+/// The file name of the default database.
+pub const DEFAULT_DATABASE: &str = "partnerpath.sqlite";
+/// The file name of the sample database made by `--demo`.
+pub const SAMPLE_DATABASE: &str = "sample.sqlite";
+
+/// The operating system's data folder for PartnerPath, created if missing
+/// (e.g. `~/.local/share/partnerpath` on Linux).
+pub fn data_dir() -> Result<PathBuf, Problem> {
+    let dirs = ProjectDirs::from("org", "PartnerPath", "PartnerPath").ok_or_else(|| Problem {
+        what: "PartnerPath could not find your home folder to keep its data in.".to_owned(),
+        what_to_do: "Start PartnerPath with --db and the path of a file to use.".to_owned(),
+        path: None,
+    })?;
+    let dir = dirs.data_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).map_err(|e| Problem {
+        what: format!("PartnerPath could not create its data folder ({e})."),
+        what_to_do: "Check that you may write to your home folder, or start PartnerPath with --db and the path of a file to use.".to_owned(),
+        path: Some(dir.clone()),
+    })?;
+    Ok(dir)
+}

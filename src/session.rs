@@ -1,0 +1,247 @@
+//! An open database and the partnership being worked on: edits come in as
+//! commands, are written to the file, then reflected in memory in the same
+//! step. Nothing here draws; the screens read from it.
+
+use std::path::Path;
+
+use crate::model::{
+    Command, CycleId, CycleStatus, PartnershipId, PartnershipSummary, PartnershipView,
+};
+use crate::problem::Problem;
+use crate::store::{Store, StoreError};
+
+pub struct Session {
+    store: Store,
+    summaries: Vec<PartnershipSummary>,
+    open: Option<PartnershipView>,
+}
+
+/// What an applied command made, for the screens to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    PartnershipCreated(PartnershipId),
+    CycleCreated(CycleId),
+}
+
+impl Session {
+    pub fn open(path: &Path) -> Result<Session, Problem> {
+        let store = Store::open(path).map_err(|e| e.problem())?;
+        Session::with_store(store)
+    }
+
+    pub fn with_store(store: Store) -> Result<Session, Problem> {
+        let summaries = store.partnership_summaries().map_err(|e| e.problem())?;
+        Ok(Session {
+            store,
+            summaries,
+            open: None,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn summaries(&self) -> &[PartnershipSummary] {
+        &self.summaries
+    }
+
+    /// Reads the list of partnerships again (after working inside one).
+    pub fn refresh_summaries(&mut self) -> Result<(), Problem> {
+        self.summaries = self
+            .store
+            .partnership_summaries()
+            .map_err(|e| e.problem())?;
+        Ok(())
+    }
+
+    pub fn view(&self) -> Option<&PartnershipView> {
+        self.open.as_ref()
+    }
+
+    /// Loads one partnership into memory for its screens.
+    pub fn open_partnership(&mut self, id: PartnershipId) -> Result<&PartnershipView, Problem> {
+        let view = self.store.load_partnership(id).map_err(|e| e.problem())?;
+        Ok(self.open.insert(view))
+    }
+
+    pub fn close_partnership(&mut self) {
+        self.open = None;
+    }
+
+    /// Writes one edit to the database and, once it is stored, to memory.
+    /// On failure nothing changes in memory and the problem says why.
+    pub fn apply(&mut self, command: Command) -> Result<Outcome, Problem> {
+        self.check(&command)?;
+        self.apply_checked(command).map_err(|e| e.problem())
+    }
+
+    /// Refuses edits that the screens should not have offered.
+    fn check(&self, command: &Command) -> Result<(), Problem> {
+        let refuse = |what: &str, what_to_do: &str| {
+            Err(Problem {
+                what: what.to_owned(),
+                what_to_do: what_to_do.to_owned(),
+                path: None,
+            })
+        };
+        match command {
+            Command::CreatePartnership(new) if new.name.trim().is_empty() => refuse(
+                "A partnership needs a name.",
+                "Type a name, then create it.",
+            ),
+            Command::UpdatePartnership(p) if p.name.trim().is_empty() => refuse(
+                "A partnership needs a name, so the empty name was not saved.",
+                "Type a name for the partnership.",
+            ),
+            Command::AddPerson(_, new) if new.name.trim().is_empty() => {
+                refuse("A person needs a name.", "Type their name, then add them.")
+            }
+            Command::UpdatePerson(p) if p.name.trim().is_empty() => refuse(
+                "A person needs a name, so the empty name was not saved.",
+                "Type their name.",
+            ),
+            Command::SetLevel(key, _)
+            | Command::SetEvidence(key, _)
+            | Command::SetNextSteps(key, _) => {
+                let final_cycle = self
+                    .open
+                    .as_ref()
+                    .and_then(|v| v.cycle(key.cycle_id))
+                    .is_some_and(|c| c.status == CycleStatus::Final);
+                if final_cycle {
+                    refuse(
+                        "This cycle is marked final, so its ratings are not changed.",
+                        "Choose “Reopen for editing” first if the team agrees to change it.",
+                    )
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn apply_checked(&mut self, command: Command) -> Result<Outcome, StoreError> {
+        match command {
+            Command::CreatePartnership(new) => {
+                let id = self.store.create_partnership(&new, false)?;
+                self.summaries = self.store.partnership_summaries()?;
+                return Ok(Outcome::PartnershipCreated(id));
+            }
+            Command::UpdatePartnership(partnership) => {
+                self.store.update_partnership(&partnership)?;
+                if let Some(summary) = self
+                    .summaries
+                    .iter_mut()
+                    .find(|s| s.partnership.id == partnership.id)
+                {
+                    summary.partnership = partnership.clone();
+                }
+                if let Some(view) = self.open_view(partnership.id) {
+                    view.partnership = partnership;
+                }
+            }
+            Command::SetArchived(id, archived) => {
+                self.store.set_archived(id, archived)?;
+                for summary in self.summaries.iter_mut().filter(|s| s.partnership.id == id) {
+                    summary.partnership.archived = archived;
+                }
+                if let Some(view) = self.open_view(id) {
+                    view.partnership.archived = archived;
+                }
+            }
+            Command::DeletePartnership(id) => {
+                self.store.delete_partnership(id)?;
+                self.summaries.retain(|s| s.partnership.id != id);
+                if self.open_view(id).is_some() {
+                    self.open = None;
+                }
+            }
+            Command::AddPerson(partnership, new) => {
+                self.store.add_person(partnership, &new)?;
+                self.reload(partnership)?;
+            }
+            Command::UpdatePerson(person) => {
+                self.store.update_person(&person)?;
+                if let Some(view) = self.open_view(person.partnership_id)
+                    && let Some(slot) = view.people.iter_mut().find(|p| p.id == person.id)
+                {
+                    *slot = person;
+                }
+            }
+            Command::DeletePerson(id) => {
+                self.store.delete_person(id)?;
+                self.reload_open()?;
+            }
+            Command::CreateCycle(new) => {
+                let id = self.store.create_cycle(&new)?;
+                self.reload(new.partnership_id)?;
+                return Ok(Outcome::CycleCreated(id));
+            }
+            Command::SetCycleStatus(id, status) => {
+                self.store.set_cycle_status(id, status)?;
+                if let Some(cycle) = self
+                    .open
+                    .as_mut()
+                    .and_then(|v| v.cycles.iter_mut().find(|c| c.id == id))
+                {
+                    cycle.status = status;
+                }
+            }
+            Command::DeleteCycle(id) => {
+                self.store.delete_cycle(id)?;
+                self.reload_open()?;
+            }
+            Command::SetLevel(key, level) => {
+                self.store.set_level(&key, level)?;
+                self.update_open_rating(&key, |r| r.level = level);
+            }
+            Command::SetEvidence(key, text) => {
+                self.store.set_evidence(&key, &text)?;
+                self.update_open_rating(&key, |r| r.evidence = text);
+            }
+            Command::SetNextSteps(key, text) => {
+                self.store.set_next_steps(&key, &text)?;
+                self.update_open_rating(&key, |r| r.next_steps = text);
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    fn open_view(&mut self, id: PartnershipId) -> Option<&mut PartnershipView> {
+        self.open.as_mut().filter(|v| v.partnership.id == id)
+    }
+
+    fn update_open_rating(
+        &mut self,
+        key: &crate::model::RatingKey,
+        change: impl FnOnce(&mut crate::model::Rating),
+    ) {
+        if let Some(view) = self.open.as_mut() {
+            view.update_rating(key, change);
+        }
+    }
+
+    /// Reloads the open partnership and the list after a structural change.
+    fn reload(&mut self, id: PartnershipId) -> Result<(), StoreError> {
+        self.open = Some(self.store.load_partnership(id)?);
+        self.summaries = self.store.partnership_summaries()?;
+        Ok(())
+    }
+
+    fn reload_open(&mut self) -> Result<(), StoreError> {
+        match self.open.as_ref().map(|v| v.partnership.id) {
+            Some(id) => self.reload(id),
+            None => {
+                self.summaries = self.store.partnership_summaries()?;
+                Ok(())
+            }
+        }
+    }
+}

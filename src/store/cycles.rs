@@ -1,0 +1,65 @@
+//! Cycles: dated administrations of an instrument for a partnership.
+
+use rusqlite::params;
+
+use super::{Store, StoreError, unknown_code};
+use crate::model::{Cycle, CycleId, CycleStatus, NewCycle, PartnershipId};
+
+impl Store {
+    pub fn create_cycle(&mut self, new: &NewCycle) -> Result<CycleId, StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO cycles
+                   (partnership_id, instrument_key, instrument_version, school_year, administered_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    new.partnership_id.0,
+                    new.instrument_key,
+                    new.instrument_version,
+                    new.school_year,
+                    new.administered_on
+                ],
+            )?;
+            Ok(CycleId(tx.last_insert_rowid()))
+        })
+    }
+
+    pub fn set_cycle_status(&mut self, id: CycleId, status: CycleStatus) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE cycles SET status = ?2 WHERE id = ?1",
+                params![id.0, status.code()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Deletes a cycle with all its ratings.
+    pub fn delete_cycle(&mut self, id: CycleId) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM cycles WHERE id = ?1", [id.0])?;
+            Ok(())
+        })
+    }
+
+    pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, partnership_id, instrument_key, instrument_version, school_year,
+                    administered_on, status
+             FROM cycles WHERE partnership_id = ?1 ORDER BY administered_on, id",
+        )?;
+        let rows = statement.query_map([partnership.0], |row| {
+            let status: String = row.get(6)?;
+            Ok(Cycle {
+                id: CycleId(row.get(0)?),
+                partnership_id: PartnershipId(row.get(1)?),
+                instrument_key: row.get(2)?,
+                instrument_version: row.get(3)?,
+                school_year: row.get(4)?,
+                administered_on: row.get(5)?,
+                status: CycleStatus::from_code(&status).ok_or_else(|| unknown_code(6, &status))?,
+            })
+        })?;
+        rows.collect()
+    }
+}

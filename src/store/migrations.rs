@@ -1,0 +1,86 @@
+//! The database schema as numbered migrations, tracked by `PRAGMA user_version`.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Marks a SQLite file as PartnerPath's (`PRAGMA application_id`, "PPth").
+pub const APPLICATION_ID: i64 = 0x5050_7468;
+
+const V1: &str = "
+PRAGMA application_id = 1347449960;
+
+CREATE TABLE partnerships (
+    id                   INTEGER PRIMARY KEY,
+    name                 TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    district             TEXT NOT NULL DEFAULT '',
+    partner_organisation TEXT NOT NULL DEFAULT '',
+    partner_kind         TEXT NOT NULL CHECK (partner_kind IN (
+                             'educator_preparation', 'teachers_association',
+                             'turnaround_partner', 'community_organisation', 'other')),
+    start_date           TEXT,
+    notes                TEXT NOT NULL DEFAULT '',
+    archived             INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    is_sample            INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+    created_at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE people (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    side           TEXT NOT NULL CHECK (side IN ('district', 'partner', 'school', 'other')),
+    role           TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX people_by_partnership ON people(partnership_id);
+
+CREATE TABLE cycles (
+    id                 INTEGER PRIMARY KEY,
+    partnership_id     INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    instrument_key     TEXT NOT NULL,
+    instrument_version TEXT NOT NULL,
+    school_year        TEXT NOT NULL,
+    administered_on    TEXT NOT NULL,
+    status             TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+    created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX cycles_by_partnership ON cycles(partnership_id);
+
+-- person_id NULL is the team's consensus.
+CREATE TABLE ratings (
+    id            INTEGER PRIMARY KEY,
+    cycle_id      INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    indicator_key TEXT NOT NULL,
+    person_id     INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    level         INTEGER CHECK (level BETWEEN 1 AND 4),
+    evidence      TEXT NOT NULL DEFAULT '',
+    next_steps    TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE UNIQUE INDEX ratings_one_per_rater
+    ON ratings(cycle_id, indicator_key, coalesce(person_id, 0));
+CREATE INDEX ratings_by_person ON ratings(person_id);
+";
+
+/// Every migration in order; the schema version is the number applied.
+const STEPS: &[&str] = &[V1];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this program writes.
+pub const LATEST_VERSION: i64 = STEPS.len() as i64;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn the_application_id_in_the_schema_is_the_constant() {
+        assert!(V1.contains(&format!("application_id = {APPLICATION_ID};")));
+    }
+}

@@ -1,0 +1,183 @@
+//! The SQLite store: the only place with SQL. Every edit is written through
+//! at once, in a transaction.
+
+mod cycles;
+mod error;
+mod migrations;
+mod partnerships;
+mod people;
+mod ratings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+
+/// An open PartnerPath database file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What a file holds, read without changing it.
+enum Kind {
+    /// No file, an empty file, or an empty SQLite database: ready to set up.
+    New,
+    /// A PartnerPath database at schema version `version`.
+    PartnerPath { version: i64 },
+}
+
+impl Store {
+    /// Opens the PartnerPath database at `path`, creating it if the file does
+    /// not exist. A file that is not PartnerPath's, or that a newer program
+    /// wrote, is refused and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        match inspect(path)? {
+            Kind::PartnerPath { version } if version > LATEST_VERSION => {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: LATEST_VERSION,
+                });
+            }
+            Kind::PartnerPath { .. } | Kind::New => {}
+        }
+        let sqlite = |e| StoreError::from_sqlite(path, e);
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        // SQLite quietly falls back to reading when it may not write.
+        if conn.is_readonly("main").map_err(sqlite)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        conn.busy_timeout(Duration::from_secs(3)).map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
+            .map_err(|e| wal_error(path, e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite)?;
+        migrations::migrations()
+            .to_latest(&mut conn)
+            .map_err(|error| match error {
+                rusqlite_migration::Error::RusqliteError { err, .. } => sqlite(err),
+                other => StoreError::Other {
+                    path: path.to_path_buf(),
+                    detail: other.to_string(),
+                },
+            })?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    fn error(&self, error: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, error)
+    }
+
+    /// Runs `work` in one transaction, committed only if it succeeds.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let sqlite = |e| StoreError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        let value = work(&tx).map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+        Ok(value)
+    }
+}
+
+/// Switching to WAL needs to create files beside the database: when that is
+/// refused, the folder is read-only.
+fn wal_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    match StoreError::from_sqlite(path, error) {
+        StoreError::CannotOpen { .. } => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        other => other,
+    }
+}
+
+/// Looks at the file through a read-only connection, so that a file we refuse
+/// keeps every byte it had.
+fn inspect(path: &Path) -> Result<Kind, StoreError> {
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Kind::New),
+        Err(error) => {
+            return Err(StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            });
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::NotPartnerPath {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) if meta.len() == 0 => return Ok(Kind::New),
+        Ok(_) => {}
+    }
+    let sqlite = |e| StoreError::from_sqlite(path, e);
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sqlite)?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(sqlite)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sqlite)?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    if application_id == APPLICATION_ID {
+        Ok(Kind::PartnerPath { version })
+    } else if application_id == 0 && version == 0 && objects == 0 {
+        Ok(Kind::New)
+    } else {
+        Err(StoreError::NotPartnerPath {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// A stored code (kind, side, status) this program does not know.
+fn unknown_code(column: usize, code: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("unknown value {code:?}").into(),
+    )
+}

@@ -1,0 +1,348 @@
+//! The app shell: menu, problem banner, and which screen is showing. Screens
+//! hand back commands and navigation; the shell applies them after the frame.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use egui::{RichText, Ui};
+
+use super::{continuum, partnership, partnerships, style};
+use crate::instrument::Continuum;
+use crate::model::{Command, CycleId, PartnershipId};
+use crate::problem::Problem;
+use crate::session::{Outcome, Session};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Partnerships,
+    Partnership(PartnershipId),
+    Continuum(PartnershipId, CycleId),
+}
+
+/// What a screen asks of the shell this frame.
+#[derive(Default)]
+pub struct Actions {
+    pub commands: Vec<Command>,
+    pub navigate: Option<Screen>,
+}
+
+/// Makes the program quit once its first frame is on screen, printing the
+/// time since `started` (for the smoke test and start-up measurements).
+pub struct FirstFrameExit {
+    pub started: Instant,
+    frames: u32,
+}
+
+impl FirstFrameExit {
+    pub fn new(started: Instant) -> FirstFrameExit {
+        FirstFrameExit { started, frames: 0 }
+    }
+}
+
+pub struct App {
+    continuum: &'static Continuum,
+    session: Option<Session>,
+    screen: Screen,
+    problem: Option<Problem>,
+    list: partnerships::State,
+    detail: partnership::State,
+    grid: continuum::State,
+    first_frame_exit: Option<FirstFrameExit>,
+    styled: bool,
+    title: String,
+}
+
+impl App {
+    /// An app on an opened database, or on none when opening failed (the
+    /// problem is shown and the user can open or create another file).
+    pub fn new(continuum: &'static Continuum, session: Result<Session, Problem>) -> App {
+        let (session, problem) = match session {
+            Ok(session) => (Some(session), None),
+            Err(problem) => (None, Some(problem)),
+        };
+        App {
+            continuum,
+            session,
+            screen: Screen::Partnerships,
+            problem,
+            list: partnerships::State::default(),
+            detail: partnership::State::default(),
+            grid: continuum::State::default(),
+            first_frame_exit: None,
+            styled: false,
+            title: String::new(),
+        }
+    }
+
+    pub fn exit_after_first_frame(mut self, exit: FirstFrameExit) -> App {
+        self.first_frame_exit = Some(exit);
+        self
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// Shows a screen directly (used by `--demo` to open the sample).
+    pub fn go_to(&mut self, screen: Screen) {
+        self.navigate(screen);
+    }
+
+    /// Draws the whole window and applies what the user did.
+    pub fn show(&mut self, ui: &mut Ui) {
+        if !self.styled {
+            style::apply(ui.ctx());
+            self.styled = true;
+        }
+        self.update_title(ui.ctx());
+        let mut actions = Actions::default();
+        self.menu_bar(ui);
+        self.problem_banner(ui);
+        self.sample_banner(ui);
+        egui::CentralPanel::default().show(ui, |ui| match &self.session {
+            None => no_database(ui),
+            Some(session) => match self.screen {
+                Screen::Partnerships => {
+                    partnerships::show(ui, &mut self.list, session, &mut actions);
+                }
+                Screen::Partnership(id) => match session.view() {
+                    Some(view) if view.partnership.id == id => {
+                        partnership::show(ui, &mut self.detail, view, self.continuum, &mut actions)
+                    }
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
+                Screen::Continuum(id, cycle) => match session.view() {
+                    Some(view) if view.partnership.id == id => continuum::show(
+                        ui,
+                        &mut self.grid,
+                        view,
+                        cycle,
+                        self.continuum,
+                        &mut actions,
+                    ),
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
+            },
+        });
+        self.apply(actions);
+        self.first_frame(ui.ctx());
+    }
+
+    fn apply(&mut self, actions: Actions) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let mut navigate = actions.navigate;
+        for command in actions.commands {
+            match session.apply(command) {
+                Ok(Outcome::Done) => {}
+                Ok(Outcome::PartnershipCreated(id)) => navigate = Some(Screen::Partnership(id)),
+                Ok(Outcome::CycleCreated(cycle)) => {
+                    if let Some(view) = session.view() {
+                        navigate = Some(Screen::Continuum(view.partnership.id, cycle));
+                    }
+                }
+                Err(problem) => {
+                    self.problem = Some(problem);
+                    break;
+                }
+            }
+        }
+        if let Some(screen) = navigate {
+            self.navigate(screen);
+        }
+    }
+
+    fn navigate(&mut self, screen: Screen) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let result = match screen {
+            Screen::Partnerships => {
+                session.close_partnership();
+                session.refresh_summaries()
+            }
+            Screen::Partnership(id) | Screen::Continuum(id, _) => {
+                let loaded = session.view().is_some_and(|v| v.partnership.id == id);
+                if loaded {
+                    Ok(())
+                } else {
+                    session.open_partnership(id).map(|_| ())
+                }
+            }
+        };
+        match result {
+            Ok(()) => self.screen = screen,
+            Err(problem) => {
+                self.problem = Some(problem);
+                self.screen = Screen::Partnerships;
+            }
+        }
+    }
+
+    /// Switches to another database file, keeping the current one on failure.
+    pub fn open_database(&mut self, path: PathBuf) {
+        match Session::open(&path) {
+            Ok(session) => {
+                self.session = Some(session);
+                self.screen = Screen::Partnerships;
+                self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.button("New…").clicked() {
+                        let picked = rfd::FileDialog::new()
+                            .set_title("Create a new PartnerPath file")
+                            .set_file_name("partnerships.sqlite")
+                            .add_filter("PartnerPath database", &["sqlite", "db"])
+                            .save_file();
+                        if let Some(path) = picked {
+                            self.open_database(path);
+                        }
+                    }
+                    if ui.button("Open…").clicked() {
+                        let picked = rfd::FileDialog::new()
+                            .set_title("Open a PartnerPath file")
+                            .add_filter("PartnerPath database", &["sqlite", "db"])
+                            .add_filter("All files", &["*"])
+                            .pick_file();
+                        if let Some(path) = picked {
+                            self.open_database(path);
+                        }
+                    }
+                    ui.separator();
+                    if ui.button("Quit").clicked() {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                if let Some(session) = &self.session {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.weak(session.path().display().to_string())
+                            .on_hover_text("Every change is saved in this file as you make it.");
+                    });
+                }
+            });
+        });
+    }
+
+    fn problem_banner(&mut self, ui: &mut Ui) {
+        let Some(problem) = &self.problem else {
+            return;
+        };
+        let mut dismissed = false;
+        let dark = ui.visuals().dark_mode;
+        egui::Panel::top("problem")
+            .frame(
+                egui::Frame::new()
+                    .fill(style::problem_fill(dark))
+                    .inner_margin(egui::Margin::symmetric(12, 8)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("!").size(20.0).strong());
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(&problem.what).strong());
+                        ui.label(&problem.what_to_do);
+                        if let Some(path) = &problem.path {
+                            ui.weak(path.display().to_string());
+                        }
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        dismissed = ui.button("Dismiss").clicked();
+                    });
+                });
+            });
+        if dismissed {
+            self.problem = None;
+        }
+    }
+
+    fn sample_banner(&self, ui: &mut Ui) {
+        let sample = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.summaries().iter().any(|p| p.partnership.is_sample));
+        if !sample {
+            return;
+        }
+        let dark = ui.visuals().dark_mode;
+        egui::Panel::top("sample")
+            .frame(
+                egui::Frame::new()
+                    .fill(style::sample_fill(dark))
+                    .inner_margin(egui::Margin::symmetric(12, 6)),
+            )
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("Sample data: a fictional partnership for trying PartnerPath. This sample file is rebuilt each time PartnerPath starts with --demo; your own partnerships are kept elsewhere.")
+                        .strong(),
+                );
+            });
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            Some(session) => {
+                let file = session
+                    .path()
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                format!("PartnerPath — {file}")
+            }
+            None => "PartnerPath".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn first_frame(&mut self, ctx: &egui::Context) {
+        let Some(exit) = self.first_frame_exit.as_mut() else {
+            return;
+        };
+        exit.frames += 1;
+        // This runs while frame N is built; frame 1 has been painted by the
+        // time frame 2 starts.
+        if exit.frames == 2 {
+            println!(
+                "first frame painted after {} ms",
+                exit.started.elapsed().as_millis()
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+fn no_database(ui: &mut Ui) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.heading("No PartnerPath file is open");
+        ui.add_space(8.0);
+        ui.label("Use File > Open… to open a PartnerPath file, or File > New… to start a new one.");
+    });
+}

@@ -1,0 +1,497 @@
+//! The continuum grid of one cycle: indicators as rows under their
+//! categories, the four levels as columns with their full text. Clicking a
+//! cell chooses that level; clicking it again clears it.
+
+use std::collections::HashSet;
+
+use egui::{
+    Align2, Color32, FontId, Id, Key, Response, RichText, Sense, Stroke, StrokeKind, Ui,
+    WidgetInfo, vec2,
+};
+
+use super::app::{Actions, Screen};
+use super::{style, widgets};
+use crate::instrument::{Continuum, Indicator};
+use crate::model::{Command, Cycle, CycleStatus, Level, PartnershipView, Rater, Rating, RatingKey};
+
+#[derive(Default)]
+pub struct State {
+    /// Indicators whose criteria and probing questions are shown.
+    open_criteria: HashSet<String>,
+    show_about: bool,
+}
+
+const NAME_WIDTH: f32 = 210.0;
+const GAP: f32 = 6.0;
+const PADDING: f32 = 8.0;
+/// Room at the top of each cell for the "chosen" mark.
+const MARK_HEIGHT: f32 = 22.0;
+
+/// Column positions shared by the header and the rows.
+struct Columns {
+    cell: f32,
+}
+
+impl Columns {
+    fn new(width: f32) -> Columns {
+        let cell = ((width - NAME_WIDTH - GAP * 4.0) / 4.0).max(140.0);
+        Columns { cell }
+    }
+
+    fn span(&self, cells: usize) -> f32 {
+        self.cell * cells as f32 + GAP * (cells.saturating_sub(1)) as f32
+    }
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    cycle_id: crate::model::CycleId,
+    continuum: &Continuum,
+    actions: &mut Actions,
+) {
+    let Some(cycle) = view.cycle(cycle_id) else {
+        actions.navigate = Some(Screen::Partnership(view.partnership.id));
+        return;
+    };
+    let rater = Rater::Consensus;
+    let editable = cycle.status == CycleStatus::Draft;
+    header(ui, state, view, cycle, continuum, rater, actions);
+
+    let width = ui.available_width() - 18.0;
+    let columns = Columns::new(width);
+    column_headings(ui, &columns, continuum);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for category in &continuum.categories {
+                let dark = ui.visuals().dark_mode;
+                egui::Frame::new()
+                    .fill(style::category_fill(dark))
+                    .inner_margin(egui::Margin::symmetric(10, 6))
+                    .show(ui, |ui| {
+                        ui.set_width(width - 20.0);
+                        ui.label(RichText::new(&category.name).size(19.0).strong());
+                    });
+                ui.add_space(4.0);
+                for indicator in &category.indicators {
+                    let key = RatingKey {
+                        cycle_id: cycle.id,
+                        indicator_key: indicator.key.clone(),
+                        rater,
+                    };
+                    let rating = view
+                        .rating(cycle.id, rater, &indicator.key)
+                        .cloned()
+                        .unwrap_or_default();
+                    indicator_row(
+                        ui, state, &columns, continuum, indicator, &key, &rating, editable, actions,
+                    );
+                    ui.add_space(6.0);
+                    ui.separator();
+                    ui.add_space(6.0);
+                }
+            }
+            source_line(ui, continuum);
+        });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn header(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    cycle: &Cycle,
+    continuum: &Continuum,
+    rater: Rater,
+    actions: &mut Actions,
+) {
+    ui.horizontal(|ui| {
+        if ui
+            .button(format!("‹ {}", view.partnership.name))
+            .accessible_name("Back to the partnership")
+            .clicked()
+        {
+            actions.navigate = Some(Screen::Partnership(view.partnership.id));
+        }
+    });
+    ui.add_space(4.0);
+    let total = continuum.indicator_count();
+    let rated = view.rated_count(
+        cycle.id,
+        rater,
+        continuum.indicators().map(|i| i.key.as_str()),
+    );
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
+        ui.add_space(12.0);
+        ui.label(
+            RichText::new(format!("{rated} of {total} indicators rated"))
+                .strong()
+                .size(17.0),
+        );
+        ui.add(
+            egui::ProgressBar::new(rated as f32 / total.max(1) as f32)
+                .desired_width(120.0)
+                .desired_height(10.0),
+        );
+        ui.add_space(12.0);
+        ui.label("Rating as: Team consensus");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (label, status) = match cycle.status {
+                CycleStatus::Draft => ("Mark final", CycleStatus::Final),
+                CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
+            };
+            if ui.button(label).clicked() {
+                actions
+                    .commands
+                    .push(Command::SetCycleStatus(cycle.id, status));
+            }
+            ui.toggle_value(&mut state.show_about, "About this tool");
+        });
+    });
+    let dark = ui.visuals().dark_mode;
+    if cycle.status == CycleStatus::Final {
+        ui.label(
+            RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
+                .color(style::warning_text(dark)),
+        );
+    } else {
+        ui.weak("Click a cell to choose that level for an indicator; click it again to clear it. With a cell focused (Tab), keys 1–4 choose a level and 0 or Delete clears it. Everything is saved as you go.");
+    }
+    if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
+        ui.label(
+            RichText::new(format!(
+                "This cycle was rated with version {} of the tool; it is shown with the wording of version {}.",
+                cycle.instrument_version, continuum.version
+            ))
+            .color(style::warning_text(dark)),
+        );
+    }
+    if state.show_about {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(&continuum.title).strong());
+            for paragraph in &continuum.how_to_use {
+                ui.label(paragraph);
+            }
+            source_line(ui, continuum);
+        });
+    }
+    ui.add_space(6.0);
+}
+
+fn source_line(ui: &mut Ui, continuum: &Continuum) {
+    let source = &continuum.source;
+    ui.weak(format!(
+        "Source: {}, {}. {}.",
+        source.publisher, source.published, source.licence
+    ));
+}
+
+fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 24.0), Sense::hover());
+        for level in Level::ALL {
+            let (rect, _) = ui.allocate_exact_size(vec2(columns.cell, 24.0), Sense::hover());
+            ui.painter().text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                format!("{} · {}", level.number(), continuum.level_name(level)),
+                FontId::proportional(16.0),
+                ui.visuals().strong_text_color(),
+            );
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn indicator_row(
+    ui: &mut Ui,
+    state: &mut State,
+    columns: &Columns,
+    continuum: &Continuum,
+    indicator: &Indicator,
+    key: &RatingKey,
+    rating: &Rating,
+    editable: bool,
+    actions: &mut Actions,
+) {
+    let mut cells = Vec::with_capacity(4);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_ui_with_layout(
+            vec2(NAME_WIDTH, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(NAME_WIDTH);
+                indicator_name(ui, state, continuum, indicator, rating);
+            },
+        );
+        let text_color = ui.visuals().text_color();
+        let galleys: Vec<_> = Level::ALL
+            .iter()
+            .map(|level| {
+                let text = indicator.level_text(*level).join("\n\n");
+                ui.painter().layout(
+                    text,
+                    FontId::proportional(14.0),
+                    text_color,
+                    columns.cell - PADDING * 2.0,
+                )
+            })
+            .collect();
+        let height =
+            galleys.iter().map(|g| g.size().y).fold(0.0, f32::max) + PADDING * 2.0 + MARK_HEIGHT;
+        for (level, galley) in Level::ALL.into_iter().zip(galleys) {
+            let chosen = rating.level == Some(level);
+            let label = format!("{}: {}", indicator.name, continuum.level_name(level));
+            let response = level_cell(
+                ui,
+                vec2(columns.cell, height),
+                galley,
+                chosen,
+                editable,
+                &label,
+            );
+            if response.clicked() {
+                response.request_focus();
+                let level = if chosen { None } else { Some(level) };
+                actions.commands.push(Command::SetLevel(key.clone(), level));
+            }
+            cells.push(response);
+        }
+    });
+    if editable
+        && cells.iter().any(Response::has_focus)
+        && let Some(level) = typed_level(ui)
+        && level != rating.level
+    {
+        actions.commands.push(Command::SetLevel(key.clone(), level));
+    }
+    if state.open_criteria.contains(&indicator.key) {
+        criteria(ui, columns, indicator);
+    }
+    notes(ui, columns, indicator, key, rating, editable, actions);
+}
+
+fn indicator_name(
+    ui: &mut Ui,
+    state: &mut State,
+    continuum: &Continuum,
+    indicator: &Indicator,
+    rating: &Rating,
+) {
+    ui.label(RichText::new(&indicator.name).size(18.0).strong());
+    match rating.level {
+        Some(level) => ui.label(format!("Rated: {}", continuum.level_name(level))),
+        None => ui.weak("Not rated yet"),
+    };
+    let open = state.open_criteria.contains(&indicator.key);
+    let text = if open {
+        "Hide criteria & questions"
+    } else {
+        "Criteria & questions…"
+    };
+    if ui
+        .selectable_label(open, text)
+        .accessible_name(format!(
+            "Criteria and probing questions for {}",
+            indicator.name
+        ))
+        .clicked()
+    {
+        if open {
+            state.open_criteria.remove(&indicator.key);
+        } else {
+            state.open_criteria.insert(indicator.key.clone());
+        }
+    }
+    if let Some(note) = &indicator.note {
+        let dark = ui.visuals().dark_mode;
+        ui.label(
+            RichText::new(format!("Note: {note}"))
+                .small()
+                .italics()
+                .color(style::warning_text(dark)),
+        );
+    }
+}
+
+/// One level cell: the level's full text, marked when chosen by a thick
+/// outline and a check mark, not by colour alone.
+fn level_cell(
+    ui: &mut Ui,
+    size: egui::Vec2,
+    galley: std::sync::Arc<egui::Galley>,
+    chosen: bool,
+    editable: bool,
+    label: &str,
+) -> Response {
+    let sense = if editable {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, editable, chosen, label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let dark = visuals.dark_mode;
+    let (fill, stroke) = if chosen {
+        (
+            style::selected_fill(dark),
+            Stroke::new(3.0, style::selected_stroke(dark)),
+        )
+    } else if response.hovered() && editable {
+        (
+            visuals.widgets.hovered.weak_bg_fill,
+            Stroke::new(1.5, visuals.widgets.hovered.bg_stroke.color),
+        )
+    } else {
+        (
+            visuals.extreme_bg_color,
+            Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        )
+    };
+    let painter = ui.painter();
+    painter.rect(rect, 6.0, fill, stroke, StrokeKind::Inside);
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            8.0,
+            Stroke::new(2.0, visuals.selection.stroke.color),
+            StrokeKind::Outside,
+        );
+    }
+    if chosen {
+        let color = style::selected_stroke(dark);
+        let origin = rect.left_top() + vec2(PADDING, PADDING);
+        painter.add(egui::Shape::line(
+            vec![
+                origin + vec2(1.0, 8.0),
+                origin + vec2(5.5, 13.0),
+                origin + vec2(14.0, 2.0),
+            ],
+            Stroke::new(2.5, color),
+        ));
+        painter.text(
+            origin + vec2(20.0, 0.0),
+            Align2::LEFT_TOP,
+            "Chosen",
+            FontId::proportional(14.0),
+            color,
+        );
+    } else if response.hovered() && editable {
+        painter.text(
+            rect.left_top() + vec2(PADDING, PADDING),
+            Align2::LEFT_TOP,
+            "Click to choose",
+            FontId::proportional(13.0),
+            visuals.weak_text_color(),
+        );
+    }
+    let text_pos = rect.left_top() + vec2(PADDING, PADDING + MARK_HEIGHT);
+    painter.galley(text_pos, galley, Color32::PLACEHOLDER);
+    response
+}
+
+/// A level typed on the keyboard: 1–4 choose, 0 or Delete clears.
+fn typed_level(ui: &mut Ui) -> Option<Option<Level>> {
+    let keys = [
+        (Key::Num1, Level::new(1)),
+        (Key::Num2, Level::new(2)),
+        (Key::Num3, Level::new(3)),
+        (Key::Num4, Level::new(4)),
+        (Key::Num0, None),
+        (Key::Delete, None),
+        (Key::Backspace, None),
+    ];
+    ui.input_mut(|input| {
+        keys.into_iter()
+            .find(|(key, _)| input.consume_key(egui::Modifiers::NONE, *key))
+            .map(|(_, level)| level)
+    })
+}
+
+fn criteria(ui: &mut Ui, columns: &Columns, indicator: &Indicator) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(columns.span(4) - 16.0);
+            ui.columns(2, |halves| {
+                bullet_list(&mut halves[0], "Criteria", &indicator.criteria);
+                bullet_list(
+                    &mut halves[1],
+                    "Probing questions",
+                    &indicator.probing_questions,
+                );
+            });
+        });
+    });
+}
+
+fn bullet_list(ui: &mut Ui, title: &str, items: &[String]) {
+    ui.label(RichText::new(title).strong());
+    for item in items {
+        ui.horizontal_top(|ui| {
+            ui.label("•");
+            ui.add(egui::Label::new(item).wrap());
+        });
+    }
+}
+
+fn notes(
+    ui: &mut Ui,
+    columns: &Columns,
+    indicator: &Indicator,
+    key: &RatingKey,
+    rating: &Rating,
+    editable: bool,
+    actions: &mut Actions,
+) {
+    ui.add_space(4.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        let boxes = [
+            (
+                "Supporting evidence",
+                "evidence",
+                rating.evidence.as_str(),
+                "What shows the partnership is at this level?",
+            ),
+            (
+                "Next steps",
+                "next steps",
+                rating.next_steps.as_str(),
+                "What will move the partnership forward, and who will do it?",
+            ),
+        ];
+        for (title, salt, stored, hint) in boxes {
+            ui.allocate_ui_with_layout(
+                vec2(columns.span(2), 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(columns.span(2));
+                    ui.label(RichText::new(title).strong());
+                    let id = Id::unique((salt, key.cycle_id, &key.indicator_key, key.rater));
+                    let name = format!("{title} for {}", indicator.name);
+                    if let Some(text) = widgets::long_text(ui, id, stored, &name, hint, 2, editable)
+                    {
+                        let command = if salt == "evidence" {
+                            Command::SetEvidence(key.clone(), text)
+                        } else {
+                            Command::SetNextSteps(key.clone(), text)
+                        };
+                        actions.commands.push(command);
+                    }
+                },
+            );
+        }
+    });
+}

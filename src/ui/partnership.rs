@@ -1,0 +1,404 @@
+//! One partnership: its details, its people and its cycles.
+
+use egui::{Id, RichText, Ui};
+use jiff::civil::Date;
+
+use super::app::{Actions, Screen};
+use super::partnerships::kind_choice;
+use super::widgets::{self, Choice};
+use crate::instrument::Continuum;
+use crate::model::{
+    Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
+    SchoolYear, Side,
+};
+
+pub struct State {
+    new_person: NewPerson,
+    new_cycle_year: Option<SchoolYear>,
+    new_cycle_date: Option<Date>,
+    removing_person: Option<PersonId>,
+    deleting_cycle: Option<CycleId>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            new_person: NewPerson {
+                name: String::new(),
+                side: Side::District,
+                role: String::new(),
+            },
+            new_cycle_year: None,
+            new_cycle_date: None,
+            removing_person: None,
+            deleting_cycle: None,
+        }
+    }
+}
+
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    actions: &mut Actions,
+) {
+    ui.horizontal(|ui| {
+        if ui.button("‹ All partnerships").clicked() {
+            actions.navigate = Some(Screen::Partnerships);
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading(&view.partnership.name);
+        if view.partnership.archived {
+            ui.label(RichText::new("Archived").italics());
+        }
+    });
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.columns(2, |columns| {
+            details(&mut columns[0], view, actions);
+            people(&mut columns[1], state, view, actions);
+        });
+        ui.add_space(16.0);
+        ui.separator();
+        cycles(ui, state, view, continuum, actions);
+    });
+    remove_person_dialog(ui, state, view, actions);
+    delete_cycle_dialog(ui, state, view, actions);
+}
+
+fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
+    let p = &view.partnership;
+    ui.label(RichText::new("Details").heading().size(18.0));
+    ui.weak("Changes are saved as you type.");
+    ui.add_space(4.0);
+    let width = (ui.available_width() - 180.0).max(200.0);
+    egui::Grid::new("partnership details")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Name");
+            let id = Id::unique(("partnership name", p.id));
+            if let Some(name) = widgets::required_text(ui, id, &p.name, "Partnership name", width) {
+                let mut changed = p.clone();
+                changed.name = name;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+            ui.label("District");
+            if let Some(text) = widgets::text(ui, &p.district, "District", width) {
+                let mut changed = p.clone();
+                changed.district = text;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+            ui.label("Partner organisation");
+            if let Some(text) =
+                widgets::text(ui, &p.partner_organisation, "Partner organisation", width)
+            {
+                let mut changed = p.clone();
+                changed.partner_organisation = text;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+            ui.label("Kind of partner");
+            let mut kind = p.partner_kind;
+            if kind_choice(ui, "partner kind", &mut kind) {
+                let mut changed = p.clone();
+                changed.partner_kind = kind;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+            ui.label("Start date");
+            if let Some(date) =
+                widgets::optional_date(ui, "start date", p.start_date, "Start date", today())
+            {
+                let mut changed = p.clone();
+                changed.start_date = date;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+            ui.label("Notes");
+            if let Some(text) = widgets::long_text(
+                ui,
+                Id::unique(("notes", p.id)),
+                &p.notes,
+                "Notes",
+                "",
+                3,
+                true,
+            ) {
+                let mut changed = p.clone();
+                changed.notes = text;
+                actions.commands.push(Command::UpdatePartnership(changed));
+            }
+            ui.end_row();
+        });
+}
+
+fn side_choice(ui: &mut Ui, id_salt: impl egui::AsIdSalt, side: &mut Side, name: &str) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(side.label())
+        .width(100.0)
+        .show_ui(ui, |ui| {
+            for option in Side::ALL {
+                changed |= ui.selectable_value(side, option, option.label()).changed();
+            }
+        })
+        .response
+        .accessible_name(name);
+    changed
+}
+
+fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, actions: &mut Actions) {
+    ui.label(RichText::new("People").heading().size(18.0));
+    ui.weak("Everyone who takes part in rating, with the side they speak for.");
+    ui.add_space(4.0);
+    egui::Grid::new("people")
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong("Name");
+            ui.strong("Side");
+            ui.strong("Role");
+            ui.end_row();
+            for person in &view.people {
+                let id = Id::unique(("person name", person.id));
+                let label = format!("Name of {}", person.name);
+                if let Some(name) = widgets::required_text(ui, id, &person.name, &label, 160.0) {
+                    let mut changed = person.clone();
+                    changed.name = name;
+                    actions.commands.push(Command::UpdatePerson(changed));
+                }
+                let mut side = person.side;
+                let label = format!("Side of {}", person.name);
+                if side_choice(ui, ("side", person.id), &mut side, &label) {
+                    let mut changed = person.clone();
+                    changed.side = side;
+                    actions.commands.push(Command::UpdatePerson(changed));
+                }
+                let label = format!("Role of {}", person.name);
+                if let Some(role) = widgets::text(ui, &person.role, &label, 200.0) {
+                    let mut changed = person.clone();
+                    changed.role = role;
+                    actions.commands.push(Command::UpdatePerson(changed));
+                }
+                if ui
+                    .button("Remove…")
+                    .accessible_name(format!("Remove {}", person.name))
+                    .clicked()
+                {
+                    state.removing_person = Some(person.id);
+                }
+                ui.end_row();
+            }
+            let new = &mut state.new_person;
+            let height = ui.spacing().interact_size.y;
+            ui.add_sized(
+                [160.0, height],
+                egui::TextEdit::singleline(&mut new.name).hint_text("Name"),
+            )
+            .accessible_name("New person's name");
+            side_choice(ui, "new side", &mut new.side, "New person's side");
+            ui.add_sized(
+                [200.0, height],
+                egui::TextEdit::singleline(&mut new.role).hint_text("Role, e.g. Principal"),
+            )
+            .accessible_name("New person's role");
+            let ready = !new.name.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("+ Add person"))
+                .clicked()
+            {
+                actions
+                    .commands
+                    .push(Command::AddPerson(view.partnership.id, new.clone()));
+                new.name.clear();
+                new.role.clear();
+            }
+            ui.end_row();
+        });
+}
+
+fn cycles(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    actions: &mut Actions,
+) {
+    ui.label(RichText::new("Continuum cycles").heading().size(18.0));
+    ui.weak(format!(
+        "Each cycle is one sitting of the {} for a school year.",
+        continuum.short_title
+    ));
+    ui.add_space(4.0);
+    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+    let total = continuum.indicator_count();
+    if view.cycles.is_empty() {
+        ui.label("No cycles yet. Start one for this school year below.");
+    } else {
+        egui::Grid::new("cycles")
+            .num_columns(5)
+            .striped(true)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                ui.strong("School year");
+                ui.strong("Date");
+                ui.strong("Team rating");
+                ui.strong("Status");
+                ui.end_row();
+                for cycle in view.cycles.iter().rev() {
+                    if ui
+                        .link(RichText::new(&cycle.school_year).strong())
+                        .on_hover_text("Open the continuum for this cycle")
+                        .clicked()
+                    {
+                        actions.navigate = Some(Screen::Continuum(view.partnership.id, cycle.id));
+                    }
+                    ui.label(cycle.administered_on.strftime("%B %-d, %Y").to_string());
+                    let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
+                    ui.label(format!("{rated} of {total} indicators rated"));
+                    ui.label(cycle.status.label());
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Open continuum")
+                            .accessible_name(format!("Open continuum {}", cycle.school_year))
+                            .clicked()
+                        {
+                            actions.navigate =
+                                Some(Screen::Continuum(view.partnership.id, cycle.id));
+                        }
+                        let (label, status) = match cycle.status {
+                            CycleStatus::Draft => ("Mark final", CycleStatus::Final),
+                            CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
+                        };
+                        if ui
+                            .button(label)
+                            .accessible_name(format!("{label} {}", cycle.school_year))
+                            .clicked()
+                        {
+                            actions
+                                .commands
+                                .push(Command::SetCycleStatus(cycle.id, status));
+                        }
+                        if ui
+                            .button("Delete…")
+                            .accessible_name(format!("Delete cycle {}", cycle.school_year))
+                            .clicked()
+                        {
+                            state.deleting_cycle = Some(cycle.id);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(8.0);
+    let today = today();
+    let year = state
+        .new_cycle_year
+        .get_or_insert_with(|| SchoolYear::containing(today));
+    let date = state.new_cycle_date.get_or_insert(today);
+    ui.horizontal(|ui| {
+        ui.label("New cycle for school year");
+        egui::ComboBox::from_id_salt("new cycle year")
+            .selected_text(year.label())
+            .show_ui(ui, |ui| {
+                for choice in SchoolYear::choices_around(today) {
+                    ui.selectable_value(year, choice, choice.label());
+                }
+            })
+            .response
+            .accessible_name("School year");
+        ui.label("held on");
+        widgets::date_button(ui, "new cycle date", date, "Date of the cycle");
+        if ui.button("+ Start cycle").clicked() {
+            actions.commands.push(Command::CreateCycle(NewCycle {
+                partnership_id: view.partnership.id,
+                instrument_key: continuum.key.clone(),
+                instrument_version: continuum.version.clone(),
+                school_year: year.label(),
+                administered_on: *date,
+            }));
+        }
+    });
+    if view.cycles.iter().any(|c| c.school_year == year.label()) {
+        ui.weak(format!(
+            "There is already a cycle for {}; a second one is fine if the team rates again that year.",
+            year.label()
+        ));
+    }
+}
+
+fn remove_person_dialog(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let Some(id) = state.removing_person else {
+        return;
+    };
+    let Some(person) = view.person(id) else {
+        state.removing_person = None;
+        return;
+    };
+    let ratings = view.filled_ratings_by(id);
+    let body = if ratings == 0 {
+        format!("{} has no ratings in this partnership.", person.name)
+    } else {
+        format!(
+            "This also deletes the {} {} gave. It cannot be undone.",
+            widgets::count(ratings, "rating", "ratings"),
+            person.name
+        )
+    };
+    let title = format!("Remove {}?", person.name);
+    match widgets::confirm(ui, "remove person", &title, &body, "Remove") {
+        Choice::Undecided => {}
+        Choice::Confirmed => {
+            actions.commands.push(Command::DeletePerson(id));
+            state.removing_person = None;
+        }
+        Choice::Cancelled => state.removing_person = None,
+    }
+}
+
+fn delete_cycle_dialog(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let Some(id) = state.deleting_cycle else {
+        return;
+    };
+    let Some(cycle) = view.cycle(id) else {
+        state.deleting_cycle = None;
+        return;
+    };
+    let ratings = view.filled_ratings_in_cycle(id);
+    let body = format!(
+        "This permanently deletes the {} cycle with its {} (levels, evidence and next steps). It cannot be undone.",
+        cycle.school_year,
+        widgets::count(ratings, "filled rating", "filled ratings"),
+    );
+    let title = format!("Delete the {} cycle?", cycle.school_year);
+    match widgets::confirm(ui, "delete cycle", &title, &body, "Delete permanently") {
+        Choice::Undecided => {}
+        Choice::Confirmed => {
+            actions.commands.push(Command::DeleteCycle(id));
+            state.deleting_cycle = None;
+        }
+        Choice::Cancelled => state.deleting_cycle = None,
+    }
+}

@@ -1,0 +1,303 @@
+//! The list of partnerships: create, rename, archive, delete, open.
+
+use egui::{RichText, Ui};
+
+use super::app::{Actions, Screen};
+use super::widgets::{self, Choice};
+use crate::model::{
+    Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
+};
+use crate::session::Session;
+
+#[derive(Default)]
+pub struct State {
+    show_archived: bool,
+    creating: Option<NewPartnership>,
+    renaming: Option<Partnership>,
+    deleting: Option<PartnershipId>,
+}
+
+pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Actions) {
+    let summaries = session.summaries();
+    let archived = summaries.iter().filter(|s| s.partnership.archived).count();
+    ui.horizontal(|ui| {
+        ui.heading("Partnerships");
+        ui.add_space(16.0);
+        if ui.button("+ New partnership").clicked() {
+            state.creating = Some(NewPartnership::default());
+        }
+        if archived > 0 {
+            ui.checkbox(
+                &mut state.show_archived,
+                format!("Show archived ({archived})"),
+            );
+        }
+    });
+    ui.add_space(8.0);
+
+    if summaries.is_empty() {
+        ui.add_space(24.0);
+        ui.label("No partnerships yet. Create the first one, add the people who take part, then rate it on the continuum.");
+    } else {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            list(ui, state, summaries, actions);
+        });
+    }
+
+    create_dialog(ui, state, actions);
+    rename_dialog(ui, state, actions);
+    delete_dialog(ui, state, summaries, actions);
+}
+
+fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], actions: &mut Actions) {
+    egui::Grid::new("partnerships")
+        .striped(true)
+        .num_columns(5)
+        .spacing([16.0, 10.0])
+        .show(ui, |ui| {
+            ui.strong("Partnership");
+            ui.strong("District and partner");
+            ui.strong("Latest cycle");
+            ui.strong("");
+            ui.strong("");
+            ui.end_row();
+            for summary in summaries {
+                let p = &summary.partnership;
+                if p.archived && !state.show_archived {
+                    continue;
+                }
+                ui.vertical(|ui| {
+                    let mut name = RichText::new(&p.name).strong().size(16.0);
+                    if p.archived {
+                        name = name.weak();
+                    }
+                    if ui
+                        .link(name)
+                        .on_hover_text("Open this partnership")
+                        .clicked()
+                    {
+                        actions.navigate = Some(Screen::Partnership(p.id));
+                    }
+                    let mut tags = vec![p.partner_kind.label().to_owned()];
+                    if p.archived {
+                        tags.push("archived".to_owned());
+                    }
+                    if p.is_sample {
+                        tags.push("sample data".to_owned());
+                    }
+                    ui.weak(tags.join(" · "));
+                });
+                ui.vertical(|ui| {
+                    ui.label(&p.district);
+                    ui.label(&p.partner_organisation);
+                });
+                ui.vertical(|ui| {
+                    ui.label(
+                        summary
+                            .latest_school_year
+                            .clone()
+                            .unwrap_or_else(|| "none yet".to_owned()),
+                    );
+                    ui.weak(format!(
+                        "{} · {}",
+                        widgets::count(summary.cycles, "cycle", "cycles"),
+                        widgets::count(summary.people, "person", "people")
+                    ));
+                });
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Open")
+                        .accessible_name(format!("Open {}", p.name))
+                        .clicked()
+                    {
+                        actions.navigate = Some(Screen::Partnership(p.id));
+                    }
+                    if ui
+                        .button("Rename…")
+                        .accessible_name(format!("Rename {}", p.name))
+                        .clicked()
+                    {
+                        state.renaming = Some(p.clone());
+                    }
+                    let (label, archive) = if p.archived {
+                        ("Restore", false)
+                    } else {
+                        ("Archive", true)
+                    };
+                    if ui
+                        .button(label)
+                        .accessible_name(format!("{label} {}", p.name))
+                        .on_hover_text(if archive {
+                            "Hide it from the list; nothing is deleted."
+                        } else {
+                            "Show it in the list again."
+                        })
+                        .clicked()
+                    {
+                        actions.commands.push(Command::SetArchived(p.id, archive));
+                    }
+                });
+                if ui
+                    .button("Delete…")
+                    .accessible_name(format!("Delete {}", p.name))
+                    .clicked()
+                {
+                    state.deleting = Some(p.id);
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn create_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
+    let Some(new) = state.creating.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("new partnership")).show(ui.ctx(), |ui| {
+        ui.set_width(520.0);
+        ui.heading("New partnership");
+        ui.add_space(8.0);
+        egui::Grid::new("new partnership fields")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                ui.label("Name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut new.name)
+                        .hint_text("e.g. Riverbend USD & Lakeshore University")
+                        .desired_width(340.0),
+                )
+                .accessible_name("Partnership name");
+                ui.end_row();
+                ui.label("District");
+                ui.add(egui::TextEdit::singleline(&mut new.district).desired_width(340.0))
+                    .accessible_name("District");
+                ui.end_row();
+                ui.label("Partner organisation");
+                ui.add(
+                    egui::TextEdit::singleline(&mut new.partner_organisation).desired_width(340.0),
+                )
+                .accessible_name("Partner organisation");
+                ui.end_row();
+                ui.label("Kind of partner");
+                kind_choice(ui, "new partner kind", &mut new.partner_kind);
+                ui.end_row();
+            });
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let ready = !new.name.trim().is_empty();
+            if ui
+                .add_enabled(
+                    ready,
+                    egui::Button::new(RichText::new("Create partnership").strong()),
+                )
+                .clicked()
+            {
+                actions
+                    .commands
+                    .push(Command::CreatePartnership(new.clone()));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+            if !ready {
+                ui.weak("Give the partnership a name to create it.");
+            }
+        });
+    });
+    if close || modal.should_close() {
+        state.creating = None;
+    }
+}
+
+/// A drop-down of the kinds of partner organisation.
+pub fn kind_choice(ui: &mut Ui, id_salt: &str, kind: &mut PartnerKind) -> bool {
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(kind.label())
+        .width(340.0)
+        .show_ui(ui, |ui| {
+            for option in PartnerKind::ALL {
+                changed |= ui.selectable_value(kind, option, option.label()).changed();
+            }
+        })
+        .response
+        .accessible_name("Kind of partner");
+    changed
+}
+
+fn rename_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
+    let Some(partnership) = state.renaming.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("rename partnership")).show(ui.ctx(), |ui| {
+        ui.set_width(420.0);
+        ui.heading("Rename partnership");
+        ui.add_space(8.0);
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(400.0))
+            .accessible_name("New name");
+        response.request_focus();
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = !partnership.name.trim().is_empty();
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui
+                .add_enabled(ready, egui::Button::new("Save name"))
+                .clicked()
+                || (ready && enter)
+            {
+                partnership.name = partnership.name.trim().to_owned();
+                actions
+                    .commands
+                    .push(Command::UpdatePartnership(partnership.clone()));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        state.renaming = None;
+    }
+}
+
+fn delete_dialog(
+    ui: &mut Ui,
+    state: &mut State,
+    summaries: &[PartnershipSummary],
+    actions: &mut Actions,
+) {
+    let Some(id) = state.deleting else {
+        return;
+    };
+    let Some(summary) = summaries.iter().find(|s| s.partnership.id == id) else {
+        state.deleting = None;
+        return;
+    };
+    let body = format!(
+        "This permanently deletes the partnership with {}, {} and {}. It cannot be undone. To keep them but hide the partnership, archive it instead.",
+        widgets::count(summary.people, "person", "people"),
+        widgets::count(summary.cycles, "cycle", "cycles"),
+        widgets::count(summary.ratings, "filled rating", "filled ratings"),
+    );
+    let title = format!("Delete “{}”?", summary.partnership.name);
+    match widgets::confirm(
+        ui,
+        "delete partnership",
+        &title,
+        &body,
+        "Delete permanently",
+    ) {
+        Choice::Undecided => {}
+        Choice::Confirmed => {
+            actions.commands.push(Command::DeletePartnership(id));
+            state.deleting = None;
+        }
+        Choice::Cancelled => state.deleting = None,
+    }
+}

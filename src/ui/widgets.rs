@@ -1,0 +1,159 @@
+//! Small widgets the screens share.
+
+use egui::{Id, Response, RichText, TextEdit, Ui};
+use jiff::civil::Date;
+
+use super::style;
+
+/// A one-line text field for a value that must not be empty (a name). While
+/// the field is being edited its text is kept apart, so a user can clear it
+/// and type anew; a value is returned only when it changed and is not empty.
+pub fn required_text(
+    ui: &mut Ui,
+    id: Id,
+    stored: &str,
+    accessible_name: &str,
+    width: f32,
+) -> Option<String> {
+    ui.horizontal(|ui| {
+        let mut text = ui
+            .data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| stored.to_owned());
+        let response = ui
+            .add_sized(
+                [width, ui.spacing().interact_size.y],
+                TextEdit::singleline(&mut text).id(id),
+            )
+            .accessible_name(accessible_name);
+        if response.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        if text.trim().is_empty() {
+            ui.label(
+                RichText::new("A name is needed")
+                    .color(style::warning_text(ui.visuals().dark_mode))
+                    .small(),
+            );
+            return None;
+        }
+        (response.changed() && text != stored).then_some(text)
+    })
+    .inner
+}
+
+/// A one-line text field; returns the new text when the user changed it.
+pub fn text(ui: &mut Ui, stored: &str, accessible_name: &str, width: f32) -> Option<String> {
+    let mut text = stored.to_owned();
+    let response = ui
+        .add_sized(
+            [width, ui.spacing().interact_size.y],
+            TextEdit::singleline(&mut text),
+        )
+        .accessible_name(accessible_name);
+    response.changed().then_some(text)
+}
+
+/// A multi-line text field; returns the new text when the user changed it.
+pub fn long_text(
+    ui: &mut Ui,
+    id: Id,
+    stored: &str,
+    accessible_name: &str,
+    hint: &str,
+    rows: usize,
+    enabled: bool,
+) -> Option<String> {
+    let mut text = stored.to_owned();
+    let response = ui
+        .add_enabled(
+            enabled,
+            TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint),
+        )
+        .accessible_name(accessible_name);
+    response.changed().then_some(text)
+}
+
+/// An optional date: a check box ("known") and a calendar button.
+/// Returns the new value when the user changed it.
+pub fn optional_date(
+    ui: &mut Ui,
+    id_salt: &str,
+    stored: Option<Date>,
+    accessible_name: &str,
+    today: Date,
+) -> Option<Option<Date>> {
+    let mut known = stored.is_some();
+    let mut date = stored.unwrap_or(today);
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        changed |= ui
+            .checkbox(&mut known, "")
+            .accessible_name(format!("{accessible_name} is known"))
+            .changed();
+        if known {
+            changed |= date_button(ui, id_salt, &mut date, accessible_name).changed();
+        } else {
+            ui.weak("not set");
+        }
+    });
+    changed.then_some(known.then_some(date))
+}
+
+/// A button showing a date that opens a calendar.
+pub fn date_button(ui: &mut Ui, id_salt: &str, date: &mut Date, accessible_name: &str) -> Response {
+    ui.add(
+        egui_extras::DatePickerButton::new(date)
+            .id_salt(id_salt)
+            .calendar_week(false)
+            .show_icon(false)
+            .format("%B %-d, %Y"),
+    )
+    .accessible_name(accessible_name)
+}
+
+/// What a confirmation dialog returned this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Undecided,
+    Confirmed,
+    Cancelled,
+}
+
+/// A modal question with a confirming and a cancelling button.
+pub fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &str) -> Choice {
+    let mut choice = Choice::Undecided;
+    let modal = egui::Modal::new(Id::unique(id)).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        ui.label(body);
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(confirm_label).strong()).clicked() {
+                choice = Choice::Confirmed;
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Choice::Cancelled;
+            }
+        });
+    });
+    if choice == Choice::Undecided && modal.should_close() {
+        choice = Choice::Cancelled;
+    }
+    choice
+}
+
+/// "1 rating", "3 ratings".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,73 @@
+//! The sample partnership of `--demo`.
+
+use partnerpath::demo;
+use partnerpath::instrument::Continuum;
+use partnerpath::model::{CycleStatus, NewPartnership, Rater};
+use partnerpath::store::Store;
+
+#[test]
+fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
+    let continuum = Continuum::builtin().expect("continuum");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sample.sqlite");
+    let store = demo::create_sample_database(&path, continuum).expect("sample");
+    let summaries = store.partnership_summaries().expect("list");
+    assert_eq!(summaries.len(), 1);
+    let view = store
+        .load_partnership(summaries[0].partnership.id)
+        .expect("load");
+    assert!(view.partnership.is_sample);
+    assert!(view.partnership.name.contains("sample"));
+    assert!(view.cycles.len() >= 3, "several school years");
+    assert!(view.people.len() >= 4);
+    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+    let first = &view.cycles[0];
+    assert_eq!(first.status, CycleStatus::Final);
+    assert_eq!(
+        view.rated_count(first.id, Rater::Consensus, keys.iter().copied()),
+        13
+    );
+    let last = view.cycles.last().expect("a cycle");
+    assert_eq!(
+        last.status,
+        CycleStatus::Draft,
+        "the newest cycle is still open"
+    );
+    let evidence = view
+        .rating(last.id, Rater::Consensus, "shared-goals")
+        .map(|r| r.evidence.clone())
+        .unwrap_or_default();
+    assert!(!evidence.is_empty());
+
+    drop(store);
+    let again = demo::create_sample_database(&path, continuum).expect("rebuilt");
+    assert_eq!(
+        again.partnership_summaries().expect("list").len(),
+        1,
+        "replaced, not added"
+    );
+}
+
+#[test]
+fn a_file_with_real_partnerships_is_never_replaced_by_the_sample() {
+    let continuum = Continuum::builtin().expect("continuum");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("real.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    let new = NewPartnership {
+        name: "Real partnership".into(),
+        ..NewPartnership::default()
+    };
+    store.create_partnership(&new, false).expect("create");
+    drop(store);
+    let problem = demo::create_sample_database(&path, continuum).expect_err("refused");
+    assert!(problem.what.contains("not sample data"), "{problem}");
+    let store = Store::open(&path).expect("reopen");
+    let names: Vec<String> = store
+        .partnership_summaries()
+        .expect("list")
+        .into_iter()
+        .map(|s| s.partnership.name)
+        .collect();
+    assert_eq!(names, ["Real partnership"]);
+}

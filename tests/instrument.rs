@@ -1,0 +1,172 @@
+//! The continuum instrument file: its structure, and its wording checked
+//! against the published text it was transcribed from.
+
+use std::collections::HashSet;
+
+use partnerpath::instrument::Continuum;
+use partnerpath::model::Level;
+
+/// The published text (CCSSO, CC BY 4.0), as extracted from the PDF.
+const SEED: &str = include_str!("fixtures/seed-001-working-better-together.txt");
+
+fn continuum() -> &'static Continuum {
+    Continuum::builtin().expect("the built-in continuum loads")
+}
+
+#[test]
+fn four_categories_and_thirteen_indicators_in_the_published_order() {
+    let c = continuum();
+    let categories: Vec<&str> = c.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        categories,
+        [
+            "Foundations",
+            "Systems & Structures",
+            "Planning & Implementation",
+            "Communications"
+        ]
+    );
+    let indicators: Vec<&str> = c.indicators().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        indicators,
+        [
+            "Mission & Beliefs",
+            "Shared Goals",
+            "Mutual Benefit",
+            "Collaboration & Engagement",
+            "Roles & Responsibilities",
+            "Decision Making",
+            "Sustainability",
+            "Strategic Action Plan",
+            "Progress Measures",
+            "Resource Commitment",
+            "Procedures",
+            "Dissemination",
+            "Advocacy"
+        ]
+    );
+    assert_eq!(c.indicator_count(), 13);
+}
+
+#[test]
+fn every_indicator_has_four_non_empty_levels_criteria_and_questions() {
+    let c = continuum();
+    let names: Vec<&str> = c.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Emerging", "Developing", "Established", "Transformational"]
+    );
+    for indicator in c.indicators() {
+        assert_eq!(indicator.levels.len(), 4, "{}", indicator.name);
+        for level in Level::ALL {
+            let text = indicator.level_text(level).join(" ");
+            assert!(
+                !text.trim().is_empty(),
+                "{} level {level:?}",
+                indicator.name
+            );
+        }
+        assert!(!indicator.criteria.is_empty(), "{}", indicator.name);
+        assert!(
+            !indicator.probing_questions.is_empty(),
+            "{}",
+            indicator.name
+        );
+    }
+}
+
+#[test]
+fn keys_are_unique() {
+    let c = continuum();
+    let mut keys = HashSet::new();
+    for category in &c.categories {
+        assert!(keys.insert(category.key.as_str()), "{}", category.key);
+    }
+    for indicator in c.indicators() {
+        assert!(keys.insert(indicator.key.as_str()), "{}", indicator.key);
+    }
+}
+
+#[test]
+fn the_file_names_its_key_version_source_and_licence() {
+    let c = continuum();
+    assert_eq!(c.key, "wbt-continuum");
+    assert_eq!(c.version, "2017-10");
+    assert!(c.source.publisher.contains("CCSSO"));
+    assert!(c.source.licence.contains("CC BY 4.0"));
+}
+
+#[test]
+fn every_sentence_is_word_for_word_from_the_published_text() {
+    let c = continuum();
+    let mut checked = 0;
+    for indicator in c.indicators() {
+        assert!(
+            SEED.contains(&format!("Indicator: {}", indicator.name)),
+            "{}",
+            indicator.name
+        );
+        let texts = indicator
+            .criteria
+            .iter()
+            .chain(&indicator.probing_questions)
+            .chain(indicator.levels.iter().flatten());
+        for text in texts {
+            assert!(SEED.contains(text.as_str()), "not in the source: {text:?}");
+            checked += 1;
+        }
+    }
+    for text in c.how_to_use.iter().chain(&c.how_the_tool_is_organized) {
+        assert!(SEED.contains(text.as_str()), "not in the source: {text:?}");
+    }
+    assert!(checked > 150, "only {checked} texts checked");
+}
+
+#[test]
+fn spot_checks_of_wording() {
+    let c = continuum();
+    let shared_goals = c.indicator("shared-goals").expect("Shared Goals");
+    assert_eq!(
+        shared_goals.level_text(Level::new(1).expect("level")),
+        [
+            "Partners have not yet developed goals, or partners have developed goals that are not measurable and/or attainable."
+        ]
+    );
+    let procedures = c.indicator("procedures").expect("Procedures");
+    let transformational = procedures.level_text(Level::new(4).expect("level"));
+    assert_eq!(transformational.len(), 5);
+    assert_eq!(
+        transformational[1],
+        "Designates a skilled facilitator and at least one co-facilitator to uphold the norms and dialogue framework."
+    );
+    let decision = c.indicator("decision-making").expect("Decision Making");
+    assert!(
+        decision
+            .probing_questions
+            .contains(&"How will disagreements be resolved?".to_owned())
+    );
+    assert_eq!(
+        c.indicator("resource-commitment")
+            .expect("Resource Commitment")
+            .criteria,
+        ["Commit time, financial, and human resources necessary to accomplish partnership goals."]
+    );
+}
+
+#[test]
+fn progress_measures_repeats_mission_and_beliefs_as_published_with_a_note() {
+    let c = continuum();
+    let mission = c
+        .indicator("mission-and-beliefs")
+        .expect("Mission & Beliefs");
+    let progress = c.indicator("progress-measures").expect("Progress Measures");
+    assert_eq!(progress.levels, mission.levels);
+    assert_eq!(progress.probing_questions, mission.probing_questions);
+    assert_eq!(
+        progress.criteria,
+        ["Jointly develop a shared mission and beliefs document that drives the partnership."]
+    );
+    let note = progress.note.as_deref().expect("a note on the repetition");
+    assert!(note.contains("Mission & Beliefs"));
+    assert!(mission.note.is_none());
+}

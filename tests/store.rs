@@ -1,0 +1,342 @@
+//! The store on real SQLite files: every table round-trips, reopening keeps
+//! everything, and files we must not touch are refused and left as they were.
+
+use std::path::Path;
+
+use jiff::civil::date;
+use partnerpath::model::{
+    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind, PartnershipView, Rater,
+    RatingKey, Side,
+};
+use partnerpath::store::{LATEST_VERSION, Store, StoreError};
+
+fn new_partnership() -> NewPartnership {
+    NewPartnership {
+        name: "Eastside SD & Harbor College".into(),
+        district: "Eastside School District".into(),
+        partner_organisation: "Harbor College".into(),
+        partner_kind: PartnerKind::EducatorPreparation,
+        start_date: Some(date(2021, 9, 1)),
+        notes: "Clinical residency; notes with # * $ @ and “quotes”.".into(),
+    }
+}
+
+/// A partnership with two people, two cycles and ratings by the team and a person.
+fn fill(store: &mut Store) -> PartnershipView {
+    let id = store
+        .create_partnership(&new_partnership(), false)
+        .expect("create partnership");
+    let ana = store
+        .add_person(
+            id,
+            &NewPerson {
+                name: "Ana Ruiz".into(),
+                side: Side::District,
+                role: "HR director".into(),
+            },
+        )
+        .expect("add person");
+    store
+        .add_person(
+            id,
+            &NewPerson {
+                name: "Ben Cole".into(),
+                side: Side::Partner,
+                role: String::new(),
+            },
+        )
+        .expect("add person");
+    let cycle = |year: &str, on| NewCycle {
+        partnership_id: id,
+        instrument_key: "wbt-continuum".into(),
+        instrument_version: "2017-10".into(),
+        school_year: year.into(),
+        administered_on: on,
+    };
+    let later = store
+        .create_cycle(&cycle("2024–25", date(2024, 10, 2)))
+        .expect("cycle");
+    let earlier = store
+        .create_cycle(&cycle("2023–24", date(2023, 10, 4)))
+        .expect("cycle");
+    store
+        .set_cycle_status(earlier, CycleStatus::Final)
+        .expect("status");
+    let team = RatingKey {
+        cycle_id: later,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+    store.set_level(&team, Level::new(3)).expect("level");
+    store
+        .set_evidence(&team, "Goals adopted in March.")
+        .expect("evidence");
+    store
+        .set_next_steps(&team, "Review data in June.")
+        .expect("next steps");
+    let person = RatingKey {
+        rater: Rater::Person(ana),
+        ..team.clone()
+    };
+    store.set_level(&person, Level::new(2)).expect("level");
+    let unrated = RatingKey {
+        indicator_key: "advocacy".into(),
+        ..team.clone()
+    };
+    store
+        .set_evidence(&unrated, "Not discussed yet.")
+        .expect("evidence");
+    store.load_partnership(id).expect("load")
+}
+
+#[test]
+fn every_table_round_trips_and_survives_reopening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.sqlite");
+    let mut store = Store::open(&path).expect("open new");
+    let view = fill(&mut store);
+
+    let p = &view.partnership;
+    assert_eq!(p.name, "Eastside SD & Harbor College");
+    assert_eq!(p.start_date, Some(date(2021, 9, 1)));
+    assert_eq!(p.notes, new_partnership().notes);
+    assert!(!p.archived && !p.is_sample);
+    let people: Vec<(&str, Side)> = view
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.side))
+        .collect();
+    assert_eq!(
+        people,
+        [("Ana Ruiz", Side::District), ("Ben Cole", Side::Partner)]
+    );
+    let years: Vec<&str> = view.cycles.iter().map(|c| c.school_year.as_str()).collect();
+    assert_eq!(years, ["2023–24", "2024–25"], "oldest first");
+    assert_eq!(view.cycles[0].status, CycleStatus::Final);
+    assert_eq!(view.cycles[1].status, CycleStatus::Draft);
+
+    let later = view.cycles[1].id;
+    let team = view
+        .rating(later, Rater::Consensus, "shared-goals")
+        .expect("team rating");
+    assert_eq!(team.level, Level::new(3));
+    assert_eq!(team.evidence, "Goals adopted in March.");
+    assert_eq!(team.next_steps, "Review data in June.");
+    let ana = view.people[0].id;
+    let own = view
+        .rating(later, Rater::Person(ana), "shared-goals")
+        .expect("Ana's rating");
+    assert_eq!(own.level, Level::new(2));
+    let unrated = view
+        .rating(later, Rater::Consensus, "advocacy")
+        .expect("advocacy");
+    assert_eq!(unrated.level, None);
+    assert_eq!(unrated.evidence, "Not discussed yet.");
+
+    drop(store);
+    let reopened = Store::open(&path).expect("reopen");
+    assert_eq!(reopened.schema_version().expect("version"), LATEST_VERSION);
+    let again = reopened.load_partnership(p.id).expect("load again");
+    assert_eq!(again, view);
+    let summaries = reopened.partnership_summaries().expect("summaries");
+    assert_eq!(summaries.len(), 1);
+    assert_eq!(summaries[0].people, 2);
+    assert_eq!(summaries[0].cycles, 2);
+    assert_eq!(summaries[0].ratings, 3);
+    assert_eq!(summaries[0].latest_school_year.as_deref(), Some("2024–25"));
+}
+
+#[test]
+fn a_level_can_be_cleared_and_edits_overwrite_one_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("p.sqlite")).expect("open");
+    let view = fill(&mut store);
+    let key = RatingKey {
+        cycle_id: view.cycles[1].id,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+    store.set_level(&key, None).expect("clear");
+    store.set_level(&key, Level::new(4)).expect("set");
+    store.set_level(&key, None).expect("clear again");
+    let view = store.load_partnership(view.partnership.id).expect("load");
+    let rating = view
+        .rating(key.cycle_id, Rater::Consensus, "shared-goals")
+        .expect("rating");
+    assert_eq!(rating.level, None);
+    assert_eq!(
+        rating.evidence, "Goals adopted in March.",
+        "text kept when the level is cleared"
+    );
+}
+
+#[test]
+fn editing_archiving_and_deleting_partnerships_people_and_cycles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("p.sqlite")).expect("open");
+    let view = fill(&mut store);
+    let mut p = view.partnership.clone();
+    p.name = "Renamed".into();
+    p.partner_kind = PartnerKind::CommunityOrganisation;
+    p.start_date = None;
+    store.update_partnership(&p).expect("update");
+    store.set_archived(p.id, true).expect("archive");
+    let mut ben = view.people[1].clone();
+    ben.side = Side::School;
+    ben.role = "Principal".into();
+    store.update_person(&ben).expect("update person");
+    store
+        .delete_person(view.people[0].id)
+        .expect("delete person");
+    store.delete_cycle(view.cycles[0].id).expect("delete cycle");
+
+    let view = store.load_partnership(p.id).expect("load");
+    assert_eq!(view.partnership.name, "Renamed");
+    assert_eq!(
+        view.partnership.partner_kind,
+        PartnerKind::CommunityOrganisation
+    );
+    assert_eq!(view.partnership.start_date, None);
+    assert!(view.partnership.archived);
+    assert_eq!(view.people, [ben]);
+    assert_eq!(view.cycles.len(), 1);
+    assert_eq!(
+        view.filled_ratings_in_cycle(view.cycles[0].id),
+        2,
+        "Ana's rating went with her"
+    );
+
+    store.delete_partnership(p.id).expect("delete");
+    assert!(store.partnership_summaries().expect("list").is_empty());
+    assert!(store.load_partnership(p.id).is_err());
+}
+
+fn assert_untouched(path: &Path, before: &[u8], error: &StoreError) {
+    assert_eq!(std::fs::read(path).expect("read back"), before, "{error}");
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    assert!(
+        !Path::new(&wal).exists(),
+        "no WAL file was created beside it"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_program_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("newer.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    fill(&mut store);
+    drop(store);
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw open");
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .expect("leave WAL");
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .expect("bump");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let error = Store::open(&path).expect_err("newer file refused");
+    assert!(matches!(error, StoreError::Newer { found, .. } if found == LATEST_VERSION + 1));
+    let problem = error.problem();
+    assert!(
+        problem.what.contains("newer version of PartnerPath"),
+        "{problem}"
+    );
+    assert!(problem.what.contains("has not been changed"), "{problem}");
+    assert_eq!(problem.path.as_deref(), Some(path.as_path()));
+    assert_untouched(&path, &before, &error);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("minutes.docx");
+    let before = b"PK\x03\x04 this is a word-processor file, not a database".repeat(100);
+    std::fs::write(&path, &before).expect("write");
+    let error = Store::open(&path).expect_err("refused");
+    assert!(
+        matches!(error, StoreError::NotPartnerPath { .. }),
+        "{error:?}"
+    );
+    assert!(error.problem().what.contains("not a PartnerPath database"));
+    assert_untouched(&path, &before, &error);
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("CREATE TABLE budget (line TEXT, amount REAL);")
+            .expect("create");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let error = Store::open(&path).expect_err("refused");
+    assert!(
+        matches!(error, StoreError::NotPartnerPath { .. }),
+        "{error:?}"
+    );
+    assert_untouched(&path, &before, &error);
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_database() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("empty.sqlite");
+    std::fs::write(&path, b"").expect("write");
+    let store = Store::open(&path).expect("open");
+    assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+}
+
+#[test]
+fn the_database_uses_wal_foreign_keys_and_marks_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    fill(&mut store);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+    let id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .expect("id");
+    assert_eq!(id, partnerpath::store::APPLICATION_ID);
+    let orphan = conn.execute_batch(
+        "PRAGMA foreign_keys = ON; INSERT INTO ratings (cycle_id, indicator_key) VALUES (999, 'x');",
+    );
+    assert!(orphan.is_err(), "ratings must belong to a cycle");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_with_a_plain_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    fill(&mut store);
+    drop(store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let readonly = std::fs::OpenOptions::new().write(true).open(&path).is_err();
+    if !readonly {
+        // Running as root: permissions do not stop writes. Use a folder that
+        // cannot hold new files instead, which root cannot bypass on /proc.
+        let error = Store::open(Path::new("/proc/partnerpath-test.sqlite")).expect_err("refused");
+        assert!(
+            matches!(
+                error,
+                StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }
+            ),
+            "{error:?}"
+        );
+        return;
+    }
+    let error = Store::open(&path).expect_err("refused");
+    assert!(matches!(error, StoreError::ReadOnly { .. }), "{error:?}");
+    assert!(error.problem().what_to_do.contains("Copy the file"));
+}
