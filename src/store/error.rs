@@ -79,7 +79,7 @@ impl StoreError {
             ),
             StoreError::NotPartnerPath { path } => (
                 "This file is not a PartnerPath database. It has not been changed.".to_owned(),
-                "Choose a PartnerPath file with File > Open…, or start a new one with File > New….".to_owned(),
+                "Choose a PartnerPath file with File > Open…, or start a new one with File > New…".to_owned(),
                 path,
             ),
             StoreError::ReadOnly { path } => (

@@ -230,6 +230,19 @@ impl App {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 });
+                ui.menu_button("View", |ui| {
+                    let mut preference = ui.options(|o| o.theme_preference);
+                    let choices = [
+                        (egui::ThemePreference::Light, "Light theme"),
+                        (egui::ThemePreference::Dark, "Dark theme"),
+                        (egui::ThemePreference::System, "Follow the system"),
+                    ];
+                    for (choice, label) in choices {
+                        if ui.radio_value(&mut preference, choice, label).clicked() {
+                            ui.ctx().set_theme(preference);
+                        }
+                    }
+                });
                 if let Some(session) = &self.session {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.weak(session.path().display().to_string())

@@ -49,104 +49,115 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Act
     delete_dialog(ui, state, summaries, actions);
 }
 
+/// A block of fixed width in a row, its contents stacked.
+fn block(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(width);
+            contents(ui);
+        },
+    );
+}
+
 fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], actions: &mut Actions) {
-    egui::Grid::new("partnerships")
-        .striped(true)
-        .num_columns(5)
-        .spacing([16.0, 10.0])
-        .show(ui, |ui| {
-            ui.strong("Partnership");
-            ui.strong("District and partner");
-            ui.strong("Latest cycle");
-            ui.strong("");
-            ui.strong("");
-            ui.end_row();
-            for summary in summaries {
-                let p = &summary.partnership;
-                if p.archived && !state.show_archived {
-                    continue;
-                }
-                ui.vertical(|ui| {
-                    let mut name = RichText::new(&p.name).strong().size(16.0);
-                    if p.archived {
-                        name = name.weak();
-                    }
-                    if ui
-                        .link(name)
-                        .on_hover_text("Open this partnership")
-                        .clicked()
-                    {
-                        actions.navigate = Some(Screen::Partnership(p.id));
-                    }
-                    let mut tags = vec![p.partner_kind.label().to_owned()];
-                    if p.archived {
-                        tags.push("archived".to_owned());
-                    }
-                    if p.is_sample {
-                        tags.push("sample data".to_owned());
-                    }
-                    ui.weak(tags.join(" · "));
+    let width = ui.available_width();
+    for summary in summaries {
+        let p = &summary.partnership;
+        if p.archived && !state.show_archived {
+            continue;
+        }
+        egui::Frame::group(ui.style())
+            .inner_margin(egui::Margin::same(10))
+            .show(ui, |ui| {
+                ui.set_width(width - 24.0);
+                ui.horizontal_top(|ui| {
+                    block(ui, 420.0, |ui| {
+                        let mut name = RichText::new(&p.name).strong().size(17.0);
+                        if p.archived {
+                            name = name.weak();
+                        }
+                        if ui
+                            .link(name)
+                            .on_hover_text("Open this partnership")
+                            .clicked()
+                        {
+                            actions.navigate = Some(Screen::Partnership(p.id));
+                        }
+                        let mut tags = vec![p.partner_kind.label().to_owned()];
+                        if p.archived {
+                            tags.push("archived".to_owned());
+                        }
+                        if p.is_sample {
+                            tags.push("sample data".to_owned());
+                        }
+                        ui.weak(tags.join(" · "));
+                    });
+                    block(ui, 300.0, |ui| {
+                        ui.label(&p.district);
+                        ui.label(&p.partner_organisation);
+                    });
+                    block(ui, 170.0, |ui| {
+                        match &summary.latest_school_year {
+                            Some(year) => ui.label(format!("Latest cycle {year}")),
+                            None => ui.weak("No cycle yet"),
+                        };
+                        ui.weak(format!(
+                            "{} · {}",
+                            widgets::count(summary.cycles, "cycle", "cycles"),
+                            widgets::count(summary.people, "person", "people")
+                        ));
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        row_buttons(ui, state, p, actions);
+                    });
                 });
-                ui.vertical(|ui| {
-                    ui.label(&p.district);
-                    ui.label(&p.partner_organisation);
-                });
-                ui.vertical(|ui| {
-                    ui.label(
-                        summary
-                            .latest_school_year
-                            .clone()
-                            .unwrap_or_else(|| "none yet".to_owned()),
-                    );
-                    ui.weak(format!(
-                        "{} · {}",
-                        widgets::count(summary.cycles, "cycle", "cycles"),
-                        widgets::count(summary.people, "person", "people")
-                    ));
-                });
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Open")
-                        .accessible_name(format!("Open {}", p.name))
-                        .clicked()
-                    {
-                        actions.navigate = Some(Screen::Partnership(p.id));
-                    }
-                    if ui
-                        .button("Rename…")
-                        .accessible_name(format!("Rename {}", p.name))
-                        .clicked()
-                    {
-                        state.renaming = Some(p.clone());
-                    }
-                    let (label, archive) = if p.archived {
-                        ("Restore", false)
-                    } else {
-                        ("Archive", true)
-                    };
-                    if ui
-                        .button(label)
-                        .accessible_name(format!("{label} {}", p.name))
-                        .on_hover_text(if archive {
-                            "Hide it from the list; nothing is deleted."
-                        } else {
-                            "Show it in the list again."
-                        })
-                        .clicked()
-                    {
-                        actions.commands.push(Command::SetArchived(p.id, archive));
-                    }
-                });
-                if ui
-                    .button("Delete…")
-                    .accessible_name(format!("Delete {}", p.name))
-                    .clicked()
-                {
-                    state.deleting = Some(p.id);
-                }
-                ui.end_row();
-            }
-        });
+            });
+        ui.add_space(4.0);
+    }
+}
+
+/// The actions of one partnership, laid out right to left.
+fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, actions: &mut Actions) {
+    if ui
+        .button("Delete…")
+        .accessible_name(format!("Delete {}", p.name))
+        .clicked()
+    {
+        state.deleting = Some(p.id);
+    }
+    let (label, archive) = if p.archived {
+        ("Restore", false)
+    } else {
+        ("Archive", true)
+    };
+    if ui
+        .button(label)
+        .accessible_name(format!("{label} {}", p.name))
+        .on_hover_text(if archive {
+            "Hide it from the list; nothing is deleted."
+        } else {
+            "Show it in the list again."
+        })
+        .clicked()
+    {
+        actions.commands.push(Command::SetArchived(p.id, archive));
+    }
+    if ui
+        .button("Rename…")
+        .accessible_name(format!("Rename {}", p.name))
+        .clicked()
+    {
+        state.renaming = Some(p.clone());
+    }
+    if ui
+        .button("Open")
+        .accessible_name(format!("Open {}", p.name))
+        .clicked()
+    {
+        actions.navigate = Some(Screen::Partnership(p.id));
+    }
 }
 
 fn create_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
@@ -163,12 +174,16 @@ fn create_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 ui.label("Name");
-                ui.add(
-                    egui::TextEdit::singleline(&mut new.name)
-                        .hint_text("e.g. Riverbend USD & Lakeshore University")
-                        .desired_width(340.0),
-                )
-                .accessible_name("Partnership name");
+                let name = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut new.name)
+                            .hint_text("e.g. Riverbend USD & Lakeshore University")
+                            .desired_width(340.0),
+                    )
+                    .accessible_name("Partnership name");
+                if ui.memory(|m| m.focused().is_none()) {
+                    name.request_focus();
+                }
                 ui.end_row();
                 ui.label("District");
                 ui.add(egui::TextEdit::singleline(&mut new.district).desired_width(340.0))
@@ -240,7 +255,9 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
         let response = ui
             .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(400.0))
             .accessible_name("New name");
-        response.request_focus();
+        if ui.memory(|m| m.focused().is_none()) {
+            response.request_focus();
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ready = !partnership.name.trim().is_empty();
