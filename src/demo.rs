@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use crate::instrument::Continuum;
 use crate::model::{
-    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind, PartnershipId, Rater,
-    RatingKey, Side,
+    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewStageEntry, PartnerKind,
+    PartnershipId, Rater, RatingKey, Side,
 };
 use crate::problem::Problem;
 use crate::store::Store;
@@ -22,7 +22,24 @@ const SAMPLE: &str = include_str!("../assets/demo/sample-partnership.toml");
 struct Sample {
     partnership: SamplePartnership,
     people: Vec<SamplePerson>,
+    stages: Vec<SampleStage>,
     cycles: Vec<SampleCycle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleStage {
+    stage: u8,
+    started_on: Date,
+    note: String,
+}
+
+/// One person's ratings of a cycle: a digit per indicator, 0 = not rated.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleRater {
+    person: String,
+    levels: String,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +68,8 @@ struct SampleCycle {
     administered_on: Date,
     status: String,
     levels: BTreeMap<String, u8>,
+    #[serde(default)]
+    raters: Vec<SampleRater>,
     #[serde(default)]
     notes: Vec<SampleNote>,
 }
@@ -91,6 +110,7 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
             true,
         )
         .map_err(stored)?;
+    let mut people = Vec::new();
     for person in &sample.people {
         let side = Side::from_code(&person.side)
             .ok_or_else(|| invalid(format!("unknown side {}", person.side)))?;
@@ -99,7 +119,16 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
             side,
             role: person.role.clone(),
         };
-        store.add_person(id, &new).map_err(stored)?;
+        people.push((person.name.as_str(), store.add_person(id, &new).map_err(stored)?));
+    }
+    for stage in &sample.stages {
+        let new = NewStageEntry {
+            partnership_id: id,
+            stage: stage.stage,
+            started_on: stage.started_on,
+            note: stage.note.clone(),
+        };
+        store.add_stage_entry(&new).map_err(stored)?;
     }
     for cycle in &sample.cycles {
         let cycle_id = store
@@ -127,6 +156,31 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
             store
                 .set_level(&key(indicator)?, Some(level))
                 .map_err(stored)?;
+        }
+        for rater in &cycle.raters {
+            let person = people
+                .iter()
+                .find(|(name, _)| *name == rater.person)
+                .map(|(_, person)| *person)
+                .ok_or_else(|| invalid(format!("unknown rater {}", rater.person)))?;
+            if rater.levels.chars().count() != continuum.indicator_count() {
+                return Err(invalid(format!("{} needs one digit per indicator", rater.person)));
+            }
+            for (indicator, digit) in continuum.indicators().zip(rater.levels.chars()) {
+                let level = digit
+                    .to_digit(10)
+                    .and_then(|d| u8::try_from(d).ok())
+                    .ok_or_else(|| invalid(format!("{digit} is not a level")))?;
+                if level == 0 {
+                    continue;
+                }
+                let key = RatingKey {
+                    rater: Rater::Person(person),
+                    ..key(&indicator.key)?
+                };
+                let level = Level::new(level).ok_or_else(|| invalid(format!("level {level}")))?;
+                store.set_level(&key, Some(level)).map_err(stored)?;
+            }
         }
         for note in &cycle.notes {
             let key = key(&note.indicator)?;

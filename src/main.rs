@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use partnerpath::instrument::Continuum;
+use partnerpath::instrument::{Continuum, Instruments};
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
@@ -35,15 +35,15 @@ struct Args {
 fn main() -> ExitCode {
     let started = Instant::now();
     let args = Args::parse();
-    let continuum = match Continuum::builtin() {
-        Ok(continuum) => continuum,
+    let instruments = match Instruments::builtin() {
+        Ok(instruments) => instruments,
         Err(error) => {
             eprintln!("PartnerPath cannot start: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let (session, sample) = open(&args, continuum);
-    let mut app = App::new(continuum, session);
+    let (session, sample) = open(&args, instruments.continuum);
+    let mut app = App::new(instruments, session);
     if let Some(id) = sample {
         app.go_to(Screen::Partnership(id));
     }

@@ -210,6 +210,24 @@ impl Session {
                 self.store.set_next_steps(&key, &text)?;
                 self.update_open_rating(&key, |r| r.next_steps = text);
             }
+            Command::AddStageEntry(new) => {
+                self.store.add_stage_entry(&new)?;
+                self.reload(new.partnership_id)?;
+            }
+            Command::UpdateStageEntry(entry) => {
+                self.store.update_stage_entry(&entry)?;
+                if let Some(view) = self.open_view(entry.partnership_id)
+                    && let Some(slot) = view.stages.iter_mut().find(|e| e.id == entry.id)
+                {
+                    *slot = entry;
+                }
+            }
+            Command::DeleteStageEntry(id) => {
+                self.store.delete_stage_entry(id)?;
+                if let Some(view) = self.open.as_mut() {
+                    view.stages.retain(|e| e.id != id);
+                }
+            }
         }
         Ok(Outcome::Done)
     }

@@ -6,13 +6,13 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use partnerpath::instrument::Continuum;
+use partnerpath::instrument::Instruments;
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Screen};
 
 fn harness(path: &Path) -> Harness<'static, App> {
-    let continuum = Continuum::builtin().expect("continuum");
-    let app = App::new(continuum, Session::open(path));
+    let instruments = Instruments::builtin().expect("instruments");
+    let app = App::new(instruments, Session::open(path));
     Harness::builder()
         .with_size([1366.0, 1400.0])
         .build_ui_state(|ui, app: &mut App| app.show(ui), app)

@@ -3,8 +3,10 @@
 //! text; it reads it from here.
 
 mod continuum;
+mod stages;
 
 pub use continuum::{Category, Continuum, Indicator, LevelName, Source};
+pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};
 
 use thiserror::Error;
 
@@ -15,4 +17,21 @@ pub enum InstrumentError {
     Parse { file: String, message: String },
     #[error("the instrument file {file} is not valid: {problem}")]
     Invalid { file: String, problem: String },
+}
+
+/// Every instrument the program ships with.
+#[derive(Debug, Clone, Copy)]
+pub struct Instruments {
+    pub continuum: &'static Continuum,
+    pub stages: &'static Stages,
+}
+
+impl Instruments {
+    /// The instruments compiled into the program, parsed and validated.
+    pub fn builtin() -> Result<Instruments, &'static InstrumentError> {
+        Ok(Instruments {
+            continuum: Continuum::builtin()?,
+            stages: Stages::builtin()?,
+        })
+    }
 }

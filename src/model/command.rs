@@ -2,8 +2,8 @@
 //! one to the database and then reflects it in memory, in the same step.
 
 use super::{
-    CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, Partnership, PartnershipId,
-    Person, PersonId, RatingKey,
+    CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewStageEntry, Partnership,
+    PartnershipId, Person, PersonId, RatingKey, StageEntry, StageEntryId,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,4 +21,7 @@ pub enum Command {
     SetLevel(RatingKey, Option<Level>),
     SetEvidence(RatingKey, String),
     SetNextSteps(RatingKey, String),
+    AddStageEntry(NewStageEntry),
+    UpdateStageEntry(StageEntry),
+    DeleteStageEntry(StageEntryId),
 }

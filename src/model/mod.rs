@@ -1,13 +1,18 @@
 //! The pure model: partnerships, people, cycles and ratings, and the logic on
 //! them. No egui, no SQL, no file I/O.
 
+mod change;
 mod command;
 mod level;
 mod partnership;
+pub mod radar;
 mod rating;
 mod school_year;
+mod stage;
+mod stats;
 mod view;
 
+pub use change::{IndicatorChange, Movement, changes};
 pub use command::Command;
 pub use level::Level;
 pub use partnership::{
@@ -16,4 +21,6 @@ pub use partnership::{
 };
 pub use rating::{Rater, Rating, RatingKey};
 pub use school_year::SchoolYear;
+pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
+pub use stats::{DISCUSS_GAP, Spread, average};
 pub use view::PartnershipView;

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::{Cycle, CycleId, Partnership, Person, PersonId, Rater, Rating, RatingKey};
+use super::{
+    Cycle, CycleId, Level, Partnership, Person, PersonId, Rater, Rating, RatingKey, Side, Spread,
+    StageEntry,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnershipView {
@@ -12,6 +15,8 @@ pub struct PartnershipView {
     pub people: Vec<Person>,
     /// Cycles oldest first.
     pub cycles: Vec<Cycle>,
+    /// Stage of partnering entries, in any order (see `stage_history`).
+    pub stages: Vec<StageEntry>,
     ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
 }
 
@@ -20,6 +25,7 @@ impl PartnershipView {
         partnership: Partnership,
         people: Vec<Person>,
         mut cycles: Vec<Cycle>,
+        stages: Vec<StageEntry>,
         ratings: Vec<(RatingKey, Rating)>,
     ) -> PartnershipView {
         cycles.sort_by_key(|c| (c.administered_on, c.id.0));
@@ -27,6 +33,7 @@ impl PartnershipView {
             partnership,
             people,
             cycles,
+            stages,
             ratings: HashMap::new(),
         };
         for (key, rating) in ratings {
@@ -80,6 +87,80 @@ impl PartnershipView {
             .into_iter()
             .filter(|key| ratings.get(*key).is_some_and(|r| r.level.is_some()))
             .count()
+    }
+
+    /// The level `rater` chose for an indicator, if any.
+    pub fn level(&self, cycle: CycleId, rater: Rater, indicator_key: &str) -> Option<Level> {
+        self.rating(cycle, rater, indicator_key).and_then(|r| r.level)
+    }
+
+    /// The levels of `indicator_keys`, in their order, as `rater` chose them.
+    pub fn levels<'k>(
+        &self,
+        cycle: CycleId,
+        rater: Rater,
+        indicator_keys: impl IntoIterator<Item = &'k str>,
+    ) -> Vec<Option<Level>> {
+        indicator_keys
+            .into_iter()
+            .map(|key| self.level(cycle, rater, key))
+            .collect()
+    }
+
+    /// The people of the partnership who chose a level for `indicator_key`
+    /// in `cycle`, with that level, in the order the people were added.
+    pub fn individual_levels(&self, cycle: CycleId, indicator_key: &str) -> Vec<(&Person, Level)> {
+        self.people
+            .iter()
+            .filter_map(|person| {
+                self.level(cycle, Rater::Person(person.id), indicator_key)
+                    .map(|level| (person, level))
+            })
+            .collect()
+    }
+
+    /// How the individual ratings of one indicator spread (the team's
+    /// consensus is not one of them).
+    pub fn individual_spread(&self, cycle: CycleId, indicator_key: &str) -> Option<Spread> {
+        Spread::of(
+            self.individual_levels(cycle, indicator_key)
+                .into_iter()
+                .map(|(_, level)| Some(level)),
+        )
+    }
+
+    /// The spread of one side's individual ratings of an indicator.
+    pub fn side_spread(&self, cycle: CycleId, indicator_key: &str, side: Side) -> Option<Spread> {
+        Spread::of(
+            self.individual_levels(cycle, indicator_key)
+                .into_iter()
+                .filter(|(person, _)| person.side == side)
+                .map(|(_, level)| Some(level)),
+        )
+    }
+
+    /// The sides that have at least one person who rated in `cycle`.
+    pub fn sides_rating(&self, cycle: CycleId) -> Vec<Side> {
+        let mut sides: Vec<Side> = self
+            .raters(cycle)
+            .into_iter()
+            .map(|person| person.side)
+            .collect();
+        sides.sort();
+        sides.dedup();
+        sides
+    }
+
+    /// The people who chose at least one level in `cycle`.
+    pub fn raters(&self, cycle: CycleId) -> Vec<&Person> {
+        self.people
+            .iter()
+            .filter(|person| {
+                self.ratings
+                    .get(&(cycle, Rater::Person(person.id)))
+                    .is_some_and(|r| r.values().any(|r| r.level.is_some()))
+            })
+            .collect()
     }
 
     /// How many ratings with a level or written text a cycle holds, all raters.
@@ -151,6 +232,7 @@ mod tests {
             partnership,
             vec![person],
             vec![cycle(2, 2024), cycle(1, 2022)],
+            Vec::new(),
             vec![
                 (key("a", Rater::Consensus), level(2)),
                 (key("b", Rater::Consensus), level(0)),

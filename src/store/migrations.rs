@@ -60,8 +60,20 @@ CREATE UNIQUE INDEX ratings_one_per_rater
 CREATE INDEX ratings_by_person ON ratings(person_id);
 ";
 
+/// Version 2: the partnership's stage of partnering over time.
+const V2: &str = "
+CREATE TABLE stage_entries (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    stage          INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 5),
+    started_on     TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stage_entries_by_partnership ON stage_entries(partnership_id);
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1];
+const STEPS: &[&str] = &[V1, V2];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
@@ -69,6 +81,10 @@ pub fn migrations() -> Migrations<'static> {
 
 /// The schema version this program writes.
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;
+
+/// The schema of version 1, for tests that upgrade an old file.
+#[doc(hidden)]
+pub const VERSION_1: &str = V1;
 
 #[cfg(test)]
 mod tests {

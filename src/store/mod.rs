@@ -7,6 +7,7 @@ mod migrations;
 mod partnerships;
 mod people;
 mod ratings;
+mod stages;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,7 +15,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
-pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1};
 
 /// An open PartnerPath database file.
 #[derive(Debug)]

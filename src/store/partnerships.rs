@@ -129,6 +129,7 @@ impl Store {
                 partnership,
                 self.people_of(id)?,
                 self.cycles_of(id)?,
+                self.stage_entries_of(id)?,
                 self.ratings_of(id)?,
             ))
         };

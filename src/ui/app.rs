@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
-use super::{continuum, partnership, partnerships, style};
-use crate::instrument::Continuum;
+use super::{continuum, partnership, partnerships, style, trajectory};
+use crate::instrument::Instruments;
 use crate::model::{Command, CycleId, PartnershipId};
 use crate::problem::Problem;
 use crate::session::{Outcome, Session};
@@ -18,6 +18,8 @@ pub enum Screen {
     Partnerships,
     Partnership(PartnershipId),
     Continuum(PartnershipId, CycleId),
+    /// The partnership across the years, on one of its tabs.
+    Trajectory(PartnershipId, trajectory::Tab),
 }
 
 /// What a screen asks of the shell this frame.
@@ -41,13 +43,14 @@ impl FirstFrameExit {
 }
 
 pub struct App {
-    continuum: &'static Continuum,
+    instruments: Instruments,
     session: Option<Session>,
     screen: Screen,
     problem: Option<Problem>,
     list: partnerships::State,
     detail: partnership::State,
     grid: continuum::State,
+    trajectory: trajectory::State,
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
@@ -56,19 +59,20 @@ pub struct App {
 impl App {
     /// An app on an opened database, or on none when opening failed (the
     /// problem is shown and the user can open or create another file).
-    pub fn new(continuum: &'static Continuum, session: Result<Session, Problem>) -> App {
+    pub fn new(instruments: Instruments, session: Result<Session, Problem>) -> App {
         let (session, problem) = match session {
             Ok(session) => (Some(session), None),
             Err(problem) => (None, Some(problem)),
         };
         App {
-            continuum,
+            instruments,
             session,
             screen: Screen::Partnerships,
             problem,
             list: partnerships::State::default(),
             detail: partnership::State::default(),
             grid: continuum::State::default(),
+            trajectory: trajectory::State::default(),
             first_frame_exit: None,
             styled: false,
             title: String::new(),
@@ -116,7 +120,7 @@ impl App {
                 }
                 Screen::Partnership(id) => match session.view() {
                     Some(view) if view.partnership.id == id => {
-                        partnership::show(ui, &mut self.detail, view, self.continuum, &mut actions)
+                        partnership::show(ui, &mut self.detail, view, self.instruments, &mut actions)
                     }
                     _ => actions.navigate = Some(Screen::Partnerships),
                 },
@@ -126,7 +130,17 @@ impl App {
                         &mut self.grid,
                         view,
                         cycle,
-                        self.continuum,
+                        self.instruments.continuum,
+                        &mut actions,
+                    ),
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
+                Screen::Trajectory(id, _) => match session.view() {
+                    Some(view) if view.partnership.id == id => trajectory::show(
+                        ui,
+                        &mut self.trajectory,
+                        view,
+                        self.instruments,
                         &mut actions,
                     ),
                     _ => actions.navigate = Some(Screen::Partnerships),
@@ -171,7 +185,7 @@ impl App {
                 session.close_partnership();
                 session.refresh_summaries()
             }
-            Screen::Partnership(id) | Screen::Continuum(id, _) => {
+            Screen::Partnership(id) | Screen::Continuum(id, _) | Screen::Trajectory(id, _) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
                     Ok(())
@@ -180,6 +194,9 @@ impl App {
                 }
             }
         };
+        if let Screen::Trajectory(_, tab) = screen {
+            self.trajectory.tab = tab;
+        }
         match result {
             Ok(()) => self.screen = screen,
             Err(problem) => {

@@ -12,13 +12,43 @@ use egui::{
 use super::app::{Actions, Screen};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
-use crate::model::{Command, Cycle, CycleStatus, Level, PartnershipView, Rater, Rating, RatingKey};
+use crate::model::{
+    Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating,
+    RatingKey, Side, Spread,
+};
 
 #[derive(Default)]
 pub struct State {
     /// Indicators whose criteria and probing questions are shown.
     open_criteria: HashSet<String>,
     show_about: bool,
+    /// Who is rating, for the cycle it was chosen in (the team otherwise).
+    rater: Option<(CycleId, Rater)>,
+    view: CycleView,
+}
+
+/// What the cycle's screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum CycleView {
+    #[default]
+    Grid,
+    Sides,
+    Raters,
+}
+
+impl State {
+    fn rater(&self, cycle: CycleId) -> Rater {
+        match self.rater {
+            Some((c, rater)) if c == cycle => rater,
+            _ => Rater::Consensus,
+        }
+    }
+}
+
+/// A person who chose a level, drawn as a small disc with their initials.
+struct Marker {
+    initials: String,
+    colour: Color32,
 }
 
 const NAME_WIDTH: f32 = 210.0;
@@ -47,7 +77,7 @@ pub fn show(
     ui: &mut Ui,
     state: &mut State,
     view: &PartnershipView,
-    cycle_id: crate::model::CycleId,
+    cycle_id: CycleId,
     continuum: &Continuum,
     actions: &mut Actions,
 ) {
@@ -55,9 +85,20 @@ pub fn show(
         actions.navigate = Some(Screen::Partnership(view.partnership.id));
         return;
     };
-    let rater = Rater::Consensus;
+    let rater = state.rater(cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
     header(ui, state, view, cycle, continuum, rater, actions);
+    match state.view {
+        CycleView::Grid => {}
+        CycleView::Sides => {
+            super::sides::show(ui, view, cycle, continuum);
+            return;
+        }
+        CycleView::Raters => {
+            super::sides::raters_radar(ui, view, cycle, continuum);
+            return;
+        }
+    }
 
     let width = ui.available_width() - 18.0;
     let columns = Columns::new(width);
@@ -86,7 +127,8 @@ pub fn show(
                         .cloned()
                         .unwrap_or_default();
                     indicator_row(
-                        ui, state, &columns, continuum, indicator, &key, &rating, editable, actions,
+                        ui, state, &columns, view, continuum, indicator, &key, &rating, editable,
+                        actions,
                     );
                     ui.add_space(6.0);
                     ui.separator();
@@ -137,7 +179,7 @@ fn header(
                 .desired_height(10.0),
         );
         ui.add_space(12.0);
-        ui.label("Rating as: Team consensus");
+        rater_choice(ui, state, view, cycle);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (label, status) = match cycle.status {
                 CycleStatus::Draft => ("Mark final", CycleStatus::Final),
@@ -157,9 +199,25 @@ fn header(
             RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
                 .color(style::warning_text(dark)),
         );
+    } else if let Rater::Person(id) = rater {
+        let name = view.person(id).map_or("This person", |p| p.name.as_str());
+        ui.label(
+            RichText::new(format!("{name} is rating on their own: the team's consensus is not changed. Choose “Team consensus” to record what the team agrees."))
+                .color(style::selected_stroke(dark)),
+        );
     } else {
         ui.weak("Click a cell to choose that level for an indicator; click it again to clear it. With a cell focused (Tab), keys 1–4 choose a level and 0 or Delete clears it. Everything is saved as you go.");
     }
+    ui.horizontal(|ui| {
+        let views = [
+            (CycleView::Grid, "Continuum grid"),
+            (CycleView::Sides, "Compare sides"),
+            (CycleView::Raters, "Each rater on a radar"),
+        ];
+        for (choice, label) in views {
+            ui.selectable_value(&mut state.view, choice, RichText::new(label).size(15.0));
+        }
+    });
     if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
         ui.label(
             RichText::new(format!(
@@ -179,6 +237,59 @@ fn header(
         });
     }
     ui.add_space(6.0);
+}
+
+/// The "Rating as" drop-down: the team's consensus or one person.
+fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &Cycle) {
+    let mut rater = state.rater(cycle.id);
+    let name = |rater: Rater| match rater {
+        Rater::Consensus => "Team consensus".to_owned(),
+        Rater::Person(id) => view
+            .person(id)
+            .map_or_else(String::new, |p| format!("{} ({})", p.name, p.side.label())),
+    };
+    ui.label("Rating as:");
+    egui::ComboBox::from_id_salt("rater")
+        .selected_text(name(rater))
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut rater, Rater::Consensus, name(Rater::Consensus));
+            for person in &view.people {
+                let choice = Rater::Person(person.id);
+                ui.selectable_value(&mut rater, choice, name(choice));
+            }
+        })
+        .response
+        .accessible_name("Rating as");
+    state.rater = Some((cycle.id, rater));
+}
+
+/// "Helen Park" → "HP"; titles such as "Dr." are skipped.
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.'))
+        .collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    let last = words.last().filter(|_| words.len() > 1).and_then(|w| w.chars().next());
+    first.into_iter().chain(last).flat_map(char::to_uppercase).collect()
+}
+
+fn marker(person: &Person) -> Marker {
+    Marker {
+        initials: initials(&person.name),
+        colour: side_colour(person.side),
+    }
+}
+
+/// The colour of a side's markers (the initials carry the meaning too).
+pub fn side_colour(side: Side) -> Color32 {
+    match side {
+        Side::District => Color32::from_rgb(0, 114, 178),
+        Side::Partner => Color32::from_rgb(213, 94, 0),
+        Side::School => Color32::from_rgb(0, 140, 100),
+        Side::Other => Color32::from_rgb(120, 120, 120),
+    }
 }
 
 fn source_line(ui: &mut Ui, continuum: &Continuum) {
@@ -211,6 +322,7 @@ fn indicator_row(
     ui: &mut Ui,
     state: &mut State,
     columns: &Columns,
+    view: &PartnershipView,
     continuum: &Continuum,
     indicator: &Indicator,
     key: &RatingKey,
@@ -219,6 +331,17 @@ fn indicator_row(
     actions: &mut Actions,
 ) {
     let mut cells = Vec::with_capacity(4);
+    // With the team's consensus, show who chose each level on their own.
+    let individual = if key.rater == Rater::Consensus {
+        view.individual_levels(key.cycle_id, &indicator.key)
+    } else {
+        Vec::new()
+    };
+    let spread = if key.rater == Rater::Consensus {
+        view.individual_spread(key.cycle_id, &indicator.key)
+    } else {
+        None
+    };
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_ui_with_layout(
@@ -226,7 +349,7 @@ fn indicator_row(
             egui::Layout::top_down(egui::Align::Min),
             |ui| {
                 ui.set_width(NAME_WIDTH);
-                indicator_name(ui, state, continuum, indicator, rating);
+                indicator_name(ui, state, continuum, indicator, rating, spread);
             },
         );
         let text_color = ui.visuals().text_color();
@@ -247,6 +370,12 @@ fn indicator_row(
         for (level, galley) in Level::ALL.into_iter().zip(galleys) {
             let chosen = rating.level == Some(level);
             let label = format!("{}: {}", indicator.name, continuum.level_name(level));
+            let choosers: Vec<&Person> = individual
+                .iter()
+                .filter(|(_, l)| *l == level)
+                .map(|(person, _)| *person)
+                .collect();
+            let markers: Vec<Marker> = choosers.iter().map(|p| marker(p)).collect();
             let response = level_cell(
                 ui,
                 vec2(columns.cell, height),
@@ -254,7 +383,17 @@ fn indicator_row(
                 chosen,
                 editable,
                 &label,
+                &markers,
             );
+            let response = if choosers.is_empty() {
+                response
+            } else {
+                let names: Vec<String> = choosers
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.side.label()))
+                    .collect();
+                response.on_hover_text(format!("Chosen on their own by: {}", names.join(", ")))
+            };
             if response.clicked() {
                 response.request_focus();
                 let level = if chosen { None } else { Some(level) };
@@ -282,12 +421,27 @@ fn indicator_name(
     continuum: &Continuum,
     indicator: &Indicator,
     rating: &Rating,
+    spread: Option<Spread>,
 ) {
     ui.label(RichText::new(&indicator.name).size(18.0).strong());
     match rating.level {
         Some(level) => ui.label(format!("Rated: {}", continuum.level_name(level))),
         None => ui.weak("Not rated yet"),
     };
+    if let Some(spread) = spread.filter(Spread::needs_discussion) {
+        let dark = ui.visuals().dark_mode;
+        ui.label(
+            RichText::new(format!("Discuss: ratings {} levels apart", spread.gap()))
+                .strong()
+                .color(style::warning_text(dark)),
+        )
+        .on_hover_text(format!(
+            "On their own, people rated {} from {} to {}.",
+            indicator.name,
+            continuum.level_name(spread.lowest),
+            continuum.level_name(spread.highest)
+        ));
+    }
     let open = state.open_criteria.contains(&indicator.key);
     let text = if open {
         "Hide criteria & questions"
@@ -328,6 +482,7 @@ fn level_cell(
     chosen: bool,
     editable: bool,
     label: &str,
+    markers: &[Marker],
 ) -> Response {
     let sense = if editable {
         Sense::click()
@@ -393,6 +548,20 @@ fn level_cell(
             FontId::proportional(13.0),
             visuals.weak_text_color(),
         );
+    }
+    // Who chose this level on their own: discs with initials, right-aligned.
+    let mut x = rect.right() - PADDING - 9.0;
+    for marker in markers.iter().rev() {
+        let centre = egui::pos2(x, rect.top() + PADDING + 8.0);
+        painter.circle_filled(centre, 10.0, marker.colour);
+        painter.text(
+            centre,
+            Align2::CENTER_CENTER,
+            &marker.initials,
+            FontId::proportional(10.5),
+            Color32::WHITE,
+        );
+        x -= 22.0;
     }
     let text_pos = rect.left_top() + vec2(PADDING, PADDING + MARK_HEIGHT);
     painter.galley(text_pos, galley, Color32::PLACEHOLDER);

@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use super::app::{Actions, Screen};
 use super::partnerships::kind_choice;
 use super::widgets::{self, Choice};
-use crate::instrument::Continuum;
+use super::trajectory::Tab;
+use crate::instrument::{Continuum, Instruments};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
     SchoolYear, Side,
@@ -44,9 +45,10 @@ pub fn show(
     ui: &mut Ui,
     state: &mut State,
     view: &PartnershipView,
-    continuum: &Continuum,
+    instruments: Instruments,
     actions: &mut Actions,
 ) {
+    let continuum = instruments.continuum;
     ui.horizontal(|ui| {
         if ui.button("‹ All partnerships").clicked() {
             actions.navigate = Some(Screen::Partnerships);
@@ -57,6 +59,14 @@ pub fn show(
         ui.heading(&view.partnership.name);
         if view.partnership.archived {
             ui.label(RichText::new("Archived").italics());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Across the years:");
+        for tab in [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages] {
+            if ui.button(tab.label()).clicked() {
+                actions.navigate = Some(Screen::Trajectory(view.partnership.id, tab));
+            }
         }
     });
     ui.add_space(8.0);

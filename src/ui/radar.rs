@@ -1,0 +1,177 @@
+//! The radar (spider) plot, drawn with the painter from the model's
+//! geometry (`model::radar`): one axis per indicator, rings at the four
+//! levels, one outline per series. Unrated indicators are gaps.
+
+use egui::{Align2, Color32, FontId, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, vec2};
+
+use super::style;
+use crate::instrument::Continuum;
+use crate::model::{Level, radar};
+
+/// One outline on the radar: a cycle, or one rater's ratings.
+pub struct Series {
+    pub name: String,
+    pub levels: Vec<Option<Level>>,
+    /// What the hover shows for each axis besides the level (e.g. the first
+    /// line of the evidence); empty strings are left out.
+    pub notes: Vec<String>,
+    pub color: Color32,
+    pub width: f32,
+    /// Filled lightly inside (the newest cycle, or the consensus).
+    pub filled: bool,
+}
+
+/// A radar of `series` (drawn in order, so the last is on top), labelled
+/// with the indicators of `continuum`. Returns the plot's response; its
+/// accessible name lists the series shown.
+pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], size: f32) -> Response {
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
+    let label = if names.is_empty() {
+        "Radar with nothing shown".to_owned()
+    } else {
+        format!("Radar of {}", names.join(", "))
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let painter = ui.painter_at(rect.expand(4.0));
+    let visuals = ui.visuals();
+    let dark = visuals.dark_mode;
+    let centre = rect.center();
+    // Room around the outer ring for the axis labels.
+    let radius = size * 0.5 - 92.0;
+    let count = continuum.indicator_count();
+    let at = |x: f32, y: f32| centre + vec2(x, y) * radius;
+    let grid = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+
+    // Category bands behind the outer ring, so the grouping shows.
+    let mut axis = 0;
+    for (index, category) in continuum.categories.iter().enumerate() {
+        let first = axis;
+        axis += category.indicators.len();
+        let half = 0.5 * std::f32::consts::TAU / count as f32;
+        let from = radar::angle(first, count) - half;
+        let to = radar::angle(axis - 1, count) + half;
+        let steps = 24;
+        let band: Vec<Pos2> = (0..=steps)
+            .map(|i| {
+                let a = from + (to - from) * i as f32 / steps as f32;
+                centre + vec2(a.sin(), -a.cos()) * (radius + 6.0)
+            })
+            .collect();
+        painter.add(Shape::line(
+            band,
+            Stroke::new(5.0, style::category_colour(index, dark)),
+        ));
+    }
+
+    // Rings at the four levels, each labelled with its name.
+    for level in Level::ALL {
+        let r = radar::ring_radius(level);
+        let ring: Vec<Pos2> = (0..count)
+            .map(|i| {
+                let (x, y) = radar::point(i, count, r);
+                at(x, y)
+            })
+            .collect();
+        painter.add(Shape::closed_line(ring, grid));
+        painter.text(
+            at(0.0, -r) + vec2(4.0, 2.0),
+            Align2::LEFT_TOP,
+            continuum.level_name(level),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+
+    // Axes with the indicators' names, coloured by category.
+    let mut axis = 0;
+    for (index, category) in continuum.categories.iter().enumerate() {
+        for indicator in &category.indicators {
+            let (x, y) = radar::point(axis, count, 1.0);
+            painter.line_segment([centre, at(x, y)], grid);
+            let anchor = match (x, y) {
+                (x, _) if x > 0.2 => Align2::LEFT_CENTER,
+                (x, _) if x < -0.2 => Align2::RIGHT_CENTER,
+                (_, y) if y < 0.0 => Align2::CENTER_BOTTOM,
+                _ => Align2::CENTER_TOP,
+            };
+            let (lx, ly) = radar::point(axis, count, 1.0 + 16.0 / radius);
+            painter.text(
+                at(lx, ly),
+                anchor,
+                &indicator.name,
+                FontId::proportional(13.0),
+                style::category_text(index, dark),
+            );
+            axis += 1;
+        }
+    }
+
+    // The outlines, the last series on top.
+    let mut nearest: Option<(f32, &Series, radar::Vertex)> = None;
+    let pointer = response.hover_pos();
+    for s in series {
+        let outline = radar::outline(&s.levels);
+        if outline.closed && s.filled {
+            if let Some(run) = outline.runs.first() {
+                let points: Vec<Pos2> = run.iter().map(|v| at(v.x, v.y)).collect();
+                painter.add(Shape::convex_polygon(
+                    points,
+                    s.color.gamma_multiply(0.12),
+                    Stroke::NONE,
+                ));
+            }
+        }
+        for run in &outline.runs {
+            let points: Vec<Pos2> = run.iter().map(|v| at(v.x, v.y)).collect();
+            let stroke = Stroke::new(s.width, s.color);
+            if outline.closed {
+                painter.add(Shape::closed_line(points.clone(), stroke));
+            } else if points.len() > 1 {
+                painter.add(Shape::line(points.clone(), stroke));
+            }
+            for (vertex, point) in run.iter().zip(points) {
+                painter.circle_filled(point, s.width + 1.5, s.color);
+                if let Some(pointer) = pointer {
+                    let distance = pointer.distance(point);
+                    if distance < 10.0 && nearest.as_ref().is_none_or(|(d, _, _)| distance <= *d) {
+                        nearest = Some((distance, s, *vertex));
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some((_, s, vertex)) = nearest {
+        let indicator = continuum.indicators().nth(vertex.axis);
+        let note = s.notes.get(vertex.axis).map(String::as_str).unwrap_or("");
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            if let Some(indicator) = indicator {
+                ui.strong(&indicator.name);
+            }
+            ui.label(format!(
+                "{} ({}) · {}",
+                continuum.level_name(vertex.level),
+                vertex.level.number(),
+                s.name
+            ));
+            if !note.is_empty() {
+                ui.weak(note);
+            }
+        });
+    }
+    response
+}
+
+/// The first line of a text, shortened for a tooltip.
+pub fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    let mut short: String = line.chars().take(120).collect();
+    if line.chars().count() > 120 {
+        short.push('…');
+    }
+    short
+}
