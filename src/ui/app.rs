@@ -261,9 +261,15 @@ impl App {
                     }
                 });
                 if let Some(session) = &self.session {
+                    let path = session.path();
+                    let file = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.weak(session.path().display().to_string())
-                            .on_hover_text("Every change is saved in this file as you make it.");
+                        ui.weak(format!("Saved as you go in {file}")).on_hover_text(format!(
+                            "Every change is saved in this file as you make it:\n{}",
+                            path.display()
+                        ));
                     });
                 }
             });

@@ -146,25 +146,38 @@ fn indicator_change(
             ui.label(text);
         });
         ui.columns(2, |columns| {
-            for (ui, cycle) in columns.iter_mut().zip([earlier, later]) {
-                let rating = view.rating(cycle.id, Rater::Consensus, &indicator.key);
-                let level = rating.and_then(|r| r.level);
-                ui.label(RichText::new(match level {
-                    Some(level) => format!("{}: {}", cycle.school_year, continuum.level_name(level)),
-                    None => format!("{}: not rated", cycle.school_year),
-                }).strong());
-                if let Some(level) = level {
-                    for paragraph in indicator.level_text(level) {
-                        ui.label(paragraph);
-                    }
-                }
-                let evidence = rating.map(|r| r.evidence.as_str()).unwrap_or("");
-                if evidence.is_empty() {
-                    ui.weak("No evidence written.");
-                } else {
-                    ui.label(RichText::new(format!("Evidence: {evidence}")).italics());
-                }
+            for (column, cycle) in columns.iter_mut().zip([earlier, later]) {
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    level_and_evidence(ui, view, continuum, indicator, cycle);
+                });
             }
         });
     });
+}
+
+fn level_and_evidence(
+    ui: &mut Ui,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    indicator: &Indicator,
+    cycle: &Cycle,
+) {
+    let rating = view.rating(cycle.id, Rater::Consensus, &indicator.key);
+    let level = rating.and_then(|r| r.level);
+    let heading = match level {
+        Some(level) => format!("{}: {}", cycle.school_year, continuum.level_name(level)),
+        None => format!("{}: not rated", cycle.school_year),
+    };
+    ui.label(RichText::new(heading).strong());
+    if let Some(level) = level {
+        for paragraph in indicator.level_text(level) {
+            ui.label(paragraph);
+        }
+    }
+    let evidence = rating.map(|r| r.evidence.as_str()).unwrap_or("");
+    if evidence.is_empty() {
+        ui.weak("No evidence written.");
+    } else {
+        ui.label(RichText::new(format!("Evidence: {evidence}")).italics());
+    }
 }

@@ -130,7 +130,14 @@ fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
 
 fn legend(ui: &mut Ui, continuum: &Continuum) {
     ui.horizontal(|ui| {
-        ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+        let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+        ui.painter().text(
+            rect.left_center(),
+            Align2::LEFT_CENTER,
+            "Key",
+            FontId::proportional(14.0),
+            ui.visuals().weak_text_color(),
+        );
         for level in Level::ALL {
             cell(ui, continuum, Some(level), "Legend");
         }

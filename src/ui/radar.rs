@@ -21,12 +21,19 @@ pub struct Series {
     pub filled: bool,
 }
 
+/// Room beside the outer ring for the longest indicator name.
+const LABEL_ROOM: f32 = 190.0;
+
 /// A radar of `series` (drawn in order, so the last is on top), labelled
-/// with the indicators of `continuum`. Returns the plot's response; its
-/// accessible name lists the series shown.
-pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], size: f32) -> Response {
+/// with the indicators of `continuum`, as large as fits in `space`. Returns
+/// the plot's response; its accessible name lists the series shown.
+pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) -> Response {
     let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-    let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
+    let radius = ((space.x - 2.0 * LABEL_ROOM) / 2.0)
+        .min((space.y - 56.0) / 2.0)
+        .clamp(110.0, 360.0);
+    let size = vec2(2.0 * (radius + LABEL_ROOM), 2.0 * radius + 56.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let label = if names.is_empty() {
         "Radar with nothing shown".to_owned()
     } else {
@@ -40,8 +47,6 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], size: f32) ->
     let visuals = ui.visuals();
     let dark = visuals.dark_mode;
     let centre = rect.center();
-    // Room around the outer ring for the axis labels.
-    let radius = size * 0.5 - 92.0;
     let count = continuum.indicator_count();
     let at = |x: f32, y: f32| centre + vec2(x, y) * radius;
     let grid = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);

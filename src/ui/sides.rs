@@ -172,7 +172,6 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
             ui.add_space(8.0);
             ui.weak("Each outline is one person's own rating; the thick one is what the team agreed. Gaps are indicators a person did not rate.");
         });
-        let size = ui.available_width().min(ui.available_height()).clamp(360.0, 760.0);
-        radar::show(ui, continuum, &series, size);
+        radar::show(ui, continuum, &series, ui.available_size());
     });
 }

@@ -11,7 +11,7 @@ use super::widgets::{self, Choice};
 use super::style;
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
-    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, stage_history,
+    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, stage_history,
 };
 
 #[derive(Default)]
@@ -212,44 +212,61 @@ fn history_list(
         return;
     }
     ui.label(RichText::new("History").strong().size(17.0));
-    for span in history.iter().rev() {
-        let entry = span.entry;
-        ui.horizontal(|ui| {
-            let mut date = entry.started_on;
-            let date_name = format!("Start of {}", stages.title_of(entry.stage));
-            if widgets::date_button(ui, &format!("stage date {}", entry.id.0), &mut date, &date_name)
-                .changed()
-            {
-                actions.commands.push(Command::UpdateStageEntry(StageEntry {
-                    started_on: date,
-                    ..entry.clone()
-                }));
-            }
-            let mut stage = entry.stage;
-            if stage_choice(ui, ("stage", entry.id), &mut stage, stages, "Stage") {
-                actions.commands.push(Command::UpdateStageEntry(StageEntry {
-                    stage,
-                    ..entry.clone()
-                }));
-            }
-            if span.loops_back {
-                ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals().dark_mode)));
-            }
-            let note_name = format!("Note on {} from {}", stages.title_of(entry.stage), entry.started_on);
-            if let Some(note) = widgets::text(ui, &entry.note, &note_name, 420.0) {
-                actions.commands.push(Command::UpdateStageEntry(StageEntry {
-                    note,
-                    ..entry.clone()
-                }));
-            }
-            if ui
-                .button("Delete…")
-                .accessible_name(format!("Delete stage entry of {}", entry.started_on))
-                .clicked()
-            {
-                state.deleting = Some(entry.id);
+    egui::Grid::new("stage history")
+        .num_columns(5)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for span in history.iter().rev() {
+                history_row(ui, state, span, stages, actions);
+                ui.end_row();
             }
         });
+}
+
+fn history_row(
+    ui: &mut Ui,
+    state: &mut State,
+    span: &StageSpan<'_>,
+    stages: &Stages,
+    actions: &mut Actions,
+) {
+    let entry = span.entry;
+    let mut date = entry.started_on;
+    let date_name = format!("Start of {}", stages.title_of(entry.stage));
+    if widgets::date_button(ui, &format!("stage date {}", entry.id.0), &mut date, &date_name)
+        .changed()
+    {
+        actions.commands.push(Command::UpdateStageEntry(StageEntry {
+            started_on: date,
+            ..entry.clone()
+        }));
+    }
+    let mut stage = entry.stage;
+    if stage_choice(ui, ("stage", entry.id), &mut stage, stages, "Stage") {
+        actions.commands.push(Command::UpdateStageEntry(StageEntry {
+            stage,
+            ..entry.clone()
+        }));
+    }
+    if span.loops_back {
+        ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals().dark_mode)));
+    } else {
+        ui.label("");
+    }
+    let note_name = format!("Note on {} from {}", stages.title_of(entry.stage), entry.started_on);
+    if let Some(note) = widgets::text(ui, &entry.note, &note_name, 420.0) {
+        actions.commands.push(Command::UpdateStageEntry(StageEntry {
+            note,
+            ..entry.clone()
+        }));
+    }
+    if ui
+        .button("Delete…")
+        .accessible_name(format!("Delete stage entry of {}", entry.started_on))
+        .clicked()
+    {
+        state.deleting = Some(entry.id);
     }
 }
 

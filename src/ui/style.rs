@@ -138,5 +138,5 @@ pub fn level_fill(level: u8, dark: bool) -> Color32 {
 
 /// Text that reads on `level_fill(level)`.
 pub fn level_text(level: u8, dark: bool) -> Color32 {
-    if dark || level >= 3 { Color32::WHITE } else { Color32::from_gray(20) }
+    if dark || level >= 4 { Color32::WHITE } else { Color32::from_gray(20) }
 }

@@ -140,7 +140,6 @@ fn radar_over_time(ui: &mut Ui, state: &mut State, view: &PartnershipView, instr
             ui.add_space(12.0);
             ui.weak("A gap in an outline is an indicator that was not rated that year. Point at a corner to see the level and the evidence.");
         });
-        let size = ui.available_width().min(ui.available_height()).clamp(360.0, 760.0);
-        radar::show(ui, continuum, &series, size);
+        radar::show(ui, continuum, &series, ui.available_size());
     });
 }
