@@ -119,7 +119,10 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
             side,
             role: person.role.clone(),
         };
-        people.push((person.name.as_str(), store.add_person(id, &new).map_err(stored)?));
+        people.push((
+            person.name.as_str(),
+            store.add_person(id, &new).map_err(stored)?,
+        ));
     }
     for stage in &sample.stages {
         let new = NewStageEntry {
@@ -164,7 +167,10 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
                 .map(|(_, person)| *person)
                 .ok_or_else(|| invalid(format!("unknown rater {}", rater.person)))?;
             if rater.levels.chars().count() != continuum.indicator_count() {
-                return Err(invalid(format!("{} needs one digit per indicator", rater.person)));
+                return Err(invalid(format!(
+                    "{} needs one digit per indicator",
+                    rater.person
+                )));
             }
             for (indicator, digit) in continuum.indicators().zip(rater.levels.chars()) {
                 let level = digit

@@ -170,3 +170,66 @@ fn progress_measures_repeats_mission_and_beliefs_as_published_with_a_note() {
     assert!(note.contains("Mission & Beliefs"));
     assert!(mission.note.is_none());
 }
+
+/// The *Stages of Partnering* excerpt (Annenberg Institute), as extracted.
+const STAGES_SEED: &str = include_str!("fixtures/seed-003-stages-of-partnering.txt");
+
+/// The source with its bold marks removed and all white space single spaces,
+/// so that a paragraph broken across a page still matches.
+fn flattened(text: &str) -> String {
+    text.replace("**", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_stages_run_from_pre_partnering_to_five_and_loop_back() {
+    let stages = partnerpath::instrument::Stages::builtin().expect("stages");
+    let names: Vec<String> = stages
+        .stages
+        .iter()
+        .map(|s| stages.title_of(s.number))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Pre-partnering",
+            "Stage 1: Mobilize the Team",
+            "Stage 2: Set Direction and Infrastructure",
+            "Stage 3: Take Action",
+            "Stage 4: Reflect Upon and Celebrate Results",
+            "Stage 5: Recommit & Refine"
+        ]
+    );
+    assert_eq!(stages.stage(5).expect("stage 5").loops_back_to, [1, 2]);
+    let principles: Vec<usize> = stages.stages.iter().map(|s| s.principles.len()).collect();
+    assert_eq!(principles, [0, 1, 4, 4, 1, 0]);
+    assert_eq!(stages.sustaining.principles.len(), 2);
+}
+
+#[test]
+fn every_stage_text_is_word_for_word_from_the_source() {
+    let stages = partnerpath::instrument::Stages::builtin().expect("stages");
+    let source = flattened(STAGES_SEED);
+    let mut texts = vec![stages.introduction.clone(), stages.definition.clone()];
+    for stage in &stages.stages {
+        texts.push(stage.description.clone());
+        for principle in &stage.principles {
+            texts.push(principle.title.clone());
+            texts.push(principle.text.clone());
+        }
+    }
+    texts.push(stages.sustaining.introduction.clone());
+    for principle in &stages.sustaining.principles {
+        texts.push(principle.title.clone());
+        texts.push(principle.text.clone());
+    }
+    for text in &texts {
+        assert!(
+            source.contains(&flattened(text)),
+            "not in the source: {text:?}"
+        );
+    }
+    assert!(texts.len() > 25);
+}

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
-use partnerpath::model::{
-    Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey,
-};
+use partnerpath::model::{Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey};
 use partnerpath::session::Session;
 use partnerpath::store::Store;
 use partnerpath::ui::{App, Screen, Tab};

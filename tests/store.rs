@@ -340,3 +340,88 @@ fn a_read_only_file_is_refused_with_a_plain_message() {
     assert!(matches!(error, StoreError::ReadOnly { .. }), "{error:?}");
     assert!(error.problem().what_to_do.contains("Copy the file"));
 }
+
+#[test]
+fn stage_entries_round_trip_in_date_order() {
+    use partnerpath::model::{NewStageEntry, stage_history};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("stages.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    let view = fill(&mut store);
+    let id = view.partnership.id;
+    let add = |store: &mut Store, stage, on, note: &str| {
+        store
+            .add_stage_entry(&NewStageEntry {
+                partnership_id: id,
+                stage,
+                started_on: on,
+                note: note.into(),
+            })
+            .expect("add")
+    };
+    add(&mut store, 5, date(2024, 6, 1), "renewed");
+    let first = add(&mut store, 1, date(2023, 1, 1), "team named");
+    add(&mut store, 2, date(2024, 8, 1), "back to goals");
+    let view = store.load_partnership(id).expect("load");
+    let mut entry = view
+        .stages
+        .iter()
+        .find(|e| e.id == first)
+        .expect("entry")
+        .clone();
+    entry.note = "steering team named".into();
+    entry.stage = 0;
+    store.update_stage_entry(&entry).expect("update");
+    drop(store);
+
+    let store = Store::open(&path).expect("reopen");
+    let view = store.load_partnership(id).expect("load");
+    let history = stage_history(&view.stages);
+    let stages: Vec<(u8, &str, bool)> = history
+        .iter()
+        .map(|s| (s.entry.stage, s.entry.note.as_str(), s.loops_back))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (0, "steering team named", false),
+            (5, "renewed", false),
+            (2, "back to goals", true)
+        ]
+    );
+    let mut store = store;
+    store.delete_stage_entry(first).expect("delete");
+    assert_eq!(store.load_partnership(id).expect("load").stages.len(), 2);
+}
+
+#[test]
+fn a_version_1_file_is_upgraded_and_keeps_its_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch(partnerpath::store::VERSION_1)
+            .expect("v1 schema");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        conn.execute(
+            "INSERT INTO partnerships (name, partner_kind) VALUES ('Old one', 'other')",
+            [],
+        )
+        .expect("insert");
+    }
+    let mut store = Store::open(&path).expect("upgrade");
+    assert_eq!(store.schema_version().expect("version"), LATEST_VERSION);
+    let summaries = store.partnership_summaries().expect("list");
+    assert_eq!(summaries.len(), 1);
+    assert_eq!(summaries[0].partnership.name, "Old one");
+    let id = summaries[0].partnership.id;
+    store
+        .add_stage_entry(&partnerpath::model::NewStageEntry {
+            partnership_id: id,
+            stage: 1,
+            started_on: date(2024, 1, 1),
+            note: String::new(),
+        })
+        .expect("the new table is there");
+}

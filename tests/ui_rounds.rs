@@ -10,8 +10,8 @@ use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{
-    CycleId, Level, NewCycle, NewPartnership, NewPerson, PartnershipId, PersonId, Rater,
-    RatingKey, Side,
+    CycleId, Level, NewCycle, NewPartnership, NewPerson, PartnershipId, PersonId, Rater, RatingKey,
+    Side,
 };
 use partnerpath::session::Session;
 use partnerpath::store::Store;
@@ -118,11 +118,17 @@ fn rating_as_a_person_stores_their_level_and_leaves_the_consensus_alone() {
     harness.get_by_label("Ana Ruiz (District)").click();
     harness.run();
     harness.get_by_label_contains("Ana Ruiz is rating on their own");
-    harness.get_by_label("Shared Goals: Transformational").click();
+    harness
+        .get_by_label("Shared Goals: Transformational")
+        .click();
     harness.run();
 
     assert_eq!(stored(&path, cycle, "shared-goals", Some(f.ana)), Some(4));
-    assert_eq!(stored(&path, cycle, "shared-goals", None), Some(2), "consensus unchanged");
+    assert_eq!(
+        stored(&path, cycle, "shared-goals", None),
+        Some(2),
+        "consensus unchanged"
+    );
     assert_eq!(stored(&path, cycle, "shared-goals", Some(f.ben)), None);
 }
 
@@ -153,7 +159,9 @@ fn the_discuss_flag_shows_exactly_where_individual_ratings_are_two_levels_apart(
     harness.run();
     harness.get_by_label("Ben Cole (Partner)").click();
     harness.run();
-    harness.get_by_label("Mutual Benefit: Transformational").click();
+    harness
+        .get_by_label("Mutual Benefit: Transformational")
+        .click();
     harness.run();
     harness.get_by_label("Rating as").click();
     harness.run();

@@ -80,10 +80,12 @@ impl Stages {
             file: file.to_owned(),
             message: error.to_string(),
         })?;
-        stages.validate().map_err(|problem| InstrumentError::Invalid {
-            file: file.to_owned(),
-            problem,
-        })?;
+        stages
+            .validate()
+            .map_err(|problem| InstrumentError::Invalid {
+                file: file.to_owned(),
+                problem,
+            })?;
         Ok(stages)
     }
 
@@ -94,10 +96,16 @@ impl Stages {
         }
         for stage in &self.stages {
             if stage.name.trim().is_empty() || stage.description.trim().is_empty() {
-                return Err(format!("stage {} needs a name and a description", stage.number));
+                return Err(format!(
+                    "stage {} needs a name and a description",
+                    stage.number
+                ));
             }
             if let Some(bad) = stage.loops_back_to.iter().find(|n| !numbers.contains(n)) {
-                return Err(format!("stage {} loops back to unknown stage {bad}", stage.number));
+                return Err(format!(
+                    "stage {} loops back to unknown stage {bad}",
+                    stage.number
+                ));
             }
         }
         Ok(())

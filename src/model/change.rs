@@ -116,7 +116,9 @@ mod tests {
         let order: Vec<&str> = list.iter().map(|c| c.indicator).collect();
         assert_eq!(
             order,
-            ["up two", "down two", "up one", "down one", "new", "dropped", "same", "unrated"]
+            [
+                "up two", "down two", "up one", "down one", "new", "dropped", "same", "unrated"
+            ]
         );
     }
 

@@ -72,7 +72,10 @@ pub fn outline(levels: &[Option<Level>]) -> Outline {
     // A run that reaches the last axis continues into the one that starts at
     // the first axis: the outline goes round.
     if !closed && runs.len() > 1 {
-        let starts_at_first = runs.first().and_then(|r| r.first()).is_some_and(|v| v.axis == 0);
+        let starts_at_first = runs
+            .first()
+            .and_then(|r| r.first())
+            .is_some_and(|v| v.axis == 0);
         let ends_at_last = runs
             .last()
             .and_then(|r| r.last())
@@ -102,7 +105,10 @@ mod tests {
             assert!((angle(i, 13) - step * i as f32).abs() < 1e-6);
         }
         let (x, y) = point(0, 13, 1.0);
-        assert!(x.abs() < 1e-6 && (y + 1.0).abs() < 1e-6, "first axis points up");
+        assert!(
+            x.abs() < 1e-6 && (y + 1.0).abs() < 1e-6,
+            "first axis points up"
+        );
         let (x, _) = point(1, 13, 1.0);
         assert!(x > 0.0, "the second axis is to the right: clockwise");
         for i in 0..13 {

@@ -91,7 +91,8 @@ impl PartnershipView {
 
     /// The level `rater` chose for an indicator, if any.
     pub fn level(&self, cycle: CycleId, rater: Rater, indicator_key: &str) -> Option<Level> {
-        self.rating(cycle, rater, indicator_key).and_then(|r| r.level)
+        self.rating(cycle, rater, indicator_key)
+            .and_then(|r| r.level)
     }
 
     /// The levels of `indicator_keys`, in their order, as `rater` chose them.
@@ -259,6 +260,46 @@ mod tests {
             1
         );
         assert_eq!(view.rated_count(CycleId(1), Rater::Consensus, ["a"]), 0);
+    }
+
+    #[test]
+    fn individual_ratings_leave_out_the_consensus_and_unrated_people() {
+        let mut view = view();
+        view.people.push(Person {
+            id: PersonId(8),
+            partnership_id: PartnershipId(1),
+            name: "Bo".into(),
+            side: Side::Partner,
+            role: String::new(),
+        });
+        let key = |person| RatingKey {
+            cycle_id: CycleId(2),
+            indicator_key: "a".into(),
+            rater: Rater::Person(PersonId(person)),
+        };
+        view.update_rating(&key(8), |r| r.level = Level::new(1));
+        let levels: Vec<(&str, u8)> = view
+            .individual_levels(CycleId(2), "a")
+            .into_iter()
+            .map(|(p, l)| (p.name.as_str(), l.number()))
+            .collect();
+        assert_eq!(
+            levels,
+            [("Ana", 3), ("Bo", 1)],
+            "the consensus (2) is not one of them"
+        );
+        let spread = view.individual_spread(CycleId(2), "a").expect("spread");
+        assert!(spread.needs_discussion());
+        let district = view
+            .side_spread(CycleId(2), "a", Side::District)
+            .expect("district");
+        assert!((district.mean - 3.0).abs() < f32::EPSILON);
+        assert_eq!(view.side_spread(CycleId(2), "a", Side::School), None);
+        assert_eq!(
+            view.sides_rating(CycleId(2)),
+            [Side::District, Side::Partner]
+        );
+        assert_eq!(view.individual_spread(CycleId(2), "b"), None);
     }
 
     #[test]

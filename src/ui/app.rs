@@ -119,9 +119,13 @@ impl App {
                     partnerships::show(ui, &mut self.list, session, &mut actions);
                 }
                 Screen::Partnership(id) => match session.view() {
-                    Some(view) if view.partnership.id == id => {
-                        partnership::show(ui, &mut self.detail, view, self.instruments, &mut actions)
-                    }
+                    Some(view) if view.partnership.id == id => partnership::show(
+                        ui,
+                        &mut self.detail,
+                        view,
+                        self.instruments,
+                        &mut actions,
+                    ),
                     _ => actions.navigate = Some(Screen::Partnerships),
                 },
                 Screen::Continuum(id, cycle) => match session.view() {
@@ -262,14 +266,16 @@ impl App {
                 });
                 if let Some(session) = &self.session {
                     let path = session.path();
-                    let file = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
+                    let file = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |f| f.to_string_lossy().into_owned(),
+                    );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.weak(format!("Saved as you go in {file}")).on_hover_text(format!(
-                            "Every change is saved in this file as you make it:\n{}",
-                            path.display()
-                        ));
+                        ui.weak(format!("Saved as you go in {file}"))
+                            .on_hover_text(format!(
+                                "Every change is saved in this file as you make it:\n{}",
+                                path.display()
+                            ));
                     });
                 }
             });

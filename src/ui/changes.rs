@@ -65,21 +65,31 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
         return;
     };
     ui.add_space(6.0);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        category_averages(ui, view, continuum, earlier, later);
-        ui.add_space(10.0);
-        let list = changes(continuum.indicators().map(|indicator| {
-            (
-                indicator,
-                view.level(earlier.id, Rater::Consensus, &indicator.key),
-                view.level(later.id, Rater::Consensus, &indicator.key),
-            )
-        }));
-        for change in list {
-            indicator_change(ui, view, continuum, change.indicator, change.movement, earlier, later);
-            ui.add_space(6.0);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            category_averages(ui, view, continuum, earlier, later);
+            ui.add_space(10.0);
+            let list = changes(continuum.indicators().map(|indicator| {
+                (
+                    indicator,
+                    view.level(earlier.id, Rater::Consensus, &indicator.key),
+                    view.level(later.id, Rater::Consensus, &indicator.key),
+                )
+            }));
+            for change in list {
+                indicator_change(
+                    ui,
+                    view,
+                    continuum,
+                    change.indicator,
+                    change.movement,
+                    earlier,
+                    later,
+                );
+                ui.add_space(6.0);
+            }
+        });
 }
 
 fn category_averages(

@@ -13,8 +13,8 @@ use super::app::{Actions, Screen};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{
-    Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating,
-    RatingKey, Side, Spread,
+    Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
+    Side, Spread,
 };
 
 #[derive(Default)]
@@ -271,8 +271,15 @@ fn initials(name: &str) -> String {
         .filter(|w| !w.ends_with('.'))
         .collect();
     let first = words.first().and_then(|w| w.chars().next());
-    let last = words.last().filter(|_| words.len() > 1).and_then(|w| w.chars().next());
-    first.into_iter().chain(last).flat_map(char::to_uppercase).collect()
+    let last = words
+        .last()
+        .filter(|_| words.len() > 1)
+        .and_then(|w| w.chars().next());
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 fn marker(person: &Person) -> Marker {

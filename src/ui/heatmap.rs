@@ -14,7 +14,9 @@ const CELL: egui::Vec2 = egui::Vec2::new(118.0, 30.0);
 
 pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
     if view.cycles.is_empty() {
-        ui.label("No cycles yet: start a continuum cycle on the partnership's page to see it here.");
+        ui.label(
+            "No cycles yet: start a continuum cycle on the partnership's page to see it here.",
+        );
         return;
     }
     ui.weak("The team's agreed level for each indicator in each school year; darker is further along the continuum.");
@@ -70,7 +72,8 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
             });
             for indicator in &category.indicators {
                 ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+                    let (rect, _) =
+                        ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
                     ui.painter().text(
                         rect.left_center() + vec2(14.0, 0.0),
                         Align2::LEFT_CENTER,
@@ -80,7 +83,12 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                     );
                     for cycle in &view.cycles {
                         let level = view.level(cycle.id, Rater::Consensus, &indicator.key);
-                        cell(ui, continuum, level, &format!("{} {}", indicator.name, cycle.school_year));
+                        cell(
+                            ui,
+                            continuum,
+                            level,
+                            &format!("{} {}", indicator.name, cycle.school_year),
+                        );
                     }
                 });
             }
@@ -96,7 +104,9 @@ fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
         Some(level) => format!("{} {}", level.number(), continuum.level_name(level)),
         None => "not rated".to_owned(),
     };
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}")));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}"))
+    });
     let dark = ui.visuals().dark_mode;
     let painter = ui.painter();
     match level {

@@ -5,8 +5,8 @@ use jiff::civil::Date;
 
 use super::app::{Actions, Screen};
 use super::partnerships::kind_choice;
-use super::widgets::{self, Choice};
 use super::trajectory::Tab;
+use super::widgets::{self, Choice};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,

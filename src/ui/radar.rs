@@ -31,7 +31,7 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
     let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
     let radius = ((space.x - 2.0 * LABEL_ROOM) / 2.0)
         .min((space.y - 56.0) / 2.0)
-        .clamp(110.0, 360.0);
+        .clamp(110.0, 460.0);
     let size = vec2(2.0 * (radius + LABEL_ROOM), 2.0 * radius + 56.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let label = if names.is_empty() {
@@ -120,15 +120,23 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
     let pointer = response.hover_pos();
     for s in series {
         let outline = radar::outline(&s.levels);
-        if outline.closed && s.filled {
-            if let Some(run) = outline.runs.first() {
-                let points: Vec<Pos2> = run.iter().map(|v| at(v.x, v.y)).collect();
-                painter.add(Shape::convex_polygon(
-                    points,
-                    s.color.gamma_multiply(0.12),
-                    Stroke::NONE,
-                ));
+        if outline.closed
+            && s.filled
+            && let Some(run) = outline.runs.first()
+        {
+            // The outline is star-shaped around the centre, not convex: fill
+            // it as a fan of triangles from the centre.
+            let fill = s.color.gamma_multiply(0.12);
+            let mut mesh = egui::Mesh::default();
+            mesh.colored_vertex(centre, fill);
+            for v in run {
+                mesh.colored_vertex(at(v.x, v.y), fill);
             }
+            let n = u32::try_from(run.len()).unwrap_or(0);
+            for i in 0..n {
+                mesh.add_triangle(0, 1 + i, 1 + (i + 1) % n);
+            }
+            painter.add(Shape::mesh(mesh));
         }
         for run in &outline.runs {
             let points: Vec<Pos2> = run.iter().map(|v| at(v.x, v.y)).collect();

@@ -53,7 +53,8 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
             ui.label(RichText::new(&category.name).strong().size(16.0));
             for indicator in &category.indicators {
                 ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+                    let (rect, _) =
+                        ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
                     ui.painter().text(
                         rect.left_center() + vec2(12.0, 0.0),
                         Align2::LEFT_CENTER,
@@ -98,7 +99,9 @@ fn average_cell(ui: &mut Ui, spread: Option<Spread>, colour: egui::Color32, name
         let people = if s.count == 1 { "person" } else { "people" };
         format!("{:.1} ({} {people})", s.mean, s.count)
     });
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}")));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}"))
+    });
     let painter = ui.painter();
     if let Some(s) = spread {
         let bar = egui::Rect::from_min_size(
@@ -149,7 +152,11 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
         })
         .collect();
     let consensus = view.levels(cycle.id, Rater::Consensus, keys.iter().copied());
-    let consensus_colour = if dark { egui::Color32::WHITE } else { egui::Color32::BLACK };
+    let consensus_colour = if dark {
+        egui::Color32::WHITE
+    } else {
+        egui::Color32::BLACK
+    };
     series.push(radar::Series {
         name: "Team consensus".to_owned(),
         levels: consensus,

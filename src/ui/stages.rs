@@ -7,8 +7,8 @@ use jiff::civil::Date;
 
 use super::app::Actions;
 use super::partnership::today;
-use super::widgets::{self, Choice};
 use super::style;
+use super::widgets::{self, Choice};
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
     Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, stage_history,
@@ -31,44 +31,48 @@ pub fn show(
 ) {
     let stages = instruments.stages;
     let history = stage_history(&view.stages);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        match history.last() {
-            Some(current) => {
-                ui.label(
-                    RichText::new(format!(
-                        "Now: {} (since {})",
-                        stages.title_of(current.entry.stage),
-                        current.entry.started_on.strftime("%B %-d, %Y")
-                    ))
-                    .size(19.0)
-                    .strong(),
-                );
-                if let Some(stage) = stages.stage(current.entry.stage) {
-                    ui.label(&stage.description);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            match history.last() {
+                Some(current) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Now: {} (since {})",
+                            stages.title_of(current.entry.stage),
+                            current.entry.started_on.strftime("%B %-d, %Y")
+                        ))
+                        .size(19.0)
+                        .strong(),
+                    );
+                    if let Some(stage) = stages.stage(current.entry.stage) {
+                        ui.label(&stage.description);
+                    }
+                }
+                None => {
+                    ui.label("No stage recorded yet. Record where the partnership stands below.");
                 }
             }
-            None => {
-                ui.label("No stage recorded yet. Record where the partnership stands below.");
-            }
-        }
-        ui.add_space(8.0);
-        timeline(ui, view, stages);
-        ui.add_space(8.0);
-        ui.weak(stages.introduction.trim_start_matches('*'));
-        ui.add_space(8.0);
-        history_list(ui, state, view, stages, actions);
-        ui.add_space(8.0);
-        new_entry(ui, state, view, stages, actions);
-        ui.add_space(12.0);
-        reference(ui, stages);
-    });
+            ui.add_space(8.0);
+            timeline(ui, view, stages);
+            ui.add_space(8.0);
+            ui.weak(stages.introduction.trim_start_matches('*'));
+            ui.add_space(8.0);
+            history_list(ui, state, view, stages, actions);
+            ui.add_space(8.0);
+            new_entry(ui, state, view, stages, actions);
+            ui.add_space(12.0);
+            reference(ui, stages);
+        });
     delete_dialog(ui, state, view, stages, actions);
 }
 
 /// Days since a fixed date, for placing dates on the time line.
 fn day_number(date: Date) -> f32 {
     let origin = Date::constant(2000, 1, 1);
-    date.since(origin).map(|span| span.get_days() as f32).unwrap_or(0.0)
+    date.since(origin)
+        .map(|span| span.get_days() as f32)
+        .unwrap_or(0.0)
 }
 
 fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
@@ -116,7 +120,10 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
             visuals.text_color(),
         );
         painter.line_segment(
-            [Pos2::new(plot_left, y(stage.number)), Pos2::new(rect.right(), y(stage.number))],
+            [
+                Pos2::new(plot_left, y(stage.number)),
+                Pos2::new(rect.right(), y(stage.number)),
+            ],
             grid,
         );
     }
@@ -183,7 +190,13 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
     );
 }
 
-fn stage_choice(ui: &mut Ui, id: impl egui::AsIdSalt, stage: &mut u8, stages: &Stages, name: &str) -> bool {
+fn stage_choice(
+    ui: &mut Ui,
+    id: impl egui::AsIdSalt,
+    stage: &mut u8,
+    stages: &Stages,
+    name: &str,
+) -> bool {
     let mut changed = false;
     egui::ComboBox::from_id_salt(id)
         .selected_text(stages.title_of(*stage))
@@ -234,8 +247,13 @@ fn history_row(
     let entry = span.entry;
     let mut date = entry.started_on;
     let date_name = format!("Start of {}", stages.title_of(entry.stage));
-    if widgets::date_button(ui, &format!("stage date {}", entry.id.0), &mut date, &date_name)
-        .changed()
+    if widgets::date_button(
+        ui,
+        &format!("stage date {}", entry.id.0),
+        &mut date,
+        &date_name,
+    )
+    .changed()
     {
         actions.commands.push(Command::UpdateStageEntry(StageEntry {
             started_on: date,
@@ -254,7 +272,11 @@ fn history_row(
     } else {
         ui.label("");
     }
-    let note_name = format!("Note on {} from {}", stages.title_of(entry.stage), entry.started_on);
+    let note_name = format!(
+        "Note on {} from {}",
+        stages.title_of(entry.stage),
+        entry.started_on
+    );
     if let Some(note) = widgets::text(ui, &entry.note, &note_name, 420.0) {
         actions.commands.push(Command::UpdateStageEntry(StageEntry {
             note,
@@ -280,7 +302,12 @@ fn new_entry(
     let current = stage_history(&view.stages).last().map(|s| s.entry.stage);
     let suggested = match current.and_then(|n| stages.stage(n)) {
         None => 0,
-        Some(stage) => stage.loops_back_to.first().copied().unwrap_or(stage.number + 1).min(5),
+        Some(stage) => stage
+            .loops_back_to
+            .first()
+            .copied()
+            .unwrap_or(stage.number + 1)
+            .min(5),
     };
     let mut stage = state.new_stage.unwrap_or(suggested);
     let mut date = state.new_date.unwrap_or_else(today);
@@ -341,7 +368,11 @@ fn reference(ui: &mut Ui, stages: &Stages) {
 
 fn stage_reference(ui: &mut Ui, stages: &Stages, stage: &Stage) {
     ui.add_space(6.0);
-    ui.label(RichText::new(stages.title_of(stage.number)).strong().size(16.0));
+    ui.label(
+        RichText::new(stages.title_of(stage.number))
+            .strong()
+            .size(16.0),
+    );
     ui.label(&stage.description);
     for principle in &stage.principles {
         ui.label(RichText::new(&principle.title).strong());

@@ -85,16 +85,26 @@ pub fn sample_fill(dark: bool) -> Color32 {
 /// A colour per category (bands and axis labels), from a palette that stays
 /// apart for common kinds of colour blindness (Okabe–Ito).
 pub fn category_colour(index: usize, dark: bool) -> Color32 {
-    const PALETTE: [(u8, u8, u8); 4] = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167)];
+    const PALETTE: [(u8, u8, u8); 4] =
+        [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167)];
     let (r, g, b) = PALETTE[index % PALETTE.len()];
     let colour = Color32::from_rgb(r, g, b);
-    if dark { colour.gamma_multiply(0.8) } else { colour.gamma_multiply(0.55) }
+    if dark {
+        colour.gamma_multiply(0.8)
+    } else {
+        colour.gamma_multiply(0.55)
+    }
 }
 
 /// Text in a category's colour, dark enough to read.
 pub fn category_text(index: usize, dark: bool) -> Color32 {
     const LIGHT: [(u8, u8, u8); 4] = [(0, 80, 130), (160, 60, 0), (0, 105, 75), (150, 60, 110)];
-    const DARK: [(u8, u8, u8); 4] = [(110, 180, 240), (240, 150, 90), (90, 210, 170), (235, 160, 205)];
+    const DARK: [(u8, u8, u8); 4] = [
+        (110, 180, 240),
+        (240, 150, 90),
+        (90, 210, 170),
+        (235, 160, 205),
+    ];
     let (r, g, b) = if dark { DARK } else { LIGHT }[index % 4];
     Color32::from_rgb(r, g, b)
 }
@@ -102,14 +112,22 @@ pub fn category_text(index: usize, dark: bool) -> Color32 {
 /// The colour of the cycle at `rank` of `count` (0 = oldest): older cycles
 /// lighter, the newest strongest.
 pub fn cycle_colour(rank: usize, count: usize, dark: bool) -> Color32 {
-    let t = if count <= 1 { 1.0 } else { rank as f32 / (count - 1) as f32 };
+    let t = if count <= 1 {
+        1.0
+    } else {
+        rank as f32 / (count - 1) as f32
+    };
     let (faint, strong) = if dark {
         ((70.0, 85.0, 110.0), (110.0, 185.0, 255.0))
     } else {
         ((175.0, 190.0, 215.0), (10.0, 60.0, 150.0))
     };
     let mix = |a: f32, b: f32| (a + (b - a) * t).round() as u8;
-    Color32::from_rgb(mix(faint.0, strong.0), mix(faint.1, strong.1), mix(faint.2, strong.2))
+    Color32::from_rgb(
+        mix(faint.0, strong.0),
+        mix(faint.1, strong.1),
+        mix(faint.2, strong.2),
+    )
 }
 
 /// Distinct colours for individual raters on a radar.
@@ -130,7 +148,12 @@ pub fn rater_colour(index: usize) -> Color32 {
 /// The fill of a heat-map cell for a level (1–4), light to dark so that it
 /// also reads in greyscale; the level's number is always written on it.
 pub fn level_fill(level: u8, dark: bool) -> Color32 {
-    const LIGHT: [(u8, u8, u8); 4] = [(239, 243, 255), (189, 215, 238), (107, 174, 214), (33, 113, 181)];
+    const LIGHT: [(u8, u8, u8); 4] = [
+        (239, 243, 255),
+        (189, 215, 238),
+        (107, 174, 214),
+        (33, 113, 181),
+    ];
     const DARK: [(u8, u8, u8); 4] = [(35, 45, 60), (40, 75, 110), (50, 110, 165), (80, 150, 215)];
     let (r, g, b) = if dark { DARK } else { LIGHT }[usize::from(level.clamp(1, 4) - 1)];
     Color32::from_rgb(r, g, b)
@@ -138,5 +161,9 @@ pub fn level_fill(level: u8, dark: bool) -> Color32 {
 
 /// Text that reads on `level_fill(level)`.
 pub fn level_text(level: u8, dark: bool) -> Color32 {
-    if dark || level >= 4 { Color32::WHITE } else { Color32::from_gray(20) }
+    if dark || level >= 4 {
+        Color32::WHITE
+    } else {
+        Color32::from_gray(20)
+    }
 }

@@ -72,10 +72,17 @@ pub fn show(
     }
 }
 
-fn radar_over_time(ui: &mut Ui, state: &mut State, view: &PartnershipView, instruments: Instruments) {
+fn radar_over_time(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    instruments: Instruments,
+) {
     let continuum = instruments.continuum;
     if view.cycles.is_empty() {
-        ui.label("No cycles yet: start a continuum cycle on the partnership's page to see it here.");
+        ui.label(
+            "No cycles yet: start a continuum cycle on the partnership's page to see it here.",
+        );
         return;
     }
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
@@ -100,7 +107,11 @@ fn radar_over_time(ui: &mut Ui, state: &mut State, view: &PartnershipView, instr
                     })
                     .collect(),
                 color: style::cycle_colour(rank, count, dark),
-                width: if newest { 3.5 } else { 1.5 + 1.5 * rank as f32 / count as f32 },
+                width: if newest {
+                    3.5
+                } else {
+                    1.5 + 1.5 * rank as f32 / count as f32
+                },
                 filled: newest,
             }
         })
