@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use super::{continuum, partnership, partnerships, style, trajectory};
 use crate::instrument::Instruments;
-use crate::model::{Command, CycleId, PartnershipId};
+use crate::model::{Command, CycleId, PartnershipId, PartnershipView};
 use crate::problem::Problem;
 use crate::session::{Outcome, Session};
 
@@ -27,6 +27,17 @@ pub enum Screen {
 pub struct Actions {
     pub commands: Vec<Command>,
     pub navigate: Option<Screen>,
+}
+
+/// The "‹ partnership name" button that leads back to the partnership's page.
+pub fn back_to_partnership(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
+    if ui
+        .button(format!("‹ {}", view.partnership.name))
+        .accessible_name("Back to the partnership")
+        .clicked()
+    {
+        actions.navigate = Some(Screen::Partnership(view.partnership.id));
+    }
 }
 
 /// Makes the program quit once its first frame is on screen, printing the

@@ -9,7 +9,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::app::{Actions, Screen};
+use super::app::{Actions, Screen, back_to_partnership};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{
@@ -149,15 +149,7 @@ fn header(
     rater: Rater,
     actions: &mut Actions,
 ) {
-    ui.horizontal(|ui| {
-        if ui
-            .button(format!("‹ {}", view.partnership.name))
-            .accessible_name("Back to the partnership")
-            .clicked()
-        {
-            actions.navigate = Some(Screen::Partnership(view.partnership.id));
-        }
-    });
+    back_to_partnership(ui, view, actions);
     ui.add_space(4.0);
     let total = continuum.indicator_count();
     let rated = view.rated_count(

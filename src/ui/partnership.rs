@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::app::{Actions, Screen};
 use super::partnerships::kind_choice;
 use super::trajectory::Tab;
-use super::widgets::{self, Choice};
+use super::widgets::{self, Choice, today};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
@@ -35,10 +35,6 @@ impl Default for State {
             deleting_cycle: None,
         }
     }
-}
-
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
 }
 
 pub fn show(

@@ -6,9 +6,8 @@ use egui::{Align2, Color32, FontId, Id, Pos2, RichText, Sense, Stroke, Ui, vec2}
 use jiff::civil::Date;
 
 use super::app::Actions;
-use super::partnership::today;
 use super::style;
-use super::widgets::{self, Choice};
+use super::widgets::{self, Choice, today};
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
     Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, stage_history,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, Screen};
+use super::app::{Actions, back_to_partnership};
 use super::{changes, heatmap, radar, stages, style};
 use crate::instrument::Instruments;
 use crate::model::{CycleId, PartnershipView, Rater};
@@ -48,13 +48,7 @@ pub fn show(
     instruments: Instruments,
     actions: &mut Actions,
 ) {
-    if ui
-        .button(format!("‹ {}", view.partnership.name))
-        .accessible_name("Back to the partnership")
-        .clicked()
-    {
-        actions.navigate = Some(Screen::Partnership(view.partnership.id));
-    }
+    back_to_partnership(ui, view, actions);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Across the years");

@@ -5,6 +5,11 @@ use jiff::civil::Date;
 
 use super::style;
 
+/// Today's date where the computer is.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
 /// A one-line text field for a value that must not be empty (a name). While
 /// the field is being edited its text is kept apart, so a user can clear it
 /// and type anew; a value is returned only when it changed and is not empty.
