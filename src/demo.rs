@@ -7,10 +7,10 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::instrument::Continuum;
+use crate::instrument::{Instruments, Readiness};
 use crate::model::{
-    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewStageEntry, PartnerKind,
-    PartnershipId, Rater, RatingKey, Side,
+    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
+    NewStageEntry, PartnerKind, PartnershipId, Rater, RatingKey, Side, Team,
 };
 use crate::problem::Problem;
 use crate::store::Store;
@@ -24,6 +24,39 @@ struct Sample {
     people: Vec<SamplePerson>,
     stages: Vec<SampleStage>,
     cycles: Vec<SampleCycle>,
+    #[serde(default)]
+    readiness: Vec<SampleRound>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleRound {
+    title: String,
+    held_on: Date,
+    members: Vec<SampleMember>,
+    #[serde(default)]
+    summaries: Vec<SampleSummary>,
+}
+
+/// A team member's ratings: a digit per category, 0 = not rated.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleMember {
+    team: String,
+    name: String,
+    role: String,
+    ratings: String,
+    #[serde(default)]
+    concerns: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleSummary {
+    team: String,
+    category: String,
+    concerns: String,
+    strengths: String,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +124,8 @@ fn invalid(problem: String) -> Problem {
 }
 
 /// Writes the sample partnership into `store` and returns its id.
-pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<PartnershipId, Problem> {
+pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<PartnershipId, Problem> {
+    let continuum = instruments.continuum;
     let sample: Sample = toml::from_str(SAMPLE).map_err(|e| invalid(e.to_string()))?;
     let p = &sample.partnership;
     let kind = PartnerKind::from_code(&p.partner_kind)
@@ -199,12 +233,85 @@ pub fn write_sample(store: &mut Store, continuum: &Continuum) -> Result<Partners
             .ok_or_else(|| invalid(format!("unknown status {}", cycle.status)))?;
         store.set_cycle_status(cycle_id, status).map_err(stored)?;
     }
+    for round in &sample.readiness {
+        write_round(store, instruments.readiness, id, round)?;
+    }
     Ok(id)
+}
+
+fn write_round(
+    store: &mut Store,
+    tool: &Readiness,
+    partnership: PartnershipId,
+    round: &SampleRound,
+) -> Result<(), Problem> {
+    let stored = |e: crate::store::StoreError| e.problem();
+    let team =
+        |code: &str| Team::from_code(code).ok_or_else(|| invalid(format!("unknown team {code}")));
+    let category = |key: &str| {
+        tool.categories
+            .iter()
+            .any(|c| c.key == key)
+            .then_some(key.to_owned())
+            .ok_or_else(|| invalid(format!("unknown readiness category {key}")))
+    };
+    let round_id = store
+        .create_readiness_round(&NewReadinessRound {
+            partnership_id: partnership,
+            title: round.title.clone(),
+            held_on: round.held_on,
+            instrument_key: tool.key.clone(),
+            instrument_version: tool.version.clone(),
+        })
+        .map_err(stored)?;
+    for member in &round.members {
+        let id = store
+            .add_readiness_member(&NewReadinessMember {
+                round_id,
+                team: team(&member.team)?,
+                name: member.name.clone(),
+                role: member.role.clone(),
+            })
+            .map_err(stored)?;
+        if member.ratings.chars().count() != tool.categories.len() {
+            return Err(invalid(format!(
+                "{} needs one digit per category",
+                member.name
+            )));
+        }
+        for (cat, digit) in tool.categories.iter().zip(member.ratings.chars()) {
+            let rating = digit
+                .to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .filter(|d| *d <= 4)
+                .ok_or_else(|| invalid(format!("{digit} is not a rating")))?;
+            if rating > 0 {
+                store
+                    .set_readiness_rating(id, &cat.key, Some(rating))
+                    .map_err(stored)?;
+            }
+        }
+        for (key, text) in &member.concerns {
+            store
+                .set_readiness_concerns(id, &category(key)?, text)
+                .map_err(stored)?;
+        }
+    }
+    for summary in &round.summaries {
+        let (team, key) = (team(&summary.team)?, category(&summary.category)?);
+        store
+            .set_team_concerns(round_id, team, &key, &summary.concerns)
+            .map_err(stored)?;
+        store
+            .set_team_strengths(round_id, team, &key, &summary.strengths)
+            .map_err(stored)?;
+    }
+    Ok(())
 }
 
 /// Makes a fresh sample database at `path`, replacing an earlier sample there.
 /// A file at `path` that holds anything but sample data is left alone.
-pub fn create_sample_database(path: &Path, continuum: &Continuum) -> Result<Store, Problem> {
+pub fn create_sample_database(path: &Path, instruments: Instruments) -> Result<Store, Problem> {
     if path.exists() {
         let existing = Store::open(path).map_err(|e| e.problem())?;
         let summaries = existing.partnership_summaries().map_err(|e| e.problem())?;
@@ -233,6 +340,6 @@ pub fn create_sample_database(path: &Path, continuum: &Continuum) -> Result<Stor
         }
     }
     let mut store = Store::open(path).map_err(|e| e.problem())?;
-    write_sample(&mut store, continuum)?;
+    write_sample(&mut store, instruments)?;
     Ok(store)
 }

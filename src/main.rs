@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use partnerpath::instrument::{Continuum, Instruments};
+use partnerpath::instrument::Instruments;
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (session, sample) = open(&args, instruments.continuum);
+    let (session, sample) = open(&args, instruments);
     let mut app = App::new(instruments, session);
     if let Some(id) = sample {
         app.go_to(Screen::Partnership(id));
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 /// Opens the database the arguments name; with --demo, builds the sample.
 fn open(
     args: &Args,
-    continuum: &'static Continuum,
+    instruments: Instruments,
 ) -> (Result<Session, Problem>, Option<PartnershipId>) {
     let path = match &args.db {
         Some(path) => Ok(path.clone()),
@@ -93,7 +93,7 @@ fn open(
     if !args.demo {
         return (Session::open(&path), None);
     }
-    let session = demo::create_sample_database(&path, continuum).and_then(Session::with_store);
+    let session = demo::create_sample_database(&path, instruments).and_then(Session::with_store);
     let sample = session
         .as_ref()
         .ok()

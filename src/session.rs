@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::model::{
     Command, CycleId, CycleStatus, PartnershipId, PartnershipSummary, PartnershipView,
+    ReadinessRoundId,
 };
 use crate::problem::Problem;
 use crate::store::{Store, StoreError};
@@ -22,6 +23,7 @@ pub enum Outcome {
     Done,
     PartnershipCreated(PartnershipId),
     CycleCreated(CycleId),
+    ReadinessRoundCreated(ReadinessRoundId),
 }
 
 impl Session {
@@ -98,6 +100,18 @@ impl Session {
             Command::UpdatePartnership(p) if p.name.trim().is_empty() => refuse(
                 "A partnership needs a name, so the empty name was not saved.",
                 "Type a name for the partnership.",
+            ),
+            Command::AddReadinessMember(new) if new.name.trim().is_empty() => refuse(
+                "A team member needs a name.",
+                "Type their name, then add them.",
+            ),
+            Command::UpdateReadinessMember(m) if m.name.trim().is_empty() => refuse(
+                "A team member needs a name, so the empty name was not saved.",
+                "Type their name.",
+            ),
+            Command::SetReadinessRating(_, _, Some(rating)) if !(1..=4).contains(rating) => refuse(
+                "Readiness is rated from 1 to 4.",
+                "Choose one of the four ratings.",
             ),
             Command::AddPerson(_, new) if new.name.trim().is_empty() => {
                 refuse("A person needs a name.", "Type their name, then add them.")
@@ -228,12 +242,85 @@ impl Session {
                     view.stages.retain(|e| e.id != id);
                 }
             }
+            Command::CreateReadinessRound(new) => {
+                let id = self.store.create_readiness_round(&new)?;
+                self.reload(new.partnership_id)?;
+                return Ok(Outcome::ReadinessRoundCreated(id));
+            }
+            Command::UpdateReadinessRound(round) => {
+                self.store.update_readiness_round(&round)?;
+                self.reload(round.partnership_id)?;
+            }
+            Command::DeleteReadinessRound(id) => {
+                self.store.delete_readiness_round(id)?;
+                self.reload_open()?;
+            }
+            Command::AddReadinessMember(new) => {
+                self.store.add_readiness_member(&new)?;
+                self.reload_open()?;
+            }
+            Command::UpdateReadinessMember(member) => {
+                self.store.update_readiness_member(&member)?;
+                self.reload_open()?;
+            }
+            Command::DeleteReadinessMember(id) => {
+                self.store.delete_readiness_member(id)?;
+                self.reload_open()?;
+            }
+            Command::SetReadinessRating(member, category, rating) => {
+                self.store.set_readiness_rating(member, &category, rating)?;
+                self.update_member(member, &category, |r| r.rating = rating);
+            }
+            Command::SetReadinessConcerns(member, category, text) => {
+                self.store
+                    .set_readiness_concerns(member, &category, &text)?;
+                self.update_member(member, &category, |r| r.concerns = text);
+            }
+            Command::SetTeamConcerns(round, team, category, text) => {
+                self.store
+                    .set_team_concerns(round, team, &category, &text)?;
+                if let Some(r) = self
+                    .open
+                    .as_mut()
+                    .and_then(|v| v.readiness_round_mut(round))
+                {
+                    r.update_summary(team, &category, |s| s.concerns = text);
+                }
+            }
+            Command::SetTeamStrengths(round, team, category, text) => {
+                self.store
+                    .set_team_strengths(round, team, &category, &text)?;
+                if let Some(r) = self
+                    .open
+                    .as_mut()
+                    .and_then(|v| v.readiness_round_mut(round))
+                {
+                    r.update_summary(team, &category, |s| s.strengths = text);
+                }
+            }
         }
         Ok(Outcome::Done)
     }
 
     fn open_view(&mut self, id: PartnershipId) -> Option<&mut PartnershipView> {
         self.open.as_mut().filter(|v| v.partnership.id == id)
+    }
+
+    /// Changes a readiness member's rating in memory.
+    fn update_member(
+        &mut self,
+        member: crate::model::ReadinessMemberId,
+        category: &str,
+        change: impl FnOnce(&mut crate::model::MemberRating),
+    ) {
+        let round = self.open.as_mut().and_then(|view| {
+            view.readiness
+                .iter_mut()
+                .find(|r| r.member(member).is_some())
+        });
+        if let Some(round) = round {
+            round.update_rating(member, category, change);
+        }
     }
 
     fn update_open_rating(

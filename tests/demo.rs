@@ -1,16 +1,17 @@
 //! The sample partnership of `--demo`.
 
 use partnerpath::demo;
-use partnerpath::instrument::Continuum;
+use partnerpath::instrument::Instruments;
 use partnerpath::model::{CycleStatus, NewPartnership, Rater};
 use partnerpath::store::Store;
 
 #[test]
 fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
-    let continuum = Continuum::builtin().expect("continuum");
+    let instruments = Instruments::builtin().expect("instruments");
+    let continuum = instruments.continuum;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("sample.sqlite");
-    let store = demo::create_sample_database(&path, continuum).expect("sample");
+    let store = demo::create_sample_database(&path, instruments).expect("sample");
     let summaries = store.partnership_summaries().expect("list");
     assert_eq!(summaries.len(), 1);
     let view = store
@@ -40,7 +41,7 @@ fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
     assert!(!evidence.is_empty());
 
     drop(store);
-    let again = demo::create_sample_database(&path, continuum).expect("rebuilt");
+    let again = demo::create_sample_database(&path, instruments).expect("rebuilt");
     assert_eq!(
         again.partnership_summaries().expect("list").len(),
         1,
@@ -50,7 +51,7 @@ fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
 
 #[test]
 fn a_file_with_real_partnerships_is_never_replaced_by_the_sample() {
-    let continuum = Continuum::builtin().expect("continuum");
+    let instruments = Instruments::builtin().expect("instruments");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("real.sqlite");
     let mut store = Store::open(&path).expect("open");
@@ -60,7 +61,7 @@ fn a_file_with_real_partnerships_is_never_replaced_by_the_sample() {
     };
     store.create_partnership(&new, false).expect("create");
     drop(store);
-    let problem = demo::create_sample_database(&path, continuum).expect_err("refused");
+    let problem = demo::create_sample_database(&path, instruments).expect_err("refused");
     assert!(problem.what.contains("not sample data"), "{problem}");
     let store = Store::open(&path).expect("reopen");
     let names: Vec<String> = store

@@ -233,3 +233,64 @@ fn every_stage_text_is_word_for_word_from_the_source() {
     }
     assert!(texts.len() > 25);
 }
+
+/// *Conditions and Habits of Successful Partnerships* (ODST), as extracted.
+const CONDITIONS_SEED: &str = include_str!("fixtures/seed-002-conditions-and-habits.txt");
+
+#[test]
+fn the_readiness_tool_has_four_categories_and_a_four_point_scale() {
+    let tool = partnerpath::instrument::Readiness::builtin().expect("readiness");
+    let names: Vec<&str> = tool.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Alignment of Strategic Priority and Objectives",
+            "Appropriate and Sufficient Resources",
+            "Clear Metrics Established",
+            "Ongoing Communication and Collaboration"
+        ]
+    );
+    let items: Vec<usize> = tool.categories.iter().map(|c| c.items.len()).collect();
+    assert_eq!(items, [4, 4, 2, 6]);
+    let ratings: Vec<u8> = tool.scale.iter().map(|s| s.rating).collect();
+    assert_eq!(ratings, [4, 3, 2, 1], "as printed, highest first");
+    assert_eq!(
+        tool.descriptor(1),
+        "There are several significant concerns about the items to be addressed."
+    );
+    assert!(
+        tool.notes_on_use
+            .contains("There is NO THRESHOLD for a go/no-go decision")
+    );
+}
+
+#[test]
+fn every_readiness_text_is_word_for_word_from_the_source() {
+    let tool = partnerpath::instrument::Readiness::builtin().expect("readiness");
+    let source = flattened(CONDITIONS_SEED);
+    let mut texts = vec![&tool.purpose, &tool.notes_on_use, &tool.introduction];
+    for point in &tool.scale {
+        texts.push(&point.descriptor);
+    }
+    for category in &tool.categories {
+        texts.push(&category.name);
+        texts.extend(&category.items);
+    }
+    for text in texts {
+        assert!(
+            source.contains(&flattened(text)),
+            "not in the source: {text:?}"
+        );
+    }
+    // The process paragraph is split by a page break in the source; the
+    // file joins its three pieces.
+    let pieces = [
+        "The full leadership team then comes together to average the ratings and discuss areas of concern to be",
+        "addressed. Finally, the two teams come together to work through",
+        "potential areas of concern that they have identified.",
+    ];
+    for piece in pieces {
+        assert!(source.contains(piece), "{piece}");
+    }
+    assert!(tool.process.ends_with(&pieces.join(" ")));
+}

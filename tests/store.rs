@@ -425,3 +425,93 @@ fn a_version_1_file_is_upgraded_and_keeps_its_data() {
         })
         .expect("the new table is there");
 }
+
+#[test]
+fn a_readiness_round_with_several_members_per_side_round_trips() {
+    use partnerpath::model::{NewReadinessMember, NewReadinessRound, Team};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("readiness.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    let id = fill(&mut store).partnership.id;
+    let round = store
+        .create_readiness_round(&NewReadinessRound {
+            partnership_id: id,
+            title: "Before signing".into(),
+            held_on: date(2022, 5, 10),
+            instrument_key: "readiness".into(),
+            instrument_version: "odst-1".into(),
+        })
+        .expect("round");
+    let mut members = Vec::new();
+    for (team, name) in [
+        (Team::District, "Ann"),
+        (Team::District, "Bob"),
+        (Team::District, "Cy"),
+        (Team::Partner, "Di"),
+        (Team::Partner, "Ed"),
+    ] {
+        let new = NewReadinessMember {
+            round_id: round,
+            team,
+            name: name.into(),
+            role: format!("{name}'s role"),
+        };
+        members.push(store.add_readiness_member(&new).expect("member"));
+    }
+    for (member, rating) in members.iter().zip([2, 3, 0, 4, 3]) {
+        if rating > 0 {
+            store
+                .set_readiness_rating(*member, "metrics", Some(rating))
+                .expect("rating");
+        }
+    }
+    store
+        .set_readiness_concerns(members[0], "metrics", "No baseline yet")
+        .expect("concerns");
+    store
+        .set_team_concerns(round, Team::District, "metrics", "Agree a baseline")
+        .expect("team concerns");
+    store
+        .set_team_strengths(round, Team::Partner, "metrics", "Data office ready")
+        .expect("team strengths");
+    store
+        .set_readiness_rating(members[1], "metrics", None)
+        .expect("cleared");
+    drop(store);
+
+    let mut store = Store::open(&path).expect("reopen");
+    let view = store.load_partnership(id).expect("load");
+    let round_view = view.readiness_round(round).expect("round");
+    assert_eq!(round_view.round.title, "Before signing");
+    assert_eq!(round_view.members.len(), 5);
+    assert_eq!(round_view.members_of(Team::Partner).count(), 2);
+    let district = round_view.team_category(Team::District, "metrics");
+    assert_eq!(district.average, Some(2.0), "Bob cleared, Cy never rated");
+    assert_eq!(district.missing.len(), 2);
+    assert_eq!(district.concerns.len(), 1);
+    let partner = round_view.team_category(Team::Partner, "metrics");
+    assert_eq!(partner.average, Some(3.5));
+    assert_eq!(
+        round_view
+            .summary(Team::District, "metrics")
+            .map(|s| s.concerns.as_str()),
+        Some("Agree a baseline")
+    );
+    assert_eq!(
+        round_view
+            .summary(Team::Partner, "metrics")
+            .map(|s| s.strengths.as_str()),
+        Some("Data office ready")
+    );
+    store
+        .delete_readiness_member(members[0])
+        .expect("remove Ann");
+    store.delete_readiness_round(round).expect("delete round");
+    assert!(
+        store
+            .load_partnership(id)
+            .expect("load")
+            .readiness
+            .is_empty()
+    );
+}

@@ -3,9 +3,11 @@
 //! text; it reads it from here.
 
 mod continuum;
+mod readiness;
 mod stages;
 
 pub use continuum::{Category, Continuum, Indicator, LevelName, Source};
+pub use readiness::{Readiness, ReadinessCategory, ReadinessSource, ScalePoint};
 pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};
 
 use thiserror::Error;
@@ -24,6 +26,7 @@ pub enum InstrumentError {
 pub struct Instruments {
     pub continuum: &'static Continuum,
     pub stages: &'static Stages,
+    pub readiness: &'static Readiness,
 }
 
 impl Instruments {
@@ -32,6 +35,7 @@ impl Instruments {
         Ok(Instruments {
             continuum: Continuum::builtin()?,
             stages: Stages::builtin()?,
+            readiness: Readiness::builtin()?,
         })
     }
 }

@@ -2,8 +2,10 @@
 //! one to the database and then reflects it in memory, in the same step.
 
 use super::{
-    CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewStageEntry, Partnership,
-    PartnershipId, Person, PersonId, RatingKey, StageEntry, StageEntryId,
+    CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewReadinessMember,
+    NewReadinessRound, NewStageEntry, Partnership, PartnershipId, Person, PersonId, RatingKey,
+    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId,
+    Team,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,4 +26,18 @@ pub enum Command {
     AddStageEntry(NewStageEntry),
     UpdateStageEntry(StageEntry),
     DeleteStageEntry(StageEntryId),
+    CreateReadinessRound(NewReadinessRound),
+    UpdateReadinessRound(ReadinessRound),
+    DeleteReadinessRound(ReadinessRoundId),
+    AddReadinessMember(NewReadinessMember),
+    UpdateReadinessMember(ReadinessMember),
+    DeleteReadinessMember(ReadinessMemberId),
+    /// A member's rating (1–4) of a category, or none.
+    SetReadinessRating(ReadinessMemberId, String, Option<u8>),
+    /// A member's areas of concern for a category.
+    SetReadinessConcerns(ReadinessMemberId, String, String),
+    /// A team's summary of concerns to address for a category.
+    SetTeamConcerns(ReadinessRoundId, Team, String, String),
+    /// A team's summary of foundational strengths for a category.
+    SetTeamStrengths(ReadinessRoundId, Team, String, String),
 }

@@ -7,6 +7,7 @@ mod level;
 mod partnership;
 pub mod radar;
 mod rating;
+mod readiness;
 mod school_year;
 mod stage;
 mod stats;
@@ -20,6 +21,10 @@ pub use partnership::{
     PartnershipId, PartnershipSummary, Person, PersonId, Side,
 };
 pub use rating::{Rater, Rating, RatingKey};
+pub use readiness::{
+    MemberRating, NewReadinessMember, NewReadinessRound, ReadinessMember, ReadinessMemberId,
+    ReadinessRound, ReadinessRoundId, ReadinessView, Team, TeamCategory, TeamSummary,
+};
 pub use school_year::SchoolYear;
 pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
 pub use stats::{DISCUSS_GAP, Spread, average};

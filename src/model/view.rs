@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Cycle, CycleId, Level, Partnership, Person, PersonId, Rater, Rating, RatingKey, Side, Spread,
-    StageEntry,
+    Cycle, CycleId, Level, Partnership, Person, PersonId, Rater, Rating, RatingKey,
+    ReadinessRoundId, ReadinessView, Side, Spread, StageEntry,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct PartnershipView {
     pub cycles: Vec<Cycle>,
     /// Stage of partnering entries, in any order (see `stage_history`).
     pub stages: Vec<StageEntry>,
+    /// Readiness rounds, oldest first.
+    pub readiness: Vec<ReadinessView>,
     ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
 }
 
@@ -26,14 +28,17 @@ impl PartnershipView {
         people: Vec<Person>,
         mut cycles: Vec<Cycle>,
         stages: Vec<StageEntry>,
+        mut readiness: Vec<ReadinessView>,
         ratings: Vec<(RatingKey, Rating)>,
     ) -> PartnershipView {
+        readiness.sort_by_key(|r| (r.round.held_on, r.round.id));
         cycles.sort_by_key(|c| (c.administered_on, c.id.0));
         let mut view = PartnershipView {
             partnership,
             people,
             cycles,
             stages,
+            readiness,
             ratings: HashMap::new(),
         };
         for (key, rating) in ratings {
@@ -44,6 +49,14 @@ impl PartnershipView {
 
     pub fn cycle(&self, id: CycleId) -> Option<&Cycle> {
         self.cycles.iter().find(|c| c.id == id)
+    }
+
+    pub fn readiness_round(&self, id: ReadinessRoundId) -> Option<&ReadinessView> {
+        self.readiness.iter().find(|r| r.round.id == id)
+    }
+
+    pub fn readiness_round_mut(&mut self, id: ReadinessRoundId) -> Option<&mut ReadinessView> {
+        self.readiness.iter_mut().find(|r| r.round.id == id)
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {
@@ -233,6 +246,7 @@ mod tests {
             partnership,
             vec![person],
             vec![cycle(2, 2024), cycle(1, 2022)],
+            Vec::new(),
             Vec::new(),
             vec![
                 (key("a", Rater::Consensus), level(2)),

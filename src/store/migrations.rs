@@ -72,8 +72,49 @@ CREATE TABLE stage_entries (
 CREATE INDEX stage_entries_by_partnership ON stage_entries(partnership_id);
 ";
 
+/// Version 3: readiness rounds, rated separately by each side's team.
+const V3: &str = "
+CREATE TABLE readiness_rounds (
+    id                 INTEGER PRIMARY KEY,
+    partnership_id     INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    title              TEXT NOT NULL,
+    held_on            TEXT NOT NULL,
+    instrument_key     TEXT NOT NULL,
+    instrument_version TEXT NOT NULL
+);
+CREATE INDEX readiness_rounds_by_partnership ON readiness_rounds(partnership_id);
+
+CREATE TABLE readiness_members (
+    id       INTEGER PRIMARY KEY,
+    round_id INTEGER NOT NULL REFERENCES readiness_rounds(id) ON DELETE CASCADE,
+    team     TEXT NOT NULL CHECK (team IN ('district', 'partner')),
+    name     TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX readiness_members_by_round ON readiness_members(round_id);
+
+CREATE TABLE readiness_ratings (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES readiness_members(id) ON DELETE CASCADE,
+    category_key TEXT NOT NULL,
+    rating       INTEGER CHECK (rating BETWEEN 1 AND 4),
+    concerns     TEXT NOT NULL DEFAULT '',
+    UNIQUE (member_id, category_key)
+);
+
+CREATE TABLE readiness_summaries (
+    id           INTEGER PRIMARY KEY,
+    round_id     INTEGER NOT NULL REFERENCES readiness_rounds(id) ON DELETE CASCADE,
+    team         TEXT NOT NULL CHECK (team IN ('district', 'partner')),
+    category_key TEXT NOT NULL,
+    concerns     TEXT NOT NULL DEFAULT '',
+    strengths    TEXT NOT NULL DEFAULT '',
+    UNIQUE (round_id, team, category_key)
+);
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2];
+const STEPS: &[&str] = &[V1, V2, V3];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())

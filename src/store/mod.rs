@@ -7,6 +7,7 @@ mod migrations;
 mod partnerships;
 mod people;
 mod ratings;
+mod readiness;
 mod stages;
 
 use std::path::{Path, PathBuf};

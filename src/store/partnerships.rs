@@ -130,6 +130,7 @@ impl Store {
                 self.people_of(id)?,
                 self.cycles_of(id)?,
                 self.stage_entries_of(id)?,
+                self.readiness_of(id)?,
                 self.ratings_of(id)?,
             ))
         };

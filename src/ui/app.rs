@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
-use super::{continuum, partnership, partnerships, style, trajectory};
+use super::{continuum, partnership, partnerships, readiness, style, trajectory};
 use crate::instrument::Instruments;
-use crate::model::{Command, CycleId, PartnershipId, PartnershipView};
+use crate::model::{Command, CycleId, PartnershipId, PartnershipView, ReadinessRoundId};
 use crate::problem::Problem;
 use crate::session::{Outcome, Session};
 
@@ -20,6 +20,8 @@ pub enum Screen {
     Continuum(PartnershipId, CycleId),
     /// The partnership across the years, on one of its tabs.
     Trajectory(PartnershipId, trajectory::Tab),
+    /// A readiness round of the partnership.
+    Readiness(PartnershipId, ReadinessRoundId),
 }
 
 /// What a screen asks of the shell this frame.
@@ -62,6 +64,7 @@ pub struct App {
     detail: partnership::State,
     grid: continuum::State,
     trajectory: trajectory::State,
+    readiness: readiness::State,
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
@@ -84,6 +87,7 @@ impl App {
             detail: partnership::State::default(),
             grid: continuum::State::default(),
             trajectory: trajectory::State::default(),
+            readiness: readiness::State::default(),
             first_frame_exit: None,
             styled: false,
             title: String::new(),
@@ -150,6 +154,17 @@ impl App {
                     ),
                     _ => actions.navigate = Some(Screen::Partnerships),
                 },
+                Screen::Readiness(id, round) => match session.view() {
+                    Some(view) if view.partnership.id == id => readiness::show(
+                        ui,
+                        &mut self.readiness,
+                        view,
+                        round,
+                        self.instruments.readiness,
+                        &mut actions,
+                    ),
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
                 Screen::Trajectory(id, _) => match session.view() {
                     Some(view) if view.partnership.id == id => trajectory::show(
                         ui,
@@ -175,6 +190,11 @@ impl App {
             match session.apply(command) {
                 Ok(Outcome::Done) => {}
                 Ok(Outcome::PartnershipCreated(id)) => navigate = Some(Screen::Partnership(id)),
+                Ok(Outcome::ReadinessRoundCreated(round)) => {
+                    if let Some(view) = session.view() {
+                        navigate = Some(Screen::Readiness(view.partnership.id, round));
+                    }
+                }
                 Ok(Outcome::CycleCreated(cycle)) => {
                     if let Some(view) = session.view() {
                         navigate = Some(Screen::Continuum(view.partnership.id, cycle));
@@ -200,7 +220,10 @@ impl App {
                 session.close_partnership();
                 session.refresh_summaries()
             }
-            Screen::Partnership(id) | Screen::Continuum(id, _) | Screen::Trajectory(id, _) => {
+            Screen::Partnership(id)
+            | Screen::Continuum(id, _)
+            | Screen::Trajectory(id, _)
+            | Screen::Readiness(id, _) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
                     Ok(())

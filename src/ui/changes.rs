@@ -66,6 +66,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
     };
     ui.add_space(6.0);
     egui::ScrollArea::vertical()
+        .id_salt("what changed scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             category_averages(ui, view, continuum, earlier, later);

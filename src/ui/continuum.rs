@@ -104,6 +104,7 @@ pub fn show(
     let columns = Columns::new(width);
     column_headings(ui, &columns, continuum);
     egui::ScrollArea::vertical()
+        .id_salt(("grid scroll", cycle.id))
         .auto_shrink(false)
         .show(ui, |ui| {
             for category in &continuum.categories {

@@ -21,81 +21,85 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
     }
     ui.weak("The team's agreed level for each indicator in each school year; darker is further along the continuum.");
     ui.add_space(6.0);
-    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
-        ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
-        ui.horizontal(|ui| {
-            ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-            for cycle in &view.cycles {
-                let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
-                ui.painter().text(
-                    rect.center(),
-                    Align2::CENTER_CENTER,
-                    &cycle.school_year,
-                    FontId::proportional(15.0),
-                    ui.visuals().strong_text_color(),
-                );
-            }
-        });
-        for category in &continuum.categories {
-            ui.add_space(6.0);
+    egui::ScrollArea::both()
+        .id_salt("heat map scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
             ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-                ui.painter().text(
-                    rect.left_center(),
-                    Align2::LEFT_CENTER,
-                    format!("{} (average)", category.name),
-                    FontId::proportional(15.0),
-                    ui.visuals().strong_text_color(),
-                );
+                ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
                 for cycle in &view.cycles {
-                    let levels = category
-                        .indicators
-                        .iter()
-                        .map(|i| view.level(cycle.id, Rater::Consensus, &i.key));
-                    let text = average(levels).map_or("–".to_owned(), |a| format!("{a:.1}"));
-                    let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Cell,
-                            true,
-                            format!("{} average {}: {text}", category.name, cycle.school_year),
-                        )
-                    });
+                    let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
                     ui.painter().text(
                         rect.center(),
                         Align2::CENTER_CENTER,
-                        text,
+                        &cycle.school_year,
                         FontId::proportional(15.0),
                         ui.visuals().strong_text_color(),
                     );
                 }
             });
-            for indicator in &category.indicators {
+            for category in &continuum.categories {
+                ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
                     ui.painter().text(
-                        rect.left_center() + vec2(14.0, 0.0),
+                        rect.left_center(),
                         Align2::LEFT_CENTER,
-                        &indicator.name,
-                        FontId::proportional(14.0),
-                        ui.visuals().text_color(),
+                        format!("{} (average)", category.name),
+                        FontId::proportional(15.0),
+                        ui.visuals().strong_text_color(),
                     );
                     for cycle in &view.cycles {
-                        let level = view.level(cycle.id, Rater::Consensus, &indicator.key);
-                        cell(
-                            ui,
-                            continuum,
-                            level,
-                            &format!("{} {}", indicator.name, cycle.school_year),
+                        let levels = category
+                            .indicators
+                            .iter()
+                            .map(|i| view.level(cycle.id, Rater::Consensus, &i.key));
+                        let text = average(levels).map_or("–".to_owned(), |a| format!("{a:.1}"));
+                        let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Cell,
+                                true,
+                                format!("{} average {}: {text}", category.name, cycle.school_year),
+                            )
+                        });
+                        ui.painter().text(
+                            rect.center(),
+                            Align2::CENTER_CENTER,
+                            text,
+                            FontId::proportional(15.0),
+                            ui.visuals().strong_text_color(),
                         );
                     }
                 });
+                for indicator in &category.indicators {
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+                        ui.painter().text(
+                            rect.left_center() + vec2(14.0, 0.0),
+                            Align2::LEFT_CENTER,
+                            &indicator.name,
+                            FontId::proportional(14.0),
+                            ui.visuals().text_color(),
+                        );
+                        for cycle in &view.cycles {
+                            let level = view.level(cycle.id, Rater::Consensus, &indicator.key);
+                            cell(
+                                ui,
+                                continuum,
+                                level,
+                                &format!("{} {}", indicator.name, cycle.school_year),
+                            );
+                        }
+                    });
+                }
             }
-        }
-        ui.add_space(10.0);
-        legend(ui, continuum);
-    });
+            ui.add_space(10.0);
+            legend(ui, continuum);
+        });
 }
 
 fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {

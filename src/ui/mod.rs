@@ -7,6 +7,7 @@ mod heatmap;
 mod partnership;
 mod partnerships;
 mod radar;
+mod readiness;
 mod sides;
 mod stages;
 mod style;

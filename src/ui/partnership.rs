@@ -9,8 +9,8 @@ use super::trajectory::Tab;
 use super::widgets::{self, Choice, today};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
-    Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
-    SchoolYear, Side,
+    Command, CycleId, CycleStatus, NewCycle, NewPerson, NewReadinessRound, PartnershipView,
+    PersonId, Rater, ReadinessRoundId, SchoolYear, Side, Team,
 };
 
 pub struct State {
@@ -19,6 +19,9 @@ pub struct State {
     new_cycle_date: Option<Date>,
     removing_person: Option<PersonId>,
     deleting_cycle: Option<CycleId>,
+    new_round_title: String,
+    new_round_date: Option<Date>,
+    deleting_round: Option<ReadinessRoundId>,
 }
 
 impl Default for State {
@@ -33,6 +36,9 @@ impl Default for State {
             new_cycle_date: None,
             removing_person: None,
             deleting_cycle: None,
+            new_round_title: String::new(),
+            new_round_date: None,
+            deleting_round: None,
         }
     }
 }
@@ -66,17 +72,23 @@ pub fn show(
         }
     });
     ui.add_space(8.0);
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.columns(2, |columns| {
-            details(&mut columns[0], view, actions);
-            people(&mut columns[1], state, view, actions);
+    egui::ScrollArea::vertical()
+        .id_salt(("partnership scroll", view.partnership.id))
+        .show(ui, |ui| {
+            ui.columns(2, |columns| {
+                details(&mut columns[0], view, actions);
+                people(&mut columns[1], state, view, actions);
+            });
+            ui.add_space(16.0);
+            ui.separator();
+            cycles(ui, state, view, continuum, actions);
+            ui.add_space(16.0);
+            ui.separator();
+            readiness_rounds(ui, state, view, instruments, actions);
         });
-        ui.add_space(16.0);
-        ui.separator();
-        cycles(ui, state, view, continuum, actions);
-    });
     remove_person_dialog(ui, state, view, actions);
     delete_cycle_dialog(ui, state, view, actions);
+    delete_round_dialog(ui, state, view, actions);
 }
 
 fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
@@ -406,5 +418,152 @@ fn delete_cycle_dialog(
             state.deleting_cycle = None;
         }
         Choice::Cancelled => state.deleting_cycle = None,
+    }
+}
+
+fn readiness_rounds(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    instruments: Instruments,
+    actions: &mut Actions,
+) {
+    let tool = instruments.readiness;
+    ui.label(RichText::new(&tool.title).heading().size(18.0));
+    ui.weak(&tool.introduction);
+    ui.add_space(4.0);
+    let categories = tool.categories.len();
+    if view.readiness.is_empty() {
+        ui.label("No readiness rounds yet. Each side's leadership team rates its readiness separately, then the two teams meet over their areas of concern.");
+    } else {
+        egui::Grid::new("readiness rounds")
+            .num_columns(5)
+            .striped(true)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                ui.strong("Round");
+                ui.strong("Date");
+                ui.strong(Team::District.label());
+                ui.strong(Team::Partner.label());
+                ui.end_row();
+                for round in view.readiness.iter().rev() {
+                    let screen = Screen::Readiness(view.partnership.id, round.round.id);
+                    if ui
+                        .link(RichText::new(&round.round.title).strong())
+                        .on_hover_text("Open this readiness round")
+                        .clicked()
+                    {
+                        actions.navigate = Some(screen);
+                    }
+                    ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
+                    for team in Team::BOTH {
+                        let members = round.members_of(team).count();
+                        let rated: usize = tool
+                            .categories
+                            .iter()
+                            .map(|c| round.team_category(team, &c.key).rated)
+                            .sum();
+                        ui.label(format!(
+                            "{}, {rated} of {} ratings given",
+                            widgets::count(members, "member", "members"),
+                            members * categories
+                        ));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Open")
+                            .accessible_name(format!("Open readiness round {}", round.round.title))
+                            .clicked()
+                        {
+                            actions.navigate = Some(screen);
+                        }
+                        if ui
+                            .button("Delete…")
+                            .accessible_name(format!(
+                                "Delete readiness round {}",
+                                round.round.title
+                            ))
+                            .clicked()
+                        {
+                            state.deleting_round = Some(round.round.id);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(8.0);
+    let mut date = state.new_round_date.unwrap_or_else(today);
+    ui.horizontal(|ui| {
+        ui.label("New readiness round");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_round_title)
+                .hint_text("e.g. Before we sign")
+                .desired_width(220.0),
+        )
+        .accessible_name("Name of the new readiness round");
+        ui.label("held on");
+        if widgets::date_button(
+            ui,
+            "new round date",
+            &mut date,
+            "Date of the readiness round",
+        )
+        .changed()
+        {
+            state.new_round_date = Some(date);
+        }
+        if ui.button("+ Start readiness round").clicked() {
+            let title = state.new_round_title.trim();
+            let title = if title.is_empty() {
+                format!("Readiness round {}", view.readiness.len() + 1)
+            } else {
+                title.to_owned()
+            };
+            actions
+                .commands
+                .push(Command::CreateReadinessRound(NewReadinessRound {
+                    partnership_id: view.partnership.id,
+                    title,
+                    held_on: date,
+                    instrument_key: tool.key.clone(),
+                    instrument_version: tool.version.clone(),
+                }));
+            state.new_round_title.clear();
+        }
+    });
+}
+
+fn delete_round_dialog(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let Some(id) = state.deleting_round else {
+        return;
+    };
+    let Some(round) = view.readiness_round(id) else {
+        state.deleting_round = None;
+        return;
+    };
+    let title = format!("Delete the readiness round “{}”?", round.round.title);
+    let body = format!(
+        "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
+        widgets::count(round.members.len(), "member", "members")
+    );
+    match widgets::confirm(
+        ui,
+        "delete readiness round",
+        &title,
+        &body,
+        "Delete permanently",
+    ) {
+        Choice::Undecided => {}
+        Choice::Confirmed => {
+            actions.commands.push(Command::DeleteReadinessRound(id));
+            state.deleting_round = None;
+        }
+        Choice::Cancelled => state.deleting_round = None,
     }
 }

@@ -39,9 +39,11 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Act
         ui.add_space(24.0);
         ui.label("No partnerships yet. Create the first one, add the people who take part, then rate it on the continuum.");
     } else {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            list(ui, state, summaries, actions);
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("partnerships scroll")
+            .show(ui, |ui| {
+                list(ui, state, summaries, actions);
+            });
     }
 
     create_dialog(ui, state, actions);

@@ -25,71 +25,74 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
     }
     ui.weak("The average of each side's own ratings (one decimal), how many rated, and what the team agreed.");
     ui.add_space(6.0);
-    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
-        ui.spacing_mut().item_spacing = vec2(6.0, 3.0);
-        ui.horizontal(|ui| {
-            ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-            for side in &sides {
+    egui::ScrollArea::both()
+        .id_salt(("sides scroll", cycle.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing = vec2(6.0, 3.0);
+            ui.horizontal(|ui| {
+                ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+                for side in &sides {
+                    let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
+                    ui.painter().text(
+                        rect.left_center(),
+                        Align2::LEFT_CENTER,
+                        side.label(),
+                        FontId::proportional(15.0),
+                        side_colour(*side),
+                    );
+                }
                 let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
                 ui.painter().text(
                     rect.left_center(),
                     Align2::LEFT_CENTER,
-                    side.label(),
+                    "Team consensus",
                     FontId::proportional(15.0),
-                    side_colour(*side),
+                    ui.visuals().strong_text_color(),
                 );
+            });
+            for category in &continuum.categories {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&category.name).strong().size(16.0));
+                for indicator in &category.indicators {
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+                        ui.painter().text(
+                            rect.left_center() + vec2(12.0, 0.0),
+                            Align2::LEFT_CENTER,
+                            &indicator.name,
+                            FontId::proportional(14.0),
+                            ui.visuals().text_color(),
+                        );
+                        for side in &sides {
+                            let spread = view.side_spread(cycle.id, &indicator.key, *side);
+                            let name = format!("{} {}", side.label(), indicator.name);
+                            average_cell(ui, spread, side_colour(*side), &name);
+                        }
+                        let consensus = view.level(cycle.id, Rater::Consensus, &indicator.key);
+                        let text = consensus.map_or("not agreed yet".to_owned(), |l| {
+                            format!("{} {}", l.number(), continuum.level_name(l))
+                        });
+                        let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Cell,
+                                true,
+                                format!("Team consensus {}: {text}", indicator.name),
+                            )
+                        });
+                        ui.painter().text(
+                            rect.left_center(),
+                            Align2::LEFT_CENTER,
+                            text,
+                            FontId::proportional(14.0),
+                            ui.visuals().strong_text_color(),
+                        );
+                    });
+                }
             }
-            let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
-            ui.painter().text(
-                rect.left_center(),
-                Align2::LEFT_CENTER,
-                "Team consensus",
-                FontId::proportional(15.0),
-                ui.visuals().strong_text_color(),
-            );
         });
-        for category in &continuum.categories {
-            ui.add_space(4.0);
-            ui.label(RichText::new(&category.name).strong().size(16.0));
-            for indicator in &category.indicators {
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-                    ui.painter().text(
-                        rect.left_center() + vec2(12.0, 0.0),
-                        Align2::LEFT_CENTER,
-                        &indicator.name,
-                        FontId::proportional(14.0),
-                        ui.visuals().text_color(),
-                    );
-                    for side in &sides {
-                        let spread = view.side_spread(cycle.id, &indicator.key, *side);
-                        let name = format!("{} {}", side.label(), indicator.name);
-                        average_cell(ui, spread, side_colour(*side), &name);
-                    }
-                    let consensus = view.level(cycle.id, Rater::Consensus, &indicator.key);
-                    let text = consensus.map_or("not agreed yet".to_owned(), |l| {
-                        format!("{} {}", l.number(), continuum.level_name(l))
-                    });
-                    let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::Role::Cell,
-                            true,
-                            format!("Team consensus {}: {text}", indicator.name),
-                        )
-                    });
-                    ui.painter().text(
-                        rect.left_center(),
-                        Align2::LEFT_CENTER,
-                        text,
-                        FontId::proportional(14.0),
-                        ui.visuals().strong_text_color(),
-                    );
-                });
-            }
-        }
-    });
 }
 
 /// An average as a number and a bar (out of 4), with how many rated.

@@ -31,6 +31,7 @@ pub fn show(
     let stages = instruments.stages;
     let history = stage_history(&view.stages);
     egui::ScrollArea::vertical()
+        .id_salt("stages scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             match history.last() {
