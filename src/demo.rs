@@ -7,10 +7,12 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::instrument::{Instruments, Readiness};
+use crate::instrument::{Column, FieldKind, Instruments, Readiness, Worksheet};
 use crate::model::{
-    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
-    NewStageEntry, PartnerKind, PartnershipId, Rater, RatingKey, Side, Team,
+    ActionSource, ActionStatus, ActionStep, CheckInStatus, CycleStatus, FieldValue, GoalId, Level,
+    NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
+    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
+    Rater, RatingKey, Side, Team,
 };
 use crate::problem::Problem;
 use crate::store::Store;
@@ -26,6 +28,79 @@ struct Sample {
     cycles: Vec<SampleCycle>,
     #[serde(default)]
     readiness: Vec<SampleRound>,
+    #[serde(default)]
+    documents: Vec<SampleDocument>,
+    #[serde(default)]
+    goals: Vec<SampleGoal>,
+    #[serde(default)]
+    milestones: Vec<SampleMilestone>,
+}
+
+/// A filled worksheet: each kind of value in its own table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleDocument {
+    worksheet: String,
+    title: String,
+    created_on: Date,
+    #[serde(default)]
+    text: BTreeMap<String, String>,
+    #[serde(default)]
+    dates: BTreeMap<String, Date>,
+    #[serde(default)]
+    confirmed: BTreeMap<String, Date>,
+    #[serde(default)]
+    rows: Vec<SampleRow>,
+    #[serde(default)]
+    steps: Vec<SampleStep>,
+}
+
+/// One row of a table field, its cells as text (dates and choices are read
+/// as the column's type says).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleRow {
+    field: String,
+    cells: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleStep {
+    text: String,
+    owner: String,
+    due_on: Date,
+    status: String,
+    #[serde(default)]
+    closed_on: Option<Date>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleGoal {
+    text: String,
+    objectives: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleMilestone {
+    milestone: String,
+    feedback_data: String,
+    frequency: String,
+    source: String,
+    serves: String,
+    started_on: Date,
+    #[serde(default)]
+    check_ins: Vec<SampleCheckIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleCheckIn {
+    on: Date,
+    status: String,
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -236,7 +311,201 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
     for round in &sample.readiness {
         write_round(store, instruments.readiness, id, round)?;
     }
+    for document in &sample.documents {
+        write_document(store, instruments, id, document)?;
+    }
+    write_monitoring(store, instruments, id, &sample.goals, &sample.milestones)?;
     Ok(id)
+}
+
+/// Reads one cell of a sample table as its column's type says.
+fn cell_value(column: &Column, text: &str) -> Result<FieldValue, Problem> {
+    Ok(match column.kind {
+        FieldKind::Date => FieldValue::Date(Some(
+            text.parse()
+                .map_err(|e| invalid(format!("{text} is not a date: {e}")))?,
+        )),
+        FieldKind::Choice if column.options.iter().any(|o| o == text) => {
+            FieldValue::Choice(Some(text.to_owned()))
+        }
+        FieldKind::Choice => return Err(invalid(format!("{text} is not an option"))),
+        _ => FieldValue::Text(text.to_owned()),
+    })
+}
+
+/// The values of a sample document, checked against its worksheet.
+fn document_values(
+    sheet: &Worksheet,
+    sample: &SampleDocument,
+) -> Result<Vec<(String, FieldValue)>, Problem> {
+    let field = |key: &str, kinds: &[FieldKind]| {
+        sheet
+            .field(key)
+            .filter(|f| kinds.contains(&f.kind))
+            .ok_or_else(|| invalid(format!("{key} is not a {kinds:?} field of {}", sheet.key)))
+    };
+    let mut values: Vec<(String, FieldValue)> = Vec::new();
+    for (key, text) in &sample.text {
+        field(key, &[FieldKind::ShortText, FieldKind::LongText])?;
+        values.push((key.clone(), FieldValue::Text(text.clone())));
+    }
+    for (key, date) in &sample.dates {
+        field(key, &[FieldKind::Date])?;
+        values.push((key.clone(), FieldValue::Date(Some(*date))));
+    }
+    for (key, date) in &sample.confirmed {
+        field(key, &[FieldKind::YesNoDate])?;
+        let value = FieldValue::YesNoDate {
+            confirmed: true,
+            on: Some(*date),
+        };
+        values.push((key.clone(), value));
+    }
+    let mut tables: BTreeMap<&str, Vec<BTreeMap<String, FieldValue>>> = BTreeMap::new();
+    for row in &sample.rows {
+        let table = field(&row.field, &[FieldKind::Table])?;
+        let mut cells = BTreeMap::new();
+        for (key, text) in &row.cells {
+            let column = table
+                .columns
+                .iter()
+                .find(|c| c.key == *key)
+                .ok_or_else(|| invalid(format!("{key} is not a column of {}", row.field)))?;
+            cells.insert(key.clone(), cell_value(column, text)?);
+        }
+        tables.entry(row.field.as_str()).or_default().push(cells);
+    }
+    for (key, rows) in tables {
+        values.push((key.to_owned(), FieldValue::Rows(rows)));
+    }
+    Ok(values)
+}
+
+fn write_document(
+    store: &mut Store,
+    instruments: Instruments,
+    partnership: PartnershipId,
+    sample: &SampleDocument,
+) -> Result<(), Problem> {
+    let stored = |e: crate::store::StoreError| e.problem();
+    let sheet = instruments
+        .worksheet(&sample.worksheet)
+        .ok_or_else(|| invalid(format!("unknown worksheet {}", sample.worksheet)))?;
+    let values = document_values(sheet, sample)?;
+    let document = store
+        .create_document(&NewDocument {
+            partnership_id: partnership,
+            instrument_key: sheet.key.clone(),
+            instrument_version: sheet.version.clone(),
+            title: sample.title.clone(),
+            created_on: sample.created_on,
+        })
+        .map_err(stored)?;
+    for (key, value) in values {
+        store
+            .set_document_value(document, &key, &value)
+            .map_err(stored)?;
+    }
+    let raised_on = sample
+        .dates
+        .get("meeting_date")
+        .copied()
+        .unwrap_or(sample.created_on);
+    for step in &sample.steps {
+        let status = ActionStatus::from_code(&step.status)
+            .ok_or_else(|| invalid(format!("unknown status {}", step.status)))?;
+        let new = NewActionStep {
+            partnership_id: partnership,
+            text: step.text.clone(),
+            owner: step.owner.clone(),
+            due_on: Some(step.due_on),
+            source: ActionSource::Meeting(document),
+            raised_on,
+        };
+        let id = store.add_action_step(&new).map_err(stored)?;
+        if status != ActionStatus::Open {
+            let closed = ActionStep {
+                id,
+                partnership_id: partnership,
+                text: new.text,
+                owner: new.owner,
+                due_on: new.due_on,
+                status,
+                source: new.source,
+                raised_on,
+                closed_on: step.closed_on,
+            };
+            store.update_action_step(&closed).map_err(stored)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_monitoring(
+    store: &mut Store,
+    instruments: Instruments,
+    partnership: PartnershipId,
+    goals: &[SampleGoal],
+    milestones: &[SampleMilestone],
+) -> Result<(), Problem> {
+    let stored = |e: crate::store::StoreError| e.problem();
+    let mut ids: Vec<(String, GoalId)> = Vec::new();
+    for goal in goals {
+        let new = NewGoal {
+            partnership_id: partnership,
+            goal: None,
+            text: goal.text.clone(),
+        };
+        let id = store.add_goal(&new).map_err(stored)?;
+        ids.push((goal.text.clone(), id));
+        for objective in &goal.objectives {
+            let new = NewGoal {
+                partnership_id: partnership,
+                goal: Some(id),
+                text: objective.clone(),
+            };
+            ids.push((objective.clone(), store.add_goal(&new).map_err(stored)?));
+        }
+    }
+    for milestone in milestones {
+        if instruments
+            .monitoring
+            .frequency(&milestone.frequency)
+            .is_none()
+        {
+            return Err(invalid(format!(
+                "unknown frequency {}",
+                milestone.frequency
+            )));
+        }
+        let serves = ids
+            .iter()
+            .find(|(text, _)| *text == milestone.serves)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| invalid(format!("no goal or objective {}", milestone.serves)))?;
+        let new = NewMilestone {
+            partnership_id: partnership,
+            milestone: milestone.milestone.clone(),
+            feedback_data: milestone.feedback_data.clone(),
+            frequency: milestone.frequency.clone(),
+            source: milestone.source.clone(),
+            serves: Some(serves),
+            started_on: milestone.started_on,
+        };
+        let id = store.add_milestone(&new).map_err(stored)?;
+        for check_in in &milestone.check_ins {
+            let status = CheckInStatus::from_code(&check_in.status)
+                .ok_or_else(|| invalid(format!("unknown check-in status {}", check_in.status)))?;
+            let new = NewCheckIn {
+                milestone_id: id,
+                on: check_in.on,
+                status,
+                note: check_in.note.clone(),
+            };
+            store.add_check_in(&new).map_err(stored)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_round(

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::model::{
-    Command, CycleId, CycleStatus, PartnershipId, PartnershipSummary, PartnershipView,
-    ReadinessRoundId,
+    Command, CycleId, CycleStatus, Document, DocumentId, PartnershipId, PartnershipSummary,
+    PartnershipView, ReadinessRoundId,
 };
 use crate::problem::Problem;
 use crate::store::{Store, StoreError};
@@ -24,6 +24,7 @@ pub enum Outcome {
     PartnershipCreated(PartnershipId),
     CycleCreated(CycleId),
     ReadinessRoundCreated(ReadinessRoundId),
+    DocumentCreated(DocumentId),
 }
 
 impl Session {
@@ -112,6 +113,14 @@ impl Session {
             Command::SetReadinessRating(_, _, Some(rating)) if !(1..=4).contains(rating) => refuse(
                 "Readiness is rated from 1 to 4.",
                 "Choose one of the four ratings.",
+            ),
+            Command::AddActionStep(new) if new.text.trim().is_empty() => refuse(
+                "An action step needs to say what will be done.",
+                "Type the step, then add it.",
+            ),
+            Command::AddMilestone(new) if new.milestone.trim().is_empty() => refuse(
+                "A milestone needs a description.",
+                "Type the milestone, then add it.",
             ),
             Command::AddPerson(_, new) if new.name.trim().is_empty() => {
                 refuse("A person needs a name.", "Type their name, then add them.")
@@ -287,6 +296,83 @@ impl Session {
                     r.update_summary(team, &category, |s| s.concerns = text);
                 }
             }
+            Command::CreateDocument(new) => {
+                let id = self.store.create_document(&new)?;
+                self.reload(new.partnership_id)?;
+                return Ok(Outcome::DocumentCreated(id));
+            }
+            Command::RenameDocument(id, title) => {
+                self.store.rename_document(id, &title)?;
+                if let Some(document) = self.open_document(id) {
+                    document.title = title;
+                }
+            }
+            Command::SetDocumentValue(id, field, value) => {
+                self.store.set_document_value(id, &field, &value)?;
+                if let Some(document) = self.open_document(id) {
+                    document.values.insert(field, value);
+                }
+            }
+            Command::DeleteDocument(id) => {
+                self.store.delete_document(id)?;
+                self.reload_open()?;
+            }
+            Command::AddActionStep(new) => {
+                self.store.add_action_step(&new)?;
+                self.reload(new.partnership_id)?;
+            }
+            Command::UpdateActionStep(step) => {
+                self.store.update_action_step(&step)?;
+                if let Some(view) = self.open_view(step.partnership_id)
+                    && let Some(slot) = view.action_steps.iter_mut().find(|s| s.id == step.id)
+                {
+                    *slot = step;
+                }
+            }
+            Command::DeleteActionStep(id) => {
+                self.store.delete_action_step(id)?;
+                self.reload_open()?;
+            }
+            Command::AddGoal(new) => {
+                self.store.add_goal(&new)?;
+                self.reload(new.partnership_id)?;
+            }
+            Command::UpdateGoal(goal) => {
+                self.store.update_goal(&goal)?;
+                if let Some(view) = self.open_view(goal.partnership_id)
+                    && let Some(slot) = view.goals.iter_mut().find(|g| g.id == goal.id)
+                {
+                    *slot = goal;
+                }
+            }
+            Command::DeleteGoal(id) => {
+                self.store.delete_goal(id)?;
+                self.reload_open()?;
+            }
+            Command::AddMilestone(new) => {
+                self.store.add_milestone(&new)?;
+                self.reload(new.partnership_id)?;
+            }
+            Command::UpdateMilestone(milestone) => {
+                self.store.update_milestone(&milestone)?;
+                if let Some(view) = self.open_view(milestone.partnership_id)
+                    && let Some(slot) = view.milestones.iter_mut().find(|m| m.id == milestone.id)
+                {
+                    *slot = milestone;
+                }
+            }
+            Command::DeleteMilestone(id) => {
+                self.store.delete_milestone(id)?;
+                self.reload_open()?;
+            }
+            Command::AddCheckIn(new) => {
+                self.store.add_check_in(&new)?;
+                self.reload_open()?;
+            }
+            Command::DeleteCheckIn(id) => {
+                self.store.delete_check_in(id)?;
+                self.reload_open()?;
+            }
             Command::SetTeamStrengths(round, team, category, text) => {
                 self.store
                     .set_team_strengths(round, team, &category, &text)?;
@@ -300,6 +386,12 @@ impl Session {
             }
         }
         Ok(Outcome::Done)
+    }
+
+    fn open_document(&mut self, id: DocumentId) -> Option<&mut Document> {
+        self.open
+            .as_mut()
+            .and_then(|v| v.documents.iter_mut().find(|d| d.id == id))
     }
 
     fn open_view(&mut self, id: PartnershipId) -> Option<&mut PartnershipView> {

@@ -3,12 +3,19 @@
 //! text; it reads it from here.
 
 mod continuum;
+mod monitoring;
 mod readiness;
 mod stages;
+mod worksheet;
 
 pub use continuum::{Category, Continuum, Indicator, LevelName, Source};
+pub use monitoring::{Frequency, MonitoringPlan, MonitoringSource};
 pub use readiness::{Readiness, ReadinessCategory, ReadinessSource, ScalePoint};
 pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};
+pub use worksheet::{
+    CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Field, FieldKind, Guidance, QUARTERLY_MEETING,
+    Section, Worksheet, WorksheetSource,
+};
 
 use thiserror::Error;
 
@@ -27,6 +34,8 @@ pub struct Instruments {
     pub continuum: &'static Continuum,
     pub stages: &'static Stages,
     pub readiness: &'static Readiness,
+    pub worksheets: &'static [Worksheet],
+    pub monitoring: &'static MonitoringPlan,
 }
 
 impl Instruments {
@@ -36,6 +45,15 @@ impl Instruments {
             continuum: Continuum::builtin()?,
             stages: Stages::builtin()?,
             readiness: Readiness::builtin()?,
+            worksheets: Worksheet::builtin()?,
+            monitoring: MonitoringPlan::builtin()?,
         })
+    }
+}
+
+impl Instruments {
+    /// The worksheet with `key`.
+    pub fn worksheet(&self, key: &str) -> Option<&'static Worksheet> {
+        self.worksheets.iter().find(|w| w.key == key)
     }
 }

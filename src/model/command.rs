@@ -2,10 +2,11 @@
 //! one to the database and then reflects it in memory, in the same step.
 
 use super::{
-    CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, NewReadinessMember,
-    NewReadinessRound, NewStageEntry, Partnership, PartnershipId, Person, PersonId, RatingKey,
-    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId,
-    Team,
+    ActionStep, ActionStepId, CheckInId, CycleId, CycleStatus, DocumentId, FieldValue, Goal,
+    GoalId, Level, Milestone, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument,
+    NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
+    NewStageEntry, Partnership, PartnershipId, Person, PersonId, RatingKey, ReadinessMember,
+    ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId, Team,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,4 +41,20 @@ pub enum Command {
     SetTeamConcerns(ReadinessRoundId, Team, String, String),
     /// A team's summary of foundational strengths for a category.
     SetTeamStrengths(ReadinessRoundId, Team, String, String),
+    CreateDocument(NewDocument),
+    RenameDocument(DocumentId, String),
+    /// A value typed into a worksheet's field.
+    SetDocumentValue(DocumentId, String, FieldValue),
+    DeleteDocument(DocumentId),
+    AddActionStep(NewActionStep),
+    UpdateActionStep(ActionStep),
+    DeleteActionStep(ActionStepId),
+    AddGoal(NewGoal),
+    UpdateGoal(Goal),
+    DeleteGoal(GoalId),
+    AddMilestone(NewMilestone),
+    UpdateMilestone(Milestone),
+    DeleteMilestone(MilestoneId),
+    AddCheckIn(NewCheckIn),
+    DeleteCheckIn(CheckInId),
 }

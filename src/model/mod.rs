@@ -1,9 +1,12 @@
 //! The pure model: partnerships, people, cycles and ratings, and the logic on
 //! them. No egui, no SQL, no file I/O.
 
+mod action;
+mod action_list;
 mod change;
 mod command;
 mod level;
+mod monitoring;
 mod partnership;
 pub mod radar;
 mod rating;
@@ -12,10 +15,19 @@ mod school_year;
 mod stage;
 mod stats;
 mod view;
+mod worksheet;
 
+pub use action::{
+    ActionSource, ActionStatus, ActionStep, ActionStepId, NewActionStep, carried_forward,
+};
+pub use action_list::{ActionItem, Origin, open_actions};
 pub use change::{IndicatorChange, Movement, changes};
 pub use command::Command;
 pub use level::Level;
+pub use monitoring::{
+    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
+    NewMilestone, after, next_check_in,
+};
 pub use partnership::{
     Cycle, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind, Partnership,
     PartnershipId, PartnershipSummary, Person, PersonId, Side,
@@ -29,3 +41,4 @@ pub use school_year::SchoolYear;
 pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
 pub use stats::{DISCUSS_GAP, Spread, average};
 pub use view::PartnershipView;
+pub use worksheet::{Document, DocumentId, FieldValue, NewDocument};

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::{
-    Cycle, CycleId, Level, Partnership, Person, PersonId, Rater, Rating, RatingKey,
-    ReadinessRoundId, ReadinessView, Side, Spread, StageEntry,
+    ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level, Milestone, Partnership,
+    Person, PersonId, Rater, Rating, RatingKey, ReadinessRoundId, ReadinessView, Side, Spread,
+    StageEntry,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,12 @@ pub struct PartnershipView {
     pub stages: Vec<StageEntry>,
     /// Readiness rounds, oldest first.
     pub readiness: Vec<ReadinessView>,
+    /// Filled worksheets (contract supplement, meetings …), oldest first.
+    pub documents: Vec<Document>,
+    pub action_steps: Vec<ActionStep>,
+    pub goals: Vec<Goal>,
+    pub milestones: Vec<Milestone>,
+    pub check_ins: Vec<CheckIn>,
     ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
 }
 
@@ -39,6 +46,11 @@ impl PartnershipView {
             cycles,
             stages,
             readiness,
+            documents: Vec::new(),
+            action_steps: Vec::new(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            check_ins: Vec::new(),
             ratings: HashMap::new(),
         };
         for (key, rating) in ratings {
@@ -49,6 +61,17 @@ impl PartnershipView {
 
     pub fn cycle(&self, id: CycleId) -> Option<&Cycle> {
         self.cycles.iter().find(|c| c.id == id)
+    }
+
+    pub fn document(&self, id: DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The documents made with the worksheet `key`, oldest first.
+    pub fn documents_of<'v>(&'v self, key: &'v str) -> impl Iterator<Item = &'v Document> + 'v {
+        self.documents
+            .iter()
+            .filter(move |d| d.instrument_key == key)
     }
 
     pub fn readiness_round(&self, id: ReadinessRoundId) -> Option<&ReadinessView> {

@@ -113,8 +113,73 @@ CREATE TABLE readiness_summaries (
 );
 ";
 
+/// Version 4: filled worksheets, action steps, and the monitoring plan.
+const V4: &str = "
+CREATE TABLE documents (
+    id                 INTEGER PRIMARY KEY,
+    partnership_id     INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    instrument_key     TEXT NOT NULL,
+    instrument_version TEXT NOT NULL,
+    title              TEXT NOT NULL,
+    created_on         TEXT NOT NULL
+);
+CREATE INDEX documents_by_partnership ON documents(partnership_id);
+
+-- One typed value (JSON) per field of a document.
+CREATE TABLE document_values (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    field_key   TEXT NOT NULL,
+    value       TEXT NOT NULL CHECK (json_valid(value)),
+    PRIMARY KEY (document_id, field_key)
+);
+
+CREATE TABLE goals (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    goal_id        INTEGER REFERENCES goals(id) ON DELETE CASCADE,
+    text           TEXT NOT NULL
+);
+
+CREATE TABLE milestones (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    milestone      TEXT NOT NULL,
+    feedback_data  TEXT NOT NULL DEFAULT '',
+    frequency      TEXT NOT NULL,
+    source         TEXT NOT NULL DEFAULT '',
+    serves_goal_id INTEGER REFERENCES goals(id) ON DELETE SET NULL,
+    started_on     TEXT NOT NULL
+);
+CREATE INDEX milestones_by_partnership ON milestones(partnership_id);
+
+CREATE TABLE check_ins (
+    id           INTEGER PRIMARY KEY,
+    milestone_id INTEGER NOT NULL REFERENCES milestones(id) ON DELETE CASCADE,
+    checked_on   TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('met', 'progressing', 'not_yet')),
+    note         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX check_ins_by_milestone ON check_ins(milestone_id);
+
+-- Raised at a meeting (document_id) or for a milestone (milestone_id).
+CREATE TABLE action_steps (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    text           TEXT NOT NULL,
+    owner          TEXT NOT NULL DEFAULT '',
+    due_on         TEXT,
+    status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    document_id    INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    milestone_id   INTEGER REFERENCES milestones(id) ON DELETE CASCADE,
+    raised_on      TEXT NOT NULL,
+    closed_on      TEXT,
+    CHECK ((document_id IS NULL) <> (milestone_id IS NULL))
+);
+CREATE INDEX action_steps_by_partnership ON action_steps(partnership_id);
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3];
+const STEPS: &[&str] = &[V1, V2, V3, V4];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())

@@ -1,9 +1,12 @@
 //! The SQLite store: the only place with SQL. Every edit is written through
 //! at once, in a transaction.
 
+mod actions;
 mod cycles;
+mod documents;
 mod error;
 mod migrations;
+mod monitoring;
 mod partnerships;
 mod people;
 mod ratings;

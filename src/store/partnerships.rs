@@ -125,14 +125,20 @@ impl Store {
                 [id.0],
                 from_row,
             )?;
-            Ok(PartnershipView::new(
+            let mut view = PartnershipView::new(
                 partnership,
                 self.people_of(id)?,
                 self.cycles_of(id)?,
                 self.stage_entries_of(id)?,
                 self.readiness_of(id)?,
                 self.ratings_of(id)?,
-            ))
+            );
+            view.documents = self.documents_of(id)?;
+            view.action_steps = self.action_steps_of(id)?;
+            view.goals = self.goals_of(id)?;
+            view.milestones = self.milestones_of(id)?;
+            view.check_ins = self.check_ins_of(id)?;
+            Ok(view)
         };
         run().map_err(|e| self.error(e))
     }

@@ -6,9 +6,14 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
-use super::{continuum, partnership, partnerships, readiness, style, trajectory};
+use super::{
+    actions, continuum, document, monitoring, partnership, partnerships, readiness, style,
+    trajectory,
+};
 use crate::instrument::Instruments;
-use crate::model::{Command, CycleId, PartnershipId, PartnershipView, ReadinessRoundId};
+use crate::model::{
+    Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
+};
 use crate::problem::Problem;
 use crate::session::{Outcome, Session};
 
@@ -22,6 +27,11 @@ pub enum Screen {
     Trajectory(PartnershipId, trajectory::Tab),
     /// A readiness round of the partnership.
     Readiness(PartnershipId, ReadinessRoundId),
+    /// A filled worksheet: the Contract Supplement, a meeting…
+    Document(PartnershipId, DocumentId),
+    Monitoring(PartnershipId),
+    /// Every open and overdue action of the partnership.
+    Actions(PartnershipId),
 }
 
 /// What a screen asks of the shell this frame.
@@ -65,6 +75,8 @@ pub struct App {
     grid: continuum::State,
     trajectory: trajectory::State,
     readiness: readiness::State,
+    document: document::State,
+    monitoring: monitoring::State,
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
@@ -88,6 +100,8 @@ impl App {
             grid: continuum::State::default(),
             trajectory: trajectory::State::default(),
             readiness: readiness::State::default(),
+            document: document::State::default(),
+            monitoring: monitoring::State::default(),
             first_frame_exit: None,
             styled: false,
             title: String::new(),
@@ -165,6 +179,33 @@ impl App {
                     ),
                     _ => actions.navigate = Some(Screen::Partnerships),
                 },
+                Screen::Document(id, document) => match session.view() {
+                    Some(view) if view.partnership.id == id => document::show(
+                        ui,
+                        &mut self.document,
+                        view,
+                        document,
+                        self.instruments,
+                        &mut actions,
+                    ),
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
+                Screen::Monitoring(id) => match session.view() {
+                    Some(view) if view.partnership.id == id => monitoring::show(
+                        ui,
+                        &mut self.monitoring,
+                        view,
+                        self.instruments.monitoring,
+                        &mut actions,
+                    ),
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
+                Screen::Actions(id) => match session.view() {
+                    Some(view) if view.partnership.id == id => {
+                        actions::show(ui, view, self.instruments, &mut actions)
+                    }
+                    _ => actions.navigate = Some(Screen::Partnerships),
+                },
                 Screen::Trajectory(id, _) => match session.view() {
                     Some(view) if view.partnership.id == id => trajectory::show(
                         ui,
@@ -195,6 +236,11 @@ impl App {
                         navigate = Some(Screen::Readiness(view.partnership.id, round));
                     }
                 }
+                Ok(Outcome::DocumentCreated(document)) => {
+                    if let Some(view) = session.view() {
+                        navigate = Some(Screen::Document(view.partnership.id, document));
+                    }
+                }
                 Ok(Outcome::CycleCreated(cycle)) => {
                     if let Some(view) = session.view() {
                         navigate = Some(Screen::Continuum(view.partnership.id, cycle));
@@ -223,7 +269,10 @@ impl App {
             Screen::Partnership(id)
             | Screen::Continuum(id, _)
             | Screen::Trajectory(id, _)
-            | Screen::Readiness(id, _) => {
+            | Screen::Readiness(id, _)
+            | Screen::Document(id, _)
+            | Screen::Monitoring(id)
+            | Screen::Actions(id) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
                     Ok(())

@@ -1,0 +1,85 @@
+//! The *Monitoring Plan Template*: milestones with their feedback data,
+//! frequency and source, and the frequencies PartnerPath offers.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::InstrumentError;
+
+const FILE_NAME: &str = "monitoring-plan.toml";
+const FILE_TEXT: &str = include_str!("../../assets/instruments/monitoring-plan.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonitoringPlan {
+    pub key: String,
+    pub version: String,
+    pub title: String,
+    pub introduction: String,
+    pub purpose: String,
+    pub instructions: Vec<String>,
+    pub columns: Vec<String>,
+    pub project_plan: String,
+    pub source: MonitoringSource,
+    pub frequencies: Vec<Frequency>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonitoringSource {
+    pub publisher: String,
+    pub work: String,
+    pub published: String,
+    pub licence: String,
+}
+
+/// How often a milestone is checked: every so many days or months.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frequency {
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub days: u32,
+    #[serde(default)]
+    pub months: u32,
+}
+
+impl MonitoringPlan {
+    pub fn builtin() -> Result<&'static MonitoringPlan, &'static InstrumentError> {
+        static BUILTIN: OnceLock<Result<MonitoringPlan, InstrumentError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| MonitoringPlan::parse(FILE_NAME, FILE_TEXT))
+            .as_ref()
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<MonitoringPlan, InstrumentError> {
+        let plan: MonitoringPlan =
+            toml::from_str(text).map_err(|error| InstrumentError::Parse {
+                file: file.to_owned(),
+                message: error.to_string(),
+            })?;
+        if plan.columns.len() != 4 {
+            return Err(InstrumentError::Invalid {
+                file: file.to_owned(),
+                problem: "the plan has four columns".into(),
+            });
+        }
+        if let Some(bad) = plan
+            .frequencies
+            .iter()
+            .find(|f| (f.days == 0) == (f.months == 0))
+        {
+            return Err(InstrumentError::Invalid {
+                file: file.to_owned(),
+                problem: format!("frequency {} needs days or months, not both", bad.key),
+            });
+        }
+        Ok(plan)
+    }
+
+    pub fn frequency(&self, key: &str) -> Option<&Frequency> {
+        self.frequencies.iter().find(|f| f.key == key)
+    }
+}

@@ -1,0 +1,112 @@
+//! Every open and overdue action of a partnership in one list: steps from
+//! meetings and milestones, the continuum's next steps, and milestones due
+//! for a check-in, each linking back to where it came from.
+
+use egui::{RichText, Ui};
+
+use super::app::{Actions, Screen, back_to_partnership};
+use super::style;
+use super::widgets::today;
+use crate::instrument::Instruments;
+use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions};
+
+pub fn show(ui: &mut Ui, view: &PartnershipView, instruments: Instruments, actions: &mut Actions) {
+    back_to_partnership(ui, view, actions);
+    ui.add_space(4.0);
+    let today = today();
+    let keys: Vec<&str> = instruments
+        .continuum
+        .indicators()
+        .map(|i| i.key.as_str())
+        .collect();
+    let items = open_actions(view, keys.iter().copied(), instruments.monitoring, today);
+    let overdue = items.iter().filter(|i| i.overdue).count();
+    ui.horizontal(|ui| {
+        ui.heading("Action steps");
+        ui.label(format!("{} open, {overdue} overdue", items.len()));
+    });
+    ui.weak("Open steps from quarterly meetings, the next steps written on the newest continuum cycle, and milestones due for a check-in.");
+    ui.add_space(6.0);
+    if items.is_empty() {
+        ui.label("Nothing is open.");
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical()
+        .id_salt(("actions scroll", view.partnership.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            egui::Grid::new("all actions")
+                .num_columns(5)
+                .striped(true)
+                .spacing([14.0, 8.0])
+                .show(ui, |ui| {
+                    ui.strong("Action");
+                    ui.strong("Owner");
+                    ui.strong("Due");
+                    ui.strong("From");
+                    ui.end_row();
+                    for item in &items {
+                        ui.add(egui::Label::new(&item.text).wrap());
+                        ui.label(&item.owner);
+                        match item.due {
+                            Some(due) if item.overdue => ui.label(
+                                RichText::new(format!("{} (overdue)", due.strftime("%b %-d, %Y")))
+                                    .strong()
+                                    .color(style::warning_text(dark)),
+                            ),
+                            Some(due) => ui.label(due.strftime("%b %-d, %Y").to_string()),
+                            None => ui.weak("no date"),
+                        };
+                        let (label, screen) = origin(view, instruments, &item.origin);
+                        if ui.link(&label).clicked() {
+                            actions.navigate = Some(screen);
+                        }
+                        if let Some(id) = item.step
+                            && let Some(step) = view.action_steps.iter().find(|s| s.id == id)
+                            && ui
+                                .button("Mark done")
+                                .accessible_name(format!("Mark done: {}", item.text))
+                                .clicked()
+                        {
+                            actions.commands.push(Command::UpdateActionStep(
+                                step.with_status(ActionStatus::Done, today),
+                            ));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// Where an item came from, as a link's text and the screen it opens.
+fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> (String, Screen) {
+    let id = view.partnership.id;
+    match origin {
+        Origin::Meeting(document) => {
+            let title = view
+                .document(*document)
+                .map_or_else(|| "a meeting".to_owned(), |d| d.title.clone());
+            (format!("Meeting: {title}"), Screen::Document(id, *document))
+        }
+        Origin::Continuum { cycle, indicator } => {
+            let year = view.cycle(*cycle).map_or("", |c| c.school_year.as_str());
+            let name = instruments
+                .continuum
+                .indicator(indicator)
+                .map_or(indicator.as_str(), |i| i.name.as_str());
+            (
+                format!("Continuum {year}: {name}"),
+                Screen::Continuum(id, *cycle),
+            )
+        }
+        Origin::Milestone(milestone) => {
+            let text = view
+                .milestones
+                .iter()
+                .find(|m| m.id == *milestone)
+                .map_or("", |m| m.milestone.as_str());
+            (format!("Monitoring plan: {text}"), Screen::Monitoring(id))
+        }
+    }
+}

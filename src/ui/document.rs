@@ -1,0 +1,80 @@
+//! A filled worksheet on screen: the Contract Supplement, a quarterly
+//! meeting, and any worksheet to come.
+
+use egui::{RichText, Ui};
+
+use super::app::{Actions, Screen, back_to_partnership};
+use super::{meeting, style, worksheet};
+use crate::instrument::{Instruments, QUARTERLY_MEETING};
+use crate::model::{Command, DocumentId, PartnershipView};
+
+#[derive(Default)]
+pub struct State {
+    pub meeting: meeting::State,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    id: DocumentId,
+    instruments: Instruments,
+    actions: &mut Actions,
+) {
+    back_to_partnership(ui, view, actions);
+    let Some(document) = view.document(id) else {
+        actions.navigate = Some(Screen::Partnership(view.partnership.id));
+        return;
+    };
+    let Some(sheet) = instruments.worksheet(&document.instrument_key) else {
+        ui.label(
+            RichText::new(format!(
+                "This document was made with a tool this version of PartnerPath does not have ({} {}). Its contents are kept unchanged; open it with the newest PartnerPath.",
+                document.instrument_key, document.instrument_version
+            ))
+            .color(style::warning_text(ui.visuals().dark_mode)),
+        );
+        return;
+    };
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading(&sheet.title);
+        ui.label("·");
+        let id = egui::Id::unique(("document title", document.id));
+        if let Some(title) =
+            super::widgets::required_text(ui, id, &document.title, "Title of this document", 320.0)
+        {
+            actions
+                .commands
+                .push(Command::RenameDocument(document.id, title));
+        }
+    });
+    if document.instrument_version != sheet.version {
+        ui.label(
+            RichText::new(format!(
+                "Made with version {} of this tool; shown with the wording of version {}.",
+                document.instrument_version, sheet.version
+            ))
+            .color(style::warning_text(ui.visuals().dark_mode)),
+        );
+    }
+    ui.weak("Everything is saved as you type.");
+    egui::ScrollArea::vertical()
+        .id_salt(("document scroll", document.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let is_meeting = sheet.key == QUARTERLY_MEETING;
+            worksheet::show(
+                ui,
+                sheet,
+                document,
+                view,
+                actions,
+                &mut |ui, section, actions| {
+                    if is_meeting {
+                        meeting::extra(ui, &mut state.meeting, section, document, view, actions);
+                    }
+                },
+            );
+        });
+}

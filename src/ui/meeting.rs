@@ -1,0 +1,287 @@
+//! What a quarterly meeting adds to its worksheet: who came from which side,
+//! the action steps carried from earlier meetings, a timer for each agenda
+//! section, and the action steps raised in the wrap-up.
+
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+use jiff::civil::Date;
+
+use super::app::Actions;
+use super::style;
+use super::widgets::{self, today};
+use crate::instrument::Section;
+use crate::model::{
+    ActionSource, ActionStatus, ActionStep, Command, Document, DocumentId, FieldValue,
+    NewActionStep, PartnershipView, carried_forward,
+};
+
+/// The sides the agenda asks to be present at every meeting.
+const SIDES: [&str; 3] = ["District", "Partner", "School"];
+
+#[derive(Default)]
+pub struct State {
+    /// The section whose timer runs, and since when.
+    timer: Option<(DocumentId, String, Instant)>,
+    new_text: String,
+    new_owner: String,
+    new_due: Option<Date>,
+}
+
+/// The date the meeting was held (or, until it is set, when it was made).
+pub fn meeting_date(document: &Document) -> Date {
+    document.date("meeting_date").unwrap_or(document.created_on)
+}
+
+/// The sides of `SIDES` with nobody listed among the attendees.
+pub fn missing_sides(document: &Document) -> Vec<&'static str> {
+    let present: Vec<&str> = match document.value("attendees") {
+        Some(FieldValue::Rows(rows)) => rows
+            .iter()
+            .filter(|row| row.get("name").is_some_and(|n| !n.text().trim().is_empty()))
+            .filter_map(|row| row.get("side").map(FieldValue::text))
+            .collect(),
+        _ => Vec::new(),
+    };
+    SIDES
+        .into_iter()
+        .filter(|side| !present.contains(side))
+        .collect()
+}
+
+/// Draws what the meeting adds at the end of `section`.
+pub fn extra(
+    ui: &mut Ui,
+    state: &mut State,
+    section: &Section,
+    document: &Document,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let dark = ui.visuals().dark_mode;
+    if section.key == "meeting" {
+        let missing = missing_sides(document);
+        if !missing.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "Nobody from the {} side is listed. The agenda asks for the district, the partner and the school at every meeting.",
+                    missing.join(" and ").to_lowercase()
+                ))
+                .color(style::warning_text(dark)),
+            );
+        }
+        carried(ui, document, view, actions);
+    }
+    if let Some(minutes) = section.minutes {
+        timer(ui, state, document.id, section, minutes);
+    }
+    if section.key == "wrap-up" {
+        raised_here(ui, state, document, view, actions);
+    }
+}
+
+fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, actions: &mut Actions) {
+    let date = meeting_date(document);
+    let steps = carried_forward(&view.action_steps, document.id, date);
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new("Action steps from earlier meetings")
+            .strong()
+            .size(16.0),
+    );
+    if steps.is_empty() {
+        ui.weak("None open: every step from earlier meetings was closed before this one.");
+        return;
+    }
+    ui.weak("Review each one; mark it done or dropped when it is closed. Closed steps stay in the record.");
+    steps_table(ui, "carried steps", &steps, view, date, actions);
+}
+
+/// The action steps raised at this meeting, and a form to add one.
+fn raised_here(
+    ui: &mut Ui,
+    state: &mut State,
+    document: &Document,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let date = meeting_date(document);
+    let steps: Vec<&ActionStep> = view
+        .action_steps
+        .iter()
+        .filter(|s| s.source == ActionSource::Meeting(document.id))
+        .collect();
+    ui.add_space(6.0);
+    ui.label(RichText::new("Action steps").strong().size(16.0));
+    if !steps.is_empty() {
+        steps_table(ui, "raised steps", &steps, view, date, actions);
+    }
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_text)
+                .hint_text("What will be done")
+                .desired_width(360.0),
+        )
+        .accessible_name("New action step");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_owner)
+                .hint_text("Who owns it")
+                .desired_width(160.0),
+        )
+        .accessible_name("Owner of the new action step");
+        ui.label("due");
+        let mut due = state.new_due.unwrap_or_else(today);
+        if widgets::date_button(
+            ui,
+            "new step due",
+            &mut due,
+            "Due date of the new action step",
+        )
+        .changed()
+        {
+            state.new_due = Some(due);
+        }
+        let ready = !state.new_text.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("+ Add action step"))
+            .clicked()
+        {
+            actions.commands.push(Command::AddActionStep(NewActionStep {
+                partnership_id: view.partnership.id,
+                text: state.new_text.trim().to_owned(),
+                owner: state.new_owner.trim().to_owned(),
+                due_on: Some(due),
+                source: ActionSource::Meeting(document.id),
+                raised_on: date,
+            }));
+            state.new_text.clear();
+            state.new_owner.clear();
+        }
+    });
+}
+
+/// Action steps with their owner, due date and status, editable. Closing one
+/// here dates it `closing_date` (the meeting's date).
+pub fn steps_table(
+    ui: &mut Ui,
+    id: &str,
+    steps: &[&ActionStep],
+    view: &PartnershipView,
+    closing_date: Date,
+    actions: &mut Actions,
+) {
+    let today = today();
+    egui::Grid::new((id, view.partnership.id))
+        .num_columns(5)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.strong("Action step");
+            ui.strong("Owner");
+            ui.strong("Due");
+            ui.strong("Status");
+            ui.end_row();
+            for step in steps {
+                let name = &step.text;
+                if let Some(text) =
+                    widgets::text(ui, &step.text, &format!("Action step: {name}"), 340.0)
+                {
+                    actions.commands.push(Command::UpdateActionStep(ActionStep {
+                        text,
+                        ..(*step).clone()
+                    }));
+                }
+                if let Some(owner) =
+                    widgets::text(ui, &step.owner, &format!("Owner of {name}"), 150.0)
+                {
+                    actions.commands.push(Command::UpdateActionStep(ActionStep {
+                        owner,
+                        ..(*step).clone()
+                    }));
+                }
+                ui.horizontal(|ui| {
+                    let salt = format!("{id} due {}", step.id.0);
+                    if let Some(due) = widgets::optional_date(
+                        ui,
+                        &salt,
+                        step.due_on,
+                        &format!("Due date of {name}"),
+                        today,
+                    ) {
+                        actions.commands.push(Command::UpdateActionStep(ActionStep {
+                            due_on: due,
+                            ..(*step).clone()
+                        }));
+                    }
+                    if step.is_overdue(today) {
+                        ui.label(
+                            RichText::new("overdue")
+                                .strong()
+                                .color(style::warning_text(ui.visuals().dark_mode)),
+                        );
+                    }
+                });
+                let mut status = step.status;
+                egui::ComboBox::from_id_salt((id, "status", step.id))
+                    .selected_text(status.label())
+                    .show_ui(ui, |ui| {
+                        for option in ActionStatus::ALL {
+                            ui.selectable_value(&mut status, option, option.label());
+                        }
+                    })
+                    .response
+                    .accessible_name(format!("Status of {name}"));
+                if status != step.status {
+                    actions.commands.push(Command::UpdateActionStep(
+                        step.with_status(status, closing_date),
+                    ));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn timer(ui: &mut Ui, state: &mut State, document: DocumentId, section: &Section, minutes: u32) {
+    let total = Duration::from_secs(u64::from(minutes) * 60);
+    let running = match &state.timer {
+        Some((doc, key, started)) if *doc == document && *key == section.key => Some(*started),
+        _ => None,
+    };
+    ui.horizontal(|ui| match running {
+        None => {
+            if ui
+                .button(format!("Start the {minutes}-minute timer"))
+                .accessible_name(format!("Start the timer for {}", section.title))
+                .clicked()
+            {
+                state.timer = Some((document, section.key.clone(), Instant::now()));
+            }
+        }
+        Some(started) => {
+            let elapsed = started.elapsed();
+            let dark = ui.visuals().dark_mode;
+            if elapsed >= total {
+                ui.label(
+                    RichText::new("Time is up for this section")
+                        .size(22.0)
+                        .strong()
+                        .color(style::warning_text(dark)),
+                );
+            } else {
+                let left = total - elapsed;
+                let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+                ui.label(
+                    RichText::new(format!("{}:{:02} left", seconds / 60, seconds % 60))
+                        .size(26.0)
+                        .strong(),
+                );
+                // Wake up when the shown second changes, and only then.
+                ui.ctx()
+                    .request_repaint_after(left - Duration::from_secs(seconds.saturating_sub(1)));
+            }
+            if ui.button("Stop timer").clicked() {
+                state.timer = None;
+            }
+        }
+    });
+}
