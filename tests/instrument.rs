@@ -294,3 +294,75 @@ fn every_readiness_text_is_word_for_word_from_the_source() {
     }
     assert!(tool.process.ends_with(&pieces.join(" ")));
 }
+
+#[test]
+fn every_worksheet_file_validates_against_the_schema() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let keys: Vec<&str> = sheets.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["contract-supplement", "quarterly-meeting"]);
+    for sheet in sheets {
+        sheet.validate().expect("valid");
+    }
+    let monitoring = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
+    assert_eq!(
+        monitoring.columns,
+        ["Milestone", "Feedback Data", "Frequency", "Source"]
+    );
+}
+
+#[test]
+fn the_worksheets_wording_is_word_for_word_from_the_sources() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let source = flattened(CONDITIONS_SEED);
+    let supplement = &sheets[0];
+    let practices: Vec<&str> = supplement
+        .fields()
+        .filter(|f| f.key.starts_with("practice_"))
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(practices.len(), 6);
+    for text in practices.iter().copied().chain(
+        supplement
+            .sections
+            .iter()
+            .flat_map(|s| s.text.iter().map(String::as_str)),
+    ) {
+        assert!(
+            source.contains(&flattened(text)),
+            "not in the source: {text:?}"
+        );
+    }
+    for guidance in &supplement.guidance {
+        assert!(
+            source.contains(&flattened(&guidance.text)),
+            "{}",
+            guidance.heading
+        );
+    }
+    let meeting = &sheets[1];
+    let minutes: Vec<u32> = meeting.sections.iter().filter_map(|s| s.minutes).collect();
+    assert_eq!(minutes, [10, 10, 15, 15, 5]);
+    let questions: Vec<&str> = meeting
+        .fields()
+        .filter(|f| f.key.starts_with("question_"))
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(questions.len(), 9);
+    for question in questions {
+        assert!(source.contains(question), "not in the source: {question:?}");
+    }
+    let nea = flattened(include_str!(
+        "fixtures/seed-004-monitoring-plan-excerpt.txt"
+    ));
+    let plan = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
+    for text in
+        plan.instructions
+            .iter()
+            .chain([&plan.purpose, &plan.introduction, &plan.project_plan])
+    {
+        assert!(
+            nea.contains(&flattened(text).replace('*', "")),
+            "not in the source: {text:?}"
+        );
+    }
+}

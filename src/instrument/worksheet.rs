@@ -234,3 +234,71 @@ fn check_options(key: &str, kind: FieldKind, options: &[String]) -> Result<(), S
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+key = "k"
+version = "1"
+title = "T"
+[source]
+publisher = "P"
+work = "W"
+licence = "L"
+[placeholders]
+"[Name]" = "name"
+[[sections]]
+key = "s"
+title = "S"
+[[sections.fields]]
+key = "name"
+label = "Name"
+type = "short_text"
+"#;
+
+    #[test]
+    fn a_minimal_worksheet_is_valid() {
+        assert!(Worksheet::parse("k.toml", MINIMAL).is_ok());
+    }
+
+    #[test]
+    fn schema_errors_are_named() {
+        let cases = [
+            (
+                MINIMAL.replace("\"short_text\"", "\"colour\""),
+                "unknown variant",
+            ),
+            (
+                MINIMAL.replace("\"[Name]\" = \"name\"", "\"[Name]\" = \"nobody\""),
+                "names no field",
+            ),
+            (
+                MINIMAL.replace("type = \"short_text\"", "type = \"choice\""),
+                "needs options",
+            ),
+            (
+                MINIMAL.replace("type = \"short_text\"", "type = \"table\""),
+                "needs columns",
+            ),
+            (
+                MINIMAL.replace(
+                    "type = \"short_text\"",
+                    "type = \"short_text\"\ndefault = \"elsewhere\"",
+                ),
+                "unknown default",
+            ),
+            (
+                format!(
+                    "{MINIMAL}\n[[sections.fields]]\nkey = \"name\"\nlabel = \"Again\"\ntype = \"date\"\n"
+                ),
+                "used twice",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = Worksheet::parse("k.toml", &text).expect_err(expected);
+            assert!(error.to_string().contains(expected), "{error}");
+        }
+    }
+}

@@ -70,9 +70,10 @@ pub fn show(
                 document,
                 view,
                 actions,
-                &mut |ui, section, actions| {
+                &mut |ui, section, place, actions| {
                     if is_meeting {
-                        meeting::extra(ui, &mut state.meeting, section, document, view, actions);
+                        let state = &mut state.meeting;
+                        meeting::extra(ui, state, section, place, document, view, actions);
                     }
                 },
             );

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use super::app::Actions;
 use super::style;
 use super::widgets::{self, today};
+use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
     ActionSource, ActionStatus, ActionStep, Command, Document, DocumentId, FieldValue,
@@ -49,31 +50,44 @@ pub fn missing_sides(document: &Document) -> Vec<&'static str> {
         .collect()
 }
 
-/// Draws what the meeting adds at the end of `section`.
+/// Draws what the meeting adds to `section`: the timer at its top; the
+/// attendance check, carried steps and new steps at its end.
 pub fn extra(
     ui: &mut Ui,
     state: &mut State,
     section: &Section,
+    place: Place,
     document: &Document,
     view: &PartnershipView,
     actions: &mut Actions,
 ) {
+    if place == Place::Top {
+        if let Some(minutes) = section.minutes {
+            timer(ui, state, document.id, section, minutes);
+        }
+        return;
+    }
     let dark = ui.visuals().dark_mode;
     if section.key == "meeting" {
         let missing = missing_sides(document);
         if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|side| format!("the {}", side.to_lowercase()))
+                .collect();
+            let list = match names.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
             ui.label(
                 RichText::new(format!(
-                    "Nobody from the {} side is listed. The agenda asks for the district, the partner and the school at every meeting.",
-                    missing.join(" and ").to_lowercase()
+                    "Nobody is listed from {list}. The agenda asks for the district, the partner and the school at every meeting."
                 ))
                 .color(style::warning_text(dark)),
             );
         }
         carried(ui, document, view, actions);
-    }
-    if let Some(minutes) = section.minutes {
-        timer(ui, state, document.id, section, minutes);
     }
     if section.key == "wrap-up" {
         raised_here(ui, state, document, view, actions);
@@ -184,7 +198,7 @@ pub fn steps_table(
             for step in steps {
                 let name = &step.text;
                 if let Some(text) =
-                    widgets::text(ui, &step.text, &format!("Action step: {name}"), 340.0)
+                    widgets::text(ui, &step.text, &format!("Action step: {name}"), 420.0)
                 {
                     actions.commands.push(Command::UpdateActionStep(ActionStep {
                         text,

@@ -12,15 +12,24 @@ use super::widgets::{self, today};
 use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
 
-/// Draws `document` as `sheet` describes it. `extra` is called at the end of
-/// each section, for what a particular tool adds there.
+/// Where in a section a tool adds its own content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Right under the section's title.
+    Top,
+    /// After the section's fields.
+    End,
+}
+
+/// Draws `document` as `sheet` describes it. `extra` is called at the top
+/// and at the end of each section, for what a particular tool adds there.
 pub fn show(
     ui: &mut Ui,
     sheet: &Worksheet,
     document: &Document,
     view: &PartnershipView,
     actions: &mut Actions,
-    extra: &mut dyn FnMut(&mut Ui, &Section, &mut Actions),
+    extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Actions),
 ) {
     egui::CollapsingHeader::new(RichText::new(format!("About the {}", sheet.title)).strong())
         .id_salt(("about worksheet", &sheet.key))
@@ -41,13 +50,14 @@ pub fn show(
             None => section.title.clone(),
         };
         ui.label(RichText::new(title).strong().size(18.0));
+        extra(ui, section, Place::Top, actions);
         for paragraph in &section.text {
             ui.label(document.fill(paragraph, sheet, &view.partnership));
         }
         for field in &section.fields {
             field_widget(ui, field, document, view, actions);
         }
-        extra(ui, section, actions);
+        extra(ui, section, Place::End, actions);
     }
 }
 
