@@ -40,6 +40,27 @@ fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
         .unwrap_or_default();
     assert!(!evidence.is_empty());
 
+    // Agreements and meetings: a signed supplement, three meetings with a
+    // step carried forward, and a monitoring plan with check-ins.
+    use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
+    let supplement = view
+        .documents_of(CONTRACT_SUPPLEMENT)
+        .next()
+        .expect("supplement");
+    assert!(supplement.date("district_signed_on").is_some());
+    assert!(supplement.date("partner_signed_on").is_some());
+    let meetings: Vec<_> = view.documents_of(QUARTERLY_MEETING).collect();
+    assert_eq!(meetings.len(), 3);
+    let last = meetings[2];
+    let date = last.date("meeting_date").expect("meeting date");
+    let carried = partnerpath::model::carried_forward(&view.action_steps, last.id, date);
+    assert!(!carried.is_empty(), "steps carried into the last meeting");
+    assert!(view.milestones.len() >= 3);
+    assert!(view.check_ins.len() >= 3);
+    assert_eq!(view.readiness.len(), 1);
+    assert_eq!(view.readiness[0].members.len(), 8);
+    assert!(view.stages.iter().any(|e| e.stage == 5));
+
     drop(store);
     let again = demo::create_sample_database(&path, instruments).expect("rebuilt");
     assert_eq!(

@@ -47,7 +47,10 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, instruments: Instruments, actio
                     ui.strong("From");
                     ui.end_row();
                     for item in &items {
-                        ui.add(egui::Label::new(&item.text).wrap());
+                        ui.allocate_ui(egui::vec2(460.0, 0.0), |ui| {
+                            ui.set_width(460.0);
+                            ui.add(egui::Label::new(&item.text).wrap());
+                        });
                         ui.label(&item.owner);
                         match item.due {
                             Some(due) if item.overdue => ui.label(
