@@ -5,6 +5,7 @@ pub mod demo;
 pub mod instrument;
 pub mod model;
 pub mod paths;
+pub mod print;
 pub mod problem;
 pub mod session;
 pub mod store;

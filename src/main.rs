@@ -4,32 +4,40 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use partnerpath::instrument::Instruments;
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
 use partnerpath::ui::{App, FirstFrameExit, Screen};
-use partnerpath::{demo, paths};
+use partnerpath::{demo, paths, print};
 
 /// Assess and strengthen school-district partnerships with the published
 /// partnership tools, kept in a local file.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The PartnerPath file to open (created if it does not exist). Without
     /// it, the default file in your data folder is opened.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     db: Option<PathBuf>,
     /// Open a fictional sample partnership, rebuilt each time (in the data
     /// folder, or at --db PATH if given and not holding real data).
-    #[arg(long)]
+    #[arg(long, global = true)]
     demo: bool,
     /// Quit as soon as the first frame is on screen and print how long that
     /// took since start (for tests and measurements). The environment
     /// variable PARTNERPATH_EXIT_AFTER_FIRST_FRAME=1 does the same.
     #[arg(long)]
     exit_after_first_frame: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a tool as a PDF, filled or blank, without opening a window.
+    Print(print::cli::PrintArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +50,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(Command::Print(print_args)) = &args.command {
+        return print_pdf(&args, print_args, instruments);
+    }
     let (session, sample) = open(&args, instruments);
     let mut app = App::new(instruments, session);
     if let Some(id) = sample {
@@ -99,4 +110,40 @@ fn open(
         .ok()
         .and_then(|s| s.summaries().first().map(|p| p.partnership.id));
     (session, sample)
+}
+
+/// `partnerpath print …`: writes the PDF and says where, or what went wrong.
+fn print_pdf(
+    args: &Args,
+    print_args: &print::cli::PrintArgs,
+    instruments: Instruments,
+) -> ExitCode {
+    let today = jiff::Zoned::now().date();
+    let needs_data = !print_args.blank;
+    let session = if needs_data {
+        match open(args, instruments).0 {
+            Ok(session) => Some(session),
+            Err(problem) => {
+                eprintln!("{problem}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    match print::cli::run(
+        print_args,
+        session.as_ref().map(Session::store),
+        instruments,
+        today,
+    ) {
+        Ok(bytes) => {
+            println!("Wrote {} ({} KB).", print_args.out.display(), bytes / 1024);
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::FAILURE
+        }
+    }
 }

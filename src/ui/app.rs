@@ -7,7 +7,7 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 
 use super::{
-    actions, continuum, document, monitoring, partnership, partnerships, readiness, style,
+    actions, continuum, document, monitoring, partnership, partnerships, print, readiness, style,
     trajectory,
 };
 use crate::instrument::Instruments;
@@ -77,6 +77,7 @@ pub struct App {
     readiness: readiness::State,
     document: document::State,
     monitoring: monitoring::State,
+    print: print::State,
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
@@ -102,6 +103,7 @@ impl App {
             readiness: readiness::State::default(),
             document: document::State::default(),
             monitoring: monitoring::State::default(),
+            print: print::State::default(),
             first_frame_exit: None,
             styled: false,
             title: String::new(),
@@ -218,6 +220,13 @@ impl App {
                 },
             },
         });
+        if print::shortcut(ui) {
+            self.open_print_dialog();
+        }
+        let view = self.session.as_ref().and_then(Session::view);
+        if let Some(problem) = print::show(ui, &mut self.print, view, self.instruments) {
+            self.problem = Some(problem);
+        }
         self.apply(actions);
         self.first_frame(ui.ctx());
     }
@@ -305,6 +314,11 @@ impl App {
         }
     }
 
+    fn open_print_dialog(&mut self) {
+        let view = self.session.as_ref().and_then(Session::view);
+        self.print.open_for(self.screen, view);
+    }
+
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -328,6 +342,21 @@ impl App {
                         if let Some(path) = picked {
                             self.open_database(path);
                         }
+                    }
+                    ui.separator();
+                    if ui
+                        .add(
+                            egui::Button::new("Print…").shortcut_text(ui.ctx().format_shortcut(
+                                &egui::KeyboardShortcut::new(
+                                    egui::Modifiers::COMMAND,
+                                    egui::Key::P,
+                                ),
+                            )),
+                        )
+                        .clicked()
+                    {
+                        self.open_print_dialog();
+                        ui.close();
                     }
                     ui.separator();
                     if ui.button("Quit").clicked() {

@@ -10,6 +10,7 @@ mod meeting;
 mod monitoring;
 mod partnership;
 mod partnerships;
+mod print;
 mod radar;
 mod readiness;
 mod sides;

@@ -1,0 +1,506 @@
+//! Every tool printed, filled and blank, and read back with poppler's
+//! pdftotext and pdffonts: the expected words are there, each indicator of
+//! the continuum is on one page, every font is embedded, and text typed with
+//! Typst's markup characters prints as typed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jiff::civil::date;
+use partnerpath::demo;
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use partnerpath::model::{
+    FieldValue, Level, NewCycle, NewDocument, NewPartnership, PartnershipView, Rater, RatingKey,
+    Team,
+};
+use partnerpath::print::{Blank, Filled, Paper, PrintRequest, What, printout, render};
+use partnerpath::store::Store;
+
+struct Printed {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Printed {
+    /// The text of page `page` (from 1), or of all pages.
+    fn text(&self, page: Option<usize>) -> String {
+        let mut command = Command::new("pdftotext");
+        if let Some(page) = page {
+            command.args(["-f", &page.to_string(), "-l", &page.to_string()]);
+        }
+        let output = command.arg(&self.path).arg("-").output().expect(
+            "pdftotext is needed: run the tests with ./scripts/test, which installs poppler-utils",
+        );
+        assert!(output.status.success(), "pdftotext failed");
+        // Join lines so that wrapped sentences can be found.
+        String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn pages(&self) -> usize {
+        let output = Command::new("pdfinfo")
+            .arg(&self.path)
+            .output()
+            .expect("pdfinfo");
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix("Pages:")
+                    .map(|n| n.trim().parse().unwrap_or(0))
+            })
+            .unwrap_or(0)
+    }
+
+    fn info(&self) -> String {
+        let output = Command::new("pdfinfo")
+            .arg(&self.path)
+            .output()
+            .expect("pdfinfo");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Every font listed by pdffonts is embedded.
+    fn assert_fonts_embedded(&self) {
+        let output = Command::new("pdffonts")
+            .arg(&self.path)
+            .output()
+            .expect("pdffonts");
+        let listing = String::from_utf8_lossy(&output.stdout);
+        let fonts: Vec<&str> = listing.lines().skip(2).collect();
+        assert!(!fonts.is_empty(), "no fonts listed:\n{listing}");
+        for font in fonts {
+            let columns: Vec<&str> = font.split_whitespace().collect();
+            // name type encoding emb sub uni object ID: emb is 4th from the end.
+            let emb = columns[columns.len() - 5];
+            assert_eq!(emb, "yes", "not embedded: {font}");
+        }
+    }
+}
+
+fn print(request: &PrintRequest, view: Option<&PartnershipView>) -> Printed {
+    let instruments = Instruments::builtin().expect("instruments");
+    let printout = printout(request, view, instruments, date(2026, 11, 23)).expect("printout");
+    let pdf = render(&printout).expect("render");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    Printed { _dir: dir, path }
+}
+
+fn filled(what: Filled) -> PrintRequest {
+    PrintRequest {
+        what: What::Filled(what),
+        paper: Paper::Letter,
+    }
+}
+
+fn blank(what: Blank) -> PrintRequest {
+    PrintRequest {
+        what: What::Blank(what),
+        paper: Paper::Letter,
+    }
+}
+
+fn sample() -> (tempfile::TempDir, PartnershipView) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let instruments = Instruments::builtin().expect("instruments");
+    let store =
+        demo::create_sample_database(&dir.path().join("s.sqlite"), instruments).expect("sample");
+    let id = store.partnership_summaries().expect("list")[0]
+        .partnership
+        .id;
+    let view = store.load_partnership(id).expect("load");
+    (dir, view)
+}
+
+fn assert_contains(text: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(
+            text.contains(e),
+            "missing {e:?} in:\n{}",
+            &text[..text.len().min(3000)]
+        );
+    }
+}
+
+#[test]
+fn the_continuum_prints_each_indicator_whole_on_one_page() {
+    let (_dir, view) = sample();
+    let cycle = view.cycles.last().expect("cycle");
+    let printed = print(
+        &filled(Filled::Continuum {
+            cycle: cycle.id,
+            with_raters: true,
+        }),
+        Some(&view),
+    );
+    printed.assert_fonts_embedded();
+    let all = printed.text(None);
+    assert_contains(
+        &all,
+        &[
+            "Working Better Together",
+            "2025–26",
+            "Goal data reviewed at each quarterly meeting; 11 of 14 residents hired by Riverbend.",
+            "Chosen",
+            "Riverbend USD & Lakeshore State University (sample)",
+            "Printed November 23, 2026",
+        ],
+    );
+    let continuum = Instruments::builtin().expect("instruments").continuum;
+    let pages: Vec<String> = (1..=printed.pages())
+        .map(|p| printed.text(Some(p)))
+        .collect();
+    for indicator in continuum.indicators() {
+        let transformational = indicator.level_text(Level::new(4).expect("level"));
+        let last_words: String = transformational
+            .last()
+            .expect("text")
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let first = &indicator.criteria[0];
+        let first_words: String = first
+            .split_whitespace()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let on_one_page = pages.iter().any(|page| {
+            page.contains(&indicator.name)
+                && page.contains(&first_words)
+                && page.contains(&last_words)
+                && page.contains("Next steps")
+        });
+        assert!(on_one_page, "{} is split across pages", indicator.name);
+    }
+    assert!(printed.info().contains("Tagged:          yes"));
+    assert!(printed.info().contains(
+        "Title:           Riverbend USD & Lakeshore State University (sample) — Continuum 2025–26"
+    ));
+}
+
+#[test]
+fn the_blank_continuum_has_every_level_text_and_nothing_chosen() {
+    let printed = print(&blank(Blank::Continuum), None);
+    printed.assert_fonts_embedded();
+    let all = printed.text(None);
+    let continuum = Instruments::builtin().expect("instruments").continuum;
+    for indicator in continuum.indicators() {
+        assert!(all.contains(&indicator.name), "{}", indicator.name);
+    }
+    assert_contains(
+        &all,
+        &[
+            "Emerging",
+            "Developing",
+            "Established",
+            "Transformational",
+            "Supporting evidence",
+        ],
+    );
+    assert!(!all.contains("Chosen"));
+    assert!(printed.pages() >= 13);
+}
+
+#[test]
+fn user_text_with_markup_characters_prints_literally() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("m.sqlite")).expect("open");
+    let id = store
+        .create_partnership(
+            &NewPartnership {
+                name: "#District *One* & $Partner$ @two".into(),
+                ..NewPartnership::default()
+            },
+            false,
+        )
+        .expect("partnership");
+    let cycle = store
+        .create_cycle(&NewCycle {
+            partnership_id: id,
+            instrument_key: "wbt-continuum".into(),
+            instrument_version: "2017-10".into(),
+            school_year: "2025–26".into(),
+            administered_on: date(2025, 10, 1),
+        })
+        .expect("cycle");
+    let key = RatingKey {
+        cycle_id: cycle,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+    store.set_level(&key, Level::new(2)).expect("level");
+    let typed =
+        "#set page(paper: \"a7\") *not bold* _not italic_ $x^2$ @nobody <label> `code` \\ back";
+    store.set_evidence(&key, typed).expect("evidence");
+    let document = store
+        .create_document(&NewDocument {
+            partnership_id: id,
+            instrument_key: CONTRACT_SUPPLEMENT.into(),
+            instrument_version: "odst-1".into(),
+            title: "#Supplement *draft*".into(),
+            created_on: date(2025, 7, 1),
+        })
+        .expect("document");
+    store
+        .set_document_value(
+            document,
+            "district_name",
+            &FieldValue::Text("#Oak $SD$".into()),
+        )
+        .expect("name");
+    let view = store.load_partnership(id).expect("load");
+
+    let printed = print(
+        &filled(Filled::Continuum {
+            cycle,
+            with_raters: false,
+        }),
+        Some(&view),
+    );
+    let all = printed.text(None);
+    assert_contains(&all, &[typed, "#District *One* & $Partner$ @two"]);
+    assert!(
+        printed.info().contains("Page size:       792 x 612 pts"),
+        "still Letter, landscape"
+    );
+
+    let printed = print(&filled(Filled::Document(document)), Some(&view));
+    assert_contains(
+        &printed.text(None),
+        &["#Supplement *draft*", "Both #Oak $SD$ and"],
+    );
+}
+
+#[test]
+fn the_trajectory_report_has_the_radar_heat_map_and_changes() {
+    let (_dir, view) = sample();
+    let printed = print(&filled(Filled::Trajectory), Some(&view));
+    printed.assert_fonts_embedded();
+    let all = printed.text(None);
+    assert_contains(
+        &all,
+        &[
+            "Radar over time",
+            "Collaboration & Engagement",
+            "Heat map",
+            "Foundations (average)",
+            "3 Established",
+            "What changed from 2024–25 to 2025–26",
+            "Mutual Benefit: Up 1",
+            "Host principals report fewer vacancies",
+        ],
+    );
+}
+
+#[test]
+fn readiness_prints_a_team_sheet_and_the_joint_summary_without_numbers() {
+    let (_dir, view) = sample();
+    let round = view.readiness[0].round.id;
+    let team = print(
+        &filled(Filled::ReadinessTeam {
+            round,
+            team: Team::Partner,
+        }),
+        Some(&view),
+    );
+    team.assert_fonts_embedded();
+    assert_contains(
+        &team.text(None),
+        &[
+            "Readiness for Partnership Tool",
+            "Partner team",
+            "Prof. Amira Said",
+            "Faculty supervision load for eight residents is high.",
+            "There is likely agreement and alignment on all of the items to be addressed.",
+            "Team average:",
+        ],
+    );
+    let joint = print(
+        &filled(Filled::ReadinessJoint {
+            round,
+            with_numbers: false,
+        }),
+        Some(&view),
+    );
+    let text = joint.text(None);
+    assert_contains(
+        &text,
+        &[
+            "Both teams together",
+            "Secure stipend funding",
+            "Our data office can produce",
+        ],
+    );
+    assert!(
+        !text.contains("average"),
+        "numbers are not shown unless asked"
+    );
+    let with_numbers = print(
+        &filled(Filled::ReadinessJoint {
+            round,
+            with_numbers: true,
+        }),
+        Some(&view),
+    );
+    assert!(with_numbers.text(None).contains("(average 3.2)"));
+    let blank_sheet = print(&blank(Blank::Readiness(Team::District)), None);
+    assert_contains(
+        &blank_sheet.text(None),
+        &["District team", "Rating (1-4)", "Items to address"],
+    );
+}
+
+#[test]
+fn the_worksheets_print_filled_and_blank() {
+    let (_dir, view) = sample();
+    let supplement = view
+        .documents_of(CONTRACT_SUPPLEMENT)
+        .next()
+        .expect("supplement")
+        .id;
+    let printed = print(&filled(Filled::Document(supplement)), Some(&view));
+    printed.assert_fonts_embedded();
+    let text = printed.text(None);
+    assert_contains(
+        &text,
+        &[
+            "Both Riverbend Unified School District and Lakeshore State University, College of Education agree",
+            "1. Both parties have determined that the project aligns with the District’s strategic objectives.",
+            "Confirmed on: July 15, 2022",
+            "Angela Ruiz",
+            "Superintendent",
+        ],
+    );
+    assert!(!text.contains("[District Name]") && !text.contains("[Partner Name]"));
+
+    let meetings: Vec<_> = view.documents_of(QUARTERLY_MEETING).collect();
+    let last = meetings
+        .iter()
+        .max_by_key(|d| d.date("meeting_date"))
+        .expect("meeting");
+    let printed = print(&filled(Filled::Document(last.id)), Some(&view));
+    assert_contains(
+        &printed.text(None),
+        &[
+            "Alignment of Strategic Priority and Objectives (10 min.)",
+            "9. Ensure ownership and timeline for action steps.",
+            "Action steps from earlier meetings",
+            "Share first-quarter retention data with the host principals",
+            "Write a decision-making protocol for meetings without principals",
+        ],
+    );
+
+    for key in [CONTRACT_SUPPLEMENT, QUARTERLY_MEETING] {
+        let printed = print(&blank(Blank::Worksheet(key.into())), None);
+        printed.assert_fonts_embedded();
+        let text = printed.text(None);
+        assert!(text.contains("Blank"), "{key}");
+        assert!(
+            text.contains("[District Name]") == (key == CONTRACT_SUPPLEMENT),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn the_monitoring_plan_prints_filled_and_blank() {
+    let (_dir, view) = sample();
+    let printed = print(&filled(Filled::Monitoring), Some(&view));
+    printed.assert_fonts_embedded();
+    assert_contains(
+        &printed.text(None),
+        &[
+            "Monitoring Plan Template",
+            "Milestone",
+            "Feedback Data",
+            "Hiring offers made to residents",
+            "Eleven offers accepted.",
+            "(overdue)",
+        ],
+    );
+    let printed = print(&blank(Blank::Monitoring), None);
+    assert_contains(
+        &printed.text(None),
+        &["Monitoring Plan Template", "Next check-in"],
+    );
+}
+
+#[test]
+fn a_packet_has_a_cover_and_the_years_tools_on_a4() {
+    let (_dir, view) = sample();
+    let cycle = view.cycles.last().expect("cycle").id;
+    let printed = print(
+        &PrintRequest {
+            what: What::Filled(Filled::Packet { cycle }),
+            paper: Paper::A4,
+        },
+        Some(&view),
+    );
+    printed.assert_fonts_embedded();
+    let cover = printed.text(Some(1));
+    assert_contains(&cover, &["Partnership packet 2025–26", "Contents"]);
+    let all = printed.text(None);
+    assert_contains(
+        &all,
+        &[
+            "Heat map",
+            "Contract Supplement",
+            "Quarterly meeting, September 2025",
+            "Monitoring Plan Template",
+        ],
+    );
+    let info = printed.info();
+    assert!(info.contains("(A4)"), "A4 pages: {info}");
+}
+
+#[test]
+fn the_command_line_writes_the_same_pdf_and_explains_refusals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("blank.pdf");
+    let binary = Path::new(env!("CARGO_BIN_EXE_partnerpath"));
+    let run = Command::new(binary)
+        .args([
+            "print", "--blank", "--tool", "meeting", "--paper", "a4", "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let printed = Printed {
+        _dir: dir,
+        path: out,
+    };
+    assert!(
+        printed
+            .text(None)
+            .contains("Sample Agenda for Quarterly Meeting")
+    );
+
+    let refused = Command::new(binary)
+        .args([
+            "print",
+            "--blank",
+            "--tool",
+            "trajectory",
+            "--out",
+            "/tmp/never.pdf",
+        ])
+        .output()
+        .expect("run");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("has no blank form"));
+    assert!(!Path::new("/tmp/never.pdf").exists());
+}
