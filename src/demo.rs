@@ -581,6 +581,14 @@ fn write_round(
 /// Makes a fresh sample database at `path`, replacing an earlier sample there.
 /// A file at `path` that holds anything but sample data is left alone.
 pub fn create_sample_database(path: &Path, instruments: Instruments) -> Result<Store, Problem> {
+    let mut store = fresh_sample_file(path)?;
+    write_sample(&mut store, instruments)?;
+    Ok(store)
+}
+
+/// An empty database at `path` for sample data, after removing an earlier
+/// sample there; a file holding anything but sample data is left alone.
+pub fn fresh_sample_file(path: &Path) -> Result<Store, Problem> {
     if path.exists() {
         let existing = Store::open(path).map_err(|e| e.problem())?;
         let summaries = existing.partnership_summaries().map_err(|e| e.problem())?;
@@ -608,7 +616,5 @@ pub fn create_sample_database(path: &Path, instruments: Instruments) -> Result<S
             }
         }
     }
-    let mut store = Store::open(path).map_err(|e| e.problem())?;
-    write_sample(&mut store, instruments)?;
-    Ok(store)
+    Store::open(path).map_err(|e| e.problem())
 }

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod instrument;
+pub mod large;
 pub mod model;
 pub mod paths;
 pub mod print;

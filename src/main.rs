@@ -38,6 +38,23 @@ struct Args {
 enum Command {
     /// Write a tool as a PDF, filled or blank, without opening a window.
     Print(print::cli::PrintArgs),
+    /// Write generated data for measuring speed (no window).
+    Demo(DemoArgs),
+}
+
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Write the large data set (60 partnerships, one with 25 cycles of 12
+    /// raters, 10 readiness rounds, 100 meetings, 600 action steps and 40
+    /// milestones) to this file.
+    #[arg(long, value_name = "PATH")]
+    large: PathBuf,
+    /// How many continuum cycles the big partnership has.
+    #[arg(long, default_value_t = 25)]
+    cycles: usize,
+    /// The seed of the generator: the same seed writes the same data.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
 }
 
 fn main() -> ExitCode {
@@ -50,8 +67,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(Command::Print(print_args)) = &args.command {
-        return print_pdf(&args, print_args, instruments);
+    match &args.command {
+        Some(Command::Print(print_args)) => return print_pdf(&args, print_args, instruments),
+        Some(Command::Demo(demo)) => {
+            let shape = partnerpath::large::Shape::with_cycles(demo.cycles);
+            return match partnerpath::large::create(&demo.large, instruments, shape, demo.seed) {
+                Ok(_) => {
+                    println!("Wrote the large data set to {}.", demo.large.display());
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        None => {}
     }
     let (session, sample) = open(&args, instruments);
     let mut app = App::new(instruments, session);

@@ -108,17 +108,46 @@ impl Store {
         StoreError::from_sqlite(&self.path, error)
     }
 
-    /// Runs `work` in one transaction, committed only if it succeeds.
+    /// Runs `work` in one transaction (a savepoint, so that it can sit
+    /// inside a `batch`), committed only if it succeeds.
     fn write<T>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
         let path = self.path.clone();
         let sqlite = |e| StoreError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(sqlite)?;
-        let value = work(&tx).map_err(sqlite)?;
-        tx.commit().map_err(sqlite)?;
+        let savepoint = self.conn.savepoint().map_err(sqlite)?;
+        let value = work(&savepoint).map_err(sqlite)?;
+        savepoint.commit().map_err(sqlite)?;
         Ok(value)
+    }
+
+    /// Runs many edits as one transaction: all are stored, or none. For
+    /// writing large amounts at once (sample data), not for the screens,
+    /// whose every edit is stored on its own.
+    pub fn batch<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.error(e))?;
+        match work(self) {
+            Ok(value) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| self.error(e))?;
+                Ok(value)
+            }
+            Err(error) => {
+                // The edits are undone; the error that stopped them is the
+                // one to report.
+                if let Err(rollback) = self.conn.execute_batch("ROLLBACK") {
+                    return Err(self.error(rollback));
+                }
+                Err(error)
+            }
+        }
     }
 }
 

@@ -1,0 +1,321 @@
+//! PartnerPath's speed on the large data set (`partnerpath demo --large`):
+//! frame time of each main screen, opening and loading, writing one rating,
+//! printing the largest packet, start-up to first frame, and how frame and
+//! load times grow with the number of cycles. Run with `cargo bench`;
+//! docs/PERFORMANCE.md has the figures and the budgets.
+//!
+//! Besides Criterion's estimates, each frame benchmark prints the median,
+//! 95th percentile and worst of 300 frames, the figures the budgets use.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Pos2, RawInput, Rect, vec2};
+use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
+use partnerpath::large::{self, Shape};
+use partnerpath::model::{Level, Rater, RatingKey};
+use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
+use partnerpath::session::Session;
+use partnerpath::store::Store;
+use partnerpath::ui::{App, Screen, Tab};
+
+const SEED: u64 = 2026;
+
+struct Data {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn data(cycles: usize) -> Data {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(format!("large-{cycles}.sqlite"));
+    let instruments = Instruments::builtin().expect("instruments");
+    large::create(&path, instruments, Shape::with_cycles(cycles), SEED).expect("large data");
+    Data { _dir: dir, path }
+}
+
+fn input(size: (f32, f32)) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(size.0, size.1))),
+        ..RawInput::default()
+    }
+}
+
+/// An app on `path` showing the big partnership's `screen`.
+fn app_on(path: &Path, screen: impl Fn(&Session) -> Screen) -> App {
+    let instruments = Instruments::builtin().expect("instruments");
+    let mut session = Session::open(path).expect("open");
+    let id = session
+        .summaries()
+        .iter()
+        .find(|s| s.partnership.name == large::BIG)
+        .expect("big partnership")
+        .partnership
+        .id;
+    session.open_partnership(id).expect("load");
+    let screen = screen(&session);
+    let mut app = App::new(instruments, Ok(session));
+    app.go_to(screen);
+    app
+}
+
+/// One frame: egui's pass over the whole window, then tessellation.
+fn frame(ctx: &egui::Context, app: &mut App, input: &RawInput) -> usize {
+    let output = ctx.run_ui(input.clone(), |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+/// Picks a screen of the open big partnership.
+type ScreenOf = Box<dyn Fn(&Session) -> Screen>;
+
+fn screens() -> Vec<(&'static str, ScreenOf)> {
+    let id = |s: &Session| s.view().map(|v| v.partnership.id).expect("open");
+    vec![
+        ("partnerships", Box::new(|_: &Session| Screen::Partnerships)),
+        (
+            "continuum grid (consensus, raters shown)",
+            Box::new(move |s: &Session| {
+                let v = s.view().expect("open");
+                Screen::Continuum(v.partnership.id, v.cycles.last().expect("cycle").id)
+            }),
+        ),
+        (
+            "radar (all cycles)",
+            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::Radar)),
+        ),
+        (
+            "heat map",
+            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::HeatMap)),
+        ),
+        (
+            "change list",
+            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::Changes)),
+        ),
+        (
+            "quarterly meeting",
+            Box::new(move |s: &Session| {
+                let v = s.view().expect("open");
+                let last = v
+                    .documents_of(QUARTERLY_MEETING)
+                    .max_by_key(|d| d.date("meeting_date"))
+                    .expect("meeting");
+                Screen::Document(v.partnership.id, last.id)
+            }),
+        ),
+        (
+            "action list",
+            Box::new(move |s: &Session| Screen::Actions(id(s))),
+        ),
+        (
+            "monitoring plan",
+            Box::new(move |s: &Session| Screen::Monitoring(id(s))),
+        ),
+        (
+            "partnership page",
+            Box::new(move |s: &Session| Screen::Partnership(id(s))),
+        ),
+    ]
+}
+
+/// Median, 95th percentile and worst of `runs` timings.
+fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration, Duration) {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95), at(1.0))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn frames(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(30);
+    for (size_name, size) in [
+        ("1366x768", (1366.0, 768.0)),
+        ("2560x1440", (2560.0, 1440.0)),
+    ] {
+        for (name, screen) in screens() {
+            let mut app = app_on(&data.path, screen);
+            let ctx = egui::Context::default();
+            let input = input(size);
+            for _ in 0..5 {
+                frame(&ctx, &mut app, &input);
+            }
+            let times: Vec<Duration> = (0..300)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(frame(&ctx, &mut app, &input));
+                    start.elapsed()
+                })
+                .collect();
+            let (median, p95, worst) = percentiles(times);
+            println!(
+                "frame {name} at {size_name}: median {}, p95 {}, worst {}",
+                ms(median),
+                ms(p95),
+                ms(worst)
+            );
+            group.bench_function(BenchmarkId::new(name, size_name), |b| {
+                b.iter(|| black_box(frame(&ctx, &mut app, &input)));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn storage(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let find_big = |store: &Store| {
+        store
+            .partnership_summaries()
+            .expect("list")
+            .into_iter()
+            .find(|s| s.partnership.name == large::BIG)
+            .expect("big")
+            .partnership
+            .id
+    };
+    c.bench_function("open database and load the big partnership", |b| {
+        b.iter(|| {
+            let store = Store::open(&data.path).expect("open");
+            let id = find_big(&store);
+            black_box(store.load_partnership(id).expect("load"))
+        });
+    });
+    let mut store = Store::open(&data.path).expect("open");
+    let id = find_big(&store);
+    let view = store.load_partnership(id).expect("load");
+    let key = RatingKey {
+        cycle_id: view.cycles.last().expect("cycle").id,
+        indicator_key: "shared-goals".to_owned(),
+        rater: Rater::Consensus,
+    };
+    let mut level = 1;
+    c.bench_function("write one rating", |b| {
+        b.iter(|| {
+            level = level % 4 + 1;
+            store.set_level(&key, Level::new(level)).expect("write");
+        });
+    });
+}
+
+fn printing(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let store = Store::open(&data.path).expect("open");
+    let id = store
+        .partnership_summaries()
+        .expect("list")
+        .into_iter()
+        .find(|s| s.partnership.name == large::BIG)
+        .expect("big")
+        .partnership
+        .id;
+    let view = store.load_partnership(id).expect("load");
+    let instruments = Instruments::builtin().expect("instruments");
+    let request = PrintRequest {
+        what: What::Filled(Filled::Packet {
+            cycle: view.cycles.last().expect("cycle").id,
+        }),
+        paper: Paper::Letter,
+    };
+    let today = jiff::civil::date(2026, 11, 23);
+    let mut group = c.benchmark_group("print");
+    group.sample_size(10);
+    group.bench_function("largest packet of the big partnership", |b| {
+        b.iter(|| {
+            let out = printout(&request, Some(&view), instruments, today).expect("printout");
+            black_box(render(&out).expect("pdf"))
+        });
+    });
+    group.finish();
+}
+
+fn growth(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth");
+    group.sample_size(15);
+    for cycles in [1, 5, 25, 100] {
+        let data = data(cycles);
+        group.bench_function(BenchmarkId::new("load", cycles), |b| {
+            b.iter(|| {
+                let store = Store::open(&data.path).expect("open");
+                let id = store
+                    .partnership_summaries()
+                    .expect("list")
+                    .into_iter()
+                    .find(|s| s.partnership.name == large::BIG)
+                    .expect("big")
+                    .partnership
+                    .id;
+                black_box(store.load_partnership(id).expect("load"))
+            });
+        });
+        for (name, tab) in [("radar", Tab::Radar), ("heat map", Tab::HeatMap)] {
+            let mut app = app_on(&data.path, |s| {
+                Screen::Trajectory(s.view().map(|v| v.partnership.id).expect("open"), tab)
+            });
+            let ctx = egui::Context::default();
+            let input = input((1366.0, 768.0));
+            for _ in 0..5 {
+                frame(&ctx, &mut app, &input);
+            }
+            group.bench_function(BenchmarkId::new(format!("frame {name}"), cycles), |b| {
+                b.iter(|| black_box(frame(&ctx, &mut app, &input)));
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Start-up to first painted frame of the release program on the large data,
+/// in a virtual display. Left out, with a note, where xvfb-run is missing.
+fn startup(c: &mut Criterion) {
+    let binary = Path::new(env!("CARGO_BIN_EXE_partnerpath"));
+    if std::process::Command::new("xvfb-run")
+        .arg("--help")
+        .output()
+        .is_err()
+    {
+        println!("start-up: skipped, xvfb-run is not installed (./scripts/test installs it)");
+        return;
+    }
+    let data = data(Shape::LARGE.cycles);
+    let runtime = tempfile::tempdir().expect("runtime dir");
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    // The program reports the time from the start of its main function to
+    // its first painted frame; the virtual display's own start is not in it.
+    group.bench_function("to first frame on the large data", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| {
+                    let output = std::process::Command::new("xvfb-run")
+                        .args(["--auto-servernum", "--server-args=-screen 0 1366x768x24"])
+                        .arg(binary)
+                        .arg("--db")
+                        .arg(&data.path)
+                        .arg("--exit-after-first-frame")
+                        .env("XDG_RUNTIME_DIR", runtime.path())
+                        .output()
+                        .expect("run");
+                    let stdout = String::from_utf8_lossy(&output.stdout);
+                    let millis: u64 = stdout
+                        .lines()
+                        .find_map(|l| l.strip_prefix("first frame painted after "))
+                        .and_then(|l| l.trim_end_matches(" ms").parse().ok())
+                        .unwrap_or_else(|| panic!("no first frame reported: {stdout}"));
+                    Duration::from_millis(millis)
+                })
+                .sum()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, storage, printing, growth, startup);
+criterion_main!(benches);

@@ -1,0 +1,371 @@
+//! A large, realistic database for measuring speed: 60 partnerships, one of
+//! them with 25 continuum cycles (12 raters each), 10 readiness rounds, 100
+//! quarterly meetings with 600 action steps, and 40 monitored milestones.
+//! Deterministic: the same seed always writes the same data.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::{Date, date};
+
+use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use crate::model::{
+    ActionSource, ActionStatus, ActionStep, CheckInStatus, CycleStatus, FieldValue, Level,
+    NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
+    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
+    PersonId, Rater, RatingKey, SchoolYear, Side, Team,
+};
+use crate::problem::Problem;
+use crate::store::{Store, StoreError};
+
+/// How much the big partnership holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub partnerships: usize,
+    pub cycles: usize,
+    pub raters: usize,
+    pub rounds: usize,
+    pub meetings: usize,
+    pub steps_per_meeting: usize,
+    pub milestones: usize,
+}
+
+impl Shape {
+    /// The shape the benchmarks and budgets are stated for.
+    pub const LARGE: Shape = Shape {
+        partnerships: 60,
+        cycles: 25,
+        raters: 12,
+        rounds: 10,
+        meetings: 100,
+        steps_per_meeting: 6,
+        milestones: 40,
+    };
+
+    /// The large shape with another number of cycles (for growth series).
+    pub fn with_cycles(cycles: usize) -> Shape {
+        Shape {
+            cycles,
+            ..Shape::LARGE
+        }
+    }
+}
+
+/// The name of the big partnership.
+pub const BIG: &str = "Large test partnership (generated)";
+
+const WORDS: [&str; 24] = [
+    "residents",
+    "mentors",
+    "principals",
+    "retention",
+    "data",
+    "schedule",
+    "budget",
+    "goals",
+    "meetings",
+    "minutes",
+    "survey",
+    "stipends",
+    "training",
+    "observation",
+    "reports",
+    "hiring",
+    "agreement",
+    "protocol",
+    "families",
+    "students",
+    "coaching",
+    "literacy",
+    "placements",
+    "review",
+];
+
+fn sentence(rng: &mut fastrand::Rng, words: usize) -> String {
+    let mut text: Vec<&str> = (0..words)
+        .map(|_| WORDS[rng.usize(..WORDS.len())])
+        .collect();
+    if let Some(first) = text.first_mut() {
+        *first = match *first {
+            "data" => "Data",
+            "goals" => "Goals",
+            _ => "Partners",
+        };
+    }
+    format!("{}.", text.join(" "))
+}
+
+/// Writes a fresh large database at `path` (refusing a file that holds
+/// anything but sample data) and returns the big partnership's id.
+pub fn create(
+    path: &Path,
+    instruments: Instruments,
+    shape: Shape,
+    seed: u64,
+) -> Result<PartnershipId, Problem> {
+    let mut store = crate::demo::fresh_sample_file(path)?;
+    store
+        .batch(|store| write(store, instruments, shape, seed))
+        .map_err(|e| e.problem())
+}
+
+fn write(
+    store: &mut Store,
+    instruments: Instruments,
+    shape: Shape,
+    seed: u64,
+) -> Result<PartnershipId, StoreError> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let continuum = instruments.continuum;
+    let keys: Vec<String> = continuum.indicators().map(|i| i.key.clone()).collect();
+    let mut big = None;
+    for index in 0..shape.partnerships {
+        let is_big = index == 0;
+        let name = if is_big {
+            BIG.to_owned()
+        } else {
+            format!(
+                "District {index:02} & Partner {:02} (generated)",
+                (index * 7) % 60
+            )
+        };
+        let id = store.create_partnership(
+            &NewPartnership {
+                name,
+                district: format!("District {index:02}"),
+                partner_organisation: format!("Partner organisation {index:02}"),
+                partner_kind: PartnerKind::ALL[index % PartnerKind::ALL.len()],
+                start_date: Some(date(2000, 8, 1)),
+                notes: sentence(&mut rng, 12),
+            },
+            true,
+        )?;
+        let (cycles, raters) = if is_big {
+            (shape.cycles, shape.raters)
+        } else {
+            (1 + index % 3, 3)
+        };
+        let sides = [Side::District, Side::Partner, Side::School];
+        let people: Vec<PersonId> = (0..raters)
+            .map(|r| {
+                store.add_person(
+                    id,
+                    &NewPerson {
+                        name: format!("Person {r:02} of {index:02}"),
+                        side: sides[r % sides.len()],
+                        role: "Member".to_owned(),
+                    },
+                )
+            })
+            .collect::<Result<_, _>>()?;
+        // Cycles run back from 2025–26, one a school year.
+        for c in 0..cycles {
+            let start = 2025 - i16::try_from(cycles - 1 - c).unwrap_or(0);
+            let on = date(start, 10, 1 + (c % 20) as i8);
+            let cycle = store.create_cycle(&NewCycle {
+                partnership_id: id,
+                instrument_key: continuum.key.clone(),
+                instrument_version: continuum.version.clone(),
+                school_year: SchoolYear::containing(on).label(),
+                administered_on: on,
+            })?;
+            let base = 1 + (c * 3 / cycles.max(1)) as u8;
+            for key in &keys {
+                let consensus = RatingKey {
+                    cycle_id: cycle,
+                    indicator_key: key.clone(),
+                    rater: Rater::Consensus,
+                };
+                let level = Level::new((base + rng.u8(0..2)).min(4));
+                store.set_level(&consensus, level)?;
+                if rng.u8(0..3) == 0 {
+                    store.set_evidence(&consensus, &sentence(&mut rng, 14))?;
+                    store.set_next_steps(&consensus, &sentence(&mut rng, 8))?;
+                }
+                for person in &people {
+                    let key = RatingKey {
+                        rater: Rater::Person(*person),
+                        ..consensus.clone()
+                    };
+                    let spread = rng.u8(0..3);
+                    let level = Level::new((base + spread).clamp(1, 4));
+                    store.set_level(&key, level)?;
+                }
+            }
+            if c + 1 < cycles {
+                store.set_cycle_status(cycle, CycleStatus::Final)?;
+            }
+        }
+        if is_big {
+            big = Some(id);
+            write_big_extras(store, instruments, id, shape, &mut rng)?;
+        }
+    }
+    big.ok_or_else(|| StoreError::Other {
+        path: store.path().to_path_buf(),
+        detail: "no partnerships were asked for".to_owned(),
+    })
+}
+
+fn write_big_extras(
+    store: &mut Store,
+    instruments: Instruments,
+    id: PartnershipId,
+    shape: Shape,
+    rng: &mut fastrand::Rng,
+) -> Result<(), StoreError> {
+    for (n, stage) in [0u8, 1, 2, 3, 4, 5, 2, 3, 4, 5, 1, 2, 3]
+        .into_iter()
+        .enumerate()
+    {
+        store.add_stage_entry(&NewStageEntry {
+            partnership_id: id,
+            stage,
+            started_on: date(2001 + 2 * n as i16, 3, 1),
+            note: sentence(rng, 8),
+        })?;
+    }
+    let tool = instruments.readiness;
+    for round in 0..shape.rounds {
+        let round_id = store.create_readiness_round(&NewReadinessRound {
+            partnership_id: id,
+            title: format!("Readiness round {}", round + 1),
+            held_on: date(2001 + 2 * round as i16, 5, 10),
+            instrument_key: tool.key.clone(),
+            instrument_version: tool.version.clone(),
+        })?;
+        for (m, team) in [Team::District, Team::Partner]
+            .iter()
+            .cycle()
+            .take(8)
+            .enumerate()
+        {
+            let member = store.add_readiness_member(&NewReadinessMember {
+                round_id,
+                team: *team,
+                name: format!("Member {m}"),
+                role: String::new(),
+            })?;
+            for category in &tool.categories {
+                store.set_readiness_rating(member, &category.key, Some(1 + rng.u8(0..4)))?;
+                if rng.bool() {
+                    store.set_readiness_concerns(member, &category.key, &sentence(rng, 10))?;
+                }
+            }
+        }
+    }
+    if let Some(sheet) = instruments.worksheet(CONTRACT_SUPPLEMENT) {
+        let document = store.create_document(&NewDocument {
+            partnership_id: id,
+            instrument_key: sheet.key.clone(),
+            instrument_version: sheet.version.clone(),
+            title: "Contract Supplement".to_owned(),
+            created_on: date(2001, 7, 1),
+        })?;
+        for field in sheet.fields() {
+            if field.kind == crate::instrument::FieldKind::LongText {
+                store.set_document_value(
+                    document,
+                    &field.key,
+                    &FieldValue::Text(sentence(rng, 30)),
+                )?;
+            }
+        }
+    }
+    let meeting_sheet = instruments.worksheet(QUARTERLY_MEETING);
+    let first_meeting = date(2001, 9, 15);
+    for m in 0..shape.meetings {
+        let Some(sheet) = meeting_sheet else { break };
+        let on = first_meeting
+            .checked_add(jiff::Span::new().months(3 * m as i64))
+            .unwrap_or(first_meeting);
+        let document = store.create_document(&NewDocument {
+            partnership_id: id,
+            instrument_key: sheet.key.clone(),
+            instrument_version: sheet.version.clone(),
+            title: format!("Quarterly meeting {}", m + 1),
+            created_on: on,
+        })?;
+        store.set_document_value(document, "meeting_date", &FieldValue::Date(Some(on)))?;
+        let attendees = ["District", "Partner", "School"]
+            .iter()
+            .map(|side| {
+                let mut row = BTreeMap::new();
+                row.insert("name".to_owned(), FieldValue::Text(format!("{side} lead")));
+                row.insert(
+                    "side".to_owned(),
+                    FieldValue::Choice(Some((*side).to_owned())),
+                );
+                row
+            })
+            .collect();
+        store.set_document_value(document, "attendees", &FieldValue::Rows(attendees))?;
+        for field in sheet.fields().filter(|f| f.key.starts_with("question_")) {
+            store.set_document_value(document, &field.key, &FieldValue::Text(sentence(rng, 16)))?;
+        }
+        for s in 0..shape.steps_per_meeting {
+            let due = on
+                .checked_add(jiff::Span::new().days(30 + 10 * s as i64))
+                .unwrap_or(on);
+            let step_id = store.add_action_step(&NewActionStep {
+                partnership_id: id,
+                text: sentence(rng, 9),
+                owner: format!("Person {:02} of 00", s % 12),
+                due_on: Some(due),
+                source: ActionSource::Meeting(document),
+                raised_on: on,
+            })?;
+            // Most steps are closed a meeting or two later; some stay open.
+            if rng.u8(0..10) > 0 {
+                let closed_on = due.checked_add(jiff::Span::new().days(60)).unwrap_or(due);
+                let status = if rng.u8(0..5) == 0 {
+                    ActionStatus::Dropped
+                } else {
+                    ActionStatus::Done
+                };
+                store.update_action_step(&ActionStep {
+                    id: step_id,
+                    partnership_id: id,
+                    text: String::new(),
+                    owner: String::new(),
+                    due_on: Some(due),
+                    status,
+                    source: ActionSource::Meeting(document),
+                    raised_on: on,
+                    closed_on: Some(closed_on),
+                })?;
+            }
+        }
+    }
+    let goal = store.add_goal(&NewGoal {
+        partnership_id: id,
+        goal: None,
+        text: "Keep the teachers we prepare".to_owned(),
+    })?;
+    let frequencies = &instruments.monitoring.frequencies;
+    for m in 0..shape.milestones {
+        let started = date(2020, 1 + (m % 12) as i8, 1);
+        let milestone = store.add_milestone(&NewMilestone {
+            partnership_id: id,
+            milestone: format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
+            feedback_data: sentence(rng, 4),
+            frequency: frequencies[m % frequencies.len()].key.clone(),
+            source: "District HR".to_owned(),
+            serves: Some(goal),
+            started_on: started,
+        })?;
+        for c in 0..(3 + m % 6) {
+            let on: Date = started
+                .checked_add(jiff::Span::new().months(3 * c as i64 + 3))
+                .unwrap_or(started);
+            let status = [CheckInStatus::NotYet, CheckInStatus::Progressing][c % 2];
+            store.add_check_in(&NewCheckIn {
+                milestone_id: milestone,
+                on,
+                status,
+                note: sentence(rng, 6),
+            })?;
+        }
+    }
+    Ok(())
+}
