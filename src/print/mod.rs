@@ -58,7 +58,11 @@ pub fn render(printout: &Printout) -> Result<Vec<u8>, PrintError> {
         tagged: true,
         pretty: false,
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(describe(&errors)))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(describe(&errors)));
+    // Typst keeps what it computed for the next compilation; a printout is
+    // made now and then, so free it all rather than hold it in memory.
+    typst::comemo::evict(0);
+    pdf
 }
 
 fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {

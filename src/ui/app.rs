@@ -443,7 +443,7 @@ impl App {
             )
             .show(ui, |ui| {
                 ui.label(
-                    RichText::new("Sample data: a fictional partnership for trying PartnerPath. This sample file is rebuilt each time PartnerPath starts with --demo; your own partnerships are kept elsewhere.")
+                    RichText::new("Sample data: fictional partnerships made by PartnerPath for trying it out. This file is rebuilt whenever the sample is made again; your own partnerships are kept elsewhere.")
                         .strong(),
                 );
             });
