@@ -43,6 +43,18 @@ fn input(size: (f32, f32)) -> RawInput {
     }
 }
 
+/// The id of the big partnership in `store`.
+fn big_id(store: &Store) -> partnerpath::model::PartnershipId {
+    store
+        .partnership_summaries()
+        .expect("list")
+        .into_iter()
+        .find(|s| s.partnership.name == large::BIG)
+        .expect("big partnership")
+        .partnership
+        .id
+}
+
 /// An app on `path` showing the big partnership's `screen`.
 fn app_on(path: &Path, screen: impl Fn(&Session) -> Screen) -> App {
     let instruments = Instruments::builtin().expect("instruments");
@@ -170,25 +182,16 @@ fn frames(c: &mut Criterion) {
 
 fn storage(c: &mut Criterion) {
     let data = data(Shape::LARGE.cycles);
-    let find_big = |store: &Store| {
-        store
-            .partnership_summaries()
-            .expect("list")
-            .into_iter()
-            .find(|s| s.partnership.name == large::BIG)
-            .expect("big")
-            .partnership
-            .id
-    };
+
     c.bench_function("open database and load the big partnership", |b| {
         b.iter(|| {
             let store = Store::open(&data.path).expect("open");
-            let id = find_big(&store);
+            let id = big_id(&store);
             black_box(store.load_partnership(id).expect("load"))
         });
     });
     let mut store = Store::open(&data.path).expect("open");
-    let id = find_big(&store);
+    let id = big_id(&store);
     let view = store.load_partnership(id).expect("load");
     let key = RatingKey {
         cycle_id: view.cycles.last().expect("cycle").id,
@@ -207,14 +210,7 @@ fn storage(c: &mut Criterion) {
 fn printing(c: &mut Criterion) {
     let data = data(Shape::LARGE.cycles);
     let store = Store::open(&data.path).expect("open");
-    let id = store
-        .partnership_summaries()
-        .expect("list")
-        .into_iter()
-        .find(|s| s.partnership.name == large::BIG)
-        .expect("big")
-        .partnership
-        .id;
+    let id = big_id(&store);
     let view = store.load_partnership(id).expect("load");
     let instruments = Instruments::builtin().expect("instruments");
     let request = PrintRequest {
@@ -243,14 +239,7 @@ fn growth(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("load", cycles), |b| {
             b.iter(|| {
                 let store = Store::open(&data.path).expect("open");
-                let id = store
-                    .partnership_summaries()
-                    .expect("list")
-                    .into_iter()
-                    .find(|s| s.partnership.name == large::BIG)
-                    .expect("big")
-                    .partnership
-                    .id;
+                let id = big_id(&store);
                 black_box(store.load_partnership(id).expect("load"))
             });
         });

@@ -30,7 +30,7 @@ pub use monitoring::{
 };
 pub use partnership::{
     Cycle, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind, Partnership,
-    PartnershipId, PartnershipSummary, Person, PersonId, Side,
+    PartnershipId, PartnershipSummary, Person, PersonId, Side, initials,
 };
 pub use rating::{Rater, Rating, RatingKey};
 pub use readiness::{

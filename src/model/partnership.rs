@@ -205,3 +205,35 @@ pub struct Cycle {
     pub administered_on: Date,
     pub status: CycleStatus,
 }
+
+/// A person's initials for small markers: "Helen Park" → "HP"; titles
+/// such as "Dr." are skipped.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.'))
+        .collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    let last = words
+        .last()
+        .filter(|_| words.len() > 1)
+        .and_then(|w| w.chars().next());
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_skip_titles() {
+        assert_eq!(initials("Dr. Helen Park"), "HP");
+        assert_eq!(initials("Maria Alvarez"), "MA");
+        assert_eq!(initials("Cher"), "C");
+        assert_eq!(initials(""), "");
+    }
+}

@@ -234,7 +234,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
     let temporary = PathBuf::from(temporary);
     std::fs::write(&temporary, bytes).map_err(fail)?;
     std::fs::rename(&temporary, path).map_err(|e| {
-        let _ignored = std::fs::remove_file(&temporary);
+        // The rename's error is the one to report; the temporary file goes
+        // if it can (otherwise it stays as a leftover named ….partial).
+        std::fs::remove_file(&temporary).ok();
         fail(e)
     })
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::instrument::{Continuum, FieldKind, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
     ActionSource, ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
-    ReadinessView, Team, average, carried_forward, changes, next_check_in, radar,
+    ReadinessView, Team, average, carried_forward, changes, initials, next_check_in, radar,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.
@@ -106,24 +106,6 @@ pub struct IndicatorPrint {
     pub raters: Vec<Vec<String>>,
     pub evidence: String,
     pub next_steps: String,
-}
-
-/// "Helen Park" → "HP"; titles such as "Dr." are skipped.
-pub fn initials(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !w.ends_with('.'))
-        .collect();
-    let first = words.first().and_then(|w| w.chars().next());
-    let last = words
-        .last()
-        .filter(|_| words.len() > 1)
-        .and_then(|w| w.chars().next());
-    first
-        .into_iter()
-        .chain(last)
-        .flat_map(char::to_uppercase)
-        .collect()
 }
 
 /// The continuum of one cycle (the team's consensus; with each rater's level
@@ -992,18 +974,5 @@ pub fn monitoring(
             "{}, {} ({}).",
             plan.source.publisher, plan.source.work, plan.source.published
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn initials_skip_titles() {
-        assert_eq!(initials("Dr. Helen Park"), "HP");
-        assert_eq!(initials("Maria Alvarez"), "MA");
-        assert_eq!(initials("Cher"), "C");
-        assert_eq!(initials(""), "");
     }
 }

@@ -7,7 +7,7 @@ mod data;
 mod job;
 mod world;
 
-pub use data::{PrintPart, Printout, initials};
+pub use data::{PrintPart, Printout};
 pub use job::{Blank, Filled, Paper, PrintRequest, What, printout};
 
 use thiserror::Error;
@@ -58,7 +58,8 @@ pub fn render(printout: &Printout) -> Result<Vec<u8>, PrintError> {
         tagged: true,
         pretty: false,
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(describe(&errors)));
+    let pdf =
+        typst_pdf::pdf(&document, &options).map_err(|errors| PrintError::Pdf(describe(&errors)));
     // Typst keeps what it computed for the next compilation; a printout is
     // made now and then, so free it all rather than hold it in memory.
     typst::comemo::evict(0);

@@ -38,28 +38,22 @@ impl Store {
     }
 
     pub fn update_action_step(&mut self, step: &ActionStep) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE action_steps SET text = ?2, owner = ?3, due_on = ?4, status = ?5,
+        self.execute(
+            "UPDATE action_steps SET text = ?2, owner = ?3, due_on = ?4, status = ?5,
                    closed_on = ?6 WHERE id = ?1",
-                params![
-                    step.id.0,
-                    step.text,
-                    step.owner,
-                    step.due_on,
-                    step.status.code(),
-                    step.closed_on
-                ],
-            )?;
-            Ok(())
-        })
+            params![
+                step.id.0,
+                step.text,
+                step.owner,
+                step.due_on,
+                step.status.code(),
+                step.closed_on
+            ],
+        )
     }
 
     pub fn delete_action_step(&mut self, id: ActionStepId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM action_steps WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM action_steps WHERE id = ?1", [id.0])
     }
 
     pub(super) fn action_steps_of(

@@ -25,21 +25,15 @@ impl Store {
     }
 
     pub fn set_cycle_status(&mut self, id: CycleId, status: CycleStatus) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE cycles SET status = ?2 WHERE id = ?1",
-                params![id.0, status.code()],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE cycles SET status = ?2 WHERE id = ?1",
+            params![id.0, status.code()],
+        )
     }
 
     /// Deletes a cycle with all its ratings.
     pub fn delete_cycle(&mut self, id: CycleId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM cycles WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM cycles WHERE id = ?1", [id.0])
     }
 
     pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {

@@ -32,13 +32,10 @@ impl Store {
     }
 
     pub fn rename_document(&mut self, id: DocumentId, title: &str) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE documents SET title = ?2 WHERE id = ?1",
-                params![id.0, title],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE documents SET title = ?2 WHERE id = ?1",
+            params![id.0, title],
+        )
     }
 
     pub fn set_document_value(
@@ -51,22 +48,16 @@ impl Store {
             path: self.path.clone(),
             detail: e.to_string(),
         })?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO document_values (document_id, field_key, value) VALUES (?1, ?2, ?3)
+        self.execute(
+            "INSERT INTO document_values (document_id, field_key, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (document_id, field_key) DO UPDATE SET value = excluded.value",
-                params![id.0, field, json],
-            )?;
-            Ok(())
-        })
+            params![id.0, field, json],
+        )
     }
 
     /// Deletes a document with its values (and a meeting's action steps).
     pub fn delete_document(&mut self, id: DocumentId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM documents WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM documents WHERE id = ?1", [id.0])
     }
 
     pub(super) fn documents_of(

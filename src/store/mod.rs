@@ -122,6 +122,11 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs one statement as its own transaction.
+    fn execute(&mut self, sql: &str, params: impl rusqlite::Params) -> Result<(), StoreError> {
+        self.write(|conn| conn.execute(sql, params).map(|_| ()))
+    }
+
     /// Runs many edits as one transaction: all are stored, or none. For
     /// writing large amounts at once (sample data), not for the screens,
     /// whose every edit is stored on its own.

@@ -20,21 +20,15 @@ impl Store {
     }
 
     pub fn update_goal(&mut self, goal: &Goal) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE goals SET text = ?2 WHERE id = ?1",
-                params![goal.id.0, goal.text],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE goals SET text = ?2 WHERE id = ?1",
+            params![goal.id.0, goal.text],
+        )
     }
 
     /// Deletes a goal with its objectives; milestones serving them stay.
     pub fn delete_goal(&mut self, id: GoalId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM goals WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM goals WHERE id = ?1", [id.0])
     }
 
     pub fn add_milestone(&mut self, new: &NewMilestone) -> Result<MilestoneId, StoreError> {
@@ -57,30 +51,24 @@ impl Store {
     }
 
     pub fn update_milestone(&mut self, m: &Milestone) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE milestones SET milestone = ?2, feedback_data = ?3, frequency = ?4,
+        self.execute(
+            "UPDATE milestones SET milestone = ?2, feedback_data = ?3, frequency = ?4,
                    source = ?5, serves_goal_id = ?6, started_on = ?7 WHERE id = ?1",
-                params![
-                    m.id.0,
-                    m.milestone,
-                    m.feedback_data,
-                    m.frequency,
-                    m.source,
-                    m.serves.map(|g| g.0),
-                    m.started_on
-                ],
-            )?;
-            Ok(())
-        })
+            params![
+                m.id.0,
+                m.milestone,
+                m.feedback_data,
+                m.frequency,
+                m.source,
+                m.serves.map(|g| g.0),
+                m.started_on
+            ],
+        )
     }
 
     /// Deletes a milestone with its check-ins and action steps.
     pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM milestones WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM milestones WHERE id = ?1", [id.0])
     }
 
     pub fn add_check_in(&mut self, new: &NewCheckIn) -> Result<CheckInId, StoreError> {
@@ -95,10 +83,7 @@ impl Store {
     }
 
     pub fn delete_check_in(&mut self, id: CheckInId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM check_ins WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM check_ins WHERE id = ?1", [id.0])
     }
 
     pub(super) fn goals_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Goal>> {

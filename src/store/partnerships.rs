@@ -50,42 +50,33 @@ impl Store {
     }
 
     pub fn update_partnership(&mut self, p: &Partnership) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE partnerships SET name = ?2, district = ?3, partner_organisation = ?4,
+        self.execute(
+            "UPDATE partnerships SET name = ?2, district = ?3, partner_organisation = ?4,
                    partner_kind = ?5, start_date = ?6, notes = ?7, archived = ?8
                  WHERE id = ?1",
-                params![
-                    p.id.0,
-                    p.name,
-                    p.district,
-                    p.partner_organisation,
-                    p.partner_kind.code(),
-                    p.start_date,
-                    p.notes,
-                    p.archived
-                ],
-            )?;
-            Ok(())
-        })
+            params![
+                p.id.0,
+                p.name,
+                p.district,
+                p.partner_organisation,
+                p.partner_kind.code(),
+                p.start_date,
+                p.notes,
+                p.archived
+            ],
+        )
     }
 
     pub fn set_archived(&mut self, id: PartnershipId, archived: bool) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE partnerships SET archived = ?2 WHERE id = ?1",
-                params![id.0, archived],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE partnerships SET archived = ?2 WHERE id = ?1",
+            params![id.0, archived],
+        )
     }
 
     /// Deletes a partnership with its people, cycles and ratings.
     pub fn delete_partnership(&mut self, id: PartnershipId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM partnerships WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM partnerships WHERE id = ?1", [id.0])
     }
 
     /// Every partnership, by name, with what it holds.

@@ -21,21 +21,15 @@ impl Store {
     }
 
     pub fn update_person(&mut self, person: &Person) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE people SET name = ?2, side = ?3, role = ?4 WHERE id = ?1",
-                params![person.id.0, person.name, person.side.code(), person.role],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE people SET name = ?2, side = ?3, role = ?4 WHERE id = ?1",
+            params![person.id.0, person.name, person.side.code(), person.role],
+        )
     }
 
     /// Removes a person and the ratings they gave.
     pub fn delete_person(&mut self, id: PersonId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM people WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM people WHERE id = ?1", [id.0])
     }
 
     pub(super) fn people_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Person>> {

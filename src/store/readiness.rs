@@ -31,21 +31,15 @@ impl Store {
     }
 
     pub fn update_readiness_round(&mut self, round: &ReadinessRound) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE readiness_rounds SET title = ?2, held_on = ?3 WHERE id = ?1",
-                params![round.id.0, round.title, round.held_on],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE readiness_rounds SET title = ?2, held_on = ?3 WHERE id = ?1",
+            params![round.id.0, round.title, round.held_on],
+        )
     }
 
     /// Deletes a round with its members, ratings and summaries.
     pub fn delete_readiness_round(&mut self, id: ReadinessRoundId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM readiness_rounds WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM readiness_rounds WHERE id = ?1", [id.0])
     }
 
     pub fn add_readiness_member(
@@ -62,21 +56,15 @@ impl Store {
     }
 
     pub fn update_readiness_member(&mut self, member: &ReadinessMember) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE readiness_members SET team = ?2, name = ?3, role = ?4 WHERE id = ?1",
-                params![member.id.0, member.team.code(), member.name, member.role],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE readiness_members SET team = ?2, name = ?3, role = ?4 WHERE id = ?1",
+            params![member.id.0, member.team.code(), member.name, member.role],
+        )
     }
 
     /// Removes a member with their ratings and concerns.
     pub fn delete_readiness_member(&mut self, id: ReadinessMemberId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM readiness_members WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM readiness_members WHERE id = ?1", [id.0])
     }
 
     pub fn set_readiness_rating(

@@ -18,20 +18,14 @@ impl Store {
     }
 
     pub fn update_stage_entry(&mut self, entry: &StageEntry) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE stage_entries SET stage = ?2, started_on = ?3, note = ?4 WHERE id = ?1",
-                params![entry.id.0, entry.stage, entry.started_on, entry.note],
-            )?;
-            Ok(())
-        })
+        self.execute(
+            "UPDATE stage_entries SET stage = ?2, started_on = ?3, note = ?4 WHERE id = ?1",
+            params![entry.id.0, entry.stage, entry.started_on, entry.note],
+        )
     }
 
     pub fn delete_stage_entry(&mut self, id: StageEntryId) -> Result<(), StoreError> {
-        self.write(|tx| {
-            tx.execute("DELETE FROM stage_entries WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.execute("DELETE FROM stage_entries WHERE id = ?1", [id.0])
     }
 
     pub(super) fn stage_entries_of(

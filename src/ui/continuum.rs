@@ -14,7 +14,7 @@ use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{
     Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
-    Side, Spread,
+    Side, Spread, initials,
 };
 
 #[derive(Default)]
@@ -255,24 +255,6 @@ fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &
         .response
         .accessible_name("Rating as");
     state.rater = Some((cycle.id, rater));
-}
-
-/// "Helen Park" → "HP"; titles such as "Dr." are skipped.
-fn initials(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !w.ends_with('.'))
-        .collect();
-    let first = words.first().and_then(|w| w.chars().next());
-    let last = words
-        .last()
-        .filter(|_| words.len() > 1)
-        .and_then(|w| w.chars().next());
-    first
-        .into_iter()
-        .chain(last)
-        .flat_map(char::to_uppercase)
-        .collect()
 }
 
 fn marker(person: &Person) -> Marker {
