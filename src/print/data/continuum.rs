@@ -1,0 +1,120 @@
+//! The continuum of a cycle on paper: every indicator with its levels,
+//! the chosen one and (optionally) each rater's.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContinuumPrint {
+    pub title: String,
+    pub subtitle: String,
+    pub level_names: Vec<String>,
+    pub categories: Vec<CategoryPrint>,
+    /// Each rater's initials are shown in the cells they chose.
+    pub with_raters: bool,
+    pub raters: Vec<RaterKey>,
+    pub source: String,
+    pub blank: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RaterKey {
+    pub initials: String,
+    pub name: String,
+    pub side: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryPrint {
+    pub name: String,
+    pub indicators: Vec<IndicatorPrint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorPrint {
+    pub name: String,
+    pub note: Option<String>,
+    pub criteria: Vec<String>,
+    pub questions: Vec<String>,
+    pub levels: Vec<Vec<String>>,
+    /// The chosen level's position (0–3), if any.
+    pub chosen: Option<usize>,
+    /// The initials of the raters who chose each level.
+    pub raters: Vec<Vec<String>>,
+    pub evidence: String,
+    pub next_steps: String,
+}
+
+/// The continuum of one cycle (the team's consensus; with each rater's level
+/// if asked), or blank when `cycle` is `None`.
+pub fn continuum(
+    continuum: &Continuum,
+    view: Option<(&PartnershipView, &Cycle)>,
+    with_raters: bool,
+) -> ContinuumPrint {
+    let raters: Vec<RaterKey> = match view {
+        Some((view, cycle)) if with_raters => view
+            .raters(cycle.id)
+            .into_iter()
+            .map(|p| RaterKey {
+                initials: initials(&p.name),
+                name: p.name.clone(),
+                side: p.side.label().to_owned(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let categories = continuum
+        .categories
+        .iter()
+        .map(|category| CategoryPrint {
+            name: category.name.clone(),
+            indicators: category
+                .indicators
+                .iter()
+                .map(|indicator| {
+                    let rating =
+                        view.and_then(|(v, c)| v.rating(c.id, Rater::Consensus, &indicator.key));
+                    let mut by_level = vec![Vec::new(); Level::ALL.len()];
+                    if let Some((view, cycle)) = view.filter(|_| with_raters) {
+                        for (person, level) in view.individual_levels(cycle.id, &indicator.key) {
+                            by_level[level.index()].push(initials(&person.name));
+                        }
+                    }
+                    IndicatorPrint {
+                        name: indicator.name.clone(),
+                        note: indicator.note.clone(),
+                        criteria: indicator.criteria.clone(),
+                        questions: indicator.probing_questions.clone(),
+                        levels: indicator.levels.clone(),
+                        chosen: rating.and_then(|r| r.level).map(Level::index),
+                        raters: by_level,
+                        evidence: rating.map(|r| r.evidence.clone()).unwrap_or_default(),
+                        next_steps: rating.map(|r| r.next_steps.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let subtitle = match view {
+        Some((_, cycle)) => format!(
+            "{} · {} · {}",
+            cycle.school_year,
+            long_date(cycle.administered_on),
+            cycle.status.label()
+        ),
+        None => "School year: ____________   Date: ____________".to_owned(),
+    };
+    ContinuumPrint {
+        title: continuum.title.clone(),
+        subtitle,
+        level_names: continuum.levels.iter().map(|l| l.name.clone()).collect(),
+        categories,
+        with_raters,
+        raters,
+        source: format!(
+            "{}, {}. {}.",
+            continuum.source.publisher, continuum.source.published, continuum.source.licence
+        ),
+        blank: view.is_none(),
+    }
+}

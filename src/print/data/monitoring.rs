@@ -1,0 +1,94 @@
+//! The monitoring plan on paper.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonitoringPrint {
+    pub title: String,
+    pub purpose: String,
+    pub instructions: Vec<String>,
+    pub columns: Vec<String>,
+    pub goals: Vec<(String, Vec<String>)>,
+    pub milestones: Vec<MilestonePrint>,
+    pub blank_rows: usize,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestonePrint {
+    pub cells: [String; 4],
+    pub serves: String,
+    pub next: String,
+    pub overdue: bool,
+    pub check_ins: Vec<[String; 3]>,
+}
+
+/// The monitoring plan as filled, or blank when `view` is `None`.
+pub fn monitoring(
+    plan: &MonitoringPlan,
+    view: Option<&PartnershipView>,
+    today: Date,
+) -> MonitoringPrint {
+    let goals = view
+        .map(|v| {
+            v.goals
+                .iter()
+                .filter(|g| g.goal.is_none())
+                .map(|g| {
+                    let objectives = v
+                        .goals
+                        .iter()
+                        .filter(|o| o.goal == Some(g.id))
+                        .map(|o| o.text.clone())
+                        .collect();
+                    (g.text.clone(), objectives)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let milestones = view
+        .map(|v| {
+            v.milestones
+                .iter()
+                .map(|m| {
+                    let frequency = plan.frequency(&m.frequency);
+                    let next = frequency.and_then(|f| next_check_in(m, f, &v.check_ins));
+                    MilestonePrint {
+                        cells: [
+                            m.milestone.clone(),
+                            m.feedback_data.clone(),
+                            frequency.map_or(m.frequency.clone(), |f| f.label.clone()),
+                            m.source.clone(),
+                        ],
+                        serves: m
+                            .serves
+                            .and_then(|g| v.goals.iter().find(|x| x.id == g))
+                            .map(|g| g.text.clone())
+                            .unwrap_or_default(),
+                        next: next.map_or("Met".to_owned(), long_date),
+                        overdue: next.is_some_and(|d| d < today),
+                        check_ins: v
+                            .check_ins
+                            .iter()
+                            .filter(|c| c.milestone_id == m.id)
+                            .map(|c| [long_date(c.on), c.status.label().to_owned(), c.note.clone()])
+                            .collect(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    MonitoringPrint {
+        title: plan.title.clone(),
+        purpose: plan.purpose.clone(),
+        instructions: plan.instructions.clone(),
+        columns: plan.columns.clone(),
+        goals,
+        milestones,
+        blank_rows: if view.is_some() { 0 } else { 8 },
+        source: format!(
+            "{}, {} ({}).",
+            plan.source.publisher, plan.source.work, plan.source.published
+        ),
+    }
+}

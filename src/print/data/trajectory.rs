@@ -1,0 +1,312 @@
+//! Across the years on paper: the radar in points from the model's
+//! geometry, the heat map and the change list.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrajectoryPrint {
+    pub title: String,
+    pub radar: RadarPrint,
+    pub heatmap: HeatmapPrint,
+    pub changes: Option<ChangesPrint>,
+}
+
+/// The radar in points, from the same geometry as the screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct RadarPrint {
+    pub width: f32,
+    pub height: f32,
+    pub rings: Vec<RingPrint>,
+    pub axes: Vec<AxisPrint>,
+    pub series: Vec<SeriesPrint>,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RingPrint {
+    pub points: Vec<[f32; 2]>,
+    pub label: String,
+    pub label_at: [f32; 2],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AxisPrint {
+    pub end: [f32; 2],
+    pub label: String,
+    pub label_at: [f32; 2],
+    /// "left", "right" or "center": which side of the point the label goes.
+    pub align: String,
+    pub category: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesPrint {
+    pub name: String,
+    /// Grey level 0–255 of the line (older cycles lighter).
+    pub grey: u8,
+    pub width: f32,
+    pub dash: bool,
+    pub closed: bool,
+    pub runs: Vec<Vec<[f32; 2]>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatmapPrint {
+    pub years: Vec<String>,
+    pub level_names: Vec<String>,
+    pub categories: Vec<HeatCategory>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatCategory {
+    pub name: String,
+    pub averages: Vec<String>,
+    pub indicators: Vec<HeatRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HeatRow {
+    pub name: String,
+    /// The level number (1–4) per year, or none.
+    pub cells: Vec<Option<u8>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangesPrint {
+    pub from: String,
+    pub to: String,
+    pub categories: Vec<[String; 4]>,
+    pub items: Vec<ChangePrint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangePrint {
+    pub indicator: String,
+    pub movement: String,
+    pub from_level: String,
+    pub to_level: String,
+    pub from_text: Vec<String>,
+    pub to_text: Vec<String>,
+    pub from_evidence: String,
+    pub to_evidence: String,
+}
+
+/// The radar, heat map and change list of `cycles` (oldest first); the
+/// change list compares the last two.
+pub fn trajectory(
+    continuum: &Continuum,
+    view: &PartnershipView,
+    cycles: &[&Cycle],
+) -> TrajectoryPrint {
+    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+    let count = keys.len();
+    let radius = 110.0_f32;
+    // Room beside the outer ring for the longest indicator name, and above
+    // and below it for one line.
+    let (width, height) = (2.0 * (radius + 105.0), 2.0 * radius + 40.0);
+    let at = |x: f32, y: f32| [width / 2.0 + x * radius, height / 2.0 + y * radius];
+    let rings = Level::ALL
+        .iter()
+        .map(|level| {
+            let r = radar::ring_radius(*level);
+            RingPrint {
+                points: (0..count)
+                    .map(|i| {
+                        let (x, y) = radar::point(i, count, r);
+                        at(x, y)
+                    })
+                    .collect(),
+                label: continuum.level_name(*level).to_owned(),
+                label_at: at(0.02, -r),
+            }
+        })
+        .collect();
+    let mut axes = Vec::new();
+    for (category_index, category) in continuum.categories.iter().enumerate() {
+        for indicator in &category.indicators {
+            let i = axes.len();
+            let (x, y) = radar::point(i, count, 1.0);
+            let (lx, ly) = radar::point(i, count, 1.08);
+            let align = if x > 0.2 {
+                "left"
+            } else if x < -0.2 {
+                "right"
+            } else {
+                "center"
+            };
+            axes.push(AxisPrint {
+                end: at(x, y),
+                label: indicator.name.clone(),
+                label_at: at(lx, ly),
+                align: align.to_owned(),
+                category: category_index,
+            });
+        }
+    }
+    let n = cycles.len();
+    let series = cycles
+        .iter()
+        .enumerate()
+        .map(|(rank, cycle)| {
+            let outline =
+                radar::outline(&view.levels(cycle.id, Rater::Consensus, keys.iter().copied()));
+            let newest = rank + 1 == n;
+            let t = if n <= 1 {
+                1.0
+            } else {
+                rank as f32 / (n - 1) as f32
+            };
+            SeriesPrint {
+                name: cycle.school_year.clone(),
+                grey: (165.0 - 165.0 * t).round() as u8,
+                width: if newest { 2.2 } else { 1.0 + 0.8 * t },
+                dash: !newest && rank % 2 == 1,
+                closed: outline.closed,
+                runs: outline
+                    .runs
+                    .iter()
+                    .map(|run| run.iter().map(|v| at(v.x, v.y)).collect())
+                    .collect(),
+            }
+        })
+        .collect();
+    let years: Vec<String> = cycles.iter().map(|c| c.school_year.clone()).collect();
+    let radar = RadarPrint {
+        width,
+        height,
+        rings,
+        axes,
+        series,
+        description: format!(
+            "Radar of the team's levels on the {} indicators for {}; unrated indicators are gaps.",
+            count,
+            years.join(", ")
+        ),
+    };
+    let heatmap = HeatmapPrint {
+        years: years.clone(),
+        level_names: continuum.levels.iter().map(|l| l.name.clone()).collect(),
+        categories: continuum
+            .categories
+            .iter()
+            .map(|category| HeatCategory {
+                name: category.name.clone(),
+                averages: cycles
+                    .iter()
+                    .map(|c| {
+                        average(
+                            category
+                                .indicators
+                                .iter()
+                                .map(|i| view.level(c.id, Rater::Consensus, &i.key)),
+                        )
+                        .map_or("–".to_owned(), |a| format!("{a:.1}"))
+                    })
+                    .collect(),
+                indicators: category
+                    .indicators
+                    .iter()
+                    .map(|i| HeatRow {
+                        name: i.name.clone(),
+                        cells: cycles
+                            .iter()
+                            .map(|c| {
+                                view.level(c.id, Rater::Consensus, &i.key)
+                                    .map(Level::number)
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let changes = match cycles {
+        [.., earlier, later] => Some(change_list(continuum, view, earlier, later)),
+        _ => None,
+    };
+    TrajectoryPrint {
+        title: "Across the years".to_owned(),
+        radar,
+        heatmap,
+        changes,
+    }
+}
+
+fn movement_text(movement: Movement) -> String {
+    match movement {
+        Movement::Up(n) => format!("Up {n}"),
+        Movement::Down(n) => format!("Down {n}"),
+        Movement::Same => "Same".to_owned(),
+        Movement::NewlyRated => "Newly rated".to_owned(),
+        Movement::NoLongerRated => "Not rated this time".to_owned(),
+        Movement::Unrated => "Not rated".to_owned(),
+    }
+}
+
+fn change_list(
+    continuum: &Continuum,
+    view: &PartnershipView,
+    earlier: &Cycle,
+    later: &Cycle,
+) -> ChangesPrint {
+    let mean = |cycle: &Cycle, keys: &[&str]| {
+        average(
+            keys.iter()
+                .map(|k| view.level(cycle.id, Rater::Consensus, k)),
+        )
+    };
+    let categories = continuum
+        .categories
+        .iter()
+        .map(|category| {
+            let keys: Vec<&str> = category.indicators.iter().map(|i| i.key.as_str()).collect();
+            let (a, b) = (mean(earlier, &keys), mean(later, &keys));
+            let shown = |v: Option<f32>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+            let change = match (a, b) {
+                (Some(a), Some(b)) => format!("{:+.1}", b - a),
+                _ => "–".to_owned(),
+            };
+            [category.name.clone(), shown(a), shown(b), change]
+        })
+        .collect();
+    let items = changes(continuum.indicators().map(|indicator| {
+        (
+            indicator,
+            view.level(earlier.id, Rater::Consensus, &indicator.key),
+            view.level(later.id, Rater::Consensus, &indicator.key),
+        )
+    }))
+    .into_iter()
+    .map(|change| {
+        let evidence = |cycle: &Cycle| {
+            view.rating(cycle.id, Rater::Consensus, &change.indicator.key)
+                .map(|r| r.evidence.clone())
+                .unwrap_or_default()
+        };
+        let name = |level: Option<Level>| {
+            level.map_or("not rated".to_owned(), |l| {
+                continuum.level_name(l).to_owned()
+            })
+        };
+        let text = |level: Option<Level>| {
+            level.map_or_else(Vec::new, |l| change.indicator.level_text(l).to_vec())
+        };
+        ChangePrint {
+            indicator: change.indicator.name.clone(),
+            movement: movement_text(change.movement),
+            from_level: name(change.from),
+            to_level: name(change.to),
+            from_text: text(change.from),
+            to_text: text(change.to),
+            from_evidence: evidence(earlier),
+            to_evidence: evidence(later),
+        }
+    })
+    .collect();
+    ChangesPrint {
+        from: earlier.school_year.clone(),
+        to: later.school_year.clone(),
+        categories,
+        items,
+    }
+}
