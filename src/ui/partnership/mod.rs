@@ -1,4 +1,8 @@
-//! One partnership: its details, its people and its cycles.
+//! One partnership: its details, its people and its cycles, then its
+//! readiness rounds and agreements (in the submodules).
+
+mod agreements;
+mod readiness_rounds;
 
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
@@ -7,11 +11,10 @@ use super::app::{Actions, Screen};
 use super::partnerships::kind_choice;
 use super::trajectory::Tab;
 use super::widgets::{self, Choice, today};
-use crate::instrument::{CONTRACT_SUPPLEMENT, Continuum, Instruments, QUARTERLY_MEETING};
+use crate::instrument::{Continuum, Instruments};
 use crate::model::{
-    ActionSource, ActionStatus, Command, CycleId, CycleStatus, FieldValue, NewCycle, NewDocument,
-    NewPerson, NewReadinessRound, PartnershipView, PersonId, Rater, ReadinessRoundId, SchoolYear,
-    Side, Team, open_actions,
+    Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
+    ReadinessRoundId, SchoolYear, Side,
 };
 
 pub struct State {
@@ -85,14 +88,14 @@ pub fn show(
             cycles(ui, state, view, continuum, actions);
             ui.add_space(16.0);
             ui.separator();
-            readiness_rounds(ui, state, view, instruments, actions);
+            readiness_rounds::readiness_rounds(ui, state, view, instruments, actions);
             ui.add_space(16.0);
             ui.separator();
-            agreements(ui, view, instruments, actions);
+            agreements::agreements(ui, view, instruments, actions);
         });
     remove_person_dialog(ui, state, view, actions);
     delete_cycle_dialog(ui, state, view, actions);
-    delete_round_dialog(ui, state, view, actions);
+    readiness_rounds::delete_round_dialog(ui, state, view, actions);
 }
 
 fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
@@ -423,294 +426,4 @@ fn delete_cycle_dialog(
         }
         Choice::Cancelled => state.deleting_cycle = None,
     }
-}
-
-fn readiness_rounds(
-    ui: &mut Ui,
-    state: &mut State,
-    view: &PartnershipView,
-    instruments: Instruments,
-    actions: &mut Actions,
-) {
-    let tool = instruments.readiness;
-    ui.label(RichText::new(&tool.title).heading().size(18.0));
-    ui.weak(&tool.introduction);
-    ui.add_space(4.0);
-    let categories = tool.categories.len();
-    if view.readiness.is_empty() {
-        ui.label("No readiness rounds yet. Each side's leadership team rates its readiness separately, then the two teams meet over their areas of concern.");
-    } else {
-        egui::Grid::new("readiness rounds")
-            .num_columns(5)
-            .striped(true)
-            .spacing([16.0, 8.0])
-            .show(ui, |ui| {
-                ui.strong("Round");
-                ui.strong("Date");
-                ui.strong(Team::District.label());
-                ui.strong(Team::Partner.label());
-                ui.end_row();
-                for round in view.readiness.iter().rev() {
-                    let screen = Screen::Readiness(view.partnership.id, round.round.id);
-                    if ui
-                        .link(RichText::new(&round.round.title).strong())
-                        .on_hover_text("Open this readiness round")
-                        .clicked()
-                    {
-                        actions.navigate = Some(screen);
-                    }
-                    ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
-                    for team in Team::BOTH {
-                        let members = round.members_of(team).count();
-                        let rated: usize = tool
-                            .categories
-                            .iter()
-                            .map(|c| round.team_category(team, &c.key).rated)
-                            .sum();
-                        ui.label(format!(
-                            "{}, {rated} of {} ratings given",
-                            widgets::count(members, "member", "members"),
-                            members * categories
-                        ));
-                    }
-                    ui.horizontal(|ui| {
-                        if ui
-                            .button("Open")
-                            .accessible_name(format!("Open readiness round {}", round.round.title))
-                            .clicked()
-                        {
-                            actions.navigate = Some(screen);
-                        }
-                        if ui
-                            .button("Delete…")
-                            .accessible_name(format!(
-                                "Delete readiness round {}",
-                                round.round.title
-                            ))
-                            .clicked()
-                        {
-                            state.deleting_round = Some(round.round.id);
-                        }
-                    });
-                    ui.end_row();
-                }
-            });
-    }
-    ui.add_space(8.0);
-    let mut date = state.new_round_date.unwrap_or_else(today);
-    ui.horizontal(|ui| {
-        ui.label("New readiness round");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.new_round_title)
-                .hint_text("e.g. Before we sign")
-                .desired_width(220.0),
-        )
-        .accessible_name("Name of the new readiness round");
-        ui.label("held on");
-        if widgets::date_button(
-            ui,
-            "new round date",
-            &mut date,
-            "Date of the readiness round",
-        )
-        .changed()
-        {
-            state.new_round_date = Some(date);
-        }
-        if ui.button("+ Start readiness round").clicked() {
-            let title = state.new_round_title.trim();
-            let title = if title.is_empty() {
-                format!("Readiness round {}", view.readiness.len() + 1)
-            } else {
-                title.to_owned()
-            };
-            actions
-                .commands
-                .push(Command::CreateReadinessRound(NewReadinessRound {
-                    partnership_id: view.partnership.id,
-                    title,
-                    held_on: date,
-                    instrument_key: tool.key.clone(),
-                    instrument_version: tool.version.clone(),
-                }));
-            state.new_round_title.clear();
-        }
-    });
-}
-
-fn delete_round_dialog(
-    ui: &mut Ui,
-    state: &mut State,
-    view: &PartnershipView,
-    actions: &mut Actions,
-) {
-    let Some(id) = state.deleting_round else {
-        return;
-    };
-    let Some(round) = view.readiness_round(id) else {
-        state.deleting_round = None;
-        return;
-    };
-    let title = format!("Delete the readiness round “{}”?", round.round.title);
-    let body = format!(
-        "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
-        widgets::count(round.members.len(), "member", "members")
-    );
-    match widgets::confirm(
-        ui,
-        "delete readiness round",
-        &title,
-        &body,
-        "Delete permanently",
-    ) {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            actions.commands.push(Command::DeleteReadinessRound(id));
-            state.deleting_round = None;
-        }
-        Choice::Cancelled => state.deleting_round = None,
-    }
-}
-
-/// The Contract Supplement, the quarterly meetings, the monitoring plan and
-/// the list of open actions.
-fn agreements(
-    ui: &mut Ui,
-    view: &PartnershipView,
-    instruments: Instruments,
-    actions: &mut Actions,
-) {
-    let id = view.partnership.id;
-    let today = today();
-    ui.label(
-        RichText::new("Agreements and meetings")
-            .heading()
-            .size(18.0),
-    );
-    ui.add_space(4.0);
-    let new_document = |key: &str, title: String| -> Option<Command> {
-        let sheet = instruments.worksheet(key)?;
-        Some(Command::CreateDocument(NewDocument {
-            partnership_id: id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title,
-            created_on: today,
-        }))
-    };
-    egui::Grid::new("agreements")
-        .num_columns(3)
-        .spacing([16.0, 8.0])
-        .show(ui, |ui| {
-            ui.strong("Contract Supplement");
-            ui.vertical(|ui| {
-                let mut any = false;
-                for document in view.documents_of(CONTRACT_SUPPLEMENT) {
-                    any = true;
-                    let confirmed = (1..=6)
-                        .filter(|n| {
-                            matches!(
-                                document.value(&format!("practice_{n}")),
-                                Some(FieldValue::YesNoDate {
-                                    confirmed: true,
-                                    ..
-                                })
-                            )
-                        })
-                        .count();
-                    let signed = ["district_signed_on", "partner_signed_on"]
-                        .iter()
-                        .filter(|key| document.date(key).is_some())
-                        .count();
-                    ui.horizontal(|ui| {
-                        if ui.link(&document.title).clicked() {
-                            actions.navigate = Some(Screen::Document(id, document.id));
-                        }
-                        ui.label(format!(
-                            "{confirmed} of 6 practices confirmed, signed by {signed} of 2 parties"
-                        ));
-                    });
-                }
-                if !any {
-                    ui.weak("Not started.");
-                }
-            });
-            if ui.button("+ Start a Contract Supplement").clicked()
-                && let Some(command) =
-                    new_document(CONTRACT_SUPPLEMENT, "Contract Supplement".to_owned())
-            {
-                actions.commands.push(command);
-            }
-            ui.end_row();
-
-            ui.strong("Quarterly meetings");
-            ui.vertical(|ui| {
-                let mut meetings: Vec<_> = view.documents_of(QUARTERLY_MEETING).collect();
-                if meetings.is_empty() {
-                    ui.weak("None yet.");
-                }
-                meetings.sort_by_key(|d| (super::meeting::meeting_date(d), d.id));
-                for document in meetings.iter().rev() {
-                    let steps = view
-                        .action_steps
-                        .iter()
-                        .filter(|s| s.source == ActionSource::Meeting(document.id))
-                        .count();
-                    ui.horizontal(|ui| {
-                        let date = super::meeting::meeting_date(document);
-                        ui.label(date.strftime("%B %-d, %Y").to_string());
-                        if ui.link(&document.title).clicked() {
-                            actions.navigate = Some(Screen::Document(id, document.id));
-                        }
-                        ui.weak(widgets::count(steps, "action step", "action steps"));
-                    });
-                }
-            });
-            if ui.button("+ New quarterly meeting").clicked() {
-                let title = format!("Quarterly meeting, {}", today.strftime("%B %Y"));
-                if let Some(command) = new_document(QUARTERLY_MEETING, title) {
-                    actions.commands.push(command);
-                }
-            }
-            ui.end_row();
-
-            ui.strong("Monitoring plan");
-            let overdue = view
-                .milestones
-                .iter()
-                .filter(|m| {
-                    instruments
-                        .monitoring
-                        .frequency(&m.frequency)
-                        .and_then(|f| crate::model::next_check_in(m, f, &view.check_ins))
-                        .is_some_and(|d| d < today)
-                })
-                .count();
-            ui.label(format!(
-                "{}, {overdue} overdue for a check-in",
-                widgets::count(view.milestones.len(), "milestone", "milestones")
-            ));
-            if ui.button("Open the monitoring plan").clicked() {
-                actions.navigate = Some(Screen::Monitoring(id));
-            }
-            ui.end_row();
-
-            ui.strong("Action steps");
-            let keys = instruments.continuum.indicators().map(|i| i.key.as_str());
-            let items = open_actions(view, keys, instruments.monitoring, today);
-            let late = items.iter().filter(|i| i.overdue).count();
-            let closed = view
-                .action_steps
-                .iter()
-                .filter(|s| s.status != ActionStatus::Open)
-                .count();
-            ui.label(format!(
-                "{} open, {late} overdue, {closed} closed",
-                items.len()
-            ));
-            if ui.button("Open the action list").clicked() {
-                actions.navigate = Some(Screen::Actions(id));
-            }
-            ui.end_row();
-        });
 }

@@ -1,0 +1,154 @@
+//! The partnership's agreements and meetings: Contract Supplement,
+//! quarterly meetings, monitoring plan and action list, at a glance.
+
+use egui::{RichText, Ui};
+
+use super::super::app::{Actions, Screen};
+use super::super::widgets::{self, today};
+use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use crate::model::{
+    ActionSource, ActionStatus, Command, FieldValue, NewDocument, PartnershipView, open_actions,
+};
+
+/// The Contract Supplement, the quarterly meetings, the monitoring plan and
+/// the list of open actions.
+pub fn agreements(
+    ui: &mut Ui,
+    view: &PartnershipView,
+    instruments: Instruments,
+    actions: &mut Actions,
+) {
+    let id = view.partnership.id;
+    let today = today();
+    ui.label(
+        RichText::new("Agreements and meetings")
+            .heading()
+            .size(18.0),
+    );
+    ui.add_space(4.0);
+    let new_document = |key: &str, title: String| -> Option<Command> {
+        let sheet = instruments.worksheet(key)?;
+        Some(Command::CreateDocument(NewDocument {
+            partnership_id: id,
+            instrument_key: sheet.key.clone(),
+            instrument_version: sheet.version.clone(),
+            title,
+            created_on: today,
+        }))
+    };
+    egui::Grid::new("agreements")
+        .num_columns(3)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            ui.strong("Contract Supplement");
+            ui.vertical(|ui| {
+                let mut any = false;
+                for document in view.documents_of(CONTRACT_SUPPLEMENT) {
+                    any = true;
+                    let confirmed = (1..=6)
+                        .filter(|n| {
+                            matches!(
+                                document.value(&format!("practice_{n}")),
+                                Some(FieldValue::YesNoDate {
+                                    confirmed: true,
+                                    ..
+                                })
+                            )
+                        })
+                        .count();
+                    let signed = ["district_signed_on", "partner_signed_on"]
+                        .iter()
+                        .filter(|key| document.date(key).is_some())
+                        .count();
+                    ui.horizontal(|ui| {
+                        if ui.link(&document.title).clicked() {
+                            actions.navigate = Some(Screen::Document(id, document.id));
+                        }
+                        ui.label(format!(
+                            "{confirmed} of 6 practices confirmed, signed by {signed} of 2 parties"
+                        ));
+                    });
+                }
+                if !any {
+                    ui.weak("Not started.");
+                }
+            });
+            if ui.button("+ Start a Contract Supplement").clicked()
+                && let Some(command) =
+                    new_document(CONTRACT_SUPPLEMENT, "Contract Supplement".to_owned())
+            {
+                actions.commands.push(command);
+            }
+            ui.end_row();
+
+            ui.strong("Quarterly meetings");
+            ui.vertical(|ui| {
+                let mut meetings: Vec<_> = view.documents_of(QUARTERLY_MEETING).collect();
+                if meetings.is_empty() {
+                    ui.weak("None yet.");
+                }
+                meetings.sort_by_key(|d| (super::super::meeting::meeting_date(d), d.id));
+                for document in meetings.iter().rev() {
+                    let steps = view
+                        .action_steps
+                        .iter()
+                        .filter(|s| s.source == ActionSource::Meeting(document.id))
+                        .count();
+                    ui.horizontal(|ui| {
+                        let date = super::super::meeting::meeting_date(document);
+                        ui.label(date.strftime("%B %-d, %Y").to_string());
+                        if ui.link(&document.title).clicked() {
+                            actions.navigate = Some(Screen::Document(id, document.id));
+                        }
+                        ui.weak(widgets::count(steps, "action step", "action steps"));
+                    });
+                }
+            });
+            if ui.button("+ New quarterly meeting").clicked() {
+                let title = format!("Quarterly meeting, {}", today.strftime("%B %Y"));
+                if let Some(command) = new_document(QUARTERLY_MEETING, title) {
+                    actions.commands.push(command);
+                }
+            }
+            ui.end_row();
+
+            ui.strong("Monitoring plan");
+            let overdue = view
+                .milestones
+                .iter()
+                .filter(|m| {
+                    instruments
+                        .monitoring
+                        .frequency(&m.frequency)
+                        .and_then(|f| crate::model::next_check_in(m, f, &view.check_ins))
+                        .is_some_and(|d| d < today)
+                })
+                .count();
+            ui.label(format!(
+                "{}, {overdue} overdue for a check-in",
+                widgets::count(view.milestones.len(), "milestone", "milestones")
+            ));
+            if ui.button("Open the monitoring plan").clicked() {
+                actions.navigate = Some(Screen::Monitoring(id));
+            }
+            ui.end_row();
+
+            ui.strong("Action steps");
+            let keys = instruments.continuum.indicators().map(|i| i.key.as_str());
+            let items = open_actions(view, keys, instruments.monitoring, today);
+            let late = items.iter().filter(|i| i.overdue).count();
+            let closed = view
+                .action_steps
+                .iter()
+                .filter(|s| s.status != ActionStatus::Open)
+                .count();
+            ui.label(format!(
+                "{} open, {late} overdue, {closed} closed",
+                items.len()
+            ));
+            if ui.button("Open the action list").clicked() {
+                actions.navigate = Some(Screen::Actions(id));
+            }
+            ui.end_row();
+        });
+}

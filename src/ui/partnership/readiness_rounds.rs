@@ -1,0 +1,156 @@
+//! The partnership's readiness rounds: the list, a new round, deleting one.
+
+use egui::{RichText, Ui};
+
+use super::super::app::{Actions, Screen};
+use super::super::widgets::{self, Choice, today};
+use super::State;
+use crate::instrument::Instruments;
+use crate::model::{Command, NewReadinessRound, PartnershipView, Team};
+
+pub fn readiness_rounds(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    instruments: Instruments,
+    actions: &mut Actions,
+) {
+    let tool = instruments.readiness;
+    ui.label(RichText::new(&tool.title).heading().size(18.0));
+    ui.weak(&tool.introduction);
+    ui.add_space(4.0);
+    let categories = tool.categories.len();
+    if view.readiness.is_empty() {
+        ui.label("No readiness rounds yet. Each side's leadership team rates its readiness separately, then the two teams meet over their areas of concern.");
+    } else {
+        egui::Grid::new("readiness rounds")
+            .num_columns(5)
+            .striped(true)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                ui.strong("Round");
+                ui.strong("Date");
+                ui.strong(Team::District.label());
+                ui.strong(Team::Partner.label());
+                ui.end_row();
+                for round in view.readiness.iter().rev() {
+                    let screen = Screen::Readiness(view.partnership.id, round.round.id);
+                    if ui
+                        .link(RichText::new(&round.round.title).strong())
+                        .on_hover_text("Open this readiness round")
+                        .clicked()
+                    {
+                        actions.navigate = Some(screen);
+                    }
+                    ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
+                    for team in Team::BOTH {
+                        let members = round.members_of(team).count();
+                        let rated: usize = tool
+                            .categories
+                            .iter()
+                            .map(|c| round.team_category(team, &c.key).rated)
+                            .sum();
+                        ui.label(format!(
+                            "{}, {rated} of {} ratings given",
+                            widgets::count(members, "member", "members"),
+                            members * categories
+                        ));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Open")
+                            .accessible_name(format!("Open readiness round {}", round.round.title))
+                            .clicked()
+                        {
+                            actions.navigate = Some(screen);
+                        }
+                        if ui
+                            .button("Delete…")
+                            .accessible_name(format!(
+                                "Delete readiness round {}",
+                                round.round.title
+                            ))
+                            .clicked()
+                        {
+                            state.deleting_round = Some(round.round.id);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(8.0);
+    let mut date = state.new_round_date.unwrap_or_else(today);
+    ui.horizontal(|ui| {
+        ui.label("New readiness round");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_round_title)
+                .hint_text("e.g. Before we sign")
+                .desired_width(220.0),
+        )
+        .accessible_name("Name of the new readiness round");
+        ui.label("held on");
+        if widgets::date_button(
+            ui,
+            "new round date",
+            &mut date,
+            "Date of the readiness round",
+        )
+        .changed()
+        {
+            state.new_round_date = Some(date);
+        }
+        if ui.button("+ Start readiness round").clicked() {
+            let title = state.new_round_title.trim();
+            let title = if title.is_empty() {
+                format!("Readiness round {}", view.readiness.len() + 1)
+            } else {
+                title.to_owned()
+            };
+            actions
+                .commands
+                .push(Command::CreateReadinessRound(NewReadinessRound {
+                    partnership_id: view.partnership.id,
+                    title,
+                    held_on: date,
+                    instrument_key: tool.key.clone(),
+                    instrument_version: tool.version.clone(),
+                }));
+            state.new_round_title.clear();
+        }
+    });
+}
+
+pub fn delete_round_dialog(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let Some(id) = state.deleting_round else {
+        return;
+    };
+    let Some(round) = view.readiness_round(id) else {
+        state.deleting_round = None;
+        return;
+    };
+    let title = format!("Delete the readiness round “{}”?", round.round.title);
+    let body = format!(
+        "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
+        widgets::count(round.members.len(), "member", "members")
+    );
+    match widgets::confirm(
+        ui,
+        "delete readiness round",
+        &title,
+        &body,
+        "Delete permanently",
+    ) {
+        Choice::Undecided => {}
+        Choice::Confirmed => {
+            actions.commands.push(Command::DeleteReadinessRound(id));
+            state.deleting_round = None;
+        }
+        Choice::Cancelled => state.deleting_round = None,
+    }
+}
