@@ -408,7 +408,7 @@ fn write_document(
     }
     let raised_on = sample
         .dates
-        .get("meeting_date")
+        .get(crate::model::MEETING_DATE)
         .copied()
         .unwrap_or(sample.created_on);
     for step in &sample.steps {

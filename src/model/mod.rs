@@ -41,4 +41,6 @@ pub use school_year::SchoolYear;
 pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
 pub use stats::{DISCUSS_GAP, Spread, average};
 pub use view::PartnershipView;
-pub use worksheet::{Document, DocumentId, FieldValue, NewDocument};
+pub use worksheet::{
+    ATTENDEE_SIDE, ATTENDEES, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
+};

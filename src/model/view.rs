@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::{
-    ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level, Milestone, Partnership,
-    Person, PersonId, Rater, Rating, RatingKey, ReadinessRoundId, ReadinessView, Side, Spread,
-    StageEntry,
+    ActionSource, ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level,
+    Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey, ReadinessRoundId,
+    ReadinessView, Side, Spread, StageEntry,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +72,13 @@ impl PartnershipView {
         self.documents
             .iter()
             .filter(move |d| d.instrument_key == key)
+    }
+
+    /// The action steps raised at the meeting `document`.
+    pub fn steps_raised_at(&self, document: DocumentId) -> impl Iterator<Item = &ActionStep> {
+        self.action_steps
+            .iter()
+            .filter(move |s| s.source == ActionSource::Meeting(document))
     }
 
     pub fn readiness_round(&self, id: ReadinessRoundId) -> Option<&ReadinessView> {

@@ -12,6 +12,12 @@ use crate::instrument::{Field, FieldKind, Worksheet};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocumentId(pub i64);
 
+/// The quarterly meeting's field holding the date it was held.
+pub const MEETING_DATE: &str = "meeting_date";
+/// The quarterly meeting's attendees table, and its column for the side.
+pub const ATTENDEES: &str = "attendees";
+pub const ATTENDEE_SIDE: &str = "side";
+
 /// A value of one field, typed as the worksheet says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
@@ -128,6 +134,30 @@ impl Document {
         }
     }
 
+    /// When a meeting was held: its `meeting_date` field, or until that is
+    /// set, when the document was made.
+    pub fn held_on(&self) -> Date {
+        self.date(MEETING_DATE).unwrap_or(self.created_on)
+    }
+
+    /// Which of `sides` (the choices of the attendees' side column) have
+    /// nobody named among a meeting's attendees.
+    pub fn sides_missing<'s>(&self, sides: &'s [String]) -> Vec<&'s str> {
+        let present: Vec<&str> = match self.values.get(ATTENDEES) {
+            Some(FieldValue::Rows(rows)) => rows
+                .iter()
+                .filter(|row| row.get("name").is_some_and(|n| !n.text().trim().is_empty()))
+                .filter_map(|row| row.get(ATTENDEE_SIDE).map(FieldValue::text))
+                .collect(),
+            _ => Vec::new(),
+        };
+        sides
+            .iter()
+            .map(String::as_str)
+            .filter(|side| !present.contains(side))
+            .collect()
+    }
+
     /// A worksheet's paragraph with its placeholders ("[District Name]")
     /// filled from the fields they name; one left empty stays as printed.
     pub fn fill(&self, text: &str, sheet: &Worksheet, partnership: &Partnership) -> String {
@@ -183,6 +213,48 @@ mod tests {
             let back: FieldValue = serde_json::from_str(&json).expect("from json");
             assert_eq!(back, value, "{json}");
         }
+    }
+
+    #[test]
+    fn a_meeting_knows_its_date_and_the_sides_nobody_came_from() {
+        let mut document = Document {
+            id: DocumentId(1),
+            partnership_id: crate::model::PartnershipId(1),
+            instrument_key: "quarterly-meeting".into(),
+            instrument_version: "1".into(),
+            title: "Q1".into(),
+            created_on: jiff::civil::date(2025, 9, 1),
+            values: BTreeMap::new(),
+        };
+        assert_eq!(document.held_on(), jiff::civil::date(2025, 9, 1));
+        document.values.insert(
+            MEETING_DATE.into(),
+            FieldValue::Date(Some(jiff::civil::date(2025, 9, 18))),
+        );
+        assert_eq!(document.held_on(), jiff::civil::date(2025, 9, 18));
+        let row = |name: &str, side: &str| {
+            let mut row = BTreeMap::new();
+            row.insert("name".to_owned(), FieldValue::Text(name.into()));
+            row.insert(
+                ATTENDEE_SIDE.to_owned(),
+                FieldValue::Choice(Some(side.into())),
+            );
+            row
+        };
+        document.values.insert(
+            ATTENDEES.into(),
+            FieldValue::Rows(vec![row("Ana", "District"), row("", "School")]),
+        );
+        let sides = [
+            "District".to_owned(),
+            "Partner".to_owned(),
+            "School".to_owned(),
+        ];
+        assert_eq!(
+            document.sides_missing(&sides),
+            ["Partner", "School"],
+            "a row with no name does not count"
+        );
     }
 
     #[test]

@@ -183,7 +183,7 @@ fn filled(args: &PrintArgs, view: &PartnershipView) -> Result<Filled, Problem> {
     };
     let document = |key: &str| {
         let mut documents: Vec<_> = view.documents_of(key).collect();
-        documents.sort_by_key(|d| (d.date("meeting_date").unwrap_or(d.created_on), d.id));
+        documents.sort_by_key(|d| (d.held_on(), d.id));
         let found = match &args.document {
             Some(title) => documents.into_iter().rev().find(|d| d.title == *title),
             None => documents.last().copied(),

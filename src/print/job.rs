@@ -269,16 +269,10 @@ fn packet(
         .documents_of(CONTRACT_SUPPLEMENT)
         .chain(
             view.documents_of(QUARTERLY_MEETING)
-                .filter(|d| in_year(d.date("meeting_date").unwrap_or(d.created_on))),
+                .filter(|d| in_year(d.held_on())),
         )
         .collect();
-    documents.sort_by_key(|d| {
-        (
-            d.instrument_key != CONTRACT_SUPPLEMENT,
-            d.date("meeting_date"),
-            d.id,
-        )
-    });
+    documents.sort_by_key(|d| (d.instrument_key != CONTRACT_SUPPLEMENT, d.held_on(), d.id));
     for document in documents {
         if let Some(sheet) = instruments.worksheet(&document.instrument_key) {
             parts.push(PrintPart::Worksheet(data::worksheet(

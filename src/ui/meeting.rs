@@ -13,12 +13,9 @@ use super::widgets::{self, today};
 use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
-    ActionSource, ActionStatus, ActionStep, Command, Document, DocumentId, FieldValue,
-    NewActionStep, PartnershipView, carried_forward,
+    ATTENDEE_SIDE, ATTENDEES, ActionSource, ActionStatus, ActionStep, Command, Document,
+    DocumentId, NewActionStep, PartnershipView, carried_forward,
 };
-
-/// The sides the agenda asks to be present at every meeting.
-const SIDES: [&str; 3] = ["District", "Partner", "School"];
 
 #[derive(Default)]
 pub struct State {
@@ -27,27 +24,6 @@ pub struct State {
     new_text: String,
     new_owner: String,
     new_due: Option<Date>,
-}
-
-/// The date the meeting was held (or, until it is set, when it was made).
-pub fn meeting_date(document: &Document) -> Date {
-    document.date("meeting_date").unwrap_or(document.created_on)
-}
-
-/// The sides of `SIDES` with nobody listed among the attendees.
-pub fn missing_sides(document: &Document) -> Vec<&'static str> {
-    let present: Vec<&str> = match document.value("attendees") {
-        Some(FieldValue::Rows(rows)) => rows
-            .iter()
-            .filter(|row| row.get("name").is_some_and(|n| !n.text().trim().is_empty()))
-            .filter_map(|row| row.get("side").map(FieldValue::text))
-            .collect(),
-        _ => Vec::new(),
-    };
-    SIDES
-        .into_iter()
-        .filter(|side| !present.contains(side))
-        .collect()
 }
 
 /// Draws what the meeting adds to `section`: the timer at its top; the
@@ -69,7 +45,13 @@ pub fn extra(
     }
     let dark = ui.visuals().dark_mode;
     if section.key == "meeting" {
-        let missing = missing_sides(document);
+        let sides = section
+            .fields
+            .iter()
+            .find(|f| f.key == ATTENDEES)
+            .and_then(|f| f.columns.iter().find(|c| c.key == ATTENDEE_SIDE))
+            .map_or(&[][..], |c| c.options.as_slice());
+        let missing = document.sides_missing(sides);
         if !missing.is_empty() {
             let names: Vec<String> = missing
                 .iter()
@@ -95,7 +77,7 @@ pub fn extra(
 }
 
 fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, actions: &mut Actions) {
-    let date = meeting_date(document);
+    let date = document.held_on();
     let steps = carried_forward(&view.action_steps, document.id, date);
     ui.add_space(8.0);
     ui.label(
@@ -119,12 +101,8 @@ fn raised_here(
     view: &PartnershipView,
     actions: &mut Actions,
 ) {
-    let date = meeting_date(document);
-    let steps: Vec<&ActionStep> = view
-        .action_steps
-        .iter()
-        .filter(|s| s.source == ActionSource::Meeting(document.id))
-        .collect();
+    let date = document.held_on();
+    let steps: Vec<&ActionStep> = view.steps_raised_at(document.id).collect();
     ui.add_space(6.0);
     ui.label(RichText::new("Action steps").strong().size(16.0));
     if !steps.is_empty() {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::instrument::{Continuum, FieldKind, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
-    ActionSource, ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
+    ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
     ReadinessView, Team, average, carried_forward, changes, initials, next_check_in, radar,
 };
 

@@ -131,47 +131,29 @@ pub fn worksheet(
                     }
                 })
                 .collect();
-            let steps = if !is_meeting {
-                None
-            } else if section.key == "meeting" {
-                Some(match filled {
-                    Some((view, document)) => {
-                        let date = document.date("meeting_date").unwrap_or(document.created_on);
-                        StepsPrint {
-                            heading: "Action steps from earlier meetings".to_owned(),
-                            rows: carried_forward(&view.action_steps, document.id, date)
+            let steps = match (is_meeting, section.key.as_str()) {
+                (true, "meeting") => Some(StepsPrint {
+                    heading: "Action steps from earlier meetings".to_owned(),
+                    rows: filled
+                        .map(|(view, document)| {
+                            carried_forward(&view.action_steps, document.id, document.held_on())
                                 .into_iter()
                                 .map(step_row)
-                                .collect(),
-                            blank_rows: 0,
-                        }
-                    }
-                    None => StepsPrint {
-                        heading: "Action steps from earlier meetings".to_owned(),
-                        rows: Vec::new(),
-                        blank_rows: 4,
-                    },
-                })
-            } else if section.key == "wrap-up" {
-                Some(match filled {
-                    Some((view, document)) => StepsPrint {
-                        heading: "Action steps".to_owned(),
-                        rows: view
-                            .action_steps
-                            .iter()
-                            .filter(|s| s.source == ActionSource::Meeting(document.id))
-                            .map(step_row)
-                            .collect(),
-                        blank_rows: 0,
-                    },
-                    None => StepsPrint {
-                        heading: "Action steps".to_owned(),
-                        rows: Vec::new(),
-                        blank_rows: 6,
-                    },
-                })
-            } else {
-                None
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    blank_rows: if filled.is_some() { 0 } else { 4 },
+                }),
+                (true, "wrap-up") => Some(StepsPrint {
+                    heading: "Action steps".to_owned(),
+                    rows: filled
+                        .map(|(view, document)| {
+                            view.steps_raised_at(document.id).map(step_row).collect()
+                        })
+                        .unwrap_or_default(),
+                    blank_rows: if filled.is_some() { 0 } else { 6 },
+                }),
+                _ => None,
             };
             SectionPrint {
                 title: match section.minutes {

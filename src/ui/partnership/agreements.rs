@@ -6,9 +6,7 @@ use egui::{RichText, Ui};
 use super::super::app::{Actions, Screen};
 use super::super::widgets::{self, today};
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use crate::model::{
-    ActionSource, ActionStatus, Command, FieldValue, NewDocument, PartnershipView, open_actions,
-};
+use crate::model::{ActionStatus, Command, FieldValue, NewDocument, PartnershipView, open_actions};
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.
@@ -87,15 +85,11 @@ pub fn agreements(
                 if meetings.is_empty() {
                     ui.weak("None yet.");
                 }
-                meetings.sort_by_key(|d| (super::super::meeting::meeting_date(d), d.id));
+                meetings.sort_by_key(|d| (d.held_on(), d.id));
                 for document in meetings.iter().rev() {
-                    let steps = view
-                        .action_steps
-                        .iter()
-                        .filter(|s| s.source == ActionSource::Meeting(document.id))
-                        .count();
+                    let steps = view.steps_raised_at(document.id).count();
                     ui.horizontal(|ui| {
-                        let date = super::super::meeting::meeting_date(document);
+                        let date = document.held_on();
                         ui.label(date.strftime("%B %-d, %Y").to_string());
                         if ui.link(&document.title).clicked() {
                             actions.navigate = Some(Screen::Document(id, document.id));
