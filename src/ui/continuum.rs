@@ -14,7 +14,7 @@ use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{
     Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
-    Side, Spread, initials,
+    Spread, initials,
 };
 
 #[derive(Default)]
@@ -260,17 +260,7 @@ fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &
 fn marker(person: &Person) -> Marker {
     Marker {
         initials: initials(&person.name),
-        colour: side_colour(person.side),
-    }
-}
-
-/// The colour of a side's markers (the initials carry the meaning too).
-pub fn side_colour(side: Side) -> Color32 {
-    match side {
-        Side::District => Color32::from_rgb(0, 114, 178),
-        Side::Partner => Color32::from_rgb(213, 94, 0),
-        Side::School => Color32::from_rgb(0, 140, 100),
-        Side::Other => Color32::from_rgb(120, 120, 120),
+        colour: style::side_colour(person.side),
     }
 }
 

@@ -3,7 +3,6 @@
 
 use egui::{Align2, FontId, RichText, Sense, Ui, vec2};
 
-use super::continuum::side_colour;
 use super::{radar, style};
 use crate::instrument::Continuum;
 use crate::model::{Cycle, PartnershipView, Rater, Spread};
@@ -39,7 +38,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                         Align2::LEFT_CENTER,
                         side.label(),
                         FontId::proportional(15.0),
-                        side_colour(*side),
+                        style::side_colour(*side),
                     );
                 }
                 let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
@@ -68,7 +67,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                         for side in &sides {
                             let spread = view.side_spread(cycle.id, &indicator.key, *side);
                             let name = format!("{} {}", side.label(), indicator.name);
-                            average_cell(ui, spread, side_colour(*side), &name);
+                            average_cell(ui, spread, style::side_colour(*side), &name);
                         }
                         let consensus = view.level(cycle.id, Rater::Consensus, &indicator.key);
                         let text = consensus.map_or("not agreed yet".to_owned(), |l| {

@@ -3,6 +3,8 @@
 
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
+use crate::model::Side;
+
 pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
@@ -165,5 +167,15 @@ pub fn level_text(level: u8, dark: bool) -> Color32 {
         Color32::WHITE
     } else {
         Color32::from_gray(20)
+    }
+}
+
+/// The colour of a side's markers (the initials carry the meaning too).
+pub fn side_colour(side: Side) -> Color32 {
+    match side {
+        Side::District => Color32::from_rgb(0, 114, 178),
+        Side::Partner => Color32::from_rgb(213, 94, 0),
+        Side::School => Color32::from_rgb(0, 140, 100),
+        Side::Other => Color32::from_rgb(120, 120, 120),
     }
 }
