@@ -1,6 +1,7 @@
 //! PartnerPath: assess and strengthen school-district partnerships with the
 //! published partnership tools, kept in a local SQLite file.
 
+pub mod console;
 pub mod demo;
 pub mod instrument;
 pub mod large;

@@ -1,5 +1,9 @@
 //! PartnerPath's entry point: reads the command line and opens the window.
 
+// On Windows, started from the Start menu, no console window opens; a command
+// typed in a terminal still prints there (see `partnerpath::console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,7 +13,7 @@ use partnerpath::instrument::Instruments;
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
-use partnerpath::ui::{App, FirstFrameExit, Screen};
+use partnerpath::ui::{App, FirstFrameExit, Screen, launch};
 use partnerpath::{demo, paths, print};
 
 /// Assess and strengthen school-district partnerships with the published
@@ -59,6 +63,8 @@ struct DemoArgs {
 
 fn main() -> ExitCode {
     let started = Instant::now();
+    #[cfg(windows)]
+    partnerpath::console::attach_to_parent();
     let args = Args::parse();
     let instruments = match Instruments::builtin() {
         Ok(instruments) => instruments,
@@ -84,30 +90,23 @@ fn main() -> ExitCode {
         }
         None => {}
     }
-    let (session, sample) = open(&args, instruments);
-    let mut app = App::new(instruments, session);
-    if let Some(id) = sample {
-        app.go_to(Screen::Partnership(id));
-    }
     let exit_early = args.exit_after_first_frame
         || std::env::var("PARTNERPATH_EXIT_AFTER_FIRST_FRAME").is_ok_and(|v| v == "1");
-    if exit_early {
-        app = app.exit_after_first_frame(FirstFrameExit::new(started));
-    }
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("PartnerPath")
-            .with_app_id("partnerpath")
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0]),
-        ..Default::default()
+    let make_app = |storage: Option<&dyn eframe::Storage>| {
+        let (session, sample) = open(&args, instruments);
+        let mut app = App::new(instruments, session).remembering(storage);
+        if let Some(id) = sample {
+            app.go_to(Screen::Partnership(id));
+        }
+        if exit_early {
+            app = app.exit_after_first_frame(FirstFrameExit::new(started));
+        }
+        app
     };
-    match eframe::run_native("PartnerPath", options, Box::new(|_| Ok(Box::new(app)))) {
+    match launch::run(make_app) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "PartnerPath could not open its window: {error}. A graphical desktop session is needed."
-            );
+        Err(failure) => {
+            launch::tell_no_window(&failure, exit_early);
             ExitCode::FAILURE
         }
     }

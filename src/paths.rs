@@ -27,3 +27,11 @@ pub fn data_dir() -> Result<PathBuf, Problem> {
     })?;
     Ok(dir)
 }
+
+/// The user's Documents folder (or home folder), where new files and
+/// printouts are offered to go; the current folder if neither is known.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|d| d.document_dir().unwrap_or(d.home_dir()).to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."))
+}

@@ -138,7 +138,7 @@ fn deleting_a_partnership_asks_first_and_names_what_is_lost() {
     harness.get_by_label("Delete permanently").click();
     harness.run();
     assert_eq!(count(&conn), 0);
-    harness.get_by_label_contains("No partnerships yet");
+    harness.get_by_label_contains("has no partnerships yet");
 }
 
 #[test]
@@ -152,4 +152,173 @@ fn a_refused_file_is_explained_in_the_window() {
     harness.get_by_label_contains("Choose a PartnerPath file with File > Open…");
     harness.get_by_label(&path.display().to_string());
     assert!(harness.state().session().is_none());
+}
+
+fn partnership_names(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("open file");
+    let mut statement = conn
+        .prepare("SELECT name FROM partnerships ORDER BY name")
+        .expect("query");
+    statement
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("name"))
+        .collect()
+}
+
+#[test]
+fn an_empty_file_offers_the_sample_without_any_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("empty.sqlite");
+    let sample = dir.path().join("sample.sqlite");
+    let instruments = Instruments::builtin().expect("instruments");
+    let app = App::new(instruments, Session::open(&path))
+        .remembering(None)
+        .with_sample_at(sample.clone());
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness.get_by_label("Create a partnership");
+    harness.get_by_label("Open a file…");
+    harness.get_by_label("Explore the sample partnership").click();
+    harness.run();
+
+    let state = harness.state();
+    assert!(matches!(state.screen(), Screen::Partnership(_)));
+    assert_eq!(
+        state.session().map(|s| s.path().to_path_buf()),
+        Some(sample.clone())
+    );
+    assert!(
+        !partnership_names(&sample).is_empty(),
+        "the sample file holds the sample partnership"
+    );
+    assert!(
+        partnership_names(&path).is_empty(),
+        "the user's own file is left as it was"
+    );
+    assert_eq!(state.recent().files(), [sample, path]);
+}
+
+#[test]
+fn the_welcome_screen_creates_the_first_partnership() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("first.sqlite");
+    let mut harness = harness(&path);
+    harness.run();
+    harness.get_by_label("Create a partnership").click();
+    harness.run();
+    harness.get_by_label("Partnership name").type_text("Riverbend USD & Lakeshore");
+    harness.run();
+    harness.get_by_label("Create partnership").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Partnership(_)));
+    assert_eq!(partnership_names(&path), ["Riverbend USD & Lakeshore"]);
+}
+
+/// A harness whose recent files name `path`, so that PartnerPath's own file
+/// dialog starts in its folder.
+fn harness_remembering(path: &Path) -> Harness<'static, App> {
+    let instruments = Instruments::builtin().expect("instruments");
+    let app = App::new(instruments, Session::open(path)).remembering(None);
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+#[test]
+fn file_open_works_through_partnerpaths_own_dialog() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let other = dir.path().join("canyon.sqlite");
+    {
+        let mut session = Session::open(&other).expect("other file");
+        session
+            .apply(partnerpath::model::Command::CreatePartnership(
+                partnerpath::model::NewPartnership {
+                    name: "Canyon partnership".to_owned(),
+                    ..Default::default()
+                },
+            ))
+            .expect("create");
+    }
+    let path = dir.path().join("mine.sqlite");
+    let mut harness = harness_remembering(&path);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open…").click();
+    harness.run();
+    // The folder of the recent file is listed, with its PartnerPath files.
+    harness.get_by_label("File canyon.sqlite").click();
+    harness.run();
+    harness.get_by_label("Open file").click();
+    harness.run();
+
+    let state = harness.state();
+    assert_eq!(
+        state.session().map(|s| s.path().to_path_buf()),
+        Some(other.clone())
+    );
+    assert_eq!(
+        state
+            .session()
+            .map(|s| s.summaries().iter().map(|p| p.partnership.name.clone()).collect::<Vec<_>>()),
+        Some(vec!["Canyon partnership".to_owned()])
+    );
+    assert_eq!(state.recent().files(), [other, path]);
+}
+
+#[test]
+fn file_new_creates_a_file_and_never_overwrites_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mine.sqlite");
+    let mut harness = harness_remembering(&path);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New…").click();
+    harness.run();
+    harness.get_by_label("Create file").click();
+    harness.run();
+    let created = dir.path().join("partnerships.sqlite");
+    assert_eq!(
+        harness.state().session().map(|s| s.path().to_path_buf()),
+        Some(created.clone())
+    );
+    assert!(created.is_file());
+
+    // The same name again: the dialog says so and cannot create it.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New…").click();
+    harness.run();
+    harness.get_by_label_contains("A file with that name is already in this folder");
+    harness.get_by_label("Create file").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().map(|s| s.path().to_path_buf()),
+        Some(created)
+    );
+}
+
+#[test]
+fn help_about_names_the_version_and_the_open_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("about.sqlite");
+    let mut harness = harness(&path);
+    harness.run();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About PartnerPath").click();
+    harness.run();
+    harness.get_by_label(&format!("PartnerPath {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label(&path.display().to_string());
+    harness.get_by_label("Show in folder");
+    harness.get_by_label_contains("SIL Open Font License");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("Show in folder").is_none());
 }

@@ -6,9 +6,11 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
+use super::files::{self, Purpose, Recent};
+use super::welcome::{self, Start};
 use super::{
-    actions, continuum, document, monitoring, partnership, partnerships, print, readiness, style,
-    trajectory,
+    about, actions, continuum, document, monitoring, partnership, partnerships, print, readiness,
+    style, trajectory,
 };
 use crate::instrument::Instruments;
 use crate::model::{
@@ -16,6 +18,7 @@ use crate::model::{
 };
 use crate::problem::Problem;
 use crate::session::{Outcome, Session};
+use crate::{demo, paths};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,27 @@ pub enum Screen {
 pub struct Actions {
     pub commands: Vec<Command>,
     pub navigate: Option<Screen>,
+    /// Another file: to open, to create, or the sample's.
+    pub file: Option<FileRequest>,
+}
+
+/// A screen's request to switch to another file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRequest {
+    Choose(Purpose),
+    Sample,
+}
+
+impl FileRequest {
+    /// The request for a way to begin chosen on the welcome screen, if it is
+    /// about files.
+    pub fn for_start(start: Start) -> Option<FileRequest> {
+        match start {
+            Start::OpenFile => Some(FileRequest::Choose(Purpose::Open)),
+            Start::ExploreSample => Some(FileRequest::Sample),
+            Start::CreatePartnership => None,
+        }
+    }
 }
 
 /// The "‹ partnership name" button that leads back to the partnership's page.
@@ -57,11 +81,17 @@ pub fn back_to_partnership(ui: &mut Ui, view: &PartnershipView, actions: &mut Ac
 pub struct FirstFrameExit {
     pub started: Instant,
     frames: u32,
+    /// What the window draws with, named in the line printed.
+    renderer: &'static str,
 }
 
 impl FirstFrameExit {
     pub fn new(started: Instant) -> FirstFrameExit {
-        FirstFrameExit { started, frames: 0 }
+        FirstFrameExit {
+            started,
+            frames: 0,
+            renderer: "",
+        }
     }
 }
 
@@ -78,6 +108,12 @@ pub struct App {
     document: document::State,
     monitoring: monitoring::State,
     print: print::State,
+    files: files::State,
+    recent: Recent,
+    about: bool,
+    /// Where the sample partnership is written (the data folder unless a
+    /// test says otherwise).
+    sample_path: Option<PathBuf>,
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
@@ -104,10 +140,36 @@ impl App {
             document: document::State::default(),
             monitoring: monitoring::State::default(),
             print: print::State::default(),
+            files: files::State::default(),
+            recent: Recent::default(),
+            about: false,
+            sample_path: None,
             first_frame_exit: None,
             styled: false,
             title: String::new(),
         }
+    }
+
+    /// The app with what was remembered from the last run (the recent
+    /// files), and the open file added to them.
+    pub fn remembering(mut self, storage: Option<&dyn eframe::Storage>) -> App {
+        if let Some(recent) = storage.and_then(|s| eframe::get_value(s, Recent::KEY)) {
+            self.recent = recent;
+        }
+        if let Some(session) = &self.session {
+            self.recent.used(session.path());
+        }
+        self
+    }
+
+    /// Writes the sample partnership at `path` instead of the data folder.
+    pub fn with_sample_at(mut self, path: PathBuf) -> App {
+        self.sample_path = Some(path);
+        self
+    }
+
+    pub fn recent(&self) -> &Recent {
+        &self.recent
     }
 
     pub fn exit_after_first_frame(mut self, exit: FirstFrameExit) -> App {
@@ -144,7 +206,7 @@ impl App {
         self.problem_banner(ui);
         self.sample_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
-            None => no_database(ui),
+            None => no_database(ui, &mut actions),
             Some(session) => match self.screen {
                 Screen::Partnerships => {
                     partnerships::show(ui, &mut self.list, session, &mut actions);
@@ -227,11 +289,26 @@ impl App {
         if let Some(problem) = print::show(ui, &mut self.print, view, self.instruments) {
             self.problem = Some(problem);
         }
+        if let Some((purpose, path)) = files::show(ui, &mut self.files, &self.recent) {
+            match purpose {
+                Purpose::Open => self.open_database(path),
+                Purpose::Create => self.create_database(path),
+            }
+        }
+        let file = self.session.as_ref().map(Session::path);
+        if let Some(problem) = about::show(ui, &mut self.about, file, self.instruments) {
+            self.problem = Some(problem);
+        }
         self.apply(actions);
         self.first_frame(ui.ctx());
     }
 
     fn apply(&mut self, actions: Actions) {
+        match actions.file {
+            Some(FileRequest::Choose(purpose)) => self.choose_file(purpose),
+            Some(FileRequest::Sample) => self.open_sample(),
+            None => {}
+        }
         let Some(session) = self.session.as_mut() else {
             return;
         };
@@ -306,9 +383,55 @@ impl App {
     pub fn open_database(&mut self, path: PathBuf) {
         match Session::open(&path) {
             Ok(session) => {
+                self.recent.used(&path);
                 self.session = Some(session);
                 self.screen = Screen::Partnerships;
                 self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// Creates a new, empty file and switches to it; an existing file is
+    /// never overwritten.
+    fn create_database(&mut self, path: PathBuf) {
+        if path.exists() {
+            self.problem = Some(Problem {
+                what: "A file with that name is already there, so no new file was made.".to_owned(),
+                what_to_do: "Choose another name, or open that file with File > Open….".to_owned(),
+                path: Some(path),
+            });
+            return;
+        }
+        self.open_database(path);
+    }
+
+    /// Opens PartnerPath's own file dialog, starting in a recent folder or
+    /// the Documents folder.
+    fn choose_file(&mut self, purpose: Purpose) {
+        let fallback = paths::documents_dir();
+        self.files.open(purpose, &self.recent, &fallback);
+    }
+
+    /// Builds the sample partnership afresh in its own file and shows it.
+    fn open_sample(&mut self) {
+        let path = match &self.sample_path {
+            Some(path) => Ok(path.clone()),
+            None => paths::data_dir().map(|dir| dir.join(paths::SAMPLE_DATABASE)),
+        };
+        let session = path
+            .and_then(|path| demo::create_sample_database(&path, self.instruments))
+            .and_then(Session::with_store);
+        match session {
+            Ok(session) => {
+                let first = session.summaries().first().map(|p| p.partnership.id);
+                self.recent.used(session.path());
+                self.session = Some(session);
+                self.problem = None;
+                self.screen = Screen::Partnerships;
+                if let Some(id) = first {
+                    self.navigate(Screen::Partnership(id));
+                }
             }
             Err(problem) => self.problem = Some(problem),
         }
@@ -324,24 +447,17 @@ impl App {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
                     if ui.button("New…").clicked() {
-                        let picked = rfd::FileDialog::new()
-                            .set_title("Create a new PartnerPath file")
-                            .set_file_name("partnerships.sqlite")
-                            .add_filter("PartnerPath database", &["sqlite", "db"])
-                            .save_file();
-                        if let Some(path) = picked {
-                            self.open_database(path);
-                        }
+                        self.choose_file(Purpose::Create);
+                        ui.close();
                     }
                     if ui.button("Open…").clicked() {
-                        let picked = rfd::FileDialog::new()
-                            .set_title("Open a PartnerPath file")
-                            .add_filter("PartnerPath database", &["sqlite", "db"])
-                            .add_filter("All files", &["*"])
-                            .pick_file();
-                        if let Some(path) = picked {
-                            self.open_database(path);
-                        }
+                        self.choose_file(Purpose::Open);
+                        ui.close();
+                    }
+                    self.recent_menu(ui);
+                    if ui.button("Open the sample partnership").clicked() {
+                        self.open_sample();
+                        ui.close();
                     }
                     ui.separator();
                     if ui
@@ -376,6 +492,12 @@ impl App {
                         }
                     }
                 });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("About PartnerPath").clicked() {
+                        self.about = true;
+                        ui.close();
+                    }
+                });
                 if let Some(session) = &self.session {
                     let path = session.path();
                     let file = path.file_name().map_or_else(
@@ -391,6 +513,37 @@ impl App {
                     });
                 }
             });
+        });
+    }
+
+    /// File > Open recent: the files used lately, the open one left out.
+    fn recent_menu(&mut self, ui: &mut Ui) {
+        let open = self.session.as_ref().map(|s| s.path().to_path_buf());
+        let files: Vec<PathBuf> = self
+            .recent
+            .files()
+            .iter()
+            .filter(|f| Some(*f) != open.as_ref())
+            .cloned()
+            .collect();
+        if files.is_empty() {
+            return;
+        }
+        ui.menu_button("Open recent", |ui| {
+            for file in files {
+                let name = file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(name)
+                    .on_hover_text(file.display().to_string())
+                    .clicked()
+                {
+                    self.open_database(file);
+                    ui.close();
+                }
+            }
         });
     }
 
@@ -476,8 +629,9 @@ impl App {
         // time frame 2 starts.
         if exit.frames == 2 {
             println!(
-                "first frame painted after {} ms",
-                exit.started.elapsed().as_millis()
+                "first frame painted after {} ms ({})",
+                exit.started.elapsed().as_millis(),
+                exit.renderer
             );
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         } else {
@@ -487,16 +641,33 @@ impl App {
 }
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if let Some(exit) = self.first_frame_exit.as_mut() {
+            exit.renderer = if frame.gl().is_some() {
+                "OpenGL"
+            } else {
+                "wgpu"
+            };
+        }
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Recent::KEY, &self.recent);
     }
 }
 
-fn no_database(ui: &mut Ui) {
-    ui.add_space(40.0);
-    ui.vertical_centered(|ui| {
-        ui.heading("No PartnerPath file is open");
-        ui.add_space(8.0);
-        ui.label("Use File > Open… to open a PartnerPath file, or File > New… to start a new one.");
-    });
+/// Shown when no file could be opened: the ways to begin (a new partnership
+/// needs a file first, so it asks for one).
+fn no_database(ui: &mut Ui, actions: &mut Actions) {
+    let start = welcome::show(
+        ui,
+        "No PartnerPath file is open",
+        "Open a file you have, or explore the sample. To begin a partnership of your own, create a new file first.",
+    );
+    actions.file = match start {
+        Some(Start::CreatePartnership) => Some(FileRequest::Choose(Purpose::Create)),
+        Some(start) => FileRequest::for_start(start),
+        None => None,
+    };
 }

@@ -1,11 +1,14 @@
 //! The window: the app shell and one module per screen.
 
+mod about;
 mod actions;
 mod app;
 mod changes;
 mod continuum;
 mod document;
+mod files;
 mod heatmap;
+pub mod launch;
 mod meeting;
 mod monitoring;
 mod partnership;
@@ -17,8 +20,10 @@ mod sides;
 mod stages;
 mod style;
 mod trajectory;
+mod welcome;
 mod widgets;
 mod worksheet;
 
 pub use app::{App, FirstFrameExit, Screen};
+pub use files::Recent;
 pub use trajectory::Tab;

@@ -2,7 +2,8 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, Screen};
+use super::app::{Actions, FileRequest, Screen};
+use super::welcome::{self, Start};
 use super::widgets::{self, Choice};
 use crate::model::{
     Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
@@ -36,8 +37,16 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Act
     ui.add_space(8.0);
 
     if summaries.is_empty() {
-        ui.add_space(24.0);
-        ui.label("No partnerships yet. Create the first one, add the people who take part, then rate it on the continuum.");
+        let start = welcome::show(
+            ui,
+            "Welcome to PartnerPath",
+            "This file has no partnerships yet. Everything you add is saved in it as you go.",
+        );
+        match start {
+            Some(Start::CreatePartnership) => state.creating = Some(NewPartnership::default()),
+            Some(start) => actions.file = FileRequest::for_start(start),
+            None => {}
+        }
     } else {
         egui::ScrollArea::vertical()
             .id_salt("partnerships scroll")

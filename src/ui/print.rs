@@ -70,14 +70,7 @@ impl Default for State {
             paper: Paper::Letter,
             job: None,
             written: None,
-            folder: directories::UserDirs::new()
-                .map(|d| {
-                    d.document_dir()
-                        .unwrap_or(d.home_dir())
-                        .display()
-                        .to_string()
-                })
-                .unwrap_or_default(),
+            folder: crate::paths::documents_dir().display().to_string(),
         }
     }
 }
@@ -159,7 +152,17 @@ pub fn show(
                 state.job = None;
                 problem = Some(error);
             }
-            Err(_) => {}
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            // The printing thread stopped without an answer: it met an error
+            // of PartnerPath's own, and no file was written.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                state.job = None;
+                problem = Some(Problem {
+                    what: "The printout could not be made: PartnerPath met an error of its own while laying it out. No file was written.".to_owned(),
+                    what_to_do: "Try again, or print another tool. Your partnership's data is not affected.".to_owned(),
+                    path: None,
+                });
+            }
         }
     }
     if !state.open {

@@ -1,0 +1,347 @@
+//! Choosing a PartnerPath file to open or create. The system's file window
+//! is offered first; PartnerPath's own folder and name fields work where the
+//! system has none (a Linux desktop without a portal), with the folders used
+//! recently one click away.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::style;
+
+/// How many recently used files are remembered.
+const RECENT_FILES: usize = 8;
+/// The endings of PartnerPath files offered in the dialogs.
+const ENDINGS: [&str; 2] = ["sqlite", "db"];
+/// The name offered for a new file.
+const NEW_FILE_NAME: &str = "partnerships.sqlite";
+
+/// What the user wants to do with the chosen file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    Create,
+}
+
+/// The files opened recently, newest first; kept between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recent {
+    files: Vec<PathBuf>,
+}
+
+impl Recent {
+    /// The key under which the list is remembered.
+    pub const KEY: &'static str = "recent_files";
+
+    /// Puts `path` first, once, and forgets the oldest beyond the limit.
+    pub fn used(&mut self, path: &Path) {
+        self.files.retain(|p| p != path);
+        self.files.insert(0, path.to_path_buf());
+        self.files.truncate(RECENT_FILES);
+    }
+
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// The folders of the recent files, newest first, each once.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        for folder in self.files.iter().filter_map(|f| f.parent()) {
+            if !folders.iter().any(|f| f == folder) {
+                folders.push(folder.to_path_buf());
+            }
+        }
+        folders
+    }
+}
+
+/// The dialog's fields while it is open.
+#[derive(Default)]
+pub struct State {
+    purpose: Option<Purpose>,
+    folder: String,
+    name: String,
+    /// The PartnerPath files in `listed`, read when the folder changes
+    /// rather than on every frame.
+    files_in_folder: Vec<String>,
+    listed: Option<PathBuf>,
+}
+
+impl State {
+    /// Opens the dialog in the most recently used folder, or `fallback`.
+    pub fn open(&mut self, purpose: Purpose, recent: &Recent, fallback: &Path) {
+        let folder = recent
+            .folders()
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| fallback.to_path_buf());
+        self.purpose = Some(purpose);
+        self.folder = folder.display().to_string();
+        self.name = match purpose {
+            Purpose::Open => String::new(),
+            Purpose::Create => NEW_FILE_NAME.to_owned(),
+        };
+        self.listed = None;
+    }
+
+    fn chosen(&self) -> PathBuf {
+        Path::new(self.folder.trim()).join(self.name.trim())
+    }
+
+    /// Reads the folder's PartnerPath files if the folder changed.
+    fn list_folder(&mut self) {
+        let folder = PathBuf::from(self.folder.trim());
+        if self.listed.as_ref() == Some(&folder) {
+            return;
+        }
+        self.files_in_folder = partnerpath_files(&folder);
+        self.listed = Some(folder);
+    }
+}
+
+/// The names of the PartnerPath files in a folder, sorted; none if it cannot
+/// be read.
+fn partnerpath_files(folder: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ENDINGS.contains(&e))
+        })
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Why the typed path cannot be used yet, in plain words; `None` when it can.
+fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option<String> {
+    if name.is_empty() {
+        return Some(match purpose {
+            Purpose::Open => "Choose a file from the list or type its name.".to_owned(),
+            Purpose::Create => "Type a name for the new file.".to_owned(),
+        });
+    }
+    if !folder.is_dir() {
+        return Some("There is no folder at that place. Check the folder's path.".to_owned());
+    }
+    match purpose {
+        Purpose::Open if !path.is_file() => {
+            Some("There is no file with that name in this folder.".to_owned())
+        }
+        Purpose::Create if path.exists() => Some(
+            "A file with that name is already in this folder: choose another name, or open it with File > Open…"
+                .to_owned(),
+        ),
+        _ => None,
+    }
+}
+
+/// Draws the dialog when it is open; returns the chosen file once the user
+/// confirms it.
+pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose, PathBuf)> {
+    let purpose = state.purpose?;
+    state.list_folder();
+    let mut chosen = None;
+    let mut close = false;
+    let (title, confirm) = match purpose {
+        Purpose::Open => ("Open a PartnerPath file", "Open file"),
+        Purpose::Create => ("Create a new PartnerPath file", "Create file"),
+    };
+    let modal = egui::Modal::new(egui::Id::unique("choose file")).show(ui.ctx(), |ui| {
+        ui.set_width(620.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        if ui
+            .button("Choose with the system's file window…")
+            .on_hover_text("Opens the file window of your computer")
+            .clicked()
+            && let Some(path) = system_dialog(purpose, state)
+        {
+            chosen = Some((purpose, path));
+        }
+        ui.add_space(10.0);
+        ui.label("Or type where it is:");
+        ui.add_space(4.0);
+        egui::Grid::new("file fields")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                ui.label("Folder");
+                ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(480.0))
+                    .accessible_name("Folder");
+                ui.end_row();
+                ui.label("File name");
+                let name = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut state.name)
+                            .hint_text("e.g. partnerships.sqlite")
+                            .desired_width(480.0),
+                    )
+                    .accessible_name("File name");
+                if ui.memory(|m| m.focused().is_none()) {
+                    name.request_focus();
+                }
+                ui.end_row();
+            });
+        let folders = recent.folders();
+        if !folders.is_empty() {
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.weak("Recent folders:");
+                for folder in folders {
+                    let label = folder.file_name().map_or_else(
+                        || folder.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(label)
+                        .on_hover_text(folder.display().to_string())
+                        .accessible_name(format!("Recent folder {}", folder.display()))
+                        .clicked()
+                    {
+                        state.folder = folder.display().to_string();
+                    }
+                }
+            });
+        }
+        if purpose == Purpose::Open {
+            ui.add_space(6.0);
+            if state.files_in_folder.is_empty() {
+                ui.weak("No PartnerPath files (.sqlite, .db) in this folder.");
+            } else {
+                ui.weak("PartnerPath files in this folder:");
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .id_salt("files in folder")
+                    .show(ui, |ui| {
+                        for file in &state.files_in_folder {
+                            if ui
+                                .selectable_label(state.name == *file, file)
+                                .accessible_name(format!("File {file}"))
+                                .clicked()
+                            {
+                                state.name.clone_from(file);
+                            }
+                        }
+                    });
+            }
+        }
+        ui.add_space(10.0);
+        let path = state.chosen();
+        let problem = not_ready(
+            purpose,
+            Path::new(state.folder.trim()),
+            state.name.trim(),
+            &path,
+        );
+        ui.horizontal(|ui| {
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui
+                .add_enabled(
+                    problem.is_none(),
+                    egui::Button::new(RichText::new(confirm).strong()),
+                )
+                .clicked()
+                || (problem.is_none() && enter)
+            {
+                chosen = Some((purpose, path.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+        if let Some(problem) = problem {
+            ui.label(
+                RichText::new(problem)
+                    .color(style::warning_text(ui.visuals().dark_mode))
+                    .small(),
+            );
+        }
+    });
+    if chosen.is_some() || close || modal.should_close() {
+        state.purpose = None;
+    }
+    chosen
+}
+
+/// The system's own file window; `None` when the user cancelled it or the
+/// system has none (then the typed fields are there).
+fn system_dialog(purpose: Purpose, state: &State) -> Option<PathBuf> {
+    let dialog = rfd::FileDialog::new()
+        .set_directory(state.folder.trim())
+        .add_filter("PartnerPath file", &ENDINGS);
+    match purpose {
+        Purpose::Open => dialog
+            .set_title("Open a PartnerPath file")
+            .add_filter("All files", &["*"])
+            .pick_file(),
+        Purpose::Create => dialog
+            .set_title("Create a new PartnerPath file")
+            .set_file_name(NEW_FILE_NAME)
+            .save_file(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_once_and_limited() {
+        let mut recent = Recent::default();
+        for i in 0..10 {
+            recent.used(&PathBuf::from(format!("/a/f{i}.sqlite")));
+        }
+        recent.used(&PathBuf::from("/b/f3.sqlite"));
+        recent.used(&PathBuf::from("/a/f9.sqlite"));
+        assert_eq!(recent.files().len(), RECENT_FILES);
+        assert_eq!(recent.files()[0], PathBuf::from("/a/f9.sqlite"));
+        assert_eq!(recent.files()[1], PathBuf::from("/b/f3.sqlite"));
+        assert_eq!(
+            recent.folders(),
+            vec![PathBuf::from("/a"), PathBuf::from("/b")]
+        );
+    }
+
+    #[test]
+    fn a_typed_path_is_checked_before_it_is_used() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let existing = dir.path().join("here.sqlite");
+        std::fs::write(&existing, b"").expect("write");
+        let missing = dir.path().join("new.sqlite");
+        assert_eq!(
+            not_ready(Purpose::Open, dir.path(), "here.sqlite", &existing),
+            None
+        );
+        assert!(not_ready(Purpose::Open, dir.path(), "new.sqlite", &missing).is_some());
+        assert_eq!(
+            not_ready(Purpose::Create, dir.path(), "new.sqlite", &missing),
+            None
+        );
+        assert!(not_ready(Purpose::Create, dir.path(), "here.sqlite", &existing).is_some());
+        assert!(not_ready(Purpose::Create, dir.path(), "", &missing).is_some());
+        let nowhere = dir.path().join("nowhere");
+        assert!(
+            not_ready(
+                Purpose::Create,
+                &nowhere,
+                "new.sqlite",
+                &nowhere.join("new.sqlite")
+            )
+            .is_some()
+        );
+        assert_eq!(
+            partnerpath_files(dir.path()),
+            vec!["here.sqlite".to_owned()]
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! The first screen of an empty file: the three ways to begin, so that nobody
+//! needs the command line to start or to try the sample.
+
+use egui::{RichText, Ui};
+
+/// The way to begin the user chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    CreatePartnership,
+    OpenFile,
+    ExploreSample,
+}
+
+/// The width of one of the three choices.
+const CARD_WIDTH: f32 = 300.0;
+
+/// Draws the three choices side by side (stacked in a narrow window).
+pub fn show(ui: &mut Ui, heading: &str, intro: &str) -> Option<Start> {
+    let mut start = None;
+    ui.add_space(24.0);
+    ui.heading(heading);
+    ui.add_space(4.0);
+    ui.label(intro);
+    ui.add_space(16.0);
+    let choices = [
+        (
+            Start::CreatePartnership,
+            "Create a partnership",
+            "Name your partnership, add the people who take part, then rate it on the continuum together.",
+        ),
+        (
+            Start::OpenFile,
+            "Open a file…",
+            "Open a PartnerPath file you already have, from this computer, a shared drive or a USB stick.",
+        ),
+        (
+            Start::ExploreSample,
+            "Explore the sample partnership",
+            "Look around a fictional partnership with four school years of ratings, meetings and plans. Your own files are not touched.",
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        for (choice, label, explanation) in choices {
+            egui::Frame::group(ui.style())
+                .inner_margin(egui::Margin::same(14))
+                .show(ui, |ui| {
+                    ui.set_width(CARD_WIDTH);
+                    ui.vertical(|ui| {
+                        if ui
+                            .add(
+                                egui::Button::new(RichText::new(label).strong().size(16.0))
+                                    .min_size(egui::vec2(CARD_WIDTH, 36.0)),
+                            )
+                            .clicked()
+                        {
+                            start = Some(choice);
+                        }
+                        ui.add_space(6.0);
+                        ui.label(explanation);
+                    });
+                });
+            ui.add_space(8.0);
+        }
+    });
+    start
+}
