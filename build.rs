@@ -13,7 +13,10 @@ fn main() {
         .set("ProductName", "PartnerPath")
         .set("FileDescription", "PartnerPath")
         .set("CompanyName", "The PartnerPath contributors")
-        .set("LegalCopyright", "The PartnerPath contributors; MIT or Apache-2.0")
+        .set(
+            "LegalCopyright",
+            "The PartnerPath contributors; MIT or Apache-2.0",
+        )
         .set("OriginalFilename", "partnerpath.exe");
     if let Err(error) = resource.compile() {
         eprintln!("The Windows resources (icon, version) could not be compiled: {error}");

@@ -33,10 +33,15 @@ fn the_program_paints_its_first_frame_on_the_sample_data() {
         .lines()
         .find(|l| l.starts_with("first frame painted after "))
         .unwrap_or_else(|| panic!("no first frame reported\nstdout: {stdout}\nstderr: {stderr}"));
-    let millis: u64 = line
+    // "first frame painted after N ms (wgpu)", or "(OpenGL)" after a fallback.
+    let (millis, renderer) = line
         .trim_start_matches("first frame painted after ")
-        .trim_end_matches(" ms")
-        .parse()
-        .expect("a number of milliseconds");
+        .split_once(" ms (")
+        .expect("a time and a renderer");
+    let millis: u64 = millis.parse().expect("a number of milliseconds");
+    assert!(
+        ["wgpu)", "OpenGL)"].contains(&renderer),
+        "the renderer is named: {line}"
+    );
     println!("{line} ({millis} ms)");
 }

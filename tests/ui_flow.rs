@@ -181,7 +181,9 @@ fn an_empty_file_offers_the_sample_without_any_flag() {
     harness.run();
     harness.get_by_label("Create a partnership");
     harness.get_by_label("Open a file…");
-    harness.get_by_label("Explore the sample partnership").click();
+    harness
+        .get_by_label("Explore the sample partnership")
+        .click();
     harness.run();
 
     let state = harness.state();
@@ -209,7 +211,9 @@ fn the_welcome_screen_creates_the_first_partnership() {
     harness.run();
     harness.get_by_label("Create a partnership").click();
     harness.run();
-    harness.get_by_label("Partnership name").type_text("Riverbend USD & Lakeshore");
+    harness
+        .get_by_label("Partnership name")
+        .type_text("Riverbend USD & Lakeshore");
     harness.run();
     harness.get_by_label("Create partnership").click();
     harness.run();
@@ -261,9 +265,11 @@ fn file_open_works_through_partnerpaths_own_dialog() {
         Some(other.clone())
     );
     assert_eq!(
-        state
-            .session()
-            .map(|s| s.summaries().iter().map(|p| p.partnership.name.clone()).collect::<Vec<_>>()),
+        state.session().map(|s| s
+            .summaries()
+            .iter()
+            .map(|p| p.partnership.name.clone())
+            .collect::<Vec<_>>()),
         Some(vec!["Canyon partnership".to_owned()])
     );
     assert_eq!(state.recent().files(), [other, path]);

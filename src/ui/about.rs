@@ -12,7 +12,10 @@ use crate::problem::Problem;
 /// texts are in THIRD-PARTY-LICENSES.txt, which the packages carry.
 const BUILT_WITH: [(&str, &str); 7] = [
     ("Noto Sans font (printouts)", "SIL Open Font License 1.1"),
-    ("DejaVu Sans font (check boxes in printouts)", "Bitstream Vera licence"),
+    (
+        "DejaVu Sans font (check boxes in printouts)",
+        "Bitstream Vera licence",
+    ),
     ("egui and eframe (the window)", "MIT or Apache-2.0"),
     ("Typst (printouts)", "Apache-2.0"),
     ("SQLite (the data file)", "public domain"),

@@ -69,8 +69,9 @@ fn options(renderer: eframe::Renderer) -> eframe::NativeOptions {
         .with_app_id(APP_ID)
         .with_inner_size([1366.0, 768.0])
         .with_min_inner_size([900.0, 560.0]);
-    match eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/partnerpath-256.png"))
-    {
+    match eframe::icon_data::from_png_bytes(include_bytes!(
+        "../../assets/icons/partnerpath-256.png"
+    )) {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
         Err(error) => eprintln!("PartnerPath's window icon could not be read: {error}"),
     }
