@@ -500,10 +500,7 @@ impl App {
                 });
                 if let Some(session) = &self.session {
                     let path = session.path();
-                    let file = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |f| f.to_string_lossy().into_owned(),
-                    );
+                    let file = files::last_name(path);
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.weak(format!("Saved as you go in {file}"))
                             .on_hover_text(format!(
@@ -531,12 +528,8 @@ impl App {
         }
         ui.menu_button("Open recent", |ui| {
             for file in files {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
                 if ui
-                    .button(name)
+                    .button(files::last_name(&file))
                     .on_hover_text(file.display().to_string())
                     .clicked()
                 {
@@ -605,12 +598,7 @@ impl App {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.session {
             Some(session) => {
-                let file = session
-                    .path()
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                format!("PartnerPath — {file}")
+                format!("PartnerPath — {}", files::last_name(session.path()))
             }
             None => "PartnerPath".to_owned(),
         };

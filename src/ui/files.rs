@@ -101,6 +101,15 @@ impl State {
     }
 }
 
+/// The last part of a path (a file's or folder's own name), or the whole
+/// path where it has none (a drive's root).
+pub fn last_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// The names of the PartnerPath files in a folder, sorted; none if it cannot
 /// be read.
 fn partnerpath_files(folder: &Path) -> Vec<String> {
@@ -198,12 +207,8 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Recent folders:");
                 for folder in folders {
-                    let label = folder.file_name().map_or_else(
-                        || folder.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
                     if ui
-                        .button(label)
+                        .button(last_name(&folder))
                         .on_hover_text(folder.display().to_string())
                         .accessible_name(format!("Recent folder {}", folder.display()))
                         .clicked()
