@@ -67,6 +67,9 @@ pub struct State {
     /// rather than on every frame.
     files_in_folder: Vec<String>,
     listed: Option<PathBuf>,
+    /// Why the typed folder and name cannot be used yet, checked when they
+    /// change rather than on every frame: ((folder, name), the reason).
+    checked: Option<((String, String), Option<String>)>,
 }
 
 impl State {
@@ -84,6 +87,7 @@ impl State {
             Purpose::Create => NEW_FILE_NAME.to_owned(),
         };
         self.listed = None;
+        self.checked = None;
     }
 
     fn chosen(&self) -> PathBuf {
@@ -98,6 +102,20 @@ impl State {
         }
         self.files_in_folder = partnerpath_files(&folder);
         self.listed = Some(folder);
+    }
+
+    /// Why the typed path cannot be used yet, looked up on the disk only when
+    /// the folder or the name changed.
+    fn problem(&mut self, purpose: Purpose) -> Option<String> {
+        let key = (self.folder.trim().to_owned(), self.name.trim().to_owned());
+        if let Some((checked, problem)) = &self.checked
+            && *checked == key
+        {
+            return problem.clone();
+        }
+        let problem = not_ready(purpose, Path::new(&key.0), &key.1, &self.chosen());
+        self.checked = Some((key, problem.clone()));
+        problem
     }
 }
 
@@ -242,12 +260,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
         }
         ui.add_space(10.0);
         let path = state.chosen();
-        let problem = not_ready(
-            purpose,
-            Path::new(state.folder.trim()),
-            state.name.trim(),
-            &path,
-        );
+        let problem = state.problem(purpose);
         ui.horizontal(|ui| {
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
