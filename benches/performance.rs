@@ -19,7 +19,7 @@ use partnerpath::model::{Level, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
 use partnerpath::store::Store;
-use partnerpath::ui::{App, Screen, Tab};
+use partnerpath::ui::{App, Page, Screen, Tab};
 
 const SEED: u64 = 2026;
 
@@ -91,20 +91,23 @@ fn screens() -> Vec<(&'static str, ScreenOf)> {
             "continuum grid (consensus, raters shown)",
             Box::new(move |s: &Session| {
                 let v = s.view().expect("open");
-                Screen::Continuum(v.partnership.id, v.cycles.last().expect("cycle").id)
+                Screen::In(
+                    v.partnership.id,
+                    Page::Continuum(v.cycles.last().expect("cycle").id),
+                )
             }),
         ),
         (
             "radar (all cycles)",
-            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::Radar)),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Trajectory(Tab::Radar))),
         ),
         (
             "heat map",
-            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::HeatMap)),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Trajectory(Tab::HeatMap))),
         ),
         (
             "change list",
-            Box::new(move |s: &Session| Screen::Trajectory(id(s), Tab::Changes)),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Trajectory(Tab::Changes))),
         ),
         (
             "quarterly meeting",
@@ -114,20 +117,20 @@ fn screens() -> Vec<(&'static str, ScreenOf)> {
                     .documents_of(QUARTERLY_MEETING)
                     .max_by_key(|d| d.date("meeting_date"))
                     .expect("meeting");
-                Screen::Document(v.partnership.id, last.id)
+                Screen::In(v.partnership.id, Page::Document(last.id))
             }),
         ),
         (
             "action list",
-            Box::new(move |s: &Session| Screen::Actions(id(s))),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Actions)),
         ),
         (
             "monitoring plan",
-            Box::new(move |s: &Session| Screen::Monitoring(id(s))),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Monitoring)),
         ),
         (
             "partnership page",
-            Box::new(move |s: &Session| Screen::Partnership(id(s))),
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Overview)),
         ),
     ]
 }
@@ -245,7 +248,10 @@ fn growth(c: &mut Criterion) {
         });
         for (name, tab) in [("radar", Tab::Radar), ("heat map", Tab::HeatMap)] {
             let mut app = app_on(&data.path, |s| {
-                Screen::Trajectory(s.view().map(|v| v.partnership.id).expect("open"), tab)
+                Screen::In(
+                    s.view().map(|v| v.partnership.id).expect("open"),
+                    Page::Trajectory(tab),
+                )
             });
             let ctx = egui::Context::default();
             let input = input((1366.0, 768.0));

@@ -4,6 +4,8 @@
 // typed in a terminal still prints there (see `partnerpath::console`).
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,8 +15,8 @@ use partnerpath::instrument::Instruments;
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
-use partnerpath::ui::{App, FirstFrameExit, Screen, launch};
-use partnerpath::{demo, paths, print};
+use partnerpath::ui::{App, FirstFrameExit, Page, Screen, launch};
+use partnerpath::{demo, paths};
 
 /// Assess and strengthen school-district partnerships with the published
 /// partnership tools, kept in a local file.
@@ -41,7 +43,7 @@ struct Args {
 #[derive(Subcommand)]
 enum Command {
     /// Write a tool as a PDF, filled or blank, without opening a window.
-    Print(print::cli::PrintArgs),
+    Print(cli::PrintArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
 }
@@ -96,7 +98,7 @@ fn main() -> ExitCode {
         let (session, sample) = open(&args, instruments);
         let mut app = App::new(instruments, session).remembering(storage);
         if let Some(id) = sample {
-            app.go_to(Screen::Partnership(id));
+            app.go_to(Screen::In(id, Page::Overview));
         }
         if exit_early {
             app = app.exit_after_first_frame(FirstFrameExit::new(started));
@@ -143,11 +145,7 @@ fn open(
 }
 
 /// `partnerpath print …`: writes the PDF and says where, or what went wrong.
-fn print_pdf(
-    args: &Args,
-    print_args: &print::cli::PrintArgs,
-    instruments: Instruments,
-) -> ExitCode {
+fn print_pdf(args: &Args, print_args: &cli::PrintArgs, instruments: Instruments) -> ExitCode {
     let today = jiff::Zoned::now().date();
     let needs_data = !print_args.blank;
     let session = if needs_data {
@@ -161,7 +159,7 @@ fn print_pdf(
     } else {
         None
     };
-    match print::cli::run(
+    match cli::run(
         print_args,
         session.as_ref().map(Session::store),
         instruments,

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::InstrumentError;
-use crate::model::Level;
+use super::Level;
 
 const FILE_NAME: &str = "wbt-continuum.toml";
 const FILE_TEXT: &str = include_str!("../../assets/instruments/wbt-continuum.toml");

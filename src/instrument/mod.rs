@@ -3,12 +3,14 @@
 //! text; it reads it from here.
 
 mod continuum;
+mod level;
 mod monitoring;
 mod readiness;
 mod stages;
 mod worksheet;
 
 pub use continuum::{Category, Continuum, Indicator, LevelName, Source};
+pub use level::Level;
 pub use monitoring::{Frequency, MonitoringPlan, MonitoringSource};
 pub use readiness::{Readiness, ReadinessCategory, ReadinessSource, ScalePoint};
 pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};

@@ -1,12 +1,15 @@
-//! Edits a user makes. The screens produce commands; the session writes each
-//! one to the database and then reflects it in memory, in the same step.
+//! Edits a user makes. The screens produce commands; the session checks each
+//! one (`Command::refusal`), writes it to the file (`Store::apply`, which
+//! answers with an `Outcome`), then applies the same command and outcome to
+//! the partnership in memory (`PartnershipView::apply`).
 
 use super::{
     ActionStep, ActionStepId, CheckInId, CycleId, CycleStatus, DocumentId, FieldValue, Goal,
     GoalId, Level, Milestone, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument,
     NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
-    NewStageEntry, Partnership, PartnershipId, Person, PersonId, RatingKey, ReadinessMember,
-    ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId, Team,
+    NewStageEntry, Partnership, PartnershipId, PartnershipView, Person, PersonId, RatingKey,
+    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId,
+    Team,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,4 +60,102 @@ pub enum Command {
     DeleteMilestone(MilestoneId),
     AddCheckIn(NewCheckIn),
     DeleteCheckIn(CheckInId),
+}
+
+/// What storing a command made: the id of a new record, which the view
+/// needs to hold it and the screens to open it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored; nothing new was made.
+    Done,
+    PartnershipCreated(PartnershipId),
+    PersonAdded(PersonId),
+    CycleCreated(CycleId),
+    StageEntryAdded(StageEntryId),
+    ReadinessRoundCreated(ReadinessRoundId),
+    ReadinessMemberAdded(ReadinessMemberId),
+    DocumentCreated(DocumentId),
+    ActionStepAdded(ActionStepId),
+    GoalAdded(GoalId),
+    MilestoneAdded(MilestoneId),
+    CheckInAdded(CheckInId),
+}
+
+/// Why an edit is refused before anything is written, in plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    pub what: &'static str,
+    pub what_to_do: &'static str,
+}
+
+impl Command {
+    /// Why this edit must not be stored, if it must not: an empty name, a
+    /// rating out of range, a change to a cycle marked final. `view` is the
+    /// open partnership, if any.
+    pub fn refusal(&self, view: Option<&PartnershipView>) -> Option<Refusal> {
+        let refuse = |what, what_to_do| Some(Refusal { what, what_to_do });
+        let blank = |text: &str| text.trim().is_empty();
+        match self {
+            Command::CreatePartnership(new) if blank(&new.name) => refuse(
+                "A partnership needs a name.",
+                "Type a name, then create it.",
+            ),
+            Command::UpdatePartnership(p) if blank(&p.name) => refuse(
+                "A partnership needs a name, so the empty name was not saved.",
+                "Type a name for the partnership.",
+            ),
+            Command::AddReadinessMember(new) if blank(&new.name) => refuse(
+                "A team member needs a name.",
+                "Type their name, then add them.",
+            ),
+            Command::UpdateReadinessMember(m) if blank(&m.name) => refuse(
+                "A team member needs a name, so the empty name was not saved.",
+                "Type their name.",
+            ),
+            Command::SetReadinessRating(_, _, Some(rating)) if !(1..=4).contains(rating) => refuse(
+                "Readiness is rated from 1 to 4.",
+                "Choose one of the four ratings.",
+            ),
+            Command::AddActionStep(new) if blank(&new.text) => refuse(
+                "An action step needs to say what will be done.",
+                "Type the step, then add it.",
+            ),
+            Command::AddMilestone(new) if blank(&new.milestone) => refuse(
+                "A milestone needs a description.",
+                "Type the milestone, then add it.",
+            ),
+            Command::AddPerson(_, new) if blank(&new.name) => {
+                refuse("A person needs a name.", "Type their name, then add them.")
+            }
+            Command::UpdatePerson(p) if blank(&p.name) => refuse(
+                "A person needs a name, so the empty name was not saved.",
+                "Type their name.",
+            ),
+            Command::SetLevel(key, _)
+            | Command::SetEvidence(key, _)
+            | Command::SetNextSteps(key, _)
+                if view
+                    .and_then(|v| v.cycle(key.cycle_id))
+                    .is_some_and(|c| c.status == CycleStatus::Final) =>
+            {
+                refuse(
+                    "This cycle is marked final, so its ratings are not changed.",
+                    "Choose “Reopen for editing” first if the team agrees to change it.",
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether this edit changes what the list of partnerships shows of
+    /// them (their names, kinds, archiving, or which there are).
+    pub fn changes_the_list(&self) -> bool {
+        matches!(
+            self,
+            Command::CreatePartnership(_)
+                | Command::UpdatePartnership(_)
+                | Command::SetArchived(..)
+                | Command::DeletePartnership(_)
+        )
+    }
 }

@@ -5,7 +5,6 @@ mod action;
 mod action_list;
 mod change;
 mod command;
-mod level;
 mod monitoring;
 mod partnership;
 pub mod radar;
@@ -22,8 +21,9 @@ pub use action::{
 };
 pub use action_list::{ActionItem, Origin, open_actions};
 pub use change::{IndicatorChange, Movement, changes};
-pub use command::Command;
-pub use level::Level;
+pub use command::{Command, Outcome, Refusal};
+// A level is defined with the continuum it rates on; the model uses it everywhere.
+pub use crate::instrument::Level;
 pub use monitoring::{
     CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
     NewMilestone, after, next_check_in,

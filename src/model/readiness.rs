@@ -166,6 +166,12 @@ impl ReadinessView {
         );
     }
 
+    /// Takes a member out of the round, with their ratings and concerns.
+    pub fn remove_member(&mut self, id: ReadinessMemberId) {
+        self.members.retain(|m| m.id != id);
+        self.ratings.retain(|(member, _), _| *member != id);
+    }
+
     pub fn summary(&self, team: Team, category: &str) -> Option<&TeamSummary> {
         self.summaries.get(&(team, category.to_owned()))
     }

@@ -1,5 +1,8 @@
 //! The in-memory view of one open partnership, which the screens draw from.
-//! It is loaded once from the database and kept in step with every edit.
+//! It is loaded once from the database and kept in step with every edit by
+//! `apply` (in `view/apply.rs`).
+
+mod apply;
 
 use std::collections::HashMap;
 

@@ -2,13 +2,14 @@
 //! All Typst calls are behind `render`; the data comes from the model, the
 //! layout from the templates in `assets/print/`.
 
-pub mod cli;
 mod data;
 mod job;
 mod world;
 
 pub use data::{PrintPart, Printout};
 pub use job::{Blank, Filled, Paper, PrintRequest, What, printout};
+
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 use typst::foundations::Smart;
@@ -79,4 +80,25 @@ fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so
+/// a failure never leaves half a PDF (or spoils an existing one).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+    let fail = |e: std::io::Error| Problem {
+        what: format!("The PDF could not be saved ({e})."),
+        what_to_do: "Choose a folder you can write to, with some free space, and print again."
+            .to_owned(),
+        path: Some(path.to_path_buf()),
+    };
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".partial");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, bytes).map_err(fail)?;
+    std::fs::rename(&temporary, path).map_err(|e| {
+        // The rename's error is the one to report; the temporary file goes
+        // if it can (otherwise it stays as a leftover named ….partial).
+        std::fs::remove_file(&temporary).ok();
+        fail(e)
+    })
 }

@@ -2,6 +2,7 @@
 //! at once, in a transaction.
 
 mod actions;
+mod apply;
 mod cycles;
 mod documents;
 mod error;

@@ -4,14 +4,19 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, back_to_partnership};
 use super::style;
 use super::widgets::today;
 use crate::instrument::Instruments;
 use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions};
 
-pub fn show(ui: &mut Ui, view: &PartnershipView, instruments: Instruments, actions: &mut Actions) {
-    back_to_partnership(ui, view, actions);
+pub fn show(
+    ui: &mut Ui,
+    view: &PartnershipView,
+    instruments: Instruments,
+    requests: &mut Requests,
+) {
+    back_to_partnership(ui, view, requests);
     ui.add_space(4.0);
     let today = today();
     let keys: Vec<&str> = instruments
@@ -63,7 +68,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, instruments: Instruments, actio
                         };
                         let (label, screen) = origin(view, instruments, &item.origin);
                         if ui.link(&label).clicked() {
-                            actions.navigate = Some(screen);
+                            requests.navigate = Some(screen);
                         }
                         if let Some(id) = item.step
                             && let Some(step) = view.action_steps.iter().find(|s| s.id == id)
@@ -72,7 +77,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, instruments: Instruments, actio
                                 .accessible_name(format!("Mark done: {}", item.text))
                                 .clicked()
                         {
-                            actions.commands.push(Command::UpdateActionStep(
+                            requests.commands.push(Command::UpdateActionStep(
                                 step.with_status(ActionStatus::Done, today),
                             ));
                         }
@@ -90,7 +95,10 @@ fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> 
             let title = view
                 .document(*document)
                 .map_or_else(|| "a meeting".to_owned(), |d| d.title.clone());
-            (format!("Meeting: {title}"), Screen::Document(id, *document))
+            (
+                format!("Meeting: {title}"),
+                Screen::In(id, Page::Document(*document)),
+            )
         }
         Origin::Continuum { cycle, indicator } => {
             let year = view.cycle(*cycle).map_or("", |c| c.school_year.as_str());
@@ -100,7 +108,7 @@ fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> 
                 .map_or(indicator.as_str(), |i| i.name.as_str());
             (
                 format!("Continuum {year}: {name}"),
-                Screen::Continuum(id, *cycle),
+                Screen::In(id, Page::Continuum(*cycle)),
             )
         }
         Origin::Milestone(milestone) => {
@@ -109,7 +117,10 @@ fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> 
                 .iter()
                 .find(|m| m.id == *milestone)
                 .map_or("", |m| m.milestone.as_str());
-            (format!("Monitoring plan: {text}"), Screen::Monitoring(id))
+            (
+                format!("Monitoring plan: {text}"),
+                Screen::In(id, Page::Monitoring),
+            )
         }
     }
 }

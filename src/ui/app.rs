@@ -6,75 +6,18 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
-use super::files::{self, Purpose, Recent};
+use super::files::{self, Recent};
+use super::nav::{FileRequest, Page, Purpose, Requests, Screen};
 use super::welcome::{self, Start};
 use super::{
     about, actions, continuum, document, monitoring, partnership, partnerships, print, readiness,
     style, trajectory,
 };
 use crate::instrument::Instruments;
-use crate::model::{
-    Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
-};
+use crate::model::{Outcome, PartnershipView};
 use crate::problem::Problem;
-use crate::session::{Outcome, Session};
+use crate::session::Session;
 use crate::{demo, paths};
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Partnerships,
-    Partnership(PartnershipId),
-    Continuum(PartnershipId, CycleId),
-    /// The partnership across the years, on one of its tabs.
-    Trajectory(PartnershipId, trajectory::Tab),
-    /// A readiness round of the partnership.
-    Readiness(PartnershipId, ReadinessRoundId),
-    /// A filled worksheet: the Contract Supplement, a meeting…
-    Document(PartnershipId, DocumentId),
-    Monitoring(PartnershipId),
-    /// Every open and overdue action of the partnership.
-    Actions(PartnershipId),
-}
-
-/// What a screen asks of the shell this frame.
-#[derive(Default)]
-pub struct Actions {
-    pub commands: Vec<Command>,
-    pub navigate: Option<Screen>,
-    /// Another file: to open, to create, or the sample's.
-    pub file: Option<FileRequest>,
-}
-
-/// A screen's request to switch to another file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileRequest {
-    Choose(Purpose),
-    Sample,
-}
-
-impl FileRequest {
-    /// The request for a way to begin chosen on the welcome screen, if it is
-    /// about files.
-    pub fn for_start(start: Start) -> Option<FileRequest> {
-        match start {
-            Start::OpenFile => Some(FileRequest::Choose(Purpose::Open)),
-            Start::ExploreSample => Some(FileRequest::Sample),
-            Start::CreatePartnership => None,
-        }
-    }
-}
-
-/// The "‹ partnership name" button that leads back to the partnership's page.
-pub fn back_to_partnership(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
-    if ui
-        .button(format!("‹ {}", view.partnership.name))
-        .accessible_name("Back to the partnership")
-        .clicked()
-    {
-        actions.navigate = Some(Screen::Partnership(view.partnership.id));
-    }
-}
 
 /// Makes the program quit once its first frame is on screen, printing the
 /// time since `started` (for the smoke test and start-up measurements).
@@ -95,18 +38,75 @@ impl FirstFrameExit {
     }
 }
 
-pub struct App {
-    instruments: Instruments,
-    session: Option<Session>,
-    screen: Screen,
-    problem: Option<Problem>,
-    list: partnerships::State,
+/// What each page of a partnership remembers between frames.
+#[derive(Default)]
+struct Pages {
     detail: partnership::State,
     grid: continuum::State,
     trajectory: trajectory::State,
     readiness: readiness::State,
     document: document::State,
     monitoring: monitoring::State,
+}
+
+impl Pages {
+    /// Draws one page of the loaded partnership `view`.
+    fn show(
+        &mut self,
+        ui: &mut Ui,
+        page: Page,
+        view: &PartnershipView,
+        instruments: Instruments,
+        requests: &mut Requests,
+    ) {
+        match page {
+            Page::Overview => partnership::show(ui, &mut self.detail, view, instruments, requests),
+            Page::Continuum(cycle) => continuum::show(
+                ui,
+                &mut self.grid,
+                view,
+                cycle,
+                instruments.continuum,
+                requests,
+            ),
+            Page::Trajectory(_) => {
+                trajectory::show(ui, &mut self.trajectory, view, instruments, requests);
+            }
+            Page::Readiness(round) => readiness::show(
+                ui,
+                &mut self.readiness,
+                view,
+                round,
+                instruments.readiness,
+                requests,
+            ),
+            Page::Document(document) => document::show(
+                ui,
+                &mut self.document,
+                view,
+                document,
+                instruments,
+                requests,
+            ),
+            Page::Monitoring => monitoring::show(
+                ui,
+                &mut self.monitoring,
+                view,
+                instruments.monitoring,
+                requests,
+            ),
+            Page::Actions => actions::show(ui, view, instruments, requests),
+        }
+    }
+}
+
+pub struct App {
+    instruments: Instruments,
+    session: Option<Session>,
+    screen: Screen,
+    problem: Option<Problem>,
+    list: partnerships::State,
+    pages: Pages,
     print: print::State,
     files: files::State,
     recent: Recent,
@@ -133,12 +133,7 @@ impl App {
             screen: Screen::Partnerships,
             problem,
             list: partnerships::State::default(),
-            detail: partnership::State::default(),
-            grid: continuum::State::default(),
-            trajectory: trajectory::State::default(),
-            readiness: readiness::State::default(),
-            document: document::State::default(),
-            monitoring: monitoring::State::default(),
+            pages: Pages::default(),
             print: print::State::default(),
             files: files::State::default(),
             recent: Recent::default(),
@@ -201,84 +196,24 @@ impl App {
             self.styled = true;
         }
         self.update_title(ui.ctx());
-        let mut actions = Actions::default();
+        let mut requests = Requests::default();
         self.menu_bar(ui);
         self.problem_banner(ui);
         self.sample_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
-            None => no_database(ui, &mut actions),
+            None => no_database(ui, &mut requests),
             Some(session) => match self.screen {
                 Screen::Partnerships => {
-                    partnerships::show(ui, &mut self.list, session, &mut actions);
+                    partnerships::show(ui, &mut self.list, session, &mut requests);
                 }
-                Screen::Partnership(id) => match session.view() {
-                    Some(view) if view.partnership.id == id => partnership::show(
-                        ui,
-                        &mut self.detail,
-                        view,
-                        self.instruments,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Continuum(id, cycle) => match session.view() {
-                    Some(view) if view.partnership.id == id => continuum::show(
-                        ui,
-                        &mut self.grid,
-                        view,
-                        cycle,
-                        self.instruments.continuum,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Readiness(id, round) => match session.view() {
-                    Some(view) if view.partnership.id == id => readiness::show(
-                        ui,
-                        &mut self.readiness,
-                        view,
-                        round,
-                        self.instruments.readiness,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Document(id, document) => match session.view() {
-                    Some(view) if view.partnership.id == id => document::show(
-                        ui,
-                        &mut self.document,
-                        view,
-                        document,
-                        self.instruments,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Monitoring(id) => match session.view() {
-                    Some(view) if view.partnership.id == id => monitoring::show(
-                        ui,
-                        &mut self.monitoring,
-                        view,
-                        self.instruments.monitoring,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Actions(id) => match session.view() {
+                Screen::In(id, page) => match session.view() {
                     Some(view) if view.partnership.id == id => {
-                        actions::show(ui, view, self.instruments, &mut actions)
+                        self.pages
+                            .show(ui, page, view, self.instruments, &mut requests);
                     }
-                    _ => actions.navigate = Some(Screen::Partnerships),
-                },
-                Screen::Trajectory(id, _) => match session.view() {
-                    Some(view) if view.partnership.id == id => trajectory::show(
-                        ui,
-                        &mut self.trajectory,
-                        view,
-                        self.instruments,
-                        &mut actions,
-                    ),
-                    _ => actions.navigate = Some(Screen::Partnerships),
+                    // The shell loads a partnership before showing its pages;
+                    // one that is gone leads back to the list.
+                    _ => requests.navigate = Some(Screen::Partnerships),
                 },
             },
         });
@@ -299,12 +234,12 @@ impl App {
         if let Some(problem) = about::show(ui, &mut self.about, file, self.instruments) {
             self.problem = Some(problem);
         }
-        self.apply(actions);
+        self.apply(requests);
         self.first_frame(ui.ctx());
     }
 
-    fn apply(&mut self, actions: Actions) {
-        match actions.file {
+    fn apply(&mut self, requests: Requests) {
+        match requests.file {
             Some(FileRequest::Choose(purpose)) => self.choose_file(purpose),
             Some(FileRequest::Sample) => self.open_sample(),
             None => {}
@@ -312,24 +247,24 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let mut navigate = actions.navigate;
-        for command in actions.commands {
+        let mut navigate = requests.navigate;
+        for command in requests.commands {
             match session.apply(command) {
-                Ok(Outcome::Done) => {}
-                Ok(Outcome::PartnershipCreated(id)) => navigate = Some(Screen::Partnership(id)),
-                Ok(Outcome::ReadinessRoundCreated(round)) => {
-                    if let Some(view) = session.view() {
-                        navigate = Some(Screen::Readiness(view.partnership.id, round));
-                    }
-                }
-                Ok(Outcome::DocumentCreated(document)) => {
-                    if let Some(view) = session.view() {
-                        navigate = Some(Screen::Document(view.partnership.id, document));
-                    }
-                }
-                Ok(Outcome::CycleCreated(cycle)) => {
-                    if let Some(view) = session.view() {
-                        navigate = Some(Screen::Continuum(view.partnership.id, cycle));
+                // What was just made opens: a new partnership, cycle,
+                // readiness round or worksheet.
+                Ok(outcome) => {
+                    let page = match outcome {
+                        Outcome::PartnershipCreated(id) => {
+                            navigate = Some(Screen::In(id, Page::Overview));
+                            None
+                        }
+                        Outcome::ReadinessRoundCreated(round) => Some(Page::Readiness(round)),
+                        Outcome::DocumentCreated(document) => Some(Page::Document(document)),
+                        Outcome::CycleCreated(cycle) => Some(Page::Continuum(cycle)),
+                        _ => None,
+                    };
+                    if let (Some(page), Some(view)) = (page, session.view()) {
+                        navigate = Some(Screen::In(view.partnership.id, page));
                     }
                 }
                 Err(problem) => {
@@ -352,13 +287,7 @@ impl App {
                 session.close_partnership();
                 session.refresh_summaries()
             }
-            Screen::Partnership(id)
-            | Screen::Continuum(id, _)
-            | Screen::Trajectory(id, _)
-            | Screen::Readiness(id, _)
-            | Screen::Document(id, _)
-            | Screen::Monitoring(id)
-            | Screen::Actions(id) => {
+            Screen::In(id, _) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
                     Ok(())
@@ -367,8 +296,8 @@ impl App {
                 }
             }
         };
-        if let Screen::Trajectory(_, tab) = screen {
-            self.trajectory.tab = tab;
+        if let Screen::In(_, Page::Trajectory(tab)) = screen {
+            self.pages.trajectory.tab = tab;
         }
         match result {
             Ok(()) => self.screen = screen,
@@ -430,7 +359,7 @@ impl App {
                 self.problem = None;
                 self.screen = Screen::Partnerships;
                 if let Some(id) = first {
-                    self.navigate(Screen::Partnership(id));
+                    self.navigate(Screen::In(id, Page::Overview));
                 }
             }
             Err(problem) => self.problem = Some(problem),
@@ -647,15 +576,15 @@ impl eframe::App for App {
 
 /// Shown when no file could be opened: the ways to begin (a new partnership
 /// needs a file first, so it asks for one).
-fn no_database(ui: &mut Ui, actions: &mut Actions) {
+fn no_database(ui: &mut Ui, requests: &mut Requests) {
     let start = welcome::show(
         ui,
         "No PartnerPath file is open",
         "Open a file you have, or explore the sample. To begin a partnership of your own, create a new file first.",
     );
-    actions.file = match start {
+    requests.file = match start {
         Some(Start::CreatePartnership) => Some(FileRequest::Choose(Purpose::Create)),
-        Some(start) => FileRequest::for_start(start),
+        Some(start) => start.file_request(),
         None => None,
     };
 }

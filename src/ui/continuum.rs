@@ -9,7 +9,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::app::{Actions, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, back_to_partnership};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{
@@ -79,15 +79,15 @@ pub fn show(
     view: &PartnershipView,
     cycle_id: CycleId,
     continuum: &Continuum,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(cycle) = view.cycle(cycle_id) else {
-        actions.navigate = Some(Screen::Partnership(view.partnership.id));
+        requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
         return;
     };
     let rater = state.rater(cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
-    header(ui, state, view, cycle, continuum, rater, actions);
+    header(ui, state, view, cycle, continuum, rater, requests);
     match state.view {
         CycleView::Grid => {}
         CycleView::Sides => {
@@ -129,7 +129,7 @@ pub fn show(
                         .unwrap_or_default();
                     indicator_row(
                         ui, state, &columns, view, continuum, indicator, &key, &rating, editable,
-                        actions,
+                        requests,
                     );
                     ui.add_space(6.0);
                     ui.separator();
@@ -148,9 +148,9 @@ fn header(
     cycle: &Cycle,
     continuum: &Continuum,
     rater: Rater,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, actions);
+    back_to_partnership(ui, view, requests);
     ui.add_space(4.0);
     let total = continuum.indicator_count();
     let rated = view.rated_count(
@@ -179,7 +179,7 @@ fn header(
                 CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
             };
             if ui.button(label).clicked() {
-                actions
+                requests
                     .commands
                     .push(Command::SetCycleStatus(cycle.id, status));
             }
@@ -300,7 +300,7 @@ fn indicator_row(
     key: &RatingKey,
     rating: &Rating,
     editable: bool,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let mut cells = Vec::with_capacity(4);
     // With the team's consensus, show who chose each level on their own.
@@ -369,7 +369,9 @@ fn indicator_row(
             if response.clicked() {
                 response.request_focus();
                 let level = if chosen { None } else { Some(level) };
-                actions.commands.push(Command::SetLevel(key.clone(), level));
+                requests
+                    .commands
+                    .push(Command::SetLevel(key.clone(), level));
             }
             cells.push(response);
         }
@@ -379,12 +381,14 @@ fn indicator_row(
         && let Some(level) = typed_level(ui)
         && level != rating.level
     {
-        actions.commands.push(Command::SetLevel(key.clone(), level));
+        requests
+            .commands
+            .push(Command::SetLevel(key.clone(), level));
     }
     if state.open_criteria.contains(&indicator.key) {
         criteria(ui, columns, indicator);
     }
-    notes(ui, columns, indicator, key, rating, editable, actions);
+    notes(ui, columns, indicator, key, rating, editable, requests);
 }
 
 fn indicator_name(
@@ -593,7 +597,7 @@ fn notes(
     key: &RatingKey,
     rating: &Rating,
     editable: bool,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     ui.add_space(4.0);
     ui.horizontal_top(|ui| {
@@ -629,7 +633,7 @@ fn notes(
                         } else {
                             Command::SetNextSteps(key.clone(), text)
                         };
-                        actions.commands.push(command);
+                        requests.commands.push(command);
                     }
                 },
             );

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, back_to_partnership};
 use super::{meeting, style, worksheet};
 use crate::instrument::{Instruments, QUARTERLY_MEETING};
 use crate::model::{Command, DocumentId, PartnershipView};
@@ -19,11 +19,11 @@ pub fn show(
     view: &PartnershipView,
     id: DocumentId,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, actions);
+    back_to_partnership(ui, view, requests);
     let Some(document) = view.document(id) else {
-        actions.navigate = Some(Screen::Partnership(view.partnership.id));
+        requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
         return;
     };
     let Some(sheet) = instruments.worksheet(&document.instrument_key) else {
@@ -44,7 +44,7 @@ pub fn show(
         if let Some(title) =
             super::widgets::required_text(ui, id, &document.title, "Title of this document", 320.0)
         {
-            actions
+            requests
                 .commands
                 .push(Command::RenameDocument(document.id, title));
         }
@@ -69,11 +69,11 @@ pub fn show(
                 sheet,
                 document,
                 view,
-                actions,
-                &mut |ui, section, place, actions| {
+                requests,
+                &mut |ui, section, place, requests| {
                     if is_meeting {
                         let state = &mut state.meeting;
-                        meeting::extra(ui, state, section, place, document, view, actions);
+                        meeting::extra(ui, state, section, place, document, view, requests);
                     }
                 },
             );

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::nav::Purpose;
 use super::style;
 
 /// How many recently used files are remembered.
@@ -16,13 +17,6 @@ const RECENT_FILES: usize = 8;
 const ENDINGS: [&str; 2] = ["sqlite", "db"];
 /// The name offered for a new file.
 const NEW_FILE_NAME: &str = "partnerships.sqlite";
-
-/// What the user wants to do with the chosen file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Open,
-    Create,
-}
 
 /// The files opened recently, newest first; kept between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

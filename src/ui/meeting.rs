@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::app::Actions;
+use super::nav::Requests;
 use super::style;
 use super::widgets::{self, today};
 use super::worksheet::Place;
@@ -35,7 +35,7 @@ pub fn extra(
     place: Place,
     document: &Document,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     if place == Place::Top {
         if let Some(minutes) = section.minutes {
@@ -69,14 +69,14 @@ pub fn extra(
                 .color(style::warning_text(dark)),
             );
         }
-        carried(ui, document, view, actions);
+        carried(ui, document, view, requests);
     }
     if section.key == "wrap-up" {
-        raised_here(ui, state, document, view, actions);
+        raised_here(ui, state, document, view, requests);
     }
 }
 
-fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, actions: &mut Actions) {
+fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, requests: &mut Requests) {
     let date = document.held_on();
     let steps = carried_forward(&view.action_steps, document.id, date);
     ui.add_space(8.0);
@@ -90,7 +90,7 @@ fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, actions: &m
         return;
     }
     ui.weak("Review each one; mark it done or dropped when it is closed. Closed steps stay in the record.");
-    steps_table(ui, "carried steps", &steps, view, date, actions);
+    steps_table(ui, "carried steps", &steps, view, date, requests);
 }
 
 /// The action steps raised at this meeting, and a form to add one.
@@ -99,14 +99,14 @@ fn raised_here(
     state: &mut State,
     document: &Document,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let date = document.held_on();
     let steps: Vec<&ActionStep> = view.steps_raised_at(document.id).collect();
     ui.add_space(6.0);
     ui.label(RichText::new("Action steps").strong().size(16.0));
     if !steps.is_empty() {
-        steps_table(ui, "raised steps", &steps, view, date, actions);
+        steps_table(ui, "raised steps", &steps, view, date, requests);
     }
     ui.horizontal(|ui| {
         ui.add(
@@ -138,14 +138,16 @@ fn raised_here(
             .add_enabled(ready, egui::Button::new("+ Add action step"))
             .clicked()
         {
-            actions.commands.push(Command::AddActionStep(NewActionStep {
-                partnership_id: view.partnership.id,
-                text: state.new_text.trim().to_owned(),
-                owner: state.new_owner.trim().to_owned(),
-                due_on: Some(due),
-                source: ActionSource::Meeting(document.id),
-                raised_on: date,
-            }));
+            requests
+                .commands
+                .push(Command::AddActionStep(NewActionStep {
+                    partnership_id: view.partnership.id,
+                    text: state.new_text.trim().to_owned(),
+                    owner: state.new_owner.trim().to_owned(),
+                    due_on: Some(due),
+                    source: ActionSource::Meeting(document.id),
+                    raised_on: date,
+                }));
             state.new_text.clear();
             state.new_owner.clear();
         }
@@ -160,7 +162,7 @@ pub fn steps_table(
     steps: &[&ActionStep],
     view: &PartnershipView,
     closing_date: Date,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let today = today();
     egui::Grid::new((id, view.partnership.id))
@@ -178,18 +180,22 @@ pub fn steps_table(
                 if let Some(text) =
                     widgets::text(ui, &step.text, &format!("Action step: {name}"), 420.0)
                 {
-                    actions.commands.push(Command::UpdateActionStep(ActionStep {
-                        text,
-                        ..(*step).clone()
-                    }));
+                    requests
+                        .commands
+                        .push(Command::UpdateActionStep(ActionStep {
+                            text,
+                            ..(*step).clone()
+                        }));
                 }
                 if let Some(owner) =
                     widgets::text(ui, &step.owner, &format!("Owner of {name}"), 150.0)
                 {
-                    actions.commands.push(Command::UpdateActionStep(ActionStep {
-                        owner,
-                        ..(*step).clone()
-                    }));
+                    requests
+                        .commands
+                        .push(Command::UpdateActionStep(ActionStep {
+                            owner,
+                            ..(*step).clone()
+                        }));
                 }
                 ui.horizontal(|ui| {
                     let salt = format!("{id} due {}", step.id.0);
@@ -200,10 +206,12 @@ pub fn steps_table(
                         &format!("Due date of {name}"),
                         today,
                     ) {
-                        actions.commands.push(Command::UpdateActionStep(ActionStep {
-                            due_on: due,
-                            ..(*step).clone()
-                        }));
+                        requests
+                            .commands
+                            .push(Command::UpdateActionStep(ActionStep {
+                                due_on: due,
+                                ..(*step).clone()
+                            }));
                     }
                     if step.is_overdue(today) {
                         ui.label(
@@ -224,7 +232,7 @@ pub fn steps_table(
                     .response
                     .accessible_name(format!("Status of {name}"));
                 if status != step.status {
-                    actions.commands.push(Command::UpdateActionStep(
+                    requests.commands.push(Command::UpdateActionStep(
                         step.with_status(status, closing_date),
                     ));
                 }

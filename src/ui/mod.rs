@@ -11,6 +11,7 @@ mod heatmap;
 pub mod launch;
 mod meeting;
 mod monitoring;
+mod nav;
 mod partnership;
 mod partnerships;
 mod print;
@@ -24,6 +25,6 @@ mod welcome;
 mod widgets;
 mod worksheet;
 
-pub use app::{App, FirstFrameExit, Screen};
+pub use app::{App, FirstFrameExit};
 pub use files::Recent;
-pub use trajectory::Tab;
+pub use nav::{Page, Screen, Tab};

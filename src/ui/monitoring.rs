@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::app::{Actions, back_to_partnership};
+use super::nav::{Requests, back_to_partnership};
 use super::style;
 use super::widgets::{self, today};
 use crate::instrument::MonitoringPlan;
@@ -35,9 +35,9 @@ pub fn show(
     state: &mut State,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, actions);
+    back_to_partnership(ui, view, requests);
     ui.add_space(4.0);
     ui.heading(&plan.title);
     ui.label(&plan.purpose);
@@ -57,9 +57,9 @@ pub fn show(
                     ));
                 });
             ui.add_space(8.0);
-            goals(ui, state, view, plan, actions);
+            goals(ui, state, view, plan, requests);
             ui.add_space(12.0);
-            milestones(ui, state, view, plan, actions);
+            milestones(ui, state, view, plan, requests);
         });
 }
 
@@ -78,16 +78,16 @@ fn goals(
     state: &mut State,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     ui.label(RichText::new("Goals and objectives").strong().size(18.0));
     ui.weak(&plan.project_plan);
     for goal in view.goals.iter().filter(|g| g.goal.is_none()) {
-        goal_row(ui, goal, "Goal", actions);
+        goal_row(ui, goal, "Goal", requests);
         for objective in view.goals.iter().filter(|o| o.goal == Some(goal.id)) {
             ui.horizontal(|ui| {
                 ui.add_space(24.0);
-                goal_row(ui, objective, "Objective", actions);
+                goal_row(ui, objective, "Objective", requests);
             });
         }
     }
@@ -105,7 +105,7 @@ fn goals(
             )
             .clicked()
         {
-            actions.commands.push(Command::AddGoal(NewGoal {
+            requests.commands.push(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: None,
                 text: state.new_goal.trim().to_owned(),
@@ -145,7 +145,7 @@ fn goals(
             )
             .clicked()
         {
-            actions.commands.push(Command::AddGoal(NewGoal {
+            requests.commands.push(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: Some(chosen),
                 text: state.new_objective.trim().to_owned(),
@@ -155,12 +155,12 @@ fn goals(
     });
 }
 
-fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, actions: &mut Actions) {
+fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, requests: &mut Requests) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{kind}:")).strong());
         let name = format!("{kind}: {}", goal.text);
         if let Some(text) = widgets::text(ui, &goal.text, &name, 480.0) {
-            actions.commands.push(Command::UpdateGoal(Goal {
+            requests.commands.push(Command::UpdateGoal(Goal {
                 text,
                 ..goal.clone()
             }));
@@ -171,7 +171,7 @@ fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, actions: &mut Actions) {
             .on_hover_text("Milestones serving it are kept.")
             .clicked()
         {
-            actions.commands.push(Command::DeleteGoal(goal.id));
+            requests.commands.push(Command::DeleteGoal(goal.id));
         }
     });
 }
@@ -225,7 +225,7 @@ fn milestones(
     state: &mut State,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let today = today();
     let dark = ui.visuals().dark_mode;
@@ -244,7 +244,7 @@ fn milestones(
         }
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
-            milestone_fields(ui, milestone, view, plan, actions);
+            milestone_fields(ui, milestone, view, plan, requests);
             ui.horizontal(|ui| {
                 match next {
                     Some(date) if overdue => ui.label(
@@ -272,13 +272,13 @@ fn milestones(
                     .accessible_name(format!("Delete the milestone {}", milestone.milestone))
                     .clicked()
                 {
-                    actions
+                    requests
                         .commands
                         .push(Command::DeleteMilestone(milestone.id));
                 }
             });
             if state.checking == Some(milestone.id) {
-                check_in_form(ui, state, milestone, actions);
+                check_in_form(ui, state, milestone, requests);
             }
             for check_in in view
                 .check_ins
@@ -295,14 +295,14 @@ fn milestones(
                         .accessible_name(format!("Delete the check-in of {}", check_in.on))
                         .clicked()
                     {
-                        actions.commands.push(Command::DeleteCheckIn(check_in.id));
+                        requests.commands.push(Command::DeleteCheckIn(check_in.id));
                     }
                 });
             }
         });
         ui.add_space(4.0);
     }
-    new_milestone(ui, state, view, plan, actions);
+    new_milestone(ui, state, view, plan, requests);
 }
 
 fn milestone_fields(
@@ -310,7 +310,7 @@ fn milestone_fields(
     milestone: &Milestone,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let columns = &plan.columns;
     let name = &milestone.milestone;
@@ -318,7 +318,7 @@ fn milestone_fields(
         .num_columns(2)
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
-            let mut update = |m: Milestone| actions.commands.push(Command::UpdateMilestone(m));
+            let mut update = |m: Milestone| requests.commands.push(Command::UpdateMilestone(m));
             ui.strong(&columns[0]);
             if let Some(text) = widgets::text(
                 ui,
@@ -391,7 +391,7 @@ fn milestone_fields(
         });
 }
 
-fn check_in_form(ui: &mut Ui, state: &mut State, milestone: &Milestone, actions: &mut Actions) {
+fn check_in_form(ui: &mut Ui, state: &mut State, milestone: &Milestone, requests: &mut Requests) {
     let mut date = state.check_in_date.unwrap_or_else(today);
     let mut status = state.check_in_status.unwrap_or(CheckInStatus::Progressing);
     ui.horizontal(|ui| {
@@ -413,7 +413,7 @@ fn check_in_form(ui: &mut Ui, state: &mut State, milestone: &Milestone, actions:
         )
         .accessible_name("Note on the check-in");
         if ui.button("Save check-in").clicked() {
-            actions.commands.push(Command::AddCheckIn(NewCheckIn {
+            requests.commands.push(Command::AddCheckIn(NewCheckIn {
                 milestone_id: milestone.id,
                 on: date,
                 status,
@@ -433,7 +433,7 @@ fn new_milestone(
     state: &mut State,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let columns = &plan.columns;
     ui.add_space(6.0);
@@ -485,7 +485,7 @@ fn new_milestone(
         .add_enabled(ready, egui::Button::new("+ Add milestone"))
         .clicked()
     {
-        actions.commands.push(Command::AddMilestone(NewMilestone {
+        requests.commands.push(Command::AddMilestone(NewMilestone {
             partnership_id: view.partnership.id,
             milestone: state.new_milestone.trim().to_owned(),
             feedback_data: state.new_feedback.trim().to_owned(),

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, FileRequest, Screen};
+use super::nav::{Page, Requests, Screen};
 use super::welcome::{self, Start};
 use super::widgets::{self, Choice};
 use crate::model::{
@@ -18,7 +18,7 @@ pub struct State {
     deleting: Option<PartnershipId>,
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Actions) {
+pub fn show(ui: &mut Ui, state: &mut State, session: &Session, requests: &mut Requests) {
     let summaries = session.summaries();
     let archived = summaries.iter().filter(|s| s.partnership.archived).count();
     ui.horizontal(|ui| {
@@ -44,20 +44,20 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, actions: &mut Act
         );
         match start {
             Some(Start::CreatePartnership) => state.creating = Some(NewPartnership::default()),
-            Some(start) => actions.file = FileRequest::for_start(start),
+            Some(start) => requests.file = start.file_request(),
             None => {}
         }
     } else {
         egui::ScrollArea::vertical()
             .id_salt("partnerships scroll")
             .show(ui, |ui| {
-                list(ui, state, summaries, actions);
+                list(ui, state, summaries, requests);
             });
     }
 
-    create_dialog(ui, state, actions);
-    rename_dialog(ui, state, actions);
-    delete_dialog(ui, state, summaries, actions);
+    create_dialog(ui, state, requests);
+    rename_dialog(ui, state, requests);
+    delete_dialog(ui, state, summaries, requests);
 }
 
 /// A block of fixed width in a row, its contents stacked.
@@ -72,7 +72,7 @@ fn block(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) {
     );
 }
 
-fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], actions: &mut Actions) {
+fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], requests: &mut Requests) {
     let width = ui.available_width();
     for summary in summaries {
         let p = &summary.partnership;
@@ -94,7 +94,7 @@ fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], action
                             .on_hover_text("Open this partnership")
                             .clicked()
                         {
-                            actions.navigate = Some(Screen::Partnership(p.id));
+                            requests.navigate = Some(Screen::In(p.id, Page::Overview));
                         }
                         let mut tags = vec![p.partner_kind.label().to_owned()];
                         if p.archived {
@@ -121,7 +121,7 @@ fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], action
                         ));
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        row_buttons(ui, state, p, actions);
+                        row_buttons(ui, state, p, requests);
                     });
                 });
             });
@@ -130,7 +130,7 @@ fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], action
 }
 
 /// The actions of one partnership, laid out right to left.
-fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, actions: &mut Actions) {
+fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, requests: &mut Requests) {
     if ui
         .button("Delete…")
         .accessible_name(format!("Delete {}", p.name))
@@ -153,7 +153,7 @@ fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, actions: &mut Ac
         })
         .clicked()
     {
-        actions.commands.push(Command::SetArchived(p.id, archive));
+        requests.commands.push(Command::SetArchived(p.id, archive));
     }
     if ui
         .button("Rename…")
@@ -167,11 +167,11 @@ fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, actions: &mut Ac
         .accessible_name(format!("Open {}", p.name))
         .clicked()
     {
-        actions.navigate = Some(Screen::Partnership(p.id));
+        requests.navigate = Some(Screen::In(p.id, Page::Overview));
     }
 }
 
-fn create_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
+fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     let Some(new) = state.creating.as_mut() else {
         return;
     };
@@ -220,7 +220,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
                 )
                 .clicked()
             {
-                actions
+                requests
                     .commands
                     .push(Command::CreatePartnership(new.clone()));
                 close = true;
@@ -254,7 +254,7 @@ pub fn kind_choice(ui: &mut Ui, id_salt: &str, kind: &mut PartnerKind) -> bool {
     changed
 }
 
-fn rename_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
+fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     let Some(partnership) = state.renaming.as_mut() else {
         return;
     };
@@ -279,7 +279,7 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, actions: &mut Actions) {
                 || (ready && enter)
             {
                 partnership.name = partnership.name.trim().to_owned();
-                actions
+                requests
                     .commands
                     .push(Command::UpdatePartnership(partnership.clone()));
                 close = true;
@@ -298,7 +298,7 @@ fn delete_dialog(
     ui: &mut Ui,
     state: &mut State,
     summaries: &[PartnershipSummary],
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(id) = state.deleting else {
         return;
@@ -323,7 +323,7 @@ fn delete_dialog(
     ) {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeletePartnership(id));
+            requests.commands.push(Command::DeletePartnership(id));
             state.deleting = None;
         }
         Choice::Cancelled => state.deleting = None,

@@ -8,13 +8,11 @@ use std::time::Instant;
 
 use egui::{RichText, Ui};
 
-use super::app::Screen;
+use super::nav::{Page, Screen};
 use super::widgets::today;
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId, Team};
-use crate::print::{
-    Blank, Filled, Paper, PrintRequest, What, cli::write_atomically, printout, render,
-};
+use crate::print::{Blank, Filled, Paper, PrintRequest, What, printout, render, write_atomically};
 use crate::problem::Problem;
 
 /// The choices in the dialog.
@@ -81,20 +79,20 @@ impl State {
         self.open = true;
         self.written = None;
         self.choice = match (screen, view) {
-            (Screen::Continuum(_, cycle), Some(_)) => {
+            (Screen::In(_, Page::Continuum(cycle)), Some(_)) => {
                 self.cycle = Some(cycle);
                 Choice::Continuum
             }
-            (Screen::Trajectory(..), Some(_)) => Choice::Trajectory,
-            (Screen::Readiness(_, round), Some(_)) => {
+            (Screen::In(_, Page::Trajectory(_)), Some(_)) => Choice::Trajectory,
+            (Screen::In(_, Page::Readiness(round)), Some(_)) => {
                 self.round = Some(round);
                 Choice::ReadinessJoint
             }
-            (Screen::Document(_, document), Some(_)) => {
+            (Screen::In(_, Page::Document(document)), Some(_)) => {
                 self.document = Some(document);
                 Choice::Document
             }
-            (Screen::Monitoring(_), Some(_)) => Choice::Monitoring,
+            (Screen::In(_, Page::Monitoring), Some(_)) => Choice::Monitoring,
             (_, Some(view)) if !view.cycles.is_empty() => Choice::Packet,
             _ => Choice::BlankContinuum,
         };

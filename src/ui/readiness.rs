@@ -6,7 +6,7 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::app::{Actions, back_to_partnership};
+use super::nav::{Page, Requests, back_to_partnership};
 use super::widgets::{self, Choice};
 use crate::instrument::{Readiness, ReadinessCategory};
 use crate::model::{
@@ -40,11 +40,11 @@ pub fn show(
     view: &PartnershipView,
     round_id: ReadinessRoundId,
     tool: &Readiness,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, actions);
+    back_to_partnership(ui, view, requests);
     let Some(round) = view.readiness_round(round_id) else {
-        actions.navigate = Some(super::app::Screen::Partnership(view.partnership.id));
+        requests.go(view, Page::Overview);
         return;
     };
     ui.add_space(4.0);
@@ -87,11 +87,11 @@ pub fn show(
     });
     ui.separator();
     match state.tab {
-        Tab::District => team_tab(ui, state, round, Team::District, tool, actions),
-        Tab::Partner => team_tab(ui, state, round, Team::Partner, tool, actions),
+        Tab::District => team_tab(ui, state, round, Team::District, tool, requests),
+        Tab::Partner => team_tab(ui, state, round, Team::Partner, tool, requests),
         Tab::Together => together(ui, state, round, tool),
     }
-    remove_dialog(ui, state, round, actions);
+    remove_dialog(ui, state, round, requests);
 }
 
 fn team_tab(
@@ -100,7 +100,7 @@ fn team_tab(
     round: &ReadinessView,
     team: Team,
     tool: &Readiness,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let members: Vec<_> = round.members_of(team).collect();
     if state
@@ -144,7 +144,7 @@ fn team_tab(
             .add_enabled(ready, egui::Button::new("+ Add member"))
             .clicked()
         {
-            actions
+            requests
                 .commands
                 .push(Command::AddReadinessMember(NewReadinessMember {
                     round_id: round.round.id,
@@ -189,10 +189,10 @@ fn team_tab(
                                 &member.name,
                                 category,
                                 tool,
-                                actions,
+                                requests,
                             );
                         }
-                        team_side(&mut columns[1], round, team, category, actions);
+                        team_side(&mut columns[1], round, team, category, requests);
                     });
                 });
                 ui.add_space(6.0);
@@ -208,7 +208,7 @@ fn member_side(
     name: &str,
     category: &ReadinessCategory,
     tool: &Readiness,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     ui.label(RichText::new(&category.name).strong().size(18.0));
     ui.weak("Items to address");
@@ -234,7 +234,7 @@ fn member_side(
             .accessible_name(format!("{}: {}", category.name, point.rating));
         if response.clicked() {
             let rating = if selected { None } else { Some(point.rating) };
-            actions.commands.push(Command::SetReadinessRating(
+            requests.commands.push(Command::SetReadinessRating(
                 member,
                 category.key.clone(),
                 rating,
@@ -254,7 +254,7 @@ fn member_side(
         2,
         true,
     ) {
-        actions.commands.push(Command::SetReadinessConcerns(
+        requests.commands.push(Command::SetReadinessConcerns(
             member,
             category.key.clone(),
             text,
@@ -268,7 +268,7 @@ fn team_side(
     round: &ReadinessView,
     team: Team,
     category: &ReadinessCategory,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let result = round.team_category(team, &category.key);
     let total = result.rated + result.missing.len();
@@ -316,7 +316,7 @@ fn team_side(
     let id = Id::unique(("team concerns", round_id, team, &category.key));
     let label = format!("{} concerns to address for {}", team.label(), category.name);
     if let Some(text) = widgets::long_text(ui, id, concerns, &label, "", 2, true) {
-        actions.commands.push(Command::SetTeamConcerns(
+        requests.commands.push(Command::SetTeamConcerns(
             round_id,
             team,
             category.key.clone(),
@@ -332,7 +332,7 @@ fn team_side(
         category.name
     );
     if let Some(text) = widgets::long_text(ui, id, strengths, &label, "", 2, true) {
-        actions.commands.push(Command::SetTeamStrengths(
+        requests.commands.push(Command::SetTeamStrengths(
             round_id,
             team,
             category.key.clone(),
@@ -406,7 +406,7 @@ fn team_together(
     }
 }
 
-fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, actions: &mut Actions) {
+fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, requests: &mut Requests) {
     let Some(id) = state.removing else {
         return;
     };
@@ -422,7 +422,7 @@ fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, actions:
     match widgets::confirm(ui, "remove readiness member", &title, &body, "Remove") {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeleteReadinessMember(id));
+            requests.commands.push(Command::DeleteReadinessMember(id));
             state.removing = None;
         }
         Choice::Cancelled => state.removing = None,

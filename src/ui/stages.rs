@@ -5,7 +5,7 @@
 use egui::{Align2, Color32, FontId, Id, Pos2, RichText, Sense, Stroke, Ui, vec2};
 use jiff::civil::Date;
 
-use super::app::Actions;
+use super::nav::Requests;
 use super::style;
 use super::widgets::{self, Choice, today};
 use crate::instrument::{Instruments, Stage, Stages};
@@ -26,7 +26,7 @@ pub fn show(
     state: &mut State,
     view: &PartnershipView,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let stages = instruments.stages;
     let history = stage_history(&view.stages);
@@ -58,13 +58,13 @@ pub fn show(
             ui.add_space(8.0);
             ui.weak(stages.introduction.trim_start_matches('*'));
             ui.add_space(8.0);
-            history_list(ui, state, view, stages, actions);
+            history_list(ui, state, view, stages, requests);
             ui.add_space(8.0);
-            new_entry(ui, state, view, stages, actions);
+            new_entry(ui, state, view, stages, requests);
             ui.add_space(12.0);
             reference(ui, stages);
         });
-    delete_dialog(ui, state, view, stages, actions);
+    delete_dialog(ui, state, view, stages, requests);
 }
 
 /// Days since a fixed date, for placing dates on the time line.
@@ -218,7 +218,7 @@ fn history_list(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let history = stage_history(&view.stages);
     if history.is_empty() {
@@ -231,7 +231,7 @@ fn history_list(
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for span in history.iter().rev() {
-                history_row(ui, state, span, stages, actions);
+                history_row(ui, state, span, stages, requests);
                 ui.end_row();
             }
         });
@@ -242,7 +242,7 @@ fn history_row(
     state: &mut State,
     span: &StageSpan<'_>,
     stages: &Stages,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let entry = span.entry;
     let mut date = entry.started_on;
@@ -255,17 +255,21 @@ fn history_row(
     )
     .changed()
     {
-        actions.commands.push(Command::UpdateStageEntry(StageEntry {
-            started_on: date,
-            ..entry.clone()
-        }));
+        requests
+            .commands
+            .push(Command::UpdateStageEntry(StageEntry {
+                started_on: date,
+                ..entry.clone()
+            }));
     }
     let mut stage = entry.stage;
     if stage_choice(ui, ("stage", entry.id), &mut stage, stages, "Stage") {
-        actions.commands.push(Command::UpdateStageEntry(StageEntry {
-            stage,
-            ..entry.clone()
-        }));
+        requests
+            .commands
+            .push(Command::UpdateStageEntry(StageEntry {
+                stage,
+                ..entry.clone()
+            }));
     }
     if span.loops_back {
         ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals().dark_mode)));
@@ -278,10 +282,12 @@ fn history_row(
         entry.started_on
     );
     if let Some(note) = widgets::text(ui, &entry.note, &note_name, 420.0) {
-        actions.commands.push(Command::UpdateStageEntry(StageEntry {
-            note,
-            ..entry.clone()
-        }));
+        requests
+            .commands
+            .push(Command::UpdateStageEntry(StageEntry {
+                note,
+                ..entry.clone()
+            }));
     }
     if ui
         .button("Delete…")
@@ -297,7 +303,7 @@ fn new_entry(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let current = stage_history(&view.stages).last().map(|s| s.entry.stage);
     let suggested = match current.and_then(|n| stages.stage(n)) {
@@ -327,12 +333,14 @@ fn new_entry(
         )
         .accessible_name("Note on the new stage");
         if ui.button("+ Record stage").clicked() {
-            actions.commands.push(Command::AddStageEntry(NewStageEntry {
-                partnership_id: view.partnership.id,
-                stage,
-                started_on: date,
-                note: state.new_note.trim().to_owned(),
-            }));
+            requests
+                .commands
+                .push(Command::AddStageEntry(NewStageEntry {
+                    partnership_id: view.partnership.id,
+                    stage,
+                    started_on: date,
+                    note: state.new_note.trim().to_owned(),
+                }));
             state.new_note.clear();
             state.new_stage = None;
         }
@@ -385,7 +393,7 @@ fn delete_dialog(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(id) = state.deleting else {
         return;
@@ -403,7 +411,7 @@ fn delete_dialog(
     match widgets::confirm(ui, "delete stage entry", title, &body, "Delete") {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeleteStageEntry(id));
+            requests.commands.push(Command::DeleteStageEntry(id));
             state.deleting = None;
         }
         Choice::Cancelled => state.deleting = None,

@@ -5,32 +5,10 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::app::{Actions, back_to_partnership};
+use super::nav::{Requests, Tab, back_to_partnership};
 use super::{changes, heatmap, radar, stages, style};
 use crate::instrument::Instruments;
 use crate::model::{CycleId, PartnershipView, Rater};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Radar,
-    HeatMap,
-    Changes,
-    Stages,
-}
-
-impl Tab {
-    const ALL: [Tab; 4] = [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Radar => "Radar over time",
-            Tab::HeatMap => "Heat map",
-            Tab::Changes => "What changed",
-            Tab::Stages => "Stage of partnering",
-        }
-    }
-}
 
 #[derive(Default)]
 pub struct State {
@@ -46,9 +24,9 @@ pub fn show(
     state: &mut State,
     view: &PartnershipView,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, actions);
+    back_to_partnership(ui, view, requests);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Across the years");
@@ -62,7 +40,7 @@ pub fn show(
         Tab::Radar => radar_over_time(ui, state, view, instruments),
         Tab::HeatMap => heatmap::show(ui, view, instruments.continuum),
         Tab::Changes => changes::show(ui, &mut state.changes, view, instruments.continuum),
-        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, actions),
+        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, requests),
     }
 }
 

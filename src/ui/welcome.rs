@@ -3,12 +3,26 @@
 
 use egui::{RichText, Ui};
 
+use super::nav::{FileRequest, Purpose};
+
 /// The way to begin the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
     CreatePartnership,
     OpenFile,
     ExploreSample,
+}
+
+impl Start {
+    /// The file the shell is asked for, when this way to begin is about
+    /// files.
+    pub fn file_request(self) -> Option<FileRequest> {
+        match self {
+            Start::OpenFile => Some(FileRequest::Choose(Purpose::Open)),
+            Start::ExploreSample => Some(FileRequest::Sample),
+            Start::CreatePartnership => None,
+        }
+    }
 }
 
 /// The width of one of the three choices.

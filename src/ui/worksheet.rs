@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use egui::{Id, RichText, Ui};
 
-use super::app::Actions;
+use super::nav::Requests;
 use super::widgets::{self, today};
 use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
@@ -28,8 +28,8 @@ pub fn show(
     sheet: &Worksheet,
     document: &Document,
     view: &PartnershipView,
-    actions: &mut Actions,
-    extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Actions),
+    requests: &mut Requests,
+    extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Requests),
 ) {
     egui::CollapsingHeader::new(RichText::new(format!("About the {}", sheet.title)).strong())
         .id_salt(("about worksheet", &sheet.key))
@@ -50,19 +50,19 @@ pub fn show(
             None => section.title.clone(),
         };
         ui.label(RichText::new(title).strong().size(18.0));
-        extra(ui, section, Place::Top, actions);
+        extra(ui, section, Place::Top, requests);
         for paragraph in &section.text {
             ui.label(document.fill(paragraph, sheet, &view.partnership));
         }
         for field in &section.fields {
-            field_widget(ui, field, document, view, actions);
+            field_widget(ui, field, document, view, requests);
         }
-        extra(ui, section, Place::End, actions);
+        extra(ui, section, Place::End, requests);
     }
 }
 
-fn set(actions: &mut Actions, document: &Document, key: &str, value: FieldValue) {
-    actions.commands.push(Command::SetDocumentValue(
+fn set(requests: &mut Requests, document: &Document, key: &str, value: FieldValue) {
+    requests.commands.push(Command::SetDocumentValue(
         document.id,
         key.to_owned(),
         value,
@@ -74,7 +74,7 @@ fn field_widget(
     field: &Field,
     document: &Document,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let value = document.value_or_default(field, &view.partnership);
     let id = Id::unique(("field", document.id, &field.key));
@@ -83,7 +83,7 @@ fn field_widget(
             ui.horizontal(|ui| {
                 ui.label(&field.label);
                 if let Some(text) = widgets::text(ui, value.text(), &field.label, 360.0) {
-                    set(actions, document, &field.key, FieldValue::Text(text));
+                    set(requests, document, &field.key, FieldValue::Text(text));
                 }
             });
         }
@@ -91,7 +91,7 @@ fn field_widget(
             ui.add(egui::Label::new(&field.label).wrap());
             if let Some(text) = widgets::long_text(ui, id, value.text(), &field.label, "", 2, true)
             {
-                set(actions, document, &field.key, FieldValue::Text(text));
+                set(requests, document, &field.key, FieldValue::Text(text));
             }
         }
         FieldKind::Date => {
@@ -104,7 +104,7 @@ fn field_widget(
                 let salt = format!("date {} {}", document.id.0, field.key);
                 if let Some(date) = widgets::optional_date(ui, &salt, stored, &field.label, today())
                 {
-                    set(actions, document, &field.key, FieldValue::Date(date));
+                    set(requests, document, &field.key, FieldValue::Date(date));
                 }
             });
         }
@@ -126,7 +126,7 @@ fn field_widget(
                         None
                     };
                     set(
-                        actions,
+                        requests,
                         document,
                         &field.key,
                         FieldValue::YesNoDate { confirmed, on },
@@ -138,7 +138,7 @@ fn field_widget(
                     let name = format!("Date confirmed: {}", field.label);
                     if widgets::date_button(ui, &salt, &mut date, &name).changed() {
                         set(
-                            actions,
+                            requests,
                             document,
                             &field.key,
                             FieldValue::YesNoDate {
@@ -158,7 +158,7 @@ fn field_widget(
                     _ => None,
                 };
                 if let Some(person) = person_choice(ui, id, chosen, view, &field.label) {
-                    set(actions, document, &field.key, FieldValue::Person(person));
+                    set(requests, document, &field.key, FieldValue::Person(person));
                 }
             });
         }
@@ -170,7 +170,7 @@ fn field_widget(
                     _ => None,
                 };
                 if let Some(choice) = option_choice(ui, id, chosen, &field.options, &field.label) {
-                    set(actions, document, &field.key, FieldValue::Choice(choice));
+                    set(requests, document, &field.key, FieldValue::Choice(choice));
                 }
             });
         }
@@ -181,7 +181,7 @@ fn field_widget(
             };
             ui.add(egui::Label::new(&field.label).wrap());
             if let Some(rows) = table(ui, id, field, rows, view) {
-                set(actions, document, &field.key, FieldValue::Rows(rows));
+                set(requests, document, &field.key, FieldValue::Rows(rows));
             }
         }
     }

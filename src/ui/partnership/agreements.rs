@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::super::app::{Actions, Screen};
+use super::super::nav::{Page, Requests, Screen};
 use super::super::widgets::{self, today};
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use crate::model::{ActionStatus, Command, FieldValue, NewDocument, PartnershipView, open_actions};
@@ -14,7 +14,7 @@ pub fn agreements(
     ui: &mut Ui,
     view: &PartnershipView,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let id = view.partnership.id;
     let today = today();
@@ -60,7 +60,7 @@ pub fn agreements(
                         .count();
                     ui.horizontal(|ui| {
                         if ui.link(&document.title).clicked() {
-                            actions.navigate = Some(Screen::Document(id, document.id));
+                            requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
                         }
                         ui.label(format!(
                             "{confirmed} of 6 practices confirmed, signed by {signed} of 2 parties"
@@ -75,7 +75,7 @@ pub fn agreements(
                 && let Some(command) =
                     new_document(CONTRACT_SUPPLEMENT, "Contract Supplement".to_owned())
             {
-                actions.commands.push(command);
+                requests.commands.push(command);
             }
             ui.end_row();
 
@@ -92,7 +92,7 @@ pub fn agreements(
                         let date = document.held_on();
                         ui.label(date.strftime("%B %-d, %Y").to_string());
                         if ui.link(&document.title).clicked() {
-                            actions.navigate = Some(Screen::Document(id, document.id));
+                            requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
                         }
                         ui.weak(widgets::count(steps, "action step", "action steps"));
                     });
@@ -101,7 +101,7 @@ pub fn agreements(
             if ui.button("+ New quarterly meeting").clicked() {
                 let title = format!("Quarterly meeting, {}", today.strftime("%B %Y"));
                 if let Some(command) = new_document(QUARTERLY_MEETING, title) {
-                    actions.commands.push(command);
+                    requests.commands.push(command);
                 }
             }
             ui.end_row();
@@ -123,7 +123,7 @@ pub fn agreements(
                 widgets::count(view.milestones.len(), "milestone", "milestones")
             ));
             if ui.button("Open the monitoring plan").clicked() {
-                actions.navigate = Some(Screen::Monitoring(id));
+                requests.navigate = Some(Screen::In(id, Page::Monitoring));
             }
             ui.end_row();
 
@@ -141,7 +141,7 @@ pub fn agreements(
                 items.len()
             ));
             if ui.button("Open the action list").clicked() {
-                actions.navigate = Some(Screen::Actions(id));
+                requests.navigate = Some(Screen::In(id, Page::Actions));
             }
             ui.end_row();
         });

@@ -7,9 +7,9 @@ mod readiness_rounds;
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
-use super::app::{Actions, Screen};
+use super::nav::Tab;
+use super::nav::{Page, Requests, Screen};
 use super::partnerships::kind_choice;
-use super::trajectory::Tab;
 use super::widgets::{self, Choice, today};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
@@ -52,12 +52,12 @@ pub fn show(
     state: &mut State,
     view: &PartnershipView,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let continuum = instruments.continuum;
     ui.horizontal(|ui| {
         if ui.button("‹ All partnerships").clicked() {
-            actions.navigate = Some(Screen::Partnerships);
+            requests.navigate = Some(Screen::Partnerships);
         }
     });
     ui.add_space(4.0);
@@ -71,7 +71,7 @@ pub fn show(
         ui.label("Across the years:");
         for tab in [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages] {
             if ui.button(tab.label()).clicked() {
-                actions.navigate = Some(Screen::Trajectory(view.partnership.id, tab));
+                requests.navigate = Some(Screen::In(view.partnership.id, Page::Trajectory(tab)));
             }
         }
     });
@@ -80,25 +80,25 @@ pub fn show(
         .id_salt(("partnership scroll", view.partnership.id))
         .show(ui, |ui| {
             ui.columns(2, |columns| {
-                details(&mut columns[0], view, actions);
-                people(&mut columns[1], state, view, actions);
+                details(&mut columns[0], view, requests);
+                people(&mut columns[1], state, view, requests);
             });
             ui.add_space(16.0);
             ui.separator();
-            cycles(ui, state, view, continuum, actions);
+            cycles(ui, state, view, continuum, requests);
             ui.add_space(16.0);
             ui.separator();
-            readiness_rounds::readiness_rounds(ui, state, view, instruments, actions);
+            readiness_rounds::readiness_rounds(ui, state, view, instruments, requests);
             ui.add_space(16.0);
             ui.separator();
-            agreements::agreements(ui, view, instruments, actions);
+            agreements::agreements(ui, view, instruments, requests);
         });
-    remove_person_dialog(ui, state, view, actions);
-    delete_cycle_dialog(ui, state, view, actions);
-    readiness_rounds::delete_round_dialog(ui, state, view, actions);
+    remove_person_dialog(ui, state, view, requests);
+    delete_cycle_dialog(ui, state, view, requests);
+    readiness_rounds::delete_round_dialog(ui, state, view, requests);
 }
 
-fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
+fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
     let p = &view.partnership;
     ui.label(RichText::new("Details").heading().size(18.0));
     ui.weak("Changes are saved as you type.");
@@ -113,14 +113,14 @@ fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
             if let Some(name) = widgets::required_text(ui, id, &p.name, "Partnership name", width) {
                 let mut changed = p.clone();
                 changed.name = name;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
             ui.label("District");
             if let Some(text) = widgets::text(ui, &p.district, "District", width) {
                 let mut changed = p.clone();
                 changed.district = text;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
             ui.label("Partner organisation");
@@ -129,7 +129,7 @@ fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
             {
                 let mut changed = p.clone();
                 changed.partner_organisation = text;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
             ui.label("Kind of partner");
@@ -137,7 +137,7 @@ fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
             if kind_choice(ui, "partner kind", &mut kind) {
                 let mut changed = p.clone();
                 changed.partner_kind = kind;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
             ui.label("Start date");
@@ -146,7 +146,7 @@ fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
             {
                 let mut changed = p.clone();
                 changed.start_date = date;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
             ui.label("Notes");
@@ -161,7 +161,7 @@ fn details(ui: &mut Ui, view: &PartnershipView, actions: &mut Actions) {
             ) {
                 let mut changed = p.clone();
                 changed.notes = text;
-                actions.commands.push(Command::UpdatePartnership(changed));
+                requests.commands.push(Command::UpdatePartnership(changed));
             }
             ui.end_row();
         });
@@ -182,7 +182,7 @@ fn side_choice(ui: &mut Ui, id_salt: impl egui::AsIdSalt, side: &mut Side, name:
     changed
 }
 
-fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, actions: &mut Actions) {
+fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut Requests) {
     ui.label(RichText::new("People").heading().size(18.0));
     ui.weak("Everyone who takes part in rating, with the side they speak for.");
     ui.add_space(4.0);
@@ -201,20 +201,20 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, actions: &mut 
                 if let Some(name) = widgets::required_text(ui, id, &person.name, &label, 160.0) {
                     let mut changed = person.clone();
                     changed.name = name;
-                    actions.commands.push(Command::UpdatePerson(changed));
+                    requests.commands.push(Command::UpdatePerson(changed));
                 }
                 let mut side = person.side;
                 let label = format!("Side of {}", person.name);
                 if side_choice(ui, ("side", person.id), &mut side, &label) {
                     let mut changed = person.clone();
                     changed.side = side;
-                    actions.commands.push(Command::UpdatePerson(changed));
+                    requests.commands.push(Command::UpdatePerson(changed));
                 }
                 let label = format!("Role of {}", person.name);
                 if let Some(role) = widgets::text(ui, &person.role, &label, 200.0) {
                     let mut changed = person.clone();
                     changed.role = role;
-                    actions.commands.push(Command::UpdatePerson(changed));
+                    requests.commands.push(Command::UpdatePerson(changed));
                 }
                 if ui
                     .button("Remove…")
@@ -243,7 +243,7 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, actions: &mut 
                 .add_enabled(ready, egui::Button::new("+ Add person"))
                 .clicked()
             {
-                actions
+                requests
                     .commands
                     .push(Command::AddPerson(view.partnership.id, new.clone()));
                 new.name.clear();
@@ -258,7 +258,7 @@ fn cycles(
     state: &mut State,
     view: &PartnershipView,
     continuum: &Continuum,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     ui.label(RichText::new("Continuum cycles").heading().size(18.0));
     ui.weak(format!(
@@ -287,7 +287,8 @@ fn cycles(
                         .on_hover_text("Open the continuum for this cycle")
                         .clicked()
                     {
-                        actions.navigate = Some(Screen::Continuum(view.partnership.id, cycle.id));
+                        requests.navigate =
+                            Some(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
                     }
                     ui.label(cycle.administered_on.strftime("%B %-d, %Y").to_string());
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
@@ -299,8 +300,8 @@ fn cycles(
                             .accessible_name(format!("Open continuum {}", cycle.school_year))
                             .clicked()
                         {
-                            actions.navigate =
-                                Some(Screen::Continuum(view.partnership.id, cycle.id));
+                            requests.navigate =
+                                Some(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
                         }
                         let (label, status) = match cycle.status {
                             CycleStatus::Draft => ("Mark final", CycleStatus::Final),
@@ -311,7 +312,7 @@ fn cycles(
                             .accessible_name(format!("{label} {}", cycle.school_year))
                             .clicked()
                         {
-                            actions
+                            requests
                                 .commands
                                 .push(Command::SetCycleStatus(cycle.id, status));
                         }
@@ -347,7 +348,7 @@ fn cycles(
         ui.label("held on");
         widgets::date_button(ui, "new cycle date", date, "Date of the cycle");
         if ui.button("+ Start cycle").clicked() {
-            actions.commands.push(Command::CreateCycle(NewCycle {
+            requests.commands.push(Command::CreateCycle(NewCycle {
                 partnership_id: view.partnership.id,
                 instrument_key: continuum.key.clone(),
                 instrument_version: continuum.version.clone(),
@@ -368,7 +369,7 @@ fn remove_person_dialog(
     ui: &mut Ui,
     state: &mut State,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(id) = state.removing_person else {
         return;
@@ -391,7 +392,7 @@ fn remove_person_dialog(
     match widgets::confirm(ui, "remove person", &title, &body, "Remove") {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeletePerson(id));
+            requests.commands.push(Command::DeletePerson(id));
             state.removing_person = None;
         }
         Choice::Cancelled => state.removing_person = None,
@@ -402,7 +403,7 @@ fn delete_cycle_dialog(
     ui: &mut Ui,
     state: &mut State,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(id) = state.deleting_cycle else {
         return;
@@ -421,7 +422,7 @@ fn delete_cycle_dialog(
     match widgets::confirm(ui, "delete cycle", &title, &body, "Delete permanently") {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeleteCycle(id));
+            requests.commands.push(Command::DeleteCycle(id));
             state.deleting_cycle = None;
         }
         Choice::Cancelled => state.deleting_cycle = None,

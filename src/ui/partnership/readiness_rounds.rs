@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use super::super::app::{Actions, Screen};
+use super::super::nav::{Page, Requests, Screen};
 use super::super::widgets::{self, Choice, today};
 use super::State;
 use crate::instrument::Instruments;
@@ -13,7 +13,7 @@ pub fn readiness_rounds(
     state: &mut State,
     view: &PartnershipView,
     instruments: Instruments,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let tool = instruments.readiness;
     ui.label(RichText::new(&tool.title).heading().size(18.0));
@@ -34,13 +34,13 @@ pub fn readiness_rounds(
                 ui.strong(Team::Partner.label());
                 ui.end_row();
                 for round in view.readiness.iter().rev() {
-                    let screen = Screen::Readiness(view.partnership.id, round.round.id);
+                    let screen = Screen::In(view.partnership.id, Page::Readiness(round.round.id));
                     if ui
                         .link(RichText::new(&round.round.title).strong())
                         .on_hover_text("Open this readiness round")
                         .clicked()
                     {
-                        actions.navigate = Some(screen);
+                        requests.navigate = Some(screen);
                     }
                     ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
                     for team in Team::BOTH {
@@ -62,7 +62,7 @@ pub fn readiness_rounds(
                             .accessible_name(format!("Open readiness round {}", round.round.title))
                             .clicked()
                         {
-                            actions.navigate = Some(screen);
+                            requests.navigate = Some(screen);
                         }
                         if ui
                             .button("Delete…")
@@ -107,7 +107,7 @@ pub fn readiness_rounds(
             } else {
                 title.to_owned()
             };
-            actions
+            requests
                 .commands
                 .push(Command::CreateReadinessRound(NewReadinessRound {
                     partnership_id: view.partnership.id,
@@ -125,7 +125,7 @@ pub fn delete_round_dialog(
     ui: &mut Ui,
     state: &mut State,
     view: &PartnershipView,
-    actions: &mut Actions,
+    requests: &mut Requests,
 ) {
     let Some(id) = state.deleting_round else {
         return;
@@ -148,7 +148,7 @@ pub fn delete_round_dialog(
     ) {
         Choice::Undecided => {}
         Choice::Confirmed => {
-            actions.commands.push(Command::DeleteReadinessRound(id));
+            requests.commands.push(Command::DeleteReadinessRound(id));
             state.deleting_round = None;
         }
         Choice::Cancelled => state.deleting_round = None,

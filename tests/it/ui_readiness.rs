@@ -2,14 +2,14 @@
 //! writes a concern, the team's average follows, and the joint view shows
 //! both teams' concerns with the numbers hidden until asked for.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{NewPartnership, NewReadinessMember, NewReadinessRound, Team};
-use partnerpath::session::Session;
 use partnerpath::store::Store;
-use partnerpath::ui::{App, Screen};
+use partnerpath::ui::{Page, Screen};
+
+use crate::support;
 
 /// The text a node shows: a label widget keeps it as its value.
 fn text_of(node: &egui_kittest::kittest::AccessKitNode<'_>) -> String {
@@ -68,11 +68,8 @@ fn a_member_rates_the_four_categories_and_the_teams_meet_over_concerns() {
             .expect("concern");
         (partnership, round, ann)
     };
-    let mut app = App::new(instruments, Session::open(&path));
-    app.go_to(Screen::Readiness(partnership, round));
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 3000.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let app = support::app(&path, Some(Screen::In(partnership, Page::Readiness(round))));
+    let mut harness = support::harness(app, [1366.0, 3000.0]);
     harness.run();
 
     harness.get_by_label("Rate as Ann Lee").click();

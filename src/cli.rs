@@ -1,15 +1,18 @@
 //! `partnerpath print …`: the same PDFs as File > Print…, without a window,
-//! for scripts and tests.
+//! for scripts and tests. The command line's glue between clap, the store
+//! and the printer lives here, beside `main.rs`, so that `print` needs
+//! neither.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-
-use super::{Blank, Filled, Paper, PrintRequest, What, printout, render};
-use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use crate::model::{PartnershipView, Team};
-use crate::problem::Problem;
-use crate::store::Store;
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use partnerpath::model::{PartnershipView, SchoolYear, Team};
+use partnerpath::print::{
+    Blank, Filled, Paper, PrintRequest, What, printout, render, write_atomically,
+};
+use partnerpath::problem::Problem;
+use partnerpath::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ToolArg {
@@ -142,10 +145,7 @@ fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Pro
 
 fn filled(args: &PrintArgs, view: &PartnershipView) -> Result<Filled, Problem> {
     let cycle = || {
-        let wanted = args
-            .cycle
-            .as_deref()
-            .and_then(crate::model::SchoolYear::parse);
+        let wanted = args.cycle.as_deref().and_then(SchoolYear::parse);
         let found = match (&args.cycle, wanted) {
             (None, _) => view.cycles.last(),
             (Some(_), Some(year)) => view
@@ -217,26 +217,5 @@ fn filled(args: &PrintArgs, view: &PartnershipView) -> Result<Filled, Problem> {
         ToolArg::Meeting => Filled::Document(document(QUARTERLY_MEETING)?),
         ToolArg::Monitoring => Filled::Monitoring,
         ToolArg::Packet => Filled::Packet { cycle: cycle()? },
-    })
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place, so
-/// a failure never leaves half a PDF (or spoils an existing one).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
-    let fail = |e: std::io::Error| Problem {
-        what: format!("The PDF could not be saved ({e})."),
-        what_to_do: "Choose a folder you can write to, with some free space, and print again."
-            .to_owned(),
-        path: Some(path.to_path_buf()),
-    };
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".partial");
-    let temporary = PathBuf::from(temporary);
-    std::fs::write(&temporary, bytes).map_err(fail)?;
-    std::fs::rename(&temporary, path).map_err(|e| {
-        // The rename's error is the one to report; the temporary file goes
-        // if it can (otherwise it stays as a leftover named ….partial).
-        std::fs::remove_file(&temporary).ok();
-        fail(e)
     })
 }

@@ -8,14 +8,14 @@ use std::path::Path;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
-use partnerpath::instrument::Instruments;
 use partnerpath::model::{
     CycleId, Level, NewCycle, NewPartnership, NewPerson, PartnershipId, PersonId, Rater, RatingKey,
     Side,
 };
-use partnerpath::session::Session;
 use partnerpath::store::Store;
-use partnerpath::ui::{App, Screen, Tab};
+use partnerpath::ui::{App, Page, Screen, Tab};
+
+use crate::support;
 
 struct Fixture {
     partnership: PartnershipId,
@@ -96,12 +96,7 @@ fn stored(path: &Path, cycle: CycleId, indicator: &str, person: Option<PersonId>
 }
 
 fn harness(path: &Path, screen: Screen) -> Harness<'static, App> {
-    let instruments = Instruments::builtin().expect("instruments");
-    let mut app = App::new(instruments, Session::open(path));
-    app.go_to(screen);
-    Harness::builder()
-        .with_size([1366.0, 1400.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+    support::harness(support::app(path, Some(screen)), [1366.0, 1400.0])
 }
 
 #[test]
@@ -111,7 +106,7 @@ fn rating_as_a_person_stores_their_level_and_leaves_the_consensus_alone() {
     let f = fixture(&path);
     let cycle = f.cycles[2];
     set(&path, cycle, "shared-goals", Rater::Consensus, 2);
-    let mut harness = harness(&path, Screen::Continuum(f.partnership, cycle));
+    let mut harness = harness(&path, Screen::In(f.partnership, Page::Continuum(cycle)));
 
     harness.get_by_label("Rating as").click();
     harness.run();
@@ -147,7 +142,7 @@ fn the_discuss_flag_shows_exactly_where_individual_ratings_are_two_levels_apart(
     // The consensus is not an individual rating: no flag.
     set(&path, cycle, "advocacy", Rater::Consensus, 4);
     set(&path, cycle, "advocacy", Rater::Person(f.ana), 1);
-    let mut harness = harness(&path, Screen::Continuum(f.partnership, cycle));
+    let mut harness = harness(&path, Screen::In(f.partnership, Page::Continuum(cycle)));
     harness.run();
     let flags = harness.query_all_by_label_contains("Discuss:").count();
     assert_eq!(flags, 1);
@@ -178,7 +173,10 @@ fn unticking_a_year_in_the_radar_legend_hides_its_outline() {
     for (cycle, level) in f.cycles.iter().zip([1, 2, 3]) {
         set(&path, *cycle, "shared-goals", Rater::Consensus, level);
     }
-    let mut harness = harness(&path, Screen::Trajectory(f.partnership, Tab::Radar));
+    let mut harness = harness(
+        &path,
+        Screen::In(f.partnership, Page::Trajectory(Tab::Radar)),
+    );
     harness.run();
     harness.get_by_label("Radar of 2022–23, 2023–24, 2024–25");
     harness.get_by_label("Show 2023–24").click();
@@ -197,7 +195,10 @@ fn the_heat_map_and_change_list_read_the_consensus() {
     set(&path, f.cycles[1], "shared-goals", Rater::Consensus, 1);
     set(&path, f.cycles[2], "shared-goals", Rater::Consensus, 3);
     set(&path, f.cycles[2], "advocacy", Rater::Consensus, 2);
-    let mut harness = harness(&path, Screen::Trajectory(f.partnership, Tab::HeatMap));
+    let mut harness = harness(
+        &path,
+        Screen::In(f.partnership, Page::Trajectory(Tab::HeatMap)),
+    );
     harness.run();
     harness.get_by_label("Shared Goals 2024–25: 3 Established");
     harness.get_by_label("Shared Goals 2022–23: not rated");

@@ -6,16 +6,13 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use partnerpath::instrument::Instruments;
 use partnerpath::session::Session;
-use partnerpath::ui::{App, Screen};
+use partnerpath::ui::{App, Page, Screen};
+
+use crate::support;
 
 fn harness(path: &Path) -> Harness<'static, App> {
-    let instruments = Instruments::builtin().expect("instruments");
-    let app = App::new(instruments, Session::open(path));
-    Harness::builder()
-        .with_size([1366.0, 1400.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+    support::harness(support::app(path, None), [1366.0, 1400.0])
 }
 
 /// The consensus rating of an indicator, read straight from the file.
@@ -40,10 +37,16 @@ fn create_partnership_and_cycle(harness: &mut Harness<'_, App>) {
     harness.run();
     harness.get_by_label("Create partnership").click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Partnership(_)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Overview)
+    ));
     harness.get_by_label("+ Start cycle").click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Continuum(_, _)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Continuum(_))
+    ));
 }
 
 #[test]
@@ -171,13 +174,10 @@ fn an_empty_file_offers_the_sample_without_any_flag() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("empty.sqlite");
     let sample = dir.path().join("sample.sqlite");
-    let instruments = Instruments::builtin().expect("instruments");
-    let app = App::new(instruments, Session::open(&path))
+    let app = support::app(&path, None)
         .remembering(None)
         .with_sample_at(sample.clone());
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = support::harness(app, [1366.0, 768.0]);
     harness.run();
     harness.get_by_label("Create a partnership");
     harness.get_by_label("Open a file…");
@@ -187,7 +187,7 @@ fn an_empty_file_offers_the_sample_without_any_flag() {
     harness.run();
 
     let state = harness.state();
-    assert!(matches!(state.screen(), Screen::Partnership(_)));
+    assert!(matches!(state.screen(), Screen::In(_, Page::Overview)));
     assert_eq!(
         state.session().map(|s| s.path().to_path_buf()),
         Some(sample.clone())
@@ -217,18 +217,17 @@ fn the_welcome_screen_creates_the_first_partnership() {
     harness.run();
     harness.get_by_label("Create partnership").click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Partnership(_)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Overview)
+    ));
     assert_eq!(partnership_names(&path), ["Riverbend USD & Lakeshore"]);
 }
 
 /// A harness whose recent files name `path`, so that PartnerPath's own file
 /// dialog starts in its folder.
 fn harness_remembering(path: &Path) -> Harness<'static, App> {
-    let instruments = Instruments::builtin().expect("instruments");
-    let app = App::new(instruments, Session::open(path)).remembering(None);
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+    support::harness(support::app(path, None).remembering(None), [1366.0, 768.0])
 }
 
 #[test]

@@ -7,7 +7,7 @@ use partnerpath::instrument::Continuum;
 use partnerpath::model::Level;
 
 /// The published text (CCSSO, CC BY 4.0), as extracted from the PDF.
-const SEED: &str = include_str!("fixtures/seed-001-working-better-together.txt");
+const SEED: &str = include_str!("../fixtures/seed-001-working-better-together.txt");
 
 fn continuum() -> &'static Continuum {
     Continuum::builtin().expect("the built-in continuum loads")
@@ -172,7 +172,7 @@ fn progress_measures_repeats_mission_and_beliefs_as_published_with_a_note() {
 }
 
 /// The *Stages of Partnering* excerpt (Annenberg Institute), as extracted.
-const STAGES_SEED: &str = include_str!("fixtures/seed-003-stages-of-partnering.txt");
+const STAGES_SEED: &str = include_str!("../fixtures/seed-003-stages-of-partnering.txt");
 
 /// The source with its bold marks removed and all white space single spaces,
 /// so that a paragraph broken across a page still matches.
@@ -235,7 +235,7 @@ fn every_stage_text_is_word_for_word_from_the_source() {
 }
 
 /// *Conditions and Habits of Successful Partnerships* (ODST), as extracted.
-const CONDITIONS_SEED: &str = include_str!("fixtures/seed-002-conditions-and-habits.txt");
+const CONDITIONS_SEED: &str = include_str!("../fixtures/seed-002-conditions-and-habits.txt");
 
 #[test]
 fn the_readiness_tool_has_four_categories_and_a_four_point_scale() {
@@ -352,7 +352,7 @@ fn the_worksheets_wording_is_word_for_word_from_the_sources() {
         assert!(source.contains(question), "not in the source: {question:?}");
     }
     let nea = flattened(include_str!(
-        "fixtures/seed-004-monitoring-plan-excerpt.txt"
+        "../fixtures/seed-004-monitoring-plan-excerpt.txt"
     ));
     let plan = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
     for text in

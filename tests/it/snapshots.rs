@@ -9,9 +9,10 @@ use egui_kittest::Harness;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey};
-use partnerpath::session::Session;
 use partnerpath::store::Store;
-use partnerpath::ui::{App, Screen, Tab};
+use partnerpath::ui::{App, Page, Screen, Tab};
+
+use crate::support;
 
 /// A partnership with three cycles of consensus ratings, one with gaps.
 fn three_cycles(path: &Path) -> PartnershipId {
@@ -67,9 +68,7 @@ fn database() -> (tempfile::TempDir, PathBuf) {
 fn snapshot(tab: Tab, name: &str) {
     let (_dir, path) = database();
     let id = three_cycles(&path);
-    let instruments = Instruments::builtin().expect("instruments");
-    let mut app = App::new(instruments, Session::open(&path));
-    app.go_to(Screen::Trajectory(id, tab));
+    let app = support::app(&path, Some(Screen::In(id, Page::Trajectory(tab))));
     let mut harness = Harness::builder()
         .with_size([1366.0, 900.0])
         .with_theme(egui::Theme::Light)

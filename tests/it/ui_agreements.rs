@@ -7,11 +7,11 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use partnerpath::instrument::Instruments;
 use partnerpath::model::{FieldValue, NewPartnership};
-use partnerpath::session::Session;
 use partnerpath::store::Store;
-use partnerpath::ui::{App, Screen};
+use partnerpath::ui::{App, Page, Screen};
+
+use crate::support;
 
 fn harness(path: &Path) -> Harness<'static, App> {
     let id = {
@@ -28,14 +28,10 @@ fn harness(path: &Path) -> Harness<'static, App> {
             )
             .expect("partnership")
     };
-    let mut app = App::new(
-        Instruments::builtin().expect("instruments"),
-        Session::open(path),
-    );
-    app.go_to(Screen::Partnership(id));
-    Harness::builder()
-        .with_size([1366.0, 4000.0])
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+    support::harness(
+        support::app(path, Some(Screen::In(id, Page::Overview))),
+        [1366.0, 4000.0],
+    )
 }
 
 fn stored_value(path: &Path, field: &str) -> Option<FieldValue> {
@@ -59,7 +55,10 @@ fn fill_the_contract_supplement_names_and_confirm_a_practice() {
         .get_by_label("+ Start a Contract Supplement")
         .click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Document(_, _)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Document(_))
+    ));
     // The names default from the partnership and fill the agreement's text.
     harness.get_by_label_contains("Both Oak School District and Elm University agree");
 
@@ -96,7 +95,10 @@ fn an_action_step_added_in_the_wrap_up_is_in_the_action_list() {
     let mut harness = harness(&path);
     harness.get_by_label("+ New quarterly meeting").click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Document(_, _)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Document(_))
+    ));
     harness.get_by_label_contains("Nobody is listed from the district, the partner or the school.");
 
     harness.get_by_label("New action step").click();
@@ -129,7 +131,10 @@ fn an_action_step_added_in_the_wrap_up_is_in_the_action_list() {
     harness.run();
     harness.get_by_label("Open the action list").click();
     harness.run();
-    assert!(matches!(harness.state().screen(), Screen::Actions(_)));
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Actions)
+    ));
     harness.get_by_label("Share retention data with principals");
     harness.get_by_label_contains("Meeting: Quarterly meeting");
     harness

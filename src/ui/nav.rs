@@ -1,0 +1,100 @@
+//! Navigation: which screen is showing, and what a screen asks of the shell
+//! this frame. Screens import this module, never the shell (`app.rs`): the
+//! shell knows every screen, a screen knows only where it may lead.
+
+use egui::Ui;
+
+use crate::model::{
+    Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
+};
+
+/// Which screen is showing: the list of partnerships, or a page of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Partnerships,
+    /// A page of the partnership, which the shell has loaded.
+    In(PartnershipId, Page),
+}
+
+/// The pages of one partnership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The partnership's own page: people, cycles, agreements.
+    Overview,
+    /// One continuum cycle's grid.
+    Continuum(CycleId),
+    /// The partnership across the years, on one of its tabs.
+    Trajectory(Tab),
+    /// A readiness round.
+    Readiness(ReadinessRoundId),
+    /// A filled worksheet: the Contract Supplement, a meeting…
+    Document(DocumentId),
+    Monitoring,
+    /// Every open and overdue action of the partnership.
+    Actions,
+}
+
+/// The tabs of the partnership across the years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Radar,
+    HeatMap,
+    Changes,
+    Stages,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Radar => "Radar over time",
+            Tab::HeatMap => "Heat map",
+            Tab::Changes => "What changed",
+            Tab::Stages => "Stage of partnering",
+        }
+    }
+}
+
+/// What a screen asks of the shell this frame: edits to store, another
+/// screen, another file. The shell carries them out after the frame.
+#[derive(Default)]
+pub struct Requests {
+    pub commands: Vec<Command>,
+    pub navigate: Option<Screen>,
+    /// Another file: to open, to create, or the sample's.
+    pub file: Option<FileRequest>,
+}
+
+impl Requests {
+    /// Asks for `page` of the partnership `view` shows.
+    pub fn go(&mut self, view: &PartnershipView, page: Page) {
+        self.navigate = Some(Screen::In(view.partnership.id, page));
+    }
+}
+
+/// A screen's request to switch to another file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRequest {
+    Choose(Purpose),
+    Sample,
+}
+
+/// What the user wants to do with the file they choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    Create,
+}
+
+/// The "‹ partnership name" button that leads back to the partnership's page.
+pub fn back_to_partnership(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
+    if ui
+        .button(format!("‹ {}", view.partnership.name))
+        .accessible_name("Back to the partnership")
+        .clicked()
+    {
+        requests.go(view, Page::Overview);
+    }
+}

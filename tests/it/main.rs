@@ -1,0 +1,18 @@
+//! PartnerPath's tests beyond the unit tests in `src/`: one test binary, so
+//! that egui, wgpu and Typst are linked once. Each module tests one part, as
+//! its first lines say; `support` holds what several of them share.
+
+mod agreements;
+mod demo;
+mod instrument;
+mod layers;
+mod print;
+mod smoke;
+mod snapshots;
+mod store;
+mod support;
+mod ui_agreements;
+mod ui_flow;
+mod ui_readiness;
+mod ui_rounds;
+mod view_equals_file;

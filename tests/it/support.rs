@@ -1,0 +1,30 @@
+//! What several test modules share: the window driven by egui_kittest on a
+//! real file.
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use partnerpath::instrument::Instruments;
+use partnerpath::session::Session;
+use partnerpath::ui::{App, Screen};
+
+/// The instruments the program ships with.
+pub fn instruments() -> Instruments {
+    Instruments::builtin().expect("instruments")
+}
+
+/// The app on the file at `path`, showing `screen` (the list if `None`).
+pub fn app(path: &Path, screen: Option<Screen>) -> App {
+    let mut app = App::new(instruments(), Session::open(path));
+    if let Some(screen) = screen {
+        app.go_to(screen);
+    }
+    app
+}
+
+/// A window of `size` (width, height) drawing `app`.
+pub fn harness(app: App, size: [f32; 2]) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}

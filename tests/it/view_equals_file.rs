@@ -1,0 +1,556 @@
+//! The partnership in memory equals the one in the file after every edit.
+//! Proptest draws random sequences of edits over a partnership with people,
+//! cycles (one marked final), ratings, a readiness round, documents, goals,
+//! milestones, check-ins, action steps and stages, plus a second partnership
+//! whose records the edits may also touch. After each edit the session's
+//! view must equal the partnership loaded afresh from the file, and an edit
+//! that is refused (an empty name, a final cycle) or that the file rejects
+//! (a record that is gone) must change nothing at all.
+
+use jiff::civil::{Date, date};
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
+use partnerpath::model::{
+    ActionSource, ActionStatus, CheckInStatus, Command, CycleId, CycleStatus, DocumentId,
+    FieldValue, GoalId, Level, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument,
+    NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
+    NewStageEntry, Outcome, PartnershipId, PartnershipView, PersonId, Rater, RatingKey,
+    ReadinessMemberId, ReadinessRoundId, Side, Team,
+};
+use partnerpath::session::Session;
+use partnerpath::store::Store;
+use proptest::prelude::*;
+
+/// Texts the edits type: empty and blank ones are refused as names.
+const TEXTS: [&str; 6] = [
+    "",
+    "   ",
+    "Ana Ruiz",
+    "Minutes of the *October* meeting",
+    "#note [1] $x$ <b>",
+    "Übergang – ok",
+];
+const INDICATORS: [&str; 3] = ["shared-goals", "mutual-benefit", "decision-making"];
+const CATEGORIES: [&str; 2] = ["alignment", "resources"];
+const SIDES: [Side; 4] = [Side::District, Side::Partner, Side::School, Side::Other];
+/// An id no record has: edits naming it are rejected by the file.
+const GONE: i64 = 999_999;
+
+/// One drawn edit: which kind, and numbers that choose its records and
+/// values from what the partnership holds at that moment.
+#[derive(Debug, Clone, Copy)]
+struct Draw {
+    kind: u8,
+    a: u8,
+    b: u8,
+    c: u8,
+    text: usize,
+    flag: bool,
+}
+
+const KINDS: u8 = 42;
+
+fn draws() -> impl Strategy<Value = Vec<Draw>> {
+    let draw = (
+        0..KINDS,
+        any::<u8>(),
+        any::<u8>(),
+        any::<u8>(),
+        0..TEXTS.len(),
+        any::<bool>(),
+    )
+        .prop_map(|(kind, a, b, c, text, flag)| Draw {
+            kind,
+            a,
+            b,
+            c,
+            text,
+            flag,
+        });
+    proptest::collection::vec(draw, 1..25)
+}
+
+fn day(n: u8) -> Date {
+    date(
+        2016 + i16::from(n % 10),
+        1 + i8::try_from(n % 12).unwrap_or(0),
+        1 + i8::try_from(n % 28).unwrap_or(0),
+    )
+}
+
+/// The `n`-th of `items` (wrapping), if there are any.
+fn pick<T: Clone>(items: &[T], n: u8) -> Option<T> {
+    (!items.is_empty()).then(|| items[usize::from(n) % items.len()].clone())
+}
+
+/// The file with the partnership edited (returned) and another one.
+fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
+    let mut store = Store::open(path).expect("open");
+    store
+        .batch(|s| {
+            let mut made = |command: Command| s.apply(&command);
+            let new = |name: &str| NewPartnership {
+                name: name.into(),
+                district: "Oak SD".into(),
+                ..NewPartnership::default()
+            };
+            let Outcome::PartnershipCreated(here) =
+                made(Command::CreatePartnership(new("Oak & Elm")))?
+            else {
+                unreachable!()
+            };
+            let Outcome::PartnershipCreated(other) =
+                made(Command::CreatePartnership(new("Pine & Ash")))?
+            else {
+                unreachable!()
+            };
+            let person = |name: &str, side| NewPerson {
+                name: name.into(),
+                side,
+                role: "Lead".into(),
+            };
+            made(Command::AddPerson(here, person("Ana", Side::District)))?;
+            made(Command::AddPerson(here, person("Bo", Side::Partner)))?;
+            made(Command::AddPerson(other, person("Cy", Side::District)))?;
+            for (partnership, year) in [(here, 2023), (here, 2024), (other, 2024)] {
+                let Outcome::CycleCreated(cycle) = made(Command::CreateCycle(NewCycle {
+                    partnership_id: partnership,
+                    instrument_key: "wbt-continuum".into(),
+                    instrument_version: "2017-10".into(),
+                    school_year: format!("{year}–{}", year - 1999),
+                    administered_on: date(year, 10, 1),
+                }))?
+                else {
+                    unreachable!()
+                };
+                for indicator in INDICATORS {
+                    let key = RatingKey {
+                        cycle_id: cycle,
+                        indicator_key: indicator.into(),
+                        rater: Rater::Consensus,
+                    };
+                    made(Command::SetLevel(key.clone(), Level::new(2)))?;
+                    made(Command::SetEvidence(key, "Agendas".into()))?;
+                }
+                if year == 2023 {
+                    made(Command::SetCycleStatus(cycle, CycleStatus::Final))?;
+                }
+            }
+            let Outcome::ReadinessRoundCreated(round) =
+                made(Command::CreateReadinessRound(NewReadinessRound {
+                    partnership_id: here,
+                    title: "Spring".into(),
+                    held_on: date(2024, 3, 1),
+                    instrument_key: "readiness".into(),
+                    instrument_version: "1".into(),
+                }))?
+            else {
+                unreachable!()
+            };
+            let Outcome::ReadinessMemberAdded(member) =
+                made(Command::AddReadinessMember(NewReadinessMember {
+                    round_id: round,
+                    team: Team::District,
+                    name: "Di".into(),
+                    role: String::new(),
+                }))?
+            else {
+                unreachable!()
+            };
+            made(Command::SetReadinessRating(
+                member,
+                "alignment".into(),
+                Some(3),
+            ))?;
+            let Outcome::DocumentCreated(meeting) = made(Command::CreateDocument(NewDocument {
+                partnership_id: here,
+                instrument_key: QUARTERLY_MEETING.into(),
+                instrument_version: "1".into(),
+                title: "Fall meeting".into(),
+                created_on: date(2024, 9, 1),
+            }))?
+            else {
+                unreachable!()
+            };
+            made(Command::SetDocumentValue(
+                meeting,
+                "notes".into(),
+                FieldValue::Text("Hi".into()),
+            ))?;
+            let Outcome::GoalAdded(goal) = made(Command::AddGoal(NewGoal {
+                partnership_id: here,
+                goal: None,
+                text: "Retain teachers".into(),
+            }))?
+            else {
+                unreachable!()
+            };
+            made(Command::AddGoal(NewGoal {
+                partnership_id: here,
+                goal: Some(goal),
+                text: "Mentor new hires".into(),
+            }))?;
+            let Outcome::MilestoneAdded(milestone) = made(Command::AddMilestone(NewMilestone {
+                partnership_id: here,
+                milestone: "Mentors matched".into(),
+                feedback_data: "Roster".into(),
+                frequency: "quarterly".into(),
+                source: "HR".into(),
+                serves: Some(goal),
+                started_on: date(2024, 8, 1),
+            }))?
+            else {
+                unreachable!()
+            };
+            made(Command::AddCheckIn(NewCheckIn {
+                milestone_id: milestone,
+                on: date(2024, 11, 1),
+                status: CheckInStatus::Progressing,
+                note: String::new(),
+            }))?;
+            for source in [
+                ActionSource::Meeting(meeting),
+                ActionSource::Milestone(milestone),
+            ] {
+                made(Command::AddActionStep(NewActionStep {
+                    partnership_id: here,
+                    text: "Send the roster".into(),
+                    owner: "Ana".into(),
+                    due_on: Some(date(2024, 12, 1)),
+                    source,
+                    raised_on: date(2024, 9, 1),
+                }))?;
+            }
+            made(Command::AddStageEntry(NewStageEntry {
+                partnership_id: here,
+                stage: 2,
+                started_on: date(2023, 1, 1),
+                note: String::new(),
+            }))?;
+            Ok((here, other))
+        })
+        .expect("seed")
+}
+
+/// The command a draw makes on the partnership as it is now (`None` when it
+/// names a kind of record there is none of to update).
+fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<Command> {
+    let Draw {
+        kind,
+        a,
+        b,
+        c,
+        text,
+        flag,
+    } = draw;
+    let text = TEXTS[text].to_owned();
+    let here = view.partnership.id;
+    let partnership = if a % 4 == 0 { other } else { here };
+    let people: Vec<PersonId> = view.people.iter().map(|p| p.id).collect();
+    let cycles: Vec<CycleId> = view.cycles.iter().map(|c| c.id).collect();
+    let rounds: Vec<ReadinessRoundId> = view.readiness.iter().map(|r| r.round.id).collect();
+    let members: Vec<ReadinessMemberId> = view
+        .readiness
+        .iter()
+        .flat_map(|r| r.members.iter().map(|m| m.id))
+        .collect();
+    let documents: Vec<DocumentId> = view.documents.iter().map(|d| d.id).collect();
+    let goals: Vec<GoalId> = view.goals.iter().map(|g| g.id).collect();
+    let milestones: Vec<MilestoneId> = view.milestones.iter().map(|m| m.id).collect();
+    let person = pick(&people, a).unwrap_or(PersonId(GONE));
+    let cycle = pick(&cycles, a).unwrap_or(CycleId(GONE));
+    let round = pick(&rounds, a).unwrap_or(ReadinessRoundId(GONE));
+    let member = pick(&members, a).unwrap_or(ReadinessMemberId(GONE));
+    let document = pick(&documents, a).unwrap_or(DocumentId(GONE));
+    let milestone = pick(&milestones, a).unwrap_or(MilestoneId(GONE));
+    let side = SIDES[usize::from(b) % SIDES.len()];
+    let team = if flag { Team::District } else { Team::Partner };
+    let rating_key = || RatingKey {
+        cycle_id: cycle,
+        indicator_key: INDICATORS[usize::from(b) % INDICATORS.len()].into(),
+        rater: match pick(&people, c) {
+            Some(person) if c % 3 != 0 => Rater::Person(person),
+            _ => Rater::Consensus,
+        },
+    };
+    let category = CATEGORIES[usize::from(b) % CATEGORIES.len()].to_owned();
+    Some(match kind {
+        0 => Command::CreatePartnership(NewPartnership {
+            name: text,
+            ..NewPartnership::default()
+        }),
+        1 => {
+            let mut p = view.partnership.clone();
+            p.name = text;
+            p.district = TEXTS[usize::from(b) % TEXTS.len()].into();
+            p.archived = flag;
+            Command::UpdatePartnership(p)
+        }
+        2 => Command::SetArchived(partnership, flag),
+        3 => Command::DeletePartnership(other),
+        // Rarely, the partnership itself.
+        4 => Command::DeletePartnership(if a == 0 { here } else { other }),
+        5 => Command::AddPerson(
+            partnership,
+            NewPerson {
+                name: text,
+                side,
+                role: "Principal".into(),
+            },
+        ),
+        6 => {
+            let mut p = pick(&view.people, a)?;
+            p.name = text;
+            p.side = side;
+            Command::UpdatePerson(p)
+        }
+        7 => Command::DeletePerson(person),
+        8 => Command::CreateCycle(NewCycle {
+            partnership_id: partnership,
+            instrument_key: "wbt-continuum".into(),
+            instrument_version: "2017-10".into(),
+            school_year: format!("{}", 2015 + u16::from(b % 12)),
+            administered_on: day(b),
+        }),
+        9 => Command::SetCycleStatus(
+            cycle,
+            if flag {
+                CycleStatus::Final
+            } else {
+                CycleStatus::Draft
+            },
+        ),
+        10 => Command::DeleteCycle(cycle),
+        11 => Command::SetLevel(rating_key(), Level::new(c % 5)),
+        12 => Command::SetEvidence(rating_key(), text),
+        13 => Command::SetNextSteps(rating_key(), text),
+        14 => Command::AddStageEntry(NewStageEntry {
+            partnership_id: partnership,
+            stage: b % 6,
+            started_on: day(c),
+            note: text,
+        }),
+        15 => {
+            let mut entry = pick(&view.stages, a)?;
+            entry.stage = b % 6;
+            entry.started_on = day(c);
+            entry.note = text;
+            Command::UpdateStageEntry(entry)
+        }
+        16 => Command::DeleteStageEntry(pick(&view.stages, a)?.id),
+        17 => Command::CreateReadinessRound(NewReadinessRound {
+            partnership_id: partnership,
+            title: text,
+            held_on: day(b),
+            instrument_key: "readiness".into(),
+            instrument_version: "1".into(),
+        }),
+        18 => {
+            let mut r = pick(&view.readiness, a)?.round;
+            r.title = text;
+            r.held_on = day(b);
+            Command::UpdateReadinessRound(r)
+        }
+        19 => Command::DeleteReadinessRound(round),
+        20 => Command::AddReadinessMember(NewReadinessMember {
+            round_id: round,
+            team,
+            name: text,
+            role: String::new(),
+        }),
+        21 => {
+            let all: Vec<_> = view
+                .readiness
+                .iter()
+                .flat_map(|r| r.members.clone())
+                .collect();
+            let mut m = pick(&all, a)?;
+            m.name = text;
+            m.team = team;
+            Command::UpdateReadinessMember(m)
+        }
+        22 => Command::DeleteReadinessMember(member),
+        // 5 is out of range and refused.
+        23 => Command::SetReadinessRating(member, category, Some(c % 6).filter(|r| *r != 0)),
+        24 => Command::SetReadinessConcerns(member, category, text),
+        25 => Command::SetTeamConcerns(round, team, category, text),
+        26 => Command::SetTeamStrengths(round, team, category, text),
+        27 => Command::CreateDocument(NewDocument {
+            partnership_id: partnership,
+            instrument_key: if flag {
+                QUARTERLY_MEETING
+            } else {
+                CONTRACT_SUPPLEMENT
+            }
+            .into(),
+            instrument_version: "1".into(),
+            title: text,
+            created_on: day(b),
+        }),
+        28 => Command::RenameDocument(document, text),
+        29 => Command::SetDocumentValue(
+            document,
+            ["notes", "date", "lead"][usize::from(b) % 3].into(),
+            match c % 4 {
+                0 => FieldValue::Text(text),
+                1 => FieldValue::Date(Some(day(b))),
+                2 => FieldValue::Person(pick(&people, b)),
+                _ => FieldValue::YesNoDate {
+                    confirmed: flag,
+                    on: flag.then(|| day(c)),
+                },
+            },
+        ),
+        30 => Command::DeleteDocument(document),
+        31 => Command::AddActionStep(NewActionStep {
+            partnership_id: partnership,
+            text,
+            owner: "Bo".into(),
+            due_on: flag.then(|| day(b)),
+            source: if c % 2 == 0 {
+                ActionSource::Meeting(document)
+            } else {
+                ActionSource::Milestone(milestone)
+            },
+            raised_on: day(c),
+        }),
+        32 => {
+            let mut step = pick(&view.action_steps, a)?;
+            step.text = text;
+            step.status = [
+                ActionStatus::Open,
+                ActionStatus::Done,
+                ActionStatus::Dropped,
+            ][usize::from(b) % 3];
+            step.closed_on = (step.status != ActionStatus::Open).then(|| day(c));
+            Command::UpdateActionStep(step)
+        }
+        33 => Command::DeleteActionStep(pick(&view.action_steps, a)?.id),
+        34 => Command::AddGoal(NewGoal {
+            partnership_id: partnership,
+            goal: if flag { pick(&goals, b) } else { None },
+            text,
+        }),
+        35 => {
+            let mut goal = pick(&view.goals, a)?;
+            goal.text = text;
+            Command::UpdateGoal(goal)
+        }
+        36 => Command::DeleteGoal(pick(&goals, a)?),
+        37 => Command::AddMilestone(NewMilestone {
+            partnership_id: partnership,
+            milestone: text,
+            feedback_data: "Survey".into(),
+            frequency: ["monthly", "quarterly", "annually"][usize::from(b) % 3].into(),
+            source: String::new(),
+            serves: if flag { pick(&goals, c) } else { None },
+            started_on: day(b),
+        }),
+        38 => {
+            let mut m = pick(&view.milestones, a)?;
+            m.milestone = text;
+            m.serves = if flag { pick(&goals, c) } else { None };
+            m.started_on = day(b);
+            Command::UpdateMilestone(m)
+        }
+        39 => Command::DeleteMilestone(milestone),
+        40 => Command::AddCheckIn(NewCheckIn {
+            milestone_id: milestone,
+            on: day(b),
+            status: CheckInStatus::ALL[usize::from(c) % CheckInStatus::ALL.len()],
+            note: text,
+        }),
+        _ => Command::DeleteCheckIn(pick(&view.check_ins, a)?.id),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 1000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_view_in_memory_equals_the_file_after_every_edit(draws in draws()) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("property.sqlite");
+        let (here, other) = seed(&path);
+        let mut session = Session::open(&path).expect("session");
+        session.open_partnership(here).expect("open");
+        for draw in draws {
+            let Some(view) = session.view() else { break };
+            let before = view.clone();
+            let Some(command) = command(draw, view, other) else { continue };
+            let applied = session.apply(command.clone());
+            let loaded = session.store().load_partnership(here);
+            match (session.view(), loaded) {
+                (Some(view), Ok(loaded)) => {
+                    prop_assert_eq!(view, &loaded, "after {:?} ({:?})", command, applied);
+                    if applied.is_err() {
+                        prop_assert_eq!(view, &before, "a refused {:?} changed it", command);
+                    }
+                }
+                // Deleting the partnership closes it, in memory and in the file.
+                (None, Err(_)) => {
+                    prop_assert_eq!(command, Command::DeletePartnership(here));
+                }
+                (view, loaded) => {
+                    prop_assert!(false, "after {:?}: view {:?}, file {:?}", command, view.is_some(), loaded.is_ok());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_final_cycle_refuses_rating_changes_and_keeps_its_ratings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("final.sqlite");
+    let (here, _) = seed(&path);
+    let mut session = Session::open(&path).expect("session");
+    let view = session.open_partnership(here).expect("open").clone();
+    let final_cycle = view
+        .cycles
+        .iter()
+        .find(|c| c.status == CycleStatus::Final)
+        .expect("a final cycle")
+        .id;
+    let key = RatingKey {
+        cycle_id: final_cycle,
+        indicator_key: INDICATORS[0].into(),
+        rater: Rater::Consensus,
+    };
+    for command in [
+        Command::SetLevel(key.clone(), Level::new(4)),
+        Command::SetEvidence(key.clone(), "Changed".into()),
+        Command::SetNextSteps(key.clone(), "Changed".into()),
+    ] {
+        let problem = session.apply(command).expect_err("refused");
+        assert!(problem.what.contains("marked final"), "{problem}");
+    }
+    let stored = session.store().load_partnership(here).expect("load");
+    assert_eq!(stored, view, "the file is as it was");
+    assert_eq!(session.view(), Some(&view), "memory is as it was");
+    let rating = stored
+        .rating(final_cycle, Rater::Consensus, INDICATORS[0])
+        .expect("rating");
+    assert_eq!(
+        (rating.level, rating.evidence.as_str()),
+        (Level::new(2), "Agendas")
+    );
+
+    session
+        .apply(Command::SetCycleStatus(final_cycle, CycleStatus::Draft))
+        .expect("reopened");
+    session
+        .apply(Command::SetLevel(key, Level::new(4)))
+        .expect("a reopened cycle takes changes");
+    assert_eq!(
+        session.store().load_partnership(here).expect("load").level(
+            final_cycle,
+            Rater::Consensus,
+            INDICATORS[0]
+        ),
+        Level::new(4)
+    );
+}
