@@ -6,6 +6,7 @@ mod agreements;
 mod demo;
 mod instrument;
 mod layers;
+mod licences;
 mod print;
 mod smoke;
 mod snapshots;
