@@ -6,26 +6,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use partnerpath::model::{PartnershipView, SchoolYear, Team};
+use partnerpath::instrument::Instruments;
+use partnerpath::model::{PartnershipView, SchoolYear};
 use partnerpath::print::{
-    Blank, Filled, Paper, PrintRequest, What, printout, render, write_atomically,
+    Missing, Paper, PrintRequest, Selection, Tool, printout, render, write_atomically,
 };
 use partnerpath::problem::Problem;
 use partnerpath::store::Store;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ToolArg {
-    Continuum,
-    Trajectory,
-    ReadinessDistrict,
-    ReadinessPartner,
-    ReadinessJoint,
-    ContractSupplement,
-    Meeting,
-    Monitoring,
-    Packet,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -37,8 +24,8 @@ pub enum PaperArg {
 #[derive(Debug, Args)]
 pub struct PrintArgs {
     /// Which tool to print.
-    #[arg(long, value_enum)]
-    pub tool: ToolArg,
+    #[arg(long, value_parser = tool_names())]
+    pub tool: String,
     /// Where to write the PDF.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
@@ -86,22 +73,20 @@ pub fn run(
         PaperArg::Letter => Paper::Letter,
         PaperArg::A4 => Paper::A4,
     };
+    let tool = Tool::from_key(&args.tool).ok_or_else(|| {
+        problem(
+            format!("PartnerPath has no tool called {:?}.", args.tool),
+            "Choose one of the tools listed by partnerpath print --help.",
+        )
+    })?;
     let (what, view) = if args.blank {
-        let blank = match args.tool {
-            ToolArg::Continuum => Blank::Continuum,
-            ToolArg::ReadinessDistrict => Blank::Readiness(Team::District),
-            ToolArg::ReadinessPartner => Blank::Readiness(Team::Partner),
-            ToolArg::ContractSupplement => Blank::Worksheet(CONTRACT_SUPPLEMENT.to_owned()),
-            ToolArg::Meeting => Blank::Worksheet(QUARTERLY_MEETING.to_owned()),
-            ToolArg::Monitoring => Blank::Monitoring,
-            ToolArg::Trajectory | ToolArg::ReadinessJoint | ToolArg::Packet => {
-                return Err(problem(
-                    "That tool has no blank form: it shows what was already filled in.".to_owned(),
-                    "Leave out --blank, or choose continuum, readiness-district, readiness-partner, contract-supplement, meeting or monitoring.",
-                ));
-            }
-        };
-        (What::Blank(blank), None)
+        let what = tool.what(true, &Selection::default()).map_err(|_| {
+            problem(
+                "That tool has no blank form: it shows what was already filled in.".to_owned(),
+                &format!("Leave out --blank, or choose {}.", blank_tools()),
+            )
+        })?;
+        (what, None)
     } else {
         let store = db.ok_or_else(|| {
             problem(
@@ -110,8 +95,10 @@ pub fn run(
             )
         })?;
         let view = partnership(store, args.partnership.as_deref())?;
-        let filled = filled(args, &view)?;
-        (What::Filled(filled), Some(view))
+        let what = tool
+            .what(false, &selection(args, tool, &view))
+            .map_err(|missing| explain(args, missing))?;
+        (what, Some(view))
     };
     let request = PrintRequest { what, paper };
     let printout =
@@ -143,79 +130,79 @@ fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Pro
         .map_err(|e| e.problem())
 }
 
-fn filled(args: &PrintArgs, view: &PartnershipView) -> Result<Filled, Problem> {
-    let cycle = || {
-        let wanted = args.cycle.as_deref().and_then(SchoolYear::parse);
-        let found = match (&args.cycle, wanted) {
-            (None, _) => view.cycles.last(),
-            (Some(_), Some(year)) => view
-                .cycles
+/// The tool names `--tool` accepts, from the one list of tools.
+fn tool_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Tool::ALL.map(Tool::key))
+}
+
+/// The tools with a blank form, as a sentence: "a, b or c".
+fn blank_tools() -> String {
+    let names: Vec<&str> = Tool::ALL
+        .into_iter()
+        .filter(|t| t.blank().is_some())
+        .map(Tool::key)
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The cycle, round and document the arguments name (the newest of each
+/// when not named); a name that matches nothing leaves it unchosen.
+fn selection(args: &PrintArgs, tool: Tool, view: &PartnershipView) -> Selection {
+    let cycle = match args.cycle.as_deref() {
+        None => view.cycles.last(),
+        Some(text) => SchoolYear::parse(text).and_then(|year| {
+            view.cycles
                 .iter()
                 .rev()
-                .find(|c| c.school_year == year.label()),
-            (Some(_), None) => None,
-        };
-        found.map(|c| c.id).ok_or_else(|| {
-            problem(
-                format!(
-                    "No continuum cycle {}.",
-                    args.cycle.as_deref().unwrap_or("at all")
-                ),
-                "Give --cycle with a school year the partnership has, e.g. 2025-26.",
-            )
-        })
+                .find(|c| c.school_year == year.label())
+        }),
     };
-    let round = || {
-        let found = match &args.round {
-            Some(title) => view
-                .readiness
-                .iter()
-                .rev()
-                .find(|r| r.round.title == *title),
-            None => view.readiness.last(),
-        };
-        found.map(|r| r.round.id).ok_or_else(|| {
-            problem(
-                "No such readiness round.".to_owned(),
-                "Give --round with the round's name.",
-            )
-        })
+    let round = match &args.round {
+        Some(title) => view
+            .readiness
+            .iter()
+            .rev()
+            .find(|r| r.round.title == *title),
+        None => view.readiness.last(),
     };
-    let document = |key: &str| {
+    let document = tool.worksheet().and_then(|key| {
         let mut documents: Vec<_> = view.documents_of(key).collect();
         documents.sort_by_key(|d| (d.held_on(), d.id));
-        let found = match &args.document {
+        match &args.document {
             Some(title) => documents.into_iter().rev().find(|d| d.title == *title),
             None => documents.last().copied(),
-        };
-        found.map(|d| d.id).ok_or_else(|| {
-            problem(
-                "No such document.".to_owned(),
-                "Give --document with its title.",
-            )
-        })
-    };
-    Ok(match args.tool {
-        ToolArg::Continuum => Filled::Continuum {
-            cycle: cycle()?,
-            with_raters: args.with_raters,
-        },
-        ToolArg::Trajectory => Filled::Trajectory,
-        ToolArg::ReadinessDistrict => Filled::ReadinessTeam {
-            round: round()?,
-            team: Team::District,
-        },
-        ToolArg::ReadinessPartner => Filled::ReadinessTeam {
-            round: round()?,
-            team: Team::Partner,
-        },
-        ToolArg::ReadinessJoint => Filled::ReadinessJoint {
-            round: round()?,
-            with_numbers: args.with_numbers,
-        },
-        ToolArg::ContractSupplement => Filled::Document(document(CONTRACT_SUPPLEMENT)?),
-        ToolArg::Meeting => Filled::Document(document(QUARTERLY_MEETING)?),
-        ToolArg::Monitoring => Filled::Monitoring,
-        ToolArg::Packet => Filled::Packet { cycle: cycle()? },
-    })
+        }
+    });
+    Selection {
+        cycle: cycle.map(|c| c.id),
+        round: round.map(|r| r.round.id),
+        document: document.map(|d| d.id),
+        with_raters: args.with_raters,
+        with_numbers: args.with_numbers,
+    }
+}
+
+/// What to say when the tool's cycle, round or document is not there.
+fn explain(args: &PrintArgs, missing: Missing) -> Problem {
+    match missing {
+        Missing::Cycle => problem(
+            format!(
+                "No continuum cycle {}.",
+                args.cycle.as_deref().unwrap_or("at all")
+            ),
+            "Give --cycle with a school year the partnership has, e.g. 2025-26.",
+        ),
+        Missing::Round => problem(
+            "No such readiness round.".to_owned(),
+            "Give --round with the round's name.",
+        ),
+        Missing::Document | Missing::NoBlank => problem(
+            "No such document.".to_owned(),
+            "Give --document with its title.",
+        ),
+    }
 }

@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use super::PrintError;
 use super::data::{self, Cover, PrintPart, Printout};
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId, SchoolYear, Team};
+use crate::model::{
+    CycleId, DocumentId, PartnershipView, ReadinessRoundId, SchoolYear, Team, long_date,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -94,7 +96,7 @@ pub fn printout(
         partnership: view.map_or_else(|| "Blank form".to_owned(), |v| v.partnership.name.clone()),
         context: String::new(),
         printed_on: today,
-        printed: today.strftime("%B %-d, %Y").to_string(),
+        printed: long_date(today),
         paper: request.paper.typst().to_owned(),
         cover: None,
         parts: Vec::new(),

@@ -4,10 +4,12 @@
 
 mod data;
 mod job;
+mod tool;
 mod world;
 
 pub use data::{PrintPart, Printout};
 pub use job::{Blank, Filled, Paper, PrintRequest, What, printout};
+pub use tool::{Missing, Selection, Tool};
 
 use std::path::{Path, PathBuf};
 

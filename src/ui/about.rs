@@ -5,6 +5,7 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use super::style;
 use crate::instrument::Instruments;
 use crate::problem::Problem;
 
@@ -40,7 +41,7 @@ pub fn show(
         ui.set_width(600.0);
         ui.heading(format!("PartnerPath {}", env!("CARGO_PKG_VERSION")));
         ui.label(env!("CARGO_PKG_DESCRIPTION"));
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         ui.label(RichText::new("Your data").strong());
         match file {
             Some(path) => {
@@ -60,14 +61,14 @@ pub fn show(
                 ui.label("No file is open.");
             }
         }
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         ui.label(RichText::new("Licences").strong());
         ui.label("PartnerPath is free software under the MIT or Apache-2.0 licence.");
         ui.label(format!(
             "The continuum rubric: {}.",
             instruments.continuum.source.attribution
         ));
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
         egui::Grid::new("built with")
             .num_columns(2)
             .spacing([16.0, 4.0])
@@ -78,9 +79,9 @@ pub fn show(
                     ui.end_row();
                 }
             });
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
         ui.weak("The full licence texts of these and every other library inside PartnerPath are in THIRD-PARTY-LICENSES.txt, installed with the program.");
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         if ui.button("Close").clicked() {
             close = true;
         }

@@ -8,7 +8,7 @@ use super::nav::{Page, Requests, Screen, back_to_partnership};
 use super::style;
 use super::widgets::today;
 use crate::instrument::Instruments;
-use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions};
+use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions, short_date};
 
 pub fn show(
     ui: &mut Ui,
@@ -17,7 +17,7 @@ pub fn show(
     requests: &mut Requests,
 ) {
     back_to_partnership(ui, view, requests);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let today = today();
     let keys: Vec<&str> = instruments
         .continuum
@@ -31,12 +31,11 @@ pub fn show(
         ui.label(format!("{} open, {overdue} overdue", items.len()));
     });
     ui.weak("Open steps from quarterly meetings, the next steps written on the newest continuum cycle, and milestones due for a check-in.");
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     if items.is_empty() {
         ui.label("Nothing is open.");
         return;
     }
-    let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
         .id_salt(("actions scroll", view.partnership.id))
         .auto_shrink(false)
@@ -59,11 +58,11 @@ pub fn show(
                         ui.label(&item.owner);
                         match item.due {
                             Some(due) if item.overdue => ui.label(
-                                RichText::new(format!("{} (overdue)", due.strftime("%b %-d, %Y")))
+                                RichText::new(format!("{} (overdue)", short_date(due)))
                                     .strong()
-                                    .color(style::warning_text(dark)),
+                                    .color(style::warning_text(ui.visuals())),
                             ),
-                            Some(due) => ui.label(due.strftime("%b %-d, %Y").to_string()),
+                            Some(due) => ui.label(short_date(due)),
                             None => ui.weak("no date"),
                         };
                         let (label, screen) = origin(view, instruments, &item.origin);

@@ -391,12 +391,8 @@ impl App {
                     ui.separator();
                     if ui
                         .add(
-                            egui::Button::new("Print…").shortcut_text(ui.ctx().format_shortcut(
-                                &egui::KeyboardShortcut::new(
-                                    egui::Modifiers::COMMAND,
-                                    egui::Key::P,
-                                ),
-                            )),
+                            egui::Button::new("Print…")
+                                .shortcut_text(ui.ctx().format_shortcut(&print::SHORTCUT)),
                         )
                         .clicked()
                     {
@@ -474,16 +470,15 @@ impl App {
             return;
         };
         let mut dismissed = false;
-        let dark = ui.visuals().dark_mode;
         egui::Panel::top("problem")
             .frame(
                 egui::Frame::new()
-                    .fill(style::problem_fill(dark))
+                    .fill(style::problem_fill(ui.visuals()))
                     .inner_margin(egui::Margin::symmetric(12, 8)),
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("!").size(20.0).strong());
+                    ui.label(RichText::new("!").size(style::size::SIGN).strong());
                     ui.vertical(|ui| {
                         ui.label(RichText::new(&problem.what).strong());
                         ui.label(&problem.what_to_do);
@@ -509,11 +504,10 @@ impl App {
         if !sample {
             return;
         }
-        let dark = ui.visuals().dark_mode;
         egui::Panel::top("sample")
             .frame(
                 egui::Frame::new()
-                    .fill(style::sample_fill(dark))
+                    .fill(style::sample_fill(ui.visuals()))
                     .inner_margin(egui::Margin::symmetric(12, 6)),
             )
             .show(ui, |ui| {

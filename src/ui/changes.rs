@@ -64,13 +64,13 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
     let (Some(earlier), Some(later)) = (view.cycle(from), view.cycle(to)) else {
         return;
     };
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     egui::ScrollArea::vertical()
         .id_salt("what changed scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             category_averages(ui, view, continuum, earlier, later);
-            ui.add_space(10.0);
+            ui.add_space(style::space::M_PLUS);
             let list = changes(continuum.indicators().map(|indicator| {
                 (
                     indicator,
@@ -88,7 +88,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
                     earlier,
                     later,
                 );
-                ui.add_space(6.0);
+                ui.add_space(style::space::S);
             }
         });
 }
@@ -100,7 +100,11 @@ fn category_averages(
     earlier: &Cycle,
     later: &Cycle,
 ) {
-    ui.label(RichText::new("Category averages").strong().size(17.0));
+    ui.label(
+        RichText::new("Category averages")
+            .strong()
+            .size(style::size::TITLE),
+    );
     egui::Grid::new("category change")
         .num_columns(4)
         .striped(true)
@@ -143,15 +147,18 @@ fn indicator_change(
     earlier: &Cycle,
     later: &Cycle,
 ) {
-    let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&indicator.name).strong().size(17.0));
+            ui.label(
+                RichText::new(&indicator.name)
+                    .strong()
+                    .size(style::size::TITLE),
+            );
             let text = RichText::new(movement_text(movement)).strong();
             let text = match movement {
-                Movement::Up(_) => text.color(style::selected_stroke(dark)),
-                Movement::Down(_) => text.color(style::warning_text(dark)),
+                Movement::Up(_) => text.color(style::selected_stroke(ui.visuals())),
+                Movement::Down(_) => text.color(style::warning_text(ui.visuals())),
                 _ => text,
             };
             ui.label(text);

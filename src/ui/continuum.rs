@@ -108,15 +108,18 @@ pub fn show(
         .auto_shrink(false)
         .show(ui, |ui| {
             for category in &continuum.categories {
-                let dark = ui.visuals().dark_mode;
                 egui::Frame::new()
-                    .fill(style::category_fill(dark))
+                    .fill(style::category_fill(ui.visuals()))
                     .inner_margin(egui::Margin::symmetric(10, 6))
                     .show(ui, |ui| {
                         ui.set_width(width - 20.0);
-                        ui.label(RichText::new(&category.name).size(19.0).strong());
+                        ui.label(
+                            RichText::new(&category.name)
+                                .size(style::size::LEAD)
+                                .strong(),
+                        );
                     });
-                ui.add_space(4.0);
+                ui.add_space(style::space::XS);
                 for indicator in &category.indicators {
                     let key = RatingKey {
                         cycle_id: cycle.id,
@@ -131,9 +134,9 @@ pub fn show(
                         ui, state, &columns, view, continuum, indicator, &key, &rating, editable,
                         requests,
                     );
-                    ui.add_space(6.0);
+                    ui.add_space(style::space::S);
                     ui.separator();
-                    ui.add_space(6.0);
+                    ui.add_space(style::space::S);
                 }
             }
             source_line(ui, continuum);
@@ -151,7 +154,7 @@ fn header(
     requests: &mut Requests,
 ) {
     back_to_partnership(ui, view, requests);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let total = continuum.indicator_count();
     let rated = view.rated_count(
         cycle.id,
@@ -160,18 +163,18 @@ fn header(
     );
     ui.horizontal(|ui| {
         ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.label(
             RichText::new(format!("{rated} of {total} indicators rated"))
                 .strong()
-                .size(17.0),
+                .size(style::size::TITLE),
         );
         ui.add(
             egui::ProgressBar::new(rated as f32 / total.max(1) as f32)
                 .desired_width(120.0)
                 .desired_height(10.0),
         );
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         rater_choice(ui, state, view, cycle);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (label, status) = match cycle.status {
@@ -186,17 +189,16 @@ fn header(
             ui.toggle_value(&mut state.show_about, "About this tool");
         });
     });
-    let dark = ui.visuals().dark_mode;
     if cycle.status == CycleStatus::Final {
         ui.label(
             RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
-                .color(style::warning_text(dark)),
+                .color(style::warning_text(ui.visuals())),
         );
     } else if let Rater::Person(id) = rater {
         let name = view.person(id).map_or("This person", |p| p.name.as_str());
         ui.label(
             RichText::new(format!("{name} is rating on their own: the team's consensus is not changed. Choose “Team consensus” to record what the team agrees."))
-                .color(style::selected_stroke(dark)),
+                .color(style::selected_stroke(ui.visuals())),
         );
     } else {
         ui.weak("Click a cell to choose that level for an indicator; click it again to clear it. With a cell focused (Tab), keys 1–4 choose a level and 0 or Delete clears it. Everything is saved as you go.");
@@ -208,7 +210,11 @@ fn header(
             (CycleView::Raters, "Each rater on a radar"),
         ];
         for (choice, label) in views {
-            ui.selectable_value(&mut state.view, choice, RichText::new(label).size(15.0));
+            ui.selectable_value(
+                &mut state.view,
+                choice,
+                RichText::new(label).size(style::size::BODY),
+            );
         }
     });
     if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
@@ -217,7 +223,7 @@ fn header(
                 "This cycle was rated with version {} of the tool; it is shown with the wording of version {}.",
                 cycle.instrument_version, continuum.version
             ))
-            .color(style::warning_text(dark)),
+            .color(style::warning_text(ui.visuals())),
         );
     }
     if state.show_about {
@@ -229,7 +235,7 @@ fn header(
             source_line(ui, continuum);
         });
     }
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
 }
 
 /// The "Rating as" drop-down: the team's consensus or one person.
@@ -282,7 +288,7 @@ fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
                 rect.center(),
                 Align2::CENTER_CENTER,
                 format!("{} · {}", level.number(), continuum.level_name(level)),
-                FontId::proportional(16.0),
+                FontId::proportional(style::size::TAB),
                 ui.visuals().strong_text_color(),
             );
         }
@@ -331,7 +337,7 @@ fn indicator_row(
                 let text = indicator.level_text(*level).join("\n\n");
                 ui.painter().layout(
                     text,
-                    FontId::proportional(14.0),
+                    FontId::proportional(style::size::CELL),
                     text_color,
                     columns.cell - PADDING * 2.0,
                 )
@@ -399,17 +405,20 @@ fn indicator_name(
     rating: &Rating,
     spread: Option<Spread>,
 ) {
-    ui.label(RichText::new(&indicator.name).size(18.0).strong());
+    ui.label(
+        RichText::new(&indicator.name)
+            .size(style::size::SECTION)
+            .strong(),
+    );
     match rating.level {
         Some(level) => ui.label(format!("Rated: {}", continuum.level_name(level))),
         None => ui.weak("Not rated yet"),
     };
     if let Some(spread) = spread.filter(Spread::needs_discussion) {
-        let dark = ui.visuals().dark_mode;
         ui.label(
             RichText::new(format!("Discuss: ratings {} levels apart", spread.gap()))
                 .strong()
-                .color(style::warning_text(dark)),
+                .color(style::warning_text(ui.visuals())),
         )
         .on_hover_text(format!(
             "On their own, people rated {} from {} to {}.",
@@ -439,12 +448,11 @@ fn indicator_name(
         }
     }
     if let Some(note) = &indicator.note {
-        let dark = ui.visuals().dark_mode;
         ui.label(
             RichText::new(format!("Note: {note}"))
                 .small()
                 .italics()
-                .color(style::warning_text(dark)),
+                .color(style::warning_text(ui.visuals())),
         );
     }
 }
@@ -471,11 +479,10 @@ fn level_cell(
         return response;
     }
     let visuals = ui.visuals();
-    let dark = visuals.dark_mode;
     let (fill, stroke) = if chosen {
         (
-            style::selected_fill(dark),
-            Stroke::new(3.0, style::selected_stroke(dark)),
+            style::selected_fill(visuals),
+            Stroke::new(3.0, style::selected_stroke(visuals)),
         )
     } else if response.hovered() && editable {
         (
@@ -499,7 +506,7 @@ fn level_cell(
         );
     }
     if chosen {
-        let color = style::selected_stroke(dark);
+        let color = style::selected_stroke(visuals);
         let origin = rect.left_top() + vec2(PADDING, PADDING);
         painter.add(egui::Shape::line(
             vec![
@@ -513,7 +520,7 @@ fn level_cell(
             origin + vec2(20.0, 0.0),
             Align2::LEFT_TOP,
             "Chosen",
-            FontId::proportional(14.0),
+            FontId::proportional(style::size::CELL),
             color,
         );
     } else if response.hovered() && editable {
@@ -521,7 +528,7 @@ fn level_cell(
             rect.left_top() + vec2(PADDING, PADDING),
             Align2::LEFT_TOP,
             "Click to choose",
-            FontId::proportional(13.0),
+            FontId::proportional(style::size::CHART),
             visuals.weak_text_color(),
         );
     }
@@ -534,8 +541,8 @@ fn level_cell(
             centre,
             Align2::CENTER_CENTER,
             &marker.initials,
-            FontId::proportional(10.5),
-            Color32::WHITE,
+            FontId::proportional(style::size::MARKER),
+            style::MARKER_TEXT,
         );
         x -= 22.0;
     }
@@ -599,7 +606,7 @@ fn notes(
     editable: bool,
     requests: &mut Requests,
 ) {
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());

@@ -32,11 +32,11 @@ pub fn show(
                 "This document was made with a tool this version of PartnerPath does not have ({} {}). Its contents are kept unchanged; open it with the newest PartnerPath.",
                 document.instrument_key, document.instrument_version
             ))
-            .color(style::warning_text(ui.visuals().dark_mode)),
+            .color(style::warning_text(ui.visuals())),
         );
         return;
     };
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal(|ui| {
         ui.heading(&sheet.title);
         ui.label("·");
@@ -55,7 +55,7 @@ pub fn show(
                 "Made with version {} of this tool; shown with the wording of version {}.",
                 document.instrument_version, sheet.version
             ))
-            .color(style::warning_text(ui.visuals().dark_mode)),
+            .color(style::warning_text(ui.visuals())),
         );
     }
     ui.weak("Everything is saved as you type.");

@@ -180,7 +180,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
     let modal = egui::Modal::new(egui::Id::unique("choose file")).show(ui.ctx(), |ui| {
         ui.set_width(620.0);
         ui.heading(title);
-        ui.add_space(6.0);
+        ui.add_space(style::space::S);
         if ui
             .button("Choose with the system's file window…")
             .on_hover_text("Opens the file window of your computer")
@@ -189,9 +189,9 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
         {
             chosen = Some((purpose, path));
         }
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         ui.label("Or type where it is:");
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
         egui::Grid::new("file fields")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -215,7 +215,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             });
         let folders = recent.folders();
         if !folders.is_empty() {
-            ui.add_space(6.0);
+            ui.add_space(style::space::S);
             ui.horizontal_wrapped(|ui| {
                 ui.weak("Recent folders:");
                 for folder in folders {
@@ -231,7 +231,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             });
         }
         if purpose == Purpose::Open {
-            ui.add_space(6.0);
+            ui.add_space(style::space::S);
             if state.files_in_folder.is_empty() {
                 ui.weak("No PartnerPath files (.sqlite, .db) in this folder.");
             } else {
@@ -252,7 +252,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                     });
             }
         }
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         let path = state.chosen();
         let problem = state.problem(purpose);
         ui.horizontal(|ui| {
@@ -274,7 +274,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
         if let Some(problem) = problem {
             ui.label(
                 RichText::new(problem)
-                    .color(style::warning_text(ui.visuals().dark_mode))
+                    .color(style::warning_text(ui.visuals()))
                     .small(),
             );
         }

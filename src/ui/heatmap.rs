@@ -20,7 +20,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
         return;
     }
     ui.weak("The team's agreed level for each indicator in each school year; darker is further along the continuum.");
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     egui::ScrollArea::both()
         .id_salt("heat map scroll")
         .auto_shrink(false)
@@ -34,13 +34,13 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                         rect.center(),
                         Align2::CENTER_CENTER,
                         &cycle.school_year,
-                        FontId::proportional(15.0),
+                        FontId::proportional(style::size::BODY),
                         ui.visuals().strong_text_color(),
                     );
                 }
             });
             for category in &continuum.categories {
-                ui.add_space(6.0);
+                ui.add_space(style::space::S);
                 ui.horizontal(|ui| {
                     let (rect, _) =
                         ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
@@ -48,7 +48,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                         rect.left_center(),
                         Align2::LEFT_CENTER,
                         format!("{} (average)", category.name),
-                        FontId::proportional(15.0),
+                        FontId::proportional(style::size::BODY),
                         ui.visuals().strong_text_color(),
                     );
                     for cycle in &view.cycles {
@@ -69,7 +69,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                             rect.center(),
                             Align2::CENTER_CENTER,
                             text,
-                            FontId::proportional(15.0),
+                            FontId::proportional(style::size::BODY),
                             ui.visuals().strong_text_color(),
                         );
                     }
@@ -82,7 +82,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                             rect.left_center() + vec2(14.0, 0.0),
                             Align2::LEFT_CENTER,
                             &indicator.name,
-                            FontId::proportional(14.0),
+                            FontId::proportional(style::size::CELL),
                             ui.visuals().text_color(),
                         );
                         for cycle in &view.cycles {
@@ -97,7 +97,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                     });
                 }
             }
-            ui.add_space(10.0);
+            ui.add_space(style::space::M_PLUS);
             legend(ui, continuum);
         });
 }
@@ -111,17 +111,16 @@ fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}"))
     });
-    let dark = ui.visuals().dark_mode;
     let painter = ui.painter();
     match level {
         Some(level) => {
-            painter.rect_filled(rect, 3.0, style::level_fill(level.number(), dark));
+            painter.rect_filled(rect, 3.0, style::level_fill(level.number(), ui.visuals()));
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
                 text,
-                FontId::proportional(13.0),
-                style::level_text(level.number(), dark),
+                FontId::proportional(style::size::CHART),
+                style::level_text(level.number(), ui.visuals()),
             );
         }
         None => {
@@ -135,7 +134,7 @@ fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
                 rect.center(),
                 Align2::CENTER_CENTER,
                 text,
-                FontId::proportional(12.0),
+                FontId::proportional(style::size::CHART_NOTE),
                 ui.visuals().weak_text_color(),
             );
         }
@@ -149,7 +148,7 @@ fn legend(ui: &mut Ui, continuum: &Continuum) {
             rect.left_center(),
             Align2::LEFT_CENTER,
             "Key",
-            FontId::proportional(14.0),
+            FontId::proportional(style::size::CELL),
             ui.visuals().weak_text_color(),
         );
         for level in Level::ALL {

@@ -43,7 +43,6 @@ pub fn extra(
         }
         return;
     }
-    let dark = ui.visuals().dark_mode;
     if section.key == "meeting" {
         let sides = section
             .fields
@@ -66,7 +65,7 @@ pub fn extra(
                 RichText::new(format!(
                     "Nobody is listed from {list}. The agenda asks for the district, the partner and the school at every meeting."
                 ))
-                .color(style::warning_text(dark)),
+                .color(style::warning_text(ui.visuals())),
             );
         }
         carried(ui, document, view, requests);
@@ -79,11 +78,11 @@ pub fn extra(
 fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, requests: &mut Requests) {
     let date = document.held_on();
     let steps = carried_forward(&view.action_steps, document.id, date);
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     ui.label(
         RichText::new("Action steps from earlier meetings")
             .strong()
-            .size(16.0),
+            .size(style::size::TAB),
     );
     if steps.is_empty() {
         ui.weak("None open: every step from earlier meetings was closed before this one.");
@@ -103,8 +102,12 @@ fn raised_here(
 ) {
     let date = document.held_on();
     let steps: Vec<&ActionStep> = view.steps_raised_at(document.id).collect();
-    ui.add_space(6.0);
-    ui.label(RichText::new("Action steps").strong().size(16.0));
+    ui.add_space(style::space::S);
+    ui.label(
+        RichText::new("Action steps")
+            .strong()
+            .size(style::size::TAB),
+    );
     if !steps.is_empty() {
         steps_table(ui, "raised steps", &steps, view, date, requests);
     }
@@ -217,7 +220,7 @@ pub fn steps_table(
                         ui.label(
                             RichText::new("overdue")
                                 .strong()
-                                .color(style::warning_text(ui.visuals().dark_mode)),
+                                .color(style::warning_text(ui.visuals())),
                         );
                     }
                 });
@@ -259,20 +262,19 @@ fn timer(ui: &mut Ui, state: &mut State, document: DocumentId, section: &Section
         }
         Some(started) => {
             let elapsed = started.elapsed();
-            let dark = ui.visuals().dark_mode;
             if elapsed >= total {
                 ui.label(
                     RichText::new("Time is up for this section")
-                        .size(22.0)
+                        .size(style::size::HEADING)
                         .strong()
-                        .color(style::warning_text(dark)),
+                        .color(style::warning_text(ui.visuals())),
                 );
             } else {
                 let left = total - elapsed;
                 let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
                 ui.label(
                     RichText::new(format!("{}:{:02} left", seconds / 60, seconds % 60))
-                        .size(26.0)
+                        .size(style::size::CLOCK)
                         .strong(),
                 );
                 // Wake up when the shown second changes, and only then.

@@ -11,7 +11,7 @@ use super::widgets::{self, today};
 use crate::instrument::MonitoringPlan;
 use crate::model::{
     CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
-    NewMilestone, PartnershipView, next_check_in,
+    NewMilestone, PartnershipView, long_date, next_check_in,
 };
 
 #[derive(Default)]
@@ -38,7 +38,7 @@ pub fn show(
     requests: &mut Requests,
 ) {
     back_to_partnership(ui, view, requests);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.heading(&plan.title);
     ui.label(&plan.purpose);
     egui::ScrollArea::vertical()
@@ -56,9 +56,9 @@ pub fn show(
                         plan.source.publisher, plan.source.work, plan.source.published
                     ));
                 });
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             goals(ui, state, view, plan, requests);
-            ui.add_space(12.0);
+            ui.add_space(style::space::L);
             milestones(ui, state, view, plan, requests);
         });
 }
@@ -80,13 +80,17 @@ fn goals(
     plan: &MonitoringPlan,
     requests: &mut Requests,
 ) {
-    ui.label(RichText::new("Goals and objectives").strong().size(18.0));
+    ui.label(
+        RichText::new("Goals and objectives")
+            .strong()
+            .size(style::size::SECTION),
+    );
     ui.weak(&plan.project_plan);
     for goal in view.goals.iter().filter(|g| g.goal.is_none()) {
         goal_row(ui, goal, "Goal", requests);
         for objective in view.goals.iter().filter(|o| o.goal == Some(goal.id)) {
             ui.horizontal(|ui| {
-                ui.add_space(24.0);
+                ui.add_space(style::space::XXL);
                 goal_row(ui, objective, "Objective", requests);
             });
         }
@@ -228,8 +232,11 @@ fn milestones(
     requests: &mut Requests,
 ) {
     let today = today();
-    let dark = ui.visuals().dark_mode;
-    ui.label(RichText::new("Milestones").strong().size(18.0));
+    ui.label(
+        RichText::new("Milestones")
+            .strong()
+            .size(style::size::SECTION),
+    );
     if view.milestones.is_empty() {
         ui.label("No milestones yet. Add the first one below.");
     }
@@ -240,7 +247,7 @@ fn milestones(
         let overdue = next.is_some_and(|d| d < today);
         let mut frame = egui::Frame::group(ui.style());
         if overdue {
-            frame = frame.stroke(egui::Stroke::new(2.0, style::warning_text(dark)));
+            frame = frame.stroke(egui::Stroke::new(2.0, style::warning_text(ui.visuals())));
         }
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -248,16 +255,11 @@ fn milestones(
             ui.horizontal(|ui| {
                 match next {
                     Some(date) if overdue => ui.label(
-                        RichText::new(format!(
-                            "Check-in overdue since {}",
-                            date.strftime("%B %-d, %Y")
-                        ))
-                        .strong()
-                        .color(style::warning_text(dark)),
+                        RichText::new(format!("Check-in overdue since {}", long_date(date)))
+                            .strong()
+                            .color(style::warning_text(ui.visuals())),
                     ),
-                    Some(date) => {
-                        ui.label(format!("Next check-in {}", date.strftime("%B %-d, %Y")))
-                    }
+                    Some(date) => ui.label(format!("Next check-in {}", long_date(date))),
                     None => ui.label(RichText::new("Met").strong()),
                 };
                 if ui
@@ -287,7 +289,7 @@ fn milestones(
                 .rev()
             {
                 ui.horizontal(|ui| {
-                    ui.label(check_in.on.strftime("%B %-d, %Y").to_string());
+                    ui.label(long_date(check_in.on));
                     ui.label(RichText::new(check_in.status.label()).strong());
                     ui.label(&check_in.note);
                     if ui
@@ -300,7 +302,7 @@ fn milestones(
                 });
             }
         });
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
     }
     new_milestone(ui, state, view, plan, requests);
 }
@@ -436,7 +438,7 @@ fn new_milestone(
     requests: &mut Requests,
 ) {
     let columns = &plan.columns;
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     ui.label(RichText::new("Add a milestone").strong());
     let mut frequency = state
         .new_frequency

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::nav::{Page, Requests, Screen};
+use super::style;
 use super::welcome::{self, Start};
 use super::widgets::{self, Choice};
 use crate::model::{
@@ -23,7 +24,7 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, requests: &mut Re
     let archived = summaries.iter().filter(|s| s.partnership.archived).count();
     ui.horizontal(|ui| {
         ui.heading("Partnerships");
-        ui.add_space(16.0);
+        ui.add_space(style::space::XL);
         if ui.button("+ New partnership").clicked() {
             state.creating = Some(NewPartnership::default());
         }
@@ -34,7 +35,7 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, requests: &mut Re
             );
         }
     });
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
 
     if summaries.is_empty() {
         let start = welcome::show(
@@ -85,7 +86,7 @@ fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], reques
                 ui.set_width(width - 24.0);
                 ui.horizontal_top(|ui| {
                     block(ui, 420.0, |ui| {
-                        let mut name = RichText::new(&p.name).strong().size(17.0);
+                        let mut name = RichText::new(&p.name).strong().size(style::size::TITLE);
                         if p.archived {
                             name = name.weak();
                         }
@@ -125,7 +126,7 @@ fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], reques
                     });
                 });
             });
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
     }
 }
 
@@ -179,7 +180,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     let modal = egui::Modal::new(egui::Id::unique("new partnership")).show(ui.ctx(), |ui| {
         ui.set_width(520.0);
         ui.heading("New partnership");
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         egui::Grid::new("new partnership fields")
             .num_columns(2)
             .spacing([12.0, 8.0])
@@ -210,7 +211,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 kind_choice(ui, "new partner kind", &mut new.partner_kind);
                 ui.end_row();
             });
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.horizontal(|ui| {
             let ready = !new.name.trim().is_empty();
             if ui
@@ -262,14 +263,14 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     let modal = egui::Modal::new(egui::Id::unique("rename partnership")).show(ui.ctx(), |ui| {
         ui.set_width(420.0);
         ui.heading("Rename partnership");
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         let response = ui
             .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(400.0))
             .accessible_name("New name");
         if ui.memory(|m| m.focused().is_none()) {
             response.request_focus();
         }
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         ui.horizontal(|ui| {
             let ready = !partnership.name.trim().is_empty();
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -9,28 +9,29 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 
 use super::nav::{Page, Screen};
+use super::style;
 use super::widgets::today;
-use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId, Team};
-use crate::print::{Blank, Filled, Paper, PrintRequest, What, printout, render, write_atomically};
+use crate::instrument::Instruments;
+use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
+use crate::print::{Paper, PrintRequest, Selection, Tool, printout, render, write_atomically};
 use crate::problem::Problem;
 
-/// The choices in the dialog.
+/// What the dialog will print: a tool of the one list (`print::Tool`),
+/// filled or blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Choice {
-    Continuum,
-    Trajectory,
-    ReadinessDistrict,
-    ReadinessPartner,
-    ReadinessJoint,
-    Document,
-    Monitoring,
-    Packet,
-    BlankContinuum,
-    BlankReadiness(Team),
-    BlankSupplement,
-    BlankMeeting,
-    BlankMonitoring,
+struct Choice {
+    tool: Tool,
+    blank: bool,
+}
+
+impl Choice {
+    fn filled(tool: Tool) -> Choice {
+        Choice { tool, blank: false }
+    }
+
+    fn blank(tool: Tool) -> Choice {
+        Choice { tool, blank: true }
+    }
 }
 
 struct Job {
@@ -59,7 +60,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             open: false,
-            choice: Choice::BlankContinuum,
+            choice: Choice::blank(Tool::Continuum),
             cycle: None,
             round: None,
             document: None,
@@ -81,20 +82,20 @@ impl State {
         self.choice = match (screen, view) {
             (Screen::In(_, Page::Continuum(cycle)), Some(_)) => {
                 self.cycle = Some(cycle);
-                Choice::Continuum
+                Choice::filled(Tool::Continuum)
             }
-            (Screen::In(_, Page::Trajectory(_)), Some(_)) => Choice::Trajectory,
+            (Screen::In(_, Page::Trajectory(_)), Some(_)) => Choice::filled(Tool::Trajectory),
             (Screen::In(_, Page::Readiness(round)), Some(_)) => {
                 self.round = Some(round);
-                Choice::ReadinessJoint
+                Choice::filled(Tool::ReadinessJoint)
             }
             (Screen::In(_, Page::Document(document)), Some(_)) => {
                 self.document = Some(document);
-                Choice::Document
+                document_choice(view, Some(document))
             }
-            (Screen::In(_, Page::Monitoring), Some(_)) => Choice::Monitoring,
-            (_, Some(view)) if !view.cycles.is_empty() => Choice::Packet,
-            _ => Choice::BlankContinuum,
+            (Screen::In(_, Page::Monitoring), Some(_)) => Choice::filled(Tool::Monitoring),
+            (_, Some(view)) if !view.cycles.is_empty() => Choice::filled(Tool::Packet),
+            _ => Choice::blank(Tool::Continuum),
         };
         if let Some(view) = view {
             self.cycle = self
@@ -113,14 +114,13 @@ impl State {
     }
 }
 
-/// Ctrl+P anywhere opens the dialog.
+/// Ctrl+P (⌘P on a Mac) opens the dialog, from anywhere.
+pub const SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::P);
+
+/// Whether the print shortcut was pressed this frame.
 pub fn shortcut(ui: &Ui) -> bool {
-    ui.input_mut(|i| {
-        i.consume_shortcut(&egui::KeyboardShortcut::new(
-            egui::Modifiers::COMMAND,
-            egui::Key::P,
-        ))
-    })
+    ui.input_mut(|i| i.consume_shortcut(&SHORTCUT))
 }
 
 /// Draws the dialog (when open) and the progress of a PDF being made.
@@ -184,16 +184,16 @@ pub fn show(
         if let Some(path) = &state.written {
             ui.label(RichText::new("Saved, and sent to your PDF viewer:").strong());
             ui.weak(path.display().to_string());
-            ui.add_space(6.0);
+            ui.add_space(style::space::S);
         }
         choices(ui, state, view);
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         ui.horizontal(|ui| {
             ui.label("Paper");
             ui.radio_value(&mut state.paper, Paper::Letter, "Letter");
             ui.radio_value(&mut state.paper, Paper::A4, "A4");
         });
-        ui.add_space(10.0);
+        ui.add_space(style::space::M_PLUS);
         ui.horizontal(|ui| {
             let request = request(state);
             if ui
@@ -249,23 +249,27 @@ fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
         ui.label(RichText::new(&view.partnership.name).strong());
         if !view.cycles.is_empty() {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut state.choice, Choice::Continuum, "Continuum of");
+                ui.radio_value(
+                    &mut state.choice,
+                    Choice::filled(Tool::Continuum),
+                    "Continuum of",
+                );
                 cycle_choice(ui, state, view);
             });
-            if state.choice == Choice::Continuum {
+            if state.choice == Choice::filled(Tool::Continuum) {
                 ui.horizontal(|ui| {
-                    ui.add_space(24.0);
+                    ui.add_space(style::space::XXL);
                     ui.checkbox(&mut state.with_raters, "Show each rater's level (initials)");
                 });
             }
             ui.radio_value(
                 &mut state.choice,
-                Choice::Trajectory,
+                Choice::filled(Tool::Trajectory),
                 "Across the years: radar, heat map, what changed",
             );
             ui.radio_value(
                 &mut state.choice,
-                Choice::Packet,
+                Choice::filled(Tool::Packet),
                 "Partnership packet: a cover and the year's tools",
             );
         }
@@ -291,33 +295,36 @@ fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
                     .accessible_name("Readiness round to print");
             });
             ui.horizontal(|ui| {
-                ui.add_space(24.0);
+                ui.add_space(style::space::XXL);
                 ui.radio_value(
                     &mut state.choice,
-                    Choice::ReadinessDistrict,
+                    Choice::filled(Tool::ReadinessDistrict),
                     "District team sheet",
                 );
                 ui.radio_value(
                     &mut state.choice,
-                    Choice::ReadinessPartner,
+                    Choice::filled(Tool::ReadinessPartner),
                     "Partner team sheet",
                 );
                 ui.radio_value(
                     &mut state.choice,
-                    Choice::ReadinessJoint,
+                    Choice::filled(Tool::ReadinessJoint),
                     "Both teams together",
                 );
             });
-            if state.choice == Choice::ReadinessJoint {
+            if state.choice == Choice::filled(Tool::ReadinessJoint) {
                 ui.horizontal(|ui| {
-                    ui.add_space(48.0);
+                    ui.add_space(style::space::HUGE);
                     ui.checkbox(&mut state.with_numbers, "Show each team's averages");
                 });
             }
         }
         if !view.documents.is_empty() {
             ui.horizontal(|ui| {
-                ui.radio_value(&mut state.choice, Choice::Document, "Document");
+                let chosen = !state.choice.blank && state.choice.tool.worksheet().is_some();
+                if ui.radio(chosen, "Document").clicked() {
+                    state.choice = document_choice(Some(view), state.document);
+                }
                 let selected = state
                     .document
                     .and_then(|d| view.document(d))
@@ -337,40 +344,28 @@ fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
                     .accessible_name("Document to print");
             });
         }
-        ui.radio_value(&mut state.choice, Choice::Monitoring, "Monitoring plan");
-        ui.add_space(6.0);
+        ui.radio_value(
+            &mut state.choice,
+            Choice::filled(Tool::Monitoring),
+            "Monitoring plan",
+        );
+        ui.add_space(style::space::S);
     }
     ui.label(RichText::new("Blank, for handing out").strong());
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankContinuum,
-        "Continuum rubric",
-    );
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankReadiness(Team::District),
-        "Readiness: district team sheet",
-    );
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankReadiness(Team::Partner),
-        "Readiness: partner team sheet",
-    );
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankSupplement,
-        "Contract Supplement",
-    );
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankMeeting,
-        "Quarterly meeting agenda",
-    );
-    ui.radio_value(
-        &mut state.choice,
-        Choice::BlankMonitoring,
-        "Monitoring plan",
-    );
+    for tool in Tool::ALL {
+        if let Some(label) = tool.blank_label() {
+            ui.radio_value(&mut state.choice, Choice::blank(tool), label);
+        }
+    }
+}
+
+/// The choice of printing the document `chosen` (the newest if none): a
+/// Contract Supplement or a meeting, each its own tool.
+fn document_choice(view: Option<&PartnershipView>, chosen: Option<DocumentId>) -> Choice {
+    let key = view
+        .and_then(|v| chosen.and_then(|d| v.document(d)).or(v.documents.last()))
+        .map(|d| d.instrument_key.as_str());
+    Choice::filled(key.and_then(Tool::for_worksheet).unwrap_or(Tool::Meeting))
 }
 
 fn cycle_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView) {
@@ -390,35 +385,18 @@ fn cycle_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView) {
 }
 
 fn request(state: &State) -> Option<PrintRequest> {
-    let what = match state.choice {
-        Choice::Continuum => What::Filled(Filled::Continuum {
-            cycle: state.cycle?,
-            with_raters: state.with_raters,
-        }),
-        Choice::Trajectory => What::Filled(Filled::Trajectory),
-        Choice::ReadinessDistrict => What::Filled(Filled::ReadinessTeam {
-            round: state.round?,
-            team: Team::District,
-        }),
-        Choice::ReadinessPartner => What::Filled(Filled::ReadinessTeam {
-            round: state.round?,
-            team: Team::Partner,
-        }),
-        Choice::ReadinessJoint => What::Filled(Filled::ReadinessJoint {
-            round: state.round?,
-            with_numbers: state.with_numbers,
-        }),
-        Choice::Document => What::Filled(Filled::Document(state.document?)),
-        Choice::Monitoring => What::Filled(Filled::Monitoring),
-        Choice::Packet => What::Filled(Filled::Packet {
-            cycle: state.cycle?,
-        }),
-        Choice::BlankContinuum => What::Blank(Blank::Continuum),
-        Choice::BlankReadiness(team) => What::Blank(Blank::Readiness(team)),
-        Choice::BlankSupplement => What::Blank(Blank::Worksheet(CONTRACT_SUPPLEMENT.to_owned())),
-        Choice::BlankMeeting => What::Blank(Blank::Worksheet(QUARTERLY_MEETING.to_owned())),
-        Choice::BlankMonitoring => What::Blank(Blank::Monitoring),
+    let selection = Selection {
+        cycle: state.cycle,
+        round: state.round,
+        document: state.document,
+        with_raters: state.with_raters,
+        with_numbers: state.with_numbers,
     };
+    let what = state
+        .choice
+        .tool
+        .what(state.choice.blank, &selection)
+        .ok()?;
     Some(PrintRequest {
         what,
         paper: state.paper,
@@ -459,15 +437,22 @@ fn start(
     let (send, done) = channel();
     let ctx = ctx.clone();
     let target = path.clone();
-    std::thread::spawn(move || {
-        let result = render(&printout)
-            .map_err(|e| e.problem())
-            .and_then(|pdf| write_atomically(&target, &pdf));
-        // The window may have closed meanwhile; then nobody needs the answer.
-        if send.send(result).is_ok() {
-            ctx.request_repaint();
-        }
-    });
+    std::thread::Builder::new()
+        .name("printing".to_owned())
+        .spawn(move || {
+            let result = render(&printout)
+                .map_err(|e| e.problem())
+                .and_then(|pdf| write_atomically(&target, &pdf));
+            // The window may have closed meanwhile; then nobody needs the answer.
+            if send.send(result).is_ok() {
+                ctx.request_repaint();
+            }
+        })
+        .map_err(|error| Problem {
+            what: format!("The printout could not be started ({error}). No file was written."),
+            what_to_do: "Close other programs to free some memory, then print again.".to_owned(),
+            path: None,
+        })?;
     Ok(Some(Job {
         started: Instant::now(),
         path,

@@ -45,7 +45,6 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
     }
     let painter = ui.painter_at(rect.expand(4.0));
     let visuals = ui.visuals();
-    let dark = visuals.dark_mode;
     let centre = rect.center();
     let count = continuum.indicator_count();
     let at = |x: f32, y: f32| centre + vec2(x, y) * radius;
@@ -68,7 +67,7 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
             .collect();
         painter.add(Shape::line(
             band,
-            Stroke::new(5.0, style::category_colour(index, dark)),
+            Stroke::new(5.0, style::category_colour(index, visuals)),
         ));
     }
 
@@ -86,7 +85,7 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
             at(0.0, -r) + vec2(4.0, 2.0),
             Align2::LEFT_TOP,
             continuum.level_name(level),
-            FontId::proportional(11.0),
+            FontId::proportional(style::size::TICK),
             visuals.weak_text_color(),
         );
     }
@@ -108,8 +107,8 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
                 at(lx, ly),
                 anchor,
                 &indicator.name,
-                FontId::proportional(13.0),
-                style::category_text(index, dark),
+                FontId::proportional(style::size::CHART),
+                style::category_text(index, visuals),
             );
             axis += 1;
         }

@@ -7,11 +7,12 @@
 use egui::{Id, RichText, Ui};
 
 use super::nav::{Page, Requests, back_to_partnership};
+use super::style;
 use super::widgets::{self, Choice};
 use crate::instrument::{Readiness, ReadinessCategory};
 use crate::model::{
     Command, NewReadinessMember, PartnershipView, ReadinessMemberId, ReadinessRoundId,
-    ReadinessView, Team,
+    ReadinessView, Team, long_date,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,10 +48,10 @@ pub fn show(
         requests.go(view, Page::Overview);
         return;
     };
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal(|ui| {
         ui.heading(format!("{} · {}", tool.title, round.round.title));
-        ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
+        ui.label(long_date(round.round.held_on));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.show_about, "About this tool");
         });
@@ -78,7 +79,11 @@ pub fn show(
             (Tab::Together, "Both teams together"),
         ] {
             if ui
-                .selectable_value(&mut state.tab, tab, RichText::new(label).size(16.0))
+                .selectable_value(
+                    &mut state.tab,
+                    tab,
+                    RichText::new(label).size(style::size::TAB),
+                )
                 .changed()
             {
                 state.rating_as = None;
@@ -126,7 +131,7 @@ fn team_tab(
                 state.rating_as = Some(member.id);
             }
         }
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.add(
             egui::TextEdit::singleline(&mut state.new_name)
                 .hint_text("Name")
@@ -165,7 +170,7 @@ fn team_tab(
         }
     });
     if members.is_empty() {
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.label(format!(
             "Add the members of the {} to start. Each member rates the four categories on their own; the team then sees its average and everyone's concerns.",
             team.label().to_lowercase()
@@ -195,7 +200,7 @@ fn team_tab(
                         team_side(&mut columns[1], round, team, category, requests);
                     });
                 });
-                ui.add_space(6.0);
+                ui.add_space(style::space::S);
             }
         });
 }
@@ -210,7 +215,11 @@ fn member_side(
     tool: &Readiness,
     requests: &mut Requests,
 ) {
-    ui.label(RichText::new(&category.name).strong().size(18.0));
+    ui.label(
+        RichText::new(&category.name)
+            .strong()
+            .size(style::size::SECTION),
+    );
     ui.weak("Items to address");
     for item in &category.items {
         ui.horizontal_top(|ui| {
@@ -218,7 +227,7 @@ fn member_side(
             ui.add(egui::Label::new(item).wrap());
         });
     }
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     let current = round.rating(member, &category.key);
     let chosen = current.and_then(|r| r.rating);
     ui.label(RichText::new(format!("{name}'s rating")).strong());
@@ -272,7 +281,7 @@ fn team_side(
 ) {
     let result = round.team_category(team, &category.key);
     let total = result.rated + result.missing.len();
-    ui.label(RichText::new(team.label()).strong().size(16.0));
+    ui.label(RichText::new(team.label()).strong().size(style::size::TAB));
     match result.average {
         Some(average) => {
             ui.label(
@@ -280,7 +289,7 @@ fn team_side(
                     "Team average {average:.1} ({} of {total} rated)",
                     result.rated
                 ))
-                .size(17.0),
+                .size(style::size::TITLE),
             );
             if let (Some(low), Some(high)) = (result.lowest, result.highest) {
                 if low == high {
@@ -302,13 +311,13 @@ fn team_side(
         ));
     }
     if !result.concerns.is_empty() {
-        ui.add_space(4.0);
+        ui.add_space(style::space::XS);
         ui.label(RichText::new("Members' areas of concern").strong());
         for (member, concern) in &result.concerns {
             ui.label(format!("{}: {concern}", member.name));
         }
     }
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let summary = round.summary(team, &category.key);
     let round_id = round.round.id;
     let concerns = summary.map(|s| s.concerns.as_str()).unwrap_or("");
@@ -346,7 +355,7 @@ fn team_side(
 fn together(ui: &mut Ui, state: &mut State, round: &ReadinessView, tool: &Readiness) {
     ui.label("When the two teams come together, each brings its areas of concern and its foundational strengths. As the tool's notes on use say, it is not necessary to compare ratings.");
     ui.checkbox(&mut state.show_numbers, "Show each team's average ratings");
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     egui::ScrollArea::vertical()
         .id_salt(("readiness together scroll", round.round.id))
         .auto_shrink(false)
@@ -354,14 +363,18 @@ fn together(ui: &mut Ui, state: &mut State, round: &ReadinessView, tool: &Readin
             for category in &tool.categories {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(RichText::new(&category.name).strong().size(18.0));
+                    ui.label(
+                        RichText::new(&category.name)
+                            .strong()
+                            .size(style::size::SECTION),
+                    );
                     ui.columns(2, |columns| {
                         for (ui, team) in columns.iter_mut().zip(Team::BOTH) {
                             team_together(ui, round, team, category, state.show_numbers);
                         }
                     });
                 });
-                ui.add_space(6.0);
+                ui.add_space(style::space::S);
             }
         });
 }

@@ -11,7 +11,7 @@ const NAME_WIDTH: f32 = 250.0;
 const CELL: egui::Vec2 = egui::Vec2::new(170.0, 26.0);
 
 fn nobody_rated(ui: &mut Ui) {
-    ui.add_space(12.0);
+    ui.add_space(style::space::L);
     ui.label("Nobody has rated this cycle on their own yet. Choose a person under “Rating as” and click their levels in the grid; their ratings show here, side by side.");
 }
 
@@ -23,7 +23,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
         return;
     }
     ui.weak("The average of each side's own ratings (one decimal), how many rated, and what the team agreed.");
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     egui::ScrollArea::both()
         .id_salt(("sides scroll", cycle.id))
         .auto_shrink(false)
@@ -37,7 +37,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                         rect.left_center(),
                         Align2::LEFT_CENTER,
                         side.label(),
-                        FontId::proportional(15.0),
+                        FontId::proportional(style::size::BODY),
                         style::side_colour(*side),
                     );
                 }
@@ -46,13 +46,17 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                     rect.left_center(),
                     Align2::LEFT_CENTER,
                     "Team consensus",
-                    FontId::proportional(15.0),
+                    FontId::proportional(style::size::BODY),
                     ui.visuals().strong_text_color(),
                 );
             });
             for category in &continuum.categories {
-                ui.add_space(4.0);
-                ui.label(RichText::new(&category.name).strong().size(16.0));
+                ui.add_space(style::space::XS);
+                ui.label(
+                    RichText::new(&category.name)
+                        .strong()
+                        .size(style::size::TAB),
+                );
                 for indicator in &category.indicators {
                     ui.horizontal(|ui| {
                         let (rect, _) =
@@ -61,7 +65,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                             rect.left_center() + vec2(12.0, 0.0),
                             Align2::LEFT_CENTER,
                             &indicator.name,
-                            FontId::proportional(14.0),
+                            FontId::proportional(style::size::CELL),
                             ui.visuals().text_color(),
                         );
                         for side in &sides {
@@ -85,7 +89,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                             rect.left_center(),
                             Align2::LEFT_CENTER,
                             text,
-                            FontId::proportional(14.0),
+                            FontId::proportional(style::size::CELL),
                             ui.visuals().strong_text_color(),
                         );
                     });
@@ -118,7 +122,7 @@ fn average_cell(ui: &mut Ui, spread: Option<Spread>, colour: egui::Color32, name
         rect.left_center() - vec2(0.0, 4.0),
         Align2::LEFT_CENTER,
         text,
-        FontId::proportional(14.0),
+        FontId::proportional(style::size::CELL),
         ui.visuals().text_color(),
     );
 }
@@ -140,7 +144,6 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
             })
             .collect()
     };
-    let dark = ui.visuals().dark_mode;
     let mut series: Vec<radar::Series> = raters
         .iter()
         .enumerate()
@@ -154,16 +157,11 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
         })
         .collect();
     let consensus = view.levels(cycle.id, Rater::Consensus, keys.iter().copied());
-    let consensus_colour = if dark {
-        egui::Color32::WHITE
-    } else {
-        egui::Color32::BLACK
-    };
     series.push(radar::Series {
         name: "Team consensus".to_owned(),
         levels: consensus,
         notes: notes(Rater::Consensus),
-        color: consensus_colour,
+        color: style::consensus_colour(ui.visuals()),
         width: 3.5,
         filled: true,
     });
@@ -178,7 +176,7 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
                     ui.label(&s.name);
                 });
             }
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             ui.weak("Each outline is one person's own rating; the thick one is what the team agreed. Gaps are indicators a person did not rate.");
         });
         radar::show(ui, continuum, &series, ui.available_size());

@@ -2,7 +2,7 @@
 //! on the same time line as the continuum cycles (loops shown as loops), and
 //! each stage's description and principles.
 
-use egui::{Align2, Color32, FontId, Id, Pos2, RichText, Sense, Stroke, Ui, vec2};
+use egui::{Align2, FontId, Id, Pos2, RichText, Sense, Stroke, Ui, vec2};
 use jiff::civil::Date;
 
 use super::nav::Requests;
@@ -10,7 +10,8 @@ use super::style;
 use super::widgets::{self, Choice, today};
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
-    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, stage_history,
+    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, long_date,
+    stage_history,
 };
 
 #[derive(Default)]
@@ -40,9 +41,9 @@ pub fn show(
                         RichText::new(format!(
                             "Now: {} (since {})",
                             stages.title_of(current.entry.stage),
-                            current.entry.started_on.strftime("%B %-d, %Y")
+                            long_date(current.entry.started_on)
                         ))
-                        .size(19.0)
+                        .size(style::size::LEAD)
                         .strong(),
                     );
                     if let Some(stage) = stages.stage(current.entry.stage) {
@@ -53,15 +54,15 @@ pub fn show(
                     ui.label("No stage recorded yet. Record where the partnership stands below.");
                 }
             }
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             timeline(ui, view, stages);
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             ui.weak(stages.introduction.trim_start_matches('*'));
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             history_list(ui, state, view, stages, requests);
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
             new_entry(ui, state, view, stages, requests);
-            ui.add_space(12.0);
+            ui.add_space(style::space::L);
             reference(ui, stages);
         });
     delete_dialog(ui, state, view, stages, requests);
@@ -103,7 +104,6 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
     });
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    let dark = visuals.dark_mode;
     let plot_left = rect.left() + label_width;
     let x = |date: Date| {
         plot_left + (day_number(date) - start) / (end - start) * (rect.right() - plot_left - 8.0)
@@ -116,7 +116,7 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
             Pos2::new(rect.left(), y(stage.number)),
             Align2::LEFT_CENTER,
             stages.title_of(stage.number),
-            FontId::proportional(13.0),
+            FontId::proportional(style::size::CHART),
             visuals.text_color(),
         );
         painter.line_segment(
@@ -141,12 +141,12 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
             Pos2::new(cx, axis_y + 2.0),
             Align2::CENTER_TOP,
             format!("Cycle {}", cycle.school_year),
-            FontId::proportional(12.0),
+            FontId::proportional(style::size::CHART_NOTE),
             visuals.weak_text_color(),
         );
     }
-    let colour = style::selected_stroke(dark);
-    let loop_colour = style::warning_text(dark);
+    let colour = style::selected_stroke(visuals);
+    let loop_colour = style::warning_text(visuals);
     let mut previous: Option<Pos2> = None;
     for span in &history {
         let from = x(span.entry.started_on);
@@ -164,7 +164,7 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
                     Pos2::new(from + 4.0, (prev.y + sy) * 0.5),
                     Align2::LEFT_CENTER,
                     "loops back",
-                    FontId::proportional(12.0),
+                    FontId::proportional(style::size::CHART_NOTE),
                     loop_colour,
                 );
             }
@@ -179,13 +179,13 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
     let tx = x(today);
     painter.line_segment(
         [Pos2::new(tx, rect.top()), Pos2::new(tx, axis_y)],
-        Stroke::new(1.0, Color32::from_gray(128)),
+        Stroke::new(1.0, style::TODAY_LINE),
     );
     painter.text(
         Pos2::new(tx, rect.top()),
         Align2::RIGHT_TOP,
         "today ",
-        FontId::proportional(11.0),
+        FontId::proportional(style::size::TICK),
         visuals.weak_text_color(),
     );
 }
@@ -224,7 +224,7 @@ fn history_list(
     if history.is_empty() {
         return;
     }
-    ui.label(RichText::new("History").strong().size(17.0));
+    ui.label(RichText::new("History").strong().size(style::size::TITLE));
     egui::Grid::new("stage history")
         .num_columns(5)
         .striped(true)
@@ -272,7 +272,7 @@ fn history_row(
             }));
     }
     if span.loops_back {
-        ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals().dark_mode)));
+        ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals())));
     } else {
         ui.label("");
     }
@@ -317,7 +317,11 @@ fn new_entry(
     };
     let mut stage = state.new_stage.unwrap_or(suggested);
     let mut date = state.new_date.unwrap_or_else(today);
-    ui.label(RichText::new("Record a stage").strong().size(17.0));
+    ui.label(
+        RichText::new("Record a stage")
+            .strong()
+            .size(style::size::TITLE),
+    );
     ui.horizontal(|ui| {
         if stage_choice(ui, "new stage", &mut stage, stages, "New stage") {
             state.new_stage = Some(stage);
@@ -359,14 +363,14 @@ fn reference(ui: &mut Ui, stages: &Stages) {
             for stage in &stages.stages {
                 stage_reference(ui, stages, stage);
             }
-            ui.add_space(6.0);
+            ui.add_space(style::space::S);
             ui.label(RichText::new(&stages.sustaining.title).strong());
             ui.label(&stages.sustaining.introduction);
             for principle in &stages.sustaining.principles {
                 ui.label(RichText::new(&principle.title).strong());
                 ui.label(&principle.text);
             }
-            ui.add_space(6.0);
+            ui.add_space(style::space::S);
             ui.weak(format!(
                 "Source: {}, {}. {}.",
                 stages.source.publisher, stages.source.published, stages.source.work
@@ -375,11 +379,11 @@ fn reference(ui: &mut Ui, stages: &Stages) {
 }
 
 fn stage_reference(ui: &mut Ui, stages: &Stages, stage: &Stage) {
-    ui.add_space(6.0);
+    ui.add_space(style::space::S);
     ui.label(
         RichText::new(stages.title_of(stage.number))
             .strong()
-            .size(16.0),
+            .size(style::size::TAB),
     );
     ui.label(&stage.description);
     for principle in &stage.principles {
@@ -406,7 +410,7 @@ fn delete_dialog(
     let body = format!(
         "{} from {} will be removed from the history. It cannot be undone.",
         stages.title_of(entry.stage),
-        entry.started_on.strftime("%B %-d, %Y")
+        long_date(entry.started_on)
     );
     match widgets::confirm(ui, "delete stage entry", title, &body, "Delete") {
         Choice::Undecided => {}

@@ -1,40 +1,96 @@
 //! Sizes and colours shared by the screens: large enough to read on a
-//! projector, and never relying on colour alone.
+//! projector, and never relying on colour alone. Every colour of the window
+//! is made here (clippy.toml refuses `Color32` constructors elsewhere); the
+//! functions take the visuals, so that each reads right in both themes.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the one place where colours are made"
+)]
 
-use egui::{Color32, FontFamily, FontId, TextStyle};
+use egui::{Color32, FontFamily, FontId, TextStyle, Visuals};
 
 use crate::model::Side;
+
+/// The sizes of text, in points, smallest first. Screens name a size,
+/// never a number.
+pub mod size {
+    /// Initials on a rater's marker disc.
+    pub const MARKER: f32 = 10.5;
+    /// The smallest labels of a chart: ticks, dates on a timeline.
+    pub const TICK: f32 = 11.0;
+    /// Notes beside a chart's marks.
+    pub const CHART_NOTE: f32 = 12.0;
+    /// A chart's labels and the numbers in its cells.
+    pub const CHART: f32 = 13.0;
+    /// Text in a grid cell or a chart's legend.
+    pub const CELL: f32 = 14.0;
+    /// Running text (also the buttons).
+    pub const BODY: f32 = 15.0;
+    /// Tabs and emphasised lines.
+    pub const TAB: f32 = 16.0;
+    /// The title of a block: a change, a partnership in the list.
+    pub const TITLE: f32 = 17.0;
+    /// A section's heading within a page.
+    pub const SECTION: f32 = 18.0;
+    /// The leading line of a part of a page.
+    pub const LEAD: f32 = 19.0;
+    /// The sign at the start of a problem banner.
+    pub const SIGN: f32 = 20.0;
+    /// A page's heading.
+    pub const HEADING: f32 = 22.0;
+    /// The meeting timer's clock, readable across the room.
+    pub const CLOCK: f32 = 26.0;
+    /// Small print: notes on sources, hints.
+    pub const SMALL: f32 = 12.5;
+    /// Code and file paths.
+    pub const MONOSPACE: f32 = 14.0;
+}
+
+/// The space between things, in points, smallest first.
+pub mod space {
+    pub const XS: f32 = 4.0;
+    pub const S: f32 = 6.0;
+    pub const M: f32 = 8.0;
+    pub const M_PLUS: f32 = 10.0;
+    pub const L: f32 = 12.0;
+    pub const XL: f32 = 16.0;
+    pub const XXL: f32 = 24.0;
+    pub const HUGE: f32 = 48.0;
+}
 
 pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (
                 TextStyle::Heading,
-                FontId::new(22.0, FontFamily::Proportional),
+                FontId::new(size::HEADING, FontFamily::Proportional),
             ),
-            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Body,
+                FontId::new(size::BODY, FontFamily::Proportional),
+            ),
             (
                 TextStyle::Button,
-                FontId::new(15.0, FontFamily::Proportional),
+                FontId::new(size::BODY, FontFamily::Proportional),
             ),
             (
                 TextStyle::Small,
-                FontId::new(12.5, FontFamily::Proportional),
+                FontId::new(size::SMALL, FontFamily::Proportional),
             ),
             (
                 TextStyle::Monospace,
-                FontId::new(14.0, FontFamily::Monospace),
+                FontId::new(size::MONOSPACE, FontFamily::Monospace),
             ),
         ]
         .into();
-        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
-        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style.spacing.item_spacing = egui::vec2(space::M, space::S);
+        style.spacing.button_padding = egui::vec2(space::M, space::XS);
     });
 }
 
 /// The fill of a chosen level cell.
-pub fn selected_fill(dark: bool) -> Color32 {
-    if dark {
+pub fn selected_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(24, 64, 104)
     } else {
         Color32::from_rgb(214, 232, 250)
@@ -42,8 +98,8 @@ pub fn selected_fill(dark: bool) -> Color32 {
 }
 
 /// The outline of a chosen level cell.
-pub fn selected_stroke(dark: bool) -> Color32 {
-    if dark {
+pub fn selected_stroke(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(120, 180, 255)
     } else {
         Color32::from_rgb(20, 90, 170)
@@ -51,8 +107,8 @@ pub fn selected_stroke(dark: bool) -> Color32 {
 }
 
 /// The band behind a category heading.
-pub fn category_fill(dark: bool) -> Color32 {
-    if dark {
+pub fn category_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_gray(45)
     } else {
         Color32::from_gray(232)
@@ -60,24 +116,24 @@ pub fn category_fill(dark: bool) -> Color32 {
 }
 
 /// Text that warns (problems, notes on the source).
-pub fn warning_text(dark: bool) -> Color32 {
-    if dark {
+pub fn warning_text(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(255, 200, 120)
     } else {
         Color32::from_rgb(150, 70, 0)
     }
 }
 
-pub fn problem_fill(dark: bool) -> Color32 {
-    if dark {
+pub fn problem_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(90, 30, 30)
     } else {
         Color32::from_rgb(253, 228, 228)
     }
 }
 
-pub fn sample_fill(dark: bool) -> Color32 {
-    if dark {
+pub fn sample_fill(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
         Color32::from_rgb(70, 60, 20)
     } else {
         Color32::from_rgb(255, 244, 200)
@@ -86,7 +142,8 @@ pub fn sample_fill(dark: bool) -> Color32 {
 
 /// A colour per category (bands and axis labels), from a palette that stays
 /// apart for common kinds of colour blindness (Okabe–Ito).
-pub fn category_colour(index: usize, dark: bool) -> Color32 {
+pub fn category_colour(index: usize, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
     const PALETTE: [(u8, u8, u8); 4] =
         [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167)];
     let (r, g, b) = PALETTE[index % PALETTE.len()];
@@ -99,7 +156,8 @@ pub fn category_colour(index: usize, dark: bool) -> Color32 {
 }
 
 /// Text in a category's colour, dark enough to read.
-pub fn category_text(index: usize, dark: bool) -> Color32 {
+pub fn category_text(index: usize, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
     const LIGHT: [(u8, u8, u8); 4] = [(0, 80, 130), (160, 60, 0), (0, 105, 75), (150, 60, 110)];
     const DARK: [(u8, u8, u8); 4] = [
         (110, 180, 240),
@@ -113,7 +171,8 @@ pub fn category_text(index: usize, dark: bool) -> Color32 {
 
 /// The colour of the cycle at `rank` of `count` (0 = oldest): older cycles
 /// lighter, the newest strongest.
-pub fn cycle_colour(rank: usize, count: usize, dark: bool) -> Color32 {
+pub fn cycle_colour(rank: usize, count: usize, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
     let t = if count <= 1 {
         1.0
     } else {
@@ -149,7 +208,8 @@ pub fn rater_colour(index: usize) -> Color32 {
 
 /// The fill of a heat-map cell for a level (1–4), light to dark so that it
 /// also reads in greyscale; the level's number is always written on it.
-pub fn level_fill(level: u8, dark: bool) -> Color32 {
+pub fn level_fill(level: u8, visuals: &Visuals) -> Color32 {
+    let dark = visuals.dark_mode;
     const LIGHT: [(u8, u8, u8); 4] = [
         (239, 243, 255),
         (189, 215, 238),
@@ -162,8 +222,8 @@ pub fn level_fill(level: u8, dark: bool) -> Color32 {
 }
 
 /// Text that reads on `level_fill(level)`.
-pub fn level_text(level: u8, dark: bool) -> Color32 {
-    if dark || level >= 4 {
+pub fn level_text(level: u8, visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode || level >= 4 {
         Color32::WHITE
     } else {
         Color32::from_gray(20)
@@ -179,3 +239,18 @@ pub fn side_colour(side: Side) -> Color32 {
         Side::Other => Color32::from_rgb(120, 120, 120),
     }
 }
+
+/// The team's consensus on a radar: the strongest line, in the text colour.
+pub fn consensus_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::WHITE
+    } else {
+        Color32::BLACK
+    }
+}
+
+/// The initials on a rater's marker disc (the discs are mid-tone colours).
+pub const MARKER_TEXT: Color32 = Color32::WHITE;
+
+/// The line that marks today on a timeline, grey in both themes.
+pub const TODAY_LINE: Color32 = Color32::from_gray(128);

@@ -27,12 +27,16 @@ pub fn show(
     requests: &mut Requests,
 ) {
     back_to_partnership(ui, view, requests);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal(|ui| {
         ui.heading("Across the years");
-        ui.add_space(16.0);
+        ui.add_space(style::space::XL);
         for tab in Tab::ALL {
-            ui.selectable_value(&mut state.tab, tab, RichText::new(tab.label()).size(16.0));
+            ui.selectable_value(
+                &mut state.tab,
+                tab,
+                RichText::new(tab.label()).size(style::size::TAB),
+            );
         }
     });
     ui.separator();
@@ -58,7 +62,6 @@ fn radar_over_time(
         return;
     }
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
-    let dark = ui.visuals().dark_mode;
     let count = view.cycles.len();
     let series: Vec<radar::Series> = view
         .cycles
@@ -78,7 +81,7 @@ fn radar_over_time(
                             .unwrap_or_default()
                     })
                     .collect(),
-                color: style::cycle_colour(rank, count, dark),
+                color: style::cycle_colour(rank, count, ui.visuals()),
                 width: if newest {
                     3.5
                 } else {
@@ -93,13 +96,13 @@ fn radar_over_time(
             ui.set_width(220.0);
             ui.label(RichText::new("Cycles").strong());
             ui.weak("Newest drawn strongest. Untick a year to hide it.");
-            ui.add_space(4.0);
+            ui.add_space(style::space::XS);
             for (rank, cycle) in view.cycles.iter().enumerate().rev() {
                 let mut shown = !state.hidden.contains(&cycle.id);
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 6.0), egui::Sense::hover());
                     ui.painter()
-                        .rect_filled(rect, 2.0, style::cycle_colour(rank, count, dark));
+                        .rect_filled(rect, 2.0, style::cycle_colour(rank, count, ui.visuals()));
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
                     let label = format!("{} ({rated} of {} rated)", cycle.school_year, keys.len());
                     if ui
@@ -115,12 +118,12 @@ fn radar_over_time(
                     }
                 });
             }
-            ui.add_space(12.0);
+            ui.add_space(style::space::L);
             ui.label(RichText::new("Categories").strong());
             for (index, category) in continuum.categories.iter().enumerate() {
-                ui.label(RichText::new(&category.name).color(style::category_text(index, dark)));
+                ui.label(RichText::new(&category.name).color(style::category_text(index, ui.visuals())));
             }
-            ui.add_space(12.0);
+            ui.add_space(style::space::L);
             ui.weak("A gap in an outline is an indicator that was not rated that year. Point at a corner to see the level and the evidence.");
         });
         radar::show(ui, continuum, &series, ui.available_size());

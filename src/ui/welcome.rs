@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::nav::{FileRequest, Purpose};
+use super::style;
 
 /// The way to begin the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +32,11 @@ const CARD_WIDTH: f32 = 300.0;
 /// Draws the three choices side by side (stacked in a narrow window).
 pub fn show(ui: &mut Ui, heading: &str, intro: &str) -> Option<Start> {
     let mut start = None;
-    ui.add_space(24.0);
+    ui.add_space(style::space::XXL);
     ui.heading(heading);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.label(intro);
-    ui.add_space(16.0);
+    ui.add_space(style::space::XL);
     let choices = [
         (
             Start::CreatePartnership,
@@ -62,18 +63,20 @@ pub fn show(ui: &mut Ui, heading: &str, intro: &str) -> Option<Start> {
                     ui.vertical(|ui| {
                         if ui
                             .add(
-                                egui::Button::new(RichText::new(label).strong().size(16.0))
-                                    .min_size(egui::vec2(CARD_WIDTH, 36.0)),
+                                egui::Button::new(
+                                    RichText::new(label).strong().size(style::size::TAB),
+                                )
+                                .min_size(egui::vec2(CARD_WIDTH, 36.0)),
                             )
                             .clicked()
                         {
                             start = Some(choice);
                         }
-                        ui.add_space(6.0);
+                        ui.add_space(style::space::S);
                         ui.label(explanation);
                     });
                 });
-            ui.add_space(8.0);
+            ui.add_space(style::space::M);
         }
     });
     start

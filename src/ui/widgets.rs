@@ -4,6 +4,7 @@ use egui::{Id, Response, RichText, TextEdit, Ui};
 use jiff::civil::Date;
 
 use super::style;
+use crate::model::LONG_DATE;
 
 /// Today's date where the computer is.
 pub fn today() -> Date {
@@ -38,7 +39,7 @@ pub fn required_text(
         if text.trim().is_empty() {
             ui.label(
                 RichText::new("A name is needed")
-                    .color(style::warning_text(ui.visuals().dark_mode))
+                    .color(style::warning_text(ui.visuals()))
                     .small(),
             );
             return None;
@@ -117,7 +118,7 @@ pub fn date_button(ui: &mut Ui, id_salt: &str, date: &mut Date, accessible_name:
             .id_salt(id_salt)
             .calendar_week(false)
             .show_icon(false)
-            .format("%B %-d, %Y"),
+            .format(LONG_DATE),
     )
     .accessible_name(accessible_name)
 }
@@ -136,9 +137,9 @@ pub fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &s
     let modal = egui::Modal::new(Id::unique(id)).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
         ui.heading(title);
-        ui.add_space(6.0);
+        ui.add_space(style::space::S);
         ui.label(body);
-        ui.add_space(12.0);
+        ui.add_space(style::space::L);
         ui.horizontal(|ui| {
             if ui.button(RichText::new(confirm_label).strong()).clicked() {
                 choice = Choice::Confirmed;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use egui::{Id, RichText, Ui};
 
 use super::nav::Requests;
+use super::style;
 use super::widgets::{self, today};
 use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
@@ -44,12 +45,12 @@ pub fn show(
             ));
         });
     for section in &sheet.sections {
-        ui.add_space(8.0);
+        ui.add_space(style::space::M);
         let title = match section.minutes {
             Some(minutes) => format!("{} ({minutes} min.)", section.title),
             None => section.title.clone(),
         };
-        ui.label(RichText::new(title).strong().size(18.0));
+        ui.label(RichText::new(title).strong().size(style::size::SECTION));
         extra(ui, section, Place::Top, requests);
         for paragraph in &section.text {
             ui.label(document.fill(paragraph, sheet, &view.partnership));
@@ -115,7 +116,7 @@ fn field_widget(
             };
             ui.add(egui::Label::new(&field.label).wrap());
             ui.horizontal(|ui| {
-                ui.add_space(16.0);
+                ui.add_space(style::space::XL);
                 let response = ui
                     .checkbox(&mut confirmed, "Confirmed")
                     .accessible_name(format!("Confirmed: {}", field.label));

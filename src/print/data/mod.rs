@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::instrument::{Continuum, FieldKind, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
     ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
-    ReadinessView, Team, average, carried_forward, changes, initials, next_check_in, radar,
+    ReadinessView, Team, average, carried_forward, changes, initials, long_date, next_check_in,
+    radar,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.
@@ -59,10 +60,6 @@ impl PrintPart {
             PrintPart::Monitoring(p) => p.title.clone(),
         }
     }
-}
-
-fn long_date(date: Date) -> String {
-    date.strftime("%B %-d, %Y").to_string()
 }
 
 mod continuum;

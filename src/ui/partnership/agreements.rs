@@ -4,9 +4,13 @@
 use egui::{RichText, Ui};
 
 use super::super::nav::{Page, Requests, Screen};
+use super::super::style;
 use super::super::widgets::{self, today};
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use crate::model::{ActionStatus, Command, FieldValue, NewDocument, PartnershipView, open_actions};
+use crate::model::{
+    ActionStatus, Command, FieldValue, NewDocument, PartnershipView, long_date, month_year,
+    open_actions,
+};
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.
@@ -21,9 +25,9 @@ pub fn agreements(
     ui.label(
         RichText::new("Agreements and meetings")
             .heading()
-            .size(18.0),
+            .size(style::size::SECTION),
     );
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let new_document = |key: &str, title: String| -> Option<Command> {
         let sheet = instruments.worksheet(key)?;
         Some(Command::CreateDocument(NewDocument {
@@ -90,7 +94,7 @@ pub fn agreements(
                     let steps = view.steps_raised_at(document.id).count();
                     ui.horizontal(|ui| {
                         let date = document.held_on();
-                        ui.label(date.strftime("%B %-d, %Y").to_string());
+                        ui.label(long_date(date));
                         if ui.link(&document.title).clicked() {
                             requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
                         }
@@ -99,7 +103,7 @@ pub fn agreements(
                 }
             });
             if ui.button("+ New quarterly meeting").clicked() {
-                let title = format!("Quarterly meeting, {}", today.strftime("%B %Y"));
+                let title = format!("Quarterly meeting, {}", month_year(today));
                 if let Some(command) = new_document(QUARTERLY_MEETING, title) {
                     requests.commands.push(command);
                 }

@@ -7,14 +7,14 @@ mod readiness_rounds;
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::Tab;
-use super::nav::{Page, Requests, Screen};
+use super::nav::{Page, Requests, Screen, Tab};
 use super::partnerships::kind_choice;
+use super::style;
 use super::widgets::{self, Choice, today};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
-    ReadinessRoundId, SchoolYear, Side,
+    ReadinessRoundId, SchoolYear, Side, long_date,
 };
 
 pub struct State {
@@ -60,7 +60,7 @@ pub fn show(
             requests.navigate = Some(Screen::Partnerships);
         }
     });
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     ui.horizontal(|ui| {
         ui.heading(&view.partnership.name);
         if view.partnership.archived {
@@ -75,7 +75,7 @@ pub fn show(
             }
         }
     });
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     egui::ScrollArea::vertical()
         .id_salt(("partnership scroll", view.partnership.id))
         .show(ui, |ui| {
@@ -83,13 +83,13 @@ pub fn show(
                 details(&mut columns[0], view, requests);
                 people(&mut columns[1], state, view, requests);
             });
-            ui.add_space(16.0);
+            ui.add_space(style::space::XL);
             ui.separator();
             cycles(ui, state, view, continuum, requests);
-            ui.add_space(16.0);
+            ui.add_space(style::space::XL);
             ui.separator();
             readiness_rounds::readiness_rounds(ui, state, view, instruments, requests);
-            ui.add_space(16.0);
+            ui.add_space(style::space::XL);
             ui.separator();
             agreements::agreements(ui, view, instruments, requests);
         });
@@ -100,9 +100,13 @@ pub fn show(
 
 fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
     let p = &view.partnership;
-    ui.label(RichText::new("Details").heading().size(18.0));
+    ui.label(
+        RichText::new("Details")
+            .heading()
+            .size(style::size::SECTION),
+    );
     ui.weak("Changes are saved as you type.");
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let width = (ui.available_width() - 180.0).max(200.0);
     egui::Grid::new("partnership details")
         .num_columns(2)
@@ -183,9 +187,9 @@ fn side_choice(ui: &mut Ui, id_salt: impl egui::AsIdSalt, side: &mut Side, name:
 }
 
 fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut Requests) {
-    ui.label(RichText::new("People").heading().size(18.0));
+    ui.label(RichText::new("People").heading().size(style::size::SECTION));
     ui.weak("Everyone who takes part in rating, with the side they speak for.");
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     egui::Grid::new("people")
         .num_columns(4)
         .striped(true)
@@ -260,12 +264,16 @@ fn cycles(
     continuum: &Continuum,
     requests: &mut Requests,
 ) {
-    ui.label(RichText::new("Continuum cycles").heading().size(18.0));
+    ui.label(
+        RichText::new("Continuum cycles")
+            .heading()
+            .size(style::size::SECTION),
+    );
     ui.weak(format!(
         "Each cycle is one sitting of the {} for a school year.",
         continuum.short_title
     ));
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
     let total = continuum.indicator_count();
     if view.cycles.is_empty() {
@@ -290,7 +298,7 @@ fn cycles(
                         requests.navigate =
                             Some(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
                     }
-                    ui.label(cycle.administered_on.strftime("%B %-d, %Y").to_string());
+                    ui.label(long_date(cycle.administered_on));
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
                     ui.label(format!("{rated} of {total} indicators rated"));
                     ui.label(cycle.status.label());
@@ -328,7 +336,7 @@ fn cycles(
                 }
             });
     }
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     let today = today();
     let year = state
         .new_cycle_year

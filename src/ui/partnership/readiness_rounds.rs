@@ -3,10 +3,11 @@
 use egui::{RichText, Ui};
 
 use super::super::nav::{Page, Requests, Screen};
+use super::super::style;
 use super::super::widgets::{self, Choice, today};
 use super::State;
 use crate::instrument::Instruments;
-use crate::model::{Command, NewReadinessRound, PartnershipView, Team};
+use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
 
 pub fn readiness_rounds(
     ui: &mut Ui,
@@ -16,9 +17,13 @@ pub fn readiness_rounds(
     requests: &mut Requests,
 ) {
     let tool = instruments.readiness;
-    ui.label(RichText::new(&tool.title).heading().size(18.0));
+    ui.label(
+        RichText::new(&tool.title)
+            .heading()
+            .size(style::size::SECTION),
+    );
     ui.weak(&tool.introduction);
-    ui.add_space(4.0);
+    ui.add_space(style::space::XS);
     let categories = tool.categories.len();
     if view.readiness.is_empty() {
         ui.label("No readiness rounds yet. Each side's leadership team rates its readiness separately, then the two teams meet over their areas of concern.");
@@ -42,7 +47,7 @@ pub fn readiness_rounds(
                     {
                         requests.navigate = Some(screen);
                     }
-                    ui.label(round.round.held_on.strftime("%B %-d, %Y").to_string());
+                    ui.label(long_date(round.round.held_on));
                     for team in Team::BOTH {
                         let members = round.members_of(team).count();
                         let rated: usize = tool
@@ -79,7 +84,7 @@ pub fn readiness_rounds(
                 }
             });
     }
-    ui.add_space(8.0);
+    ui.add_space(style::space::M);
     let mut date = state.new_round_date.unwrap_or_else(today);
     ui.horizontal(|ui| {
         ui.label("New readiness round");
