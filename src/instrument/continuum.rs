@@ -22,9 +22,22 @@ pub struct Continuum {
     pub short_title: String,
     pub how_the_tool_is_organized: Vec<String>,
     pub how_to_use: Vec<String>,
+    pub headings: Headings,
     pub source: Source,
     pub levels: Vec<LevelName>,
     pub categories: Vec<Category>,
+}
+
+/// The headings of the boxes under each indicator.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub criteria: String,
+    pub questions: String,
+    /// PartnerPath's own: where the team writes its evidence.
+    pub evidence: String,
+    /// PartnerPath's own: where the team writes its next steps.
+    pub next_steps: String,
 }
 
 /// Where the instrument comes from and under which licence it is used.

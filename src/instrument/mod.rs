@@ -9,14 +9,14 @@ mod readiness;
 mod stages;
 mod worksheet;
 
-pub use continuum::{Category, Continuum, Indicator, LevelName, Source};
+pub use continuum::{Category, Continuum, Headings, Indicator, LevelName, Source};
 pub use level::Level;
-pub use monitoring::{Frequency, MonitoringPlan, MonitoringSource};
+pub use monitoring::{Columns, Frequency, MonitoringPlan, MonitoringSource};
 pub use readiness::{Readiness, ReadinessCategory, ReadinessSource, ScalePoint};
 pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};
 pub use worksheet::{
     CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Field, FieldKind, Guidance, QUARTERLY_MEETING,
-    Section, Worksheet, WorksheetSource,
+    Role, Section, Worksheet, WorksheetSource,
 };
 
 use thiserror::Error;

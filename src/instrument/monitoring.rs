@@ -19,10 +19,34 @@ pub struct MonitoringPlan {
     pub introduction: String,
     pub purpose: String,
     pub instructions: Vec<String>,
-    pub columns: Vec<String>,
+    pub columns: Columns,
     pub project_plan: String,
+    /// The key of the frequency a new milestone starts with.
+    pub default_frequency: String,
     pub source: MonitoringSource,
     pub frequencies: Vec<Frequency>,
+}
+
+/// The template's four column headings, by what each column holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    pub milestone: String,
+    pub feedback_data: String,
+    pub frequency: String,
+    pub source: String,
+}
+
+impl Columns {
+    /// The headings in the template's order.
+    pub fn in_order(&self) -> [&str; 4] {
+        [
+            &self.milestone,
+            &self.feedback_data,
+            &self.frequency,
+            &self.source,
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -60,10 +84,13 @@ impl MonitoringPlan {
                 file: file.to_owned(),
                 message: error.to_string(),
             })?;
-        if plan.columns.len() != 4 {
+        if plan.frequency(&plan.default_frequency).is_none() {
             return Err(InstrumentError::Invalid {
                 file: file.to_owned(),
-                problem: "the plan has four columns".into(),
+                problem: format!(
+                    "the default frequency {} is not one of the frequencies",
+                    plan.default_frequency
+                ),
             });
         }
         if let Some(bad) = plan

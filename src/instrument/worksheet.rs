@@ -79,6 +79,10 @@ pub struct Field {
     pub label: String,
     #[serde(rename = "type")]
     pub kind: FieldKind,
+    /// What the field stands for in the partnership's summary, if anything
+    /// (PartnerPath's tag, not the source's wording).
+    #[serde(default)]
+    pub role: Option<Role>,
     /// Where an empty field takes its value from, e.g. "partnership.district".
     #[serde(default)]
     pub default: Option<String>,
@@ -99,6 +103,17 @@ pub struct Column {
     pub kind: FieldKind,
     #[serde(default)]
     pub options: Vec<String>,
+}
+
+/// What a field stands for, so that summaries find it by its role rather
+/// than by its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A practice the parties confirm (a `yes_no_date` field).
+    Practice,
+    /// The date a party signed (a `date` field).
+    SignedOn,
 }
 
 /// The kinds of value a field holds.
@@ -197,6 +212,17 @@ impl Worksheet {
                     }
                     _ => {}
                 }
+                let kind_of_role = match field.role {
+                    Some(Role::Practice) => Some(FieldKind::YesNoDate),
+                    Some(Role::SignedOn) => Some(FieldKind::Date),
+                    None => None,
+                };
+                if kind_of_role.is_some_and(|kind| kind != field.kind) {
+                    return Err(format!(
+                        "field {} cannot have its role with its type",
+                        field.key
+                    ));
+                }
                 if let Some(default) = &field.default
                     && !DEFAULT_SOURCES.contains(&default.as_str())
                 {
@@ -219,6 +245,11 @@ impl Worksheet {
 
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
         self.sections.iter().flat_map(|s| s.fields.iter())
+    }
+
+    /// The fields with `role`, in the worksheet's order.
+    pub fn fields_with(&self, role: Role) -> impl Iterator<Item = &Field> {
+        self.fields().filter(move |f| f.role == Some(role))
     }
 
     pub fn field(&self, key: &str) -> Option<&Field> {

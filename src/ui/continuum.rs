@@ -11,7 +11,7 @@ use egui::{
 
 use super::nav::{Page, Requests, Screen, back_to_partnership};
 use super::{style, widgets};
-use crate::instrument::{Continuum, Indicator};
+use crate::instrument::{Continuum, Headings, Indicator};
 use crate::model::{
     Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
     Spread, initials,
@@ -392,9 +392,18 @@ fn indicator_row(
             .push(Command::SetLevel(key.clone(), level));
     }
     if state.open_criteria.contains(&indicator.key) {
-        criteria(ui, columns, indicator);
+        criteria(ui, columns, indicator, &continuum.headings);
     }
-    notes(ui, columns, indicator, key, rating, editable, requests);
+    notes(
+        ui,
+        columns,
+        indicator,
+        &continuum.headings,
+        key,
+        rating,
+        editable,
+        requests,
+    );
 }
 
 fn indicator_name(
@@ -569,17 +578,17 @@ fn typed_level(ui: &mut Ui) -> Option<Option<Level>> {
     })
 }
 
-fn criteria(ui: &mut Ui, columns: &Columns, indicator: &Indicator) {
+fn criteria(ui: &mut Ui, columns: &Columns, indicator: &Indicator, headings: &Headings) {
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(columns.span(4) - 16.0);
             ui.columns(2, |halves| {
-                bullet_list(&mut halves[0], "Criteria", &indicator.criteria);
+                bullet_list(&mut halves[0], &headings.criteria, &indicator.criteria);
                 bullet_list(
                     &mut halves[1],
-                    "Probing questions",
+                    &headings.questions,
                     &indicator.probing_questions,
                 );
             });
@@ -597,10 +606,15 @@ fn bullet_list(ui: &mut Ui, title: &str, items: &[String]) {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the two boxes need the row's layout, indicator, headings and rating, and the requests"
+)]
 fn notes(
     ui: &mut Ui,
     columns: &Columns,
     indicator: &Indicator,
+    headings: &Headings,
     key: &RatingKey,
     rating: &Rating,
     editable: bool,
@@ -612,13 +626,13 @@ fn notes(
         ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
         let boxes = [
             (
-                "Supporting evidence",
+                headings.evidence.as_str(),
                 "evidence",
                 rating.evidence.as_str(),
                 "What shows the partnership is at this level?",
             ),
             (
-                "Next steps",
+                headings.next_steps.as_str(),
                 "next steps",
                 rating.next_steps.as_str(),
                 "What will move the partnership forward, and who will do it?",

@@ -19,11 +19,8 @@ pub struct State {
     new_goal: String,
     new_objective: String,
     objective_of: Option<GoalId>,
-    new_milestone: String,
-    new_feedback: String,
-    new_frequency: Option<String>,
-    new_source: String,
-    new_serves: Option<GoalId>,
+    /// The milestone being added, once the form has been drawn.
+    new_milestone: Option<Draft>,
     check_in_status: Option<CheckInStatus>,
     check_in_note: String,
     check_in_date: Option<Date>,
@@ -307,6 +304,106 @@ fn milestones(
     new_milestone(ui, state, view, plan, requests);
 }
 
+/// A milestone's fields as the form shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Draft {
+    milestone: String,
+    feedback_data: String,
+    /// The key of one of the plan's frequencies.
+    frequency: String,
+    source: String,
+    serves: Option<GoalId>,
+}
+
+impl Draft {
+    fn of(milestone: &Milestone) -> Draft {
+        Draft {
+            milestone: milestone.milestone.clone(),
+            feedback_data: milestone.feedback_data.clone(),
+            frequency: milestone.frequency.clone(),
+            source: milestone.source.clone(),
+            serves: milestone.serves,
+        }
+    }
+}
+
+/// The fields of the form, for their accessible names.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Milestone,
+    FeedbackData,
+    Frequency,
+    Source,
+    Serves,
+}
+
+/// The milestone form: the template's four columns, then the goal the
+/// milestone serves. `name` gives each field's accessible name from its
+/// heading. Returns whether a field changed.
+fn milestone_form(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug + Copy,
+    draft: &mut Draft,
+    name: &dyn Fn(Part, &str) -> String,
+    view: &PartnershipView,
+    plan: &MonitoringPlan,
+) -> bool {
+    let columns = &plan.columns;
+    let mut changed = false;
+    egui::Grid::new(("milestone form", salt))
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            let texts = [
+                (Part::Milestone, &columns.milestone, &mut draft.milestone),
+                (
+                    Part::FeedbackData,
+                    &columns.feedback_data,
+                    &mut draft.feedback_data,
+                ),
+            ];
+            for (part, heading, text) in texts {
+                ui.strong(heading);
+                if let Some(new) = widgets::text(ui, text, &name(part, heading), 560.0) {
+                    *text = new;
+                    changed = true;
+                }
+                ui.end_row();
+            }
+            ui.strong(&columns.frequency);
+            changed |= frequency_choice(
+                ui,
+                ("frequency", salt),
+                &mut draft.frequency,
+                plan,
+                &name(Part::Frequency, &columns.frequency),
+            );
+            ui.end_row();
+            ui.strong(&columns.source);
+            if let Some(new) = widgets::text(
+                ui,
+                &draft.source,
+                &name(Part::Source, &columns.source),
+                560.0,
+            ) {
+                draft.source = new;
+                changed = true;
+            }
+            ui.end_row();
+            ui.strong("Serves");
+            changed |= serves_choice(
+                ui,
+                ("serves", salt),
+                &mut draft.serves,
+                view,
+                &name(Part::Serves, ""),
+            );
+            ui.end_row();
+        });
+    changed
+}
+
+/// An existing milestone's form: each change is stored as it is made.
 fn milestone_fields(
     ui: &mut Ui,
     milestone: &Milestone,
@@ -314,83 +411,23 @@ fn milestone_fields(
     plan: &MonitoringPlan,
     requests: &mut Requests,
 ) {
-    let columns = &plan.columns;
-    let name = &milestone.milestone;
-    egui::Grid::new(("milestone", milestone.id))
-        .num_columns(2)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            let mut update = |m: Milestone| requests.commands.push(Command::UpdateMilestone(m));
-            ui.strong(&columns[0]);
-            if let Some(text) = widgets::text(
-                ui,
-                &milestone.milestone,
-                &format!("{} {name}", columns[0]),
-                560.0,
-            ) {
-                update(Milestone {
-                    milestone: text,
-                    ..milestone.clone()
-                });
-            }
-            ui.end_row();
-            ui.strong(&columns[1]);
-            if let Some(text) = widgets::text(
-                ui,
-                &milestone.feedback_data,
-                &format!("{} of {name}", columns[1]),
-                560.0,
-            ) {
-                update(Milestone {
-                    feedback_data: text,
-                    ..milestone.clone()
-                });
-            }
-            ui.end_row();
-            ui.strong(&columns[2]);
-            let mut frequency = milestone.frequency.clone();
-            if frequency_choice(
-                ui,
-                ("frequency", milestone.id),
-                &mut frequency,
-                plan,
-                &format!("{} of {name}", columns[2]),
-            ) {
-                update(Milestone {
-                    frequency,
-                    ..milestone.clone()
-                });
-            }
-            ui.end_row();
-            ui.strong(&columns[3]);
-            if let Some(text) = widgets::text(
-                ui,
-                &milestone.source,
-                &format!("{} of {name}", columns[3]),
-                560.0,
-            ) {
-                update(Milestone {
-                    source: text,
-                    ..milestone.clone()
-                });
-            }
-            ui.end_row();
-            ui.strong("Serves");
-            let mut serves = milestone.serves;
-            if serves_choice(
-                ui,
-                ("serves", milestone.id),
-                &mut serves,
-                view,
-                &format!("Goal served by {name}"),
-            ) {
-                update(Milestone {
-                    serves,
-                    ..milestone.clone()
-                });
-            }
-            ui.end_row();
-        });
+    let title = &milestone.milestone;
+    let name = |part: Part, heading: &str| match part {
+        Part::Milestone => format!("{heading} {title}"),
+        Part::Serves => format!("Goal served by {title}"),
+        _ => format!("{heading} of {title}"),
+    };
+    let mut draft = Draft::of(milestone);
+    if milestone_form(ui, milestone.id, &mut draft, &name, view, plan) {
+        requests.commands.push(Command::UpdateMilestone(Milestone {
+            milestone: draft.milestone,
+            feedback_data: draft.feedback_data,
+            frequency: draft.frequency,
+            source: draft.source,
+            serves: draft.serves,
+            ..milestone.clone()
+        }));
+    }
 }
 
 fn check_in_form(ui: &mut Ui, state: &mut State, milestone: &Milestone, requests: &mut Requests) {
@@ -437,67 +474,31 @@ fn new_milestone(
     plan: &MonitoringPlan,
     requests: &mut Requests,
 ) {
-    let columns = &plan.columns;
     ui.add_space(style::space::S);
     ui.label(RichText::new("Add a milestone").strong());
-    let mut frequency = state
-        .new_frequency
-        .clone()
-        .or_else(|| plan.frequencies.get(2).map(|f| f.key.clone()))
-        .unwrap_or_default();
-    egui::Grid::new("new milestone")
-        .num_columns(2)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            ui.strong(&columns[0]);
-            ui.add(egui::TextEdit::singleline(&mut state.new_milestone).desired_width(560.0))
-                .accessible_name(format!("New {}", columns[0]));
-            ui.end_row();
-            ui.strong(&columns[1]);
-            ui.add(egui::TextEdit::singleline(&mut state.new_feedback).desired_width(560.0))
-                .accessible_name(format!("New {}", columns[1]));
-            ui.end_row();
-            ui.strong(&columns[2]);
-            if frequency_choice(
-                ui,
-                "new frequency",
-                &mut frequency,
-                plan,
-                &format!("New {}", columns[2]),
-            ) {
-                state.new_frequency = Some(frequency.clone());
-            }
-            ui.end_row();
-            ui.strong(&columns[3]);
-            ui.add(egui::TextEdit::singleline(&mut state.new_source).desired_width(560.0))
-                .accessible_name(format!("New {}", columns[3]));
-            ui.end_row();
-            ui.strong("Serves");
-            serves_choice(
-                ui,
-                "new serves",
-                &mut state.new_serves,
-                view,
-                "Goal the new milestone serves",
-            );
-            ui.end_row();
-        });
-    let ready = !state.new_milestone.trim().is_empty();
+    let draft = state.new_milestone.get_or_insert_with(|| Draft {
+        frequency: plan.default_frequency.clone(),
+        ..Draft::default()
+    });
+    let name = |part: Part, heading: &str| match part {
+        Part::Serves => "Goal the new milestone serves".to_owned(),
+        _ => format!("New {heading}"),
+    };
+    milestone_form(ui, "new", draft, &name, view, plan);
+    let ready = !draft.milestone.trim().is_empty();
     if ui
         .add_enabled(ready, egui::Button::new("+ Add milestone"))
         .clicked()
     {
         requests.commands.push(Command::AddMilestone(NewMilestone {
             partnership_id: view.partnership.id,
-            milestone: state.new_milestone.trim().to_owned(),
-            feedback_data: state.new_feedback.trim().to_owned(),
-            frequency,
-            source: state.new_source.trim().to_owned(),
-            serves: state.new_serves,
+            milestone: draft.milestone.trim().to_owned(),
+            feedback_data: draft.feedback_data.trim().to_owned(),
+            frequency: draft.frequency.clone(),
+            source: draft.source.trim().to_owned(),
+            serves: draft.serves,
             started_on: today(),
         }));
-        state.new_milestone.clear();
-        state.new_feedback.clear();
-        state.new_source.clear();
+        state.new_milestone = None;
     }
 }

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::nav::{Page, Requests, Screen};
 use super::style;
 use super::welcome::{self, Start};
-use super::widgets::{self, Choice};
+use super::widgets::{self};
 use crate::model::{
     Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
 };
@@ -301,32 +301,22 @@ fn delete_dialog(
     summaries: &[PartnershipSummary],
     requests: &mut Requests,
 ) {
-    let Some(id) = state.deleting else {
-        return;
-    };
-    let Some(summary) = summaries.iter().find(|s| s.partnership.id == id) else {
-        state.deleting = None;
-        return;
-    };
-    let body = format!(
-        "This permanently deletes the partnership with {}, {} and {}. It cannot be undone. To keep them but hide the partnership, archive it instead.",
-        widgets::count(summary.people, "person", "people"),
-        widgets::count(summary.cycles, "cycle", "cycles"),
-        widgets::count(summary.ratings, "filled rating", "filled ratings"),
-    );
-    let title = format!("Delete “{}”?", summary.partnership.name);
-    match widgets::confirm(
-        ui,
-        "delete partnership",
-        &title,
-        &body,
-        "Delete permanently",
-    ) {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeletePartnership(id));
-            state.deleting = None;
-        }
-        Choice::Cancelled => state.deleting = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+        let summary = summaries.iter().find(|s| s.partnership.id == id)?;
+        let body = format!(
+            "This permanently deletes the partnership with {}, {} and {}. It cannot be undone. To keep them but hide the partnership, archive it instead.",
+            widgets::count(summary.people, "person", "people"),
+            widgets::count(summary.cycles, "cycle", "cycles"),
+            widgets::count(summary.ratings, "filled rating", "filled ratings"),
+        );
+        let title = format!("Delete “{}”?", summary.partnership.name);
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Delete permanently",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeletePartnership(id));
     }
 }

@@ -8,7 +8,7 @@ use egui::{Id, RichText, Ui};
 
 use super::nav::{Page, Requests, back_to_partnership};
 use super::style;
-use super::widgets::{self, Choice};
+use super::widgets::{self};
 use crate::instrument::{Readiness, ReadinessCategory};
 use crate::model::{
     Command, NewReadinessMember, PartnershipView, ReadinessMemberId, ReadinessRoundId,
@@ -420,24 +420,20 @@ fn team_together(
 }
 
 fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, requests: &mut Requests) {
-    let Some(id) = state.removing else {
-        return;
-    };
-    let Some(member) = round.member(id) else {
-        state.removing = None;
-        return;
-    };
-    let title = format!("Remove {}?", member.name);
-    let body = format!(
-        "{}'s ratings and areas of concern in this round are deleted too. It cannot be undone.",
-        member.name
-    );
-    match widgets::confirm(ui, "remove readiness member", &title, &body, "Remove") {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeleteReadinessMember(id));
-            state.removing = None;
-        }
-        Choice::Cancelled => state.removing = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.removing, |id| {
+        let member = round.member(id)?;
+        let title = format!("Remove {}?", member.name);
+        let body = format!(
+            "{}'s ratings and areas of concern in this round are deleted too. It cannot be undone.",
+            member.name
+        );
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Remove",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeleteReadinessMember(id));
     }
 }

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::nav::Requests;
 use super::style;
-use super::widgets::{self, Choice, today};
+use super::widgets::{self, today};
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
     Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, long_date,
@@ -399,25 +399,21 @@ fn delete_dialog(
     stages: &Stages,
     requests: &mut Requests,
 ) {
-    let Some(id) = state.deleting else {
-        return;
-    };
-    let Some(entry) = view.stages.iter().find(|e| e.id == id) else {
-        state.deleting = None;
-        return;
-    };
-    let title = "Delete this stage entry?";
-    let body = format!(
-        "{} from {} will be removed from the history. It cannot be undone.",
-        stages.title_of(entry.stage),
-        long_date(entry.started_on)
-    );
-    match widgets::confirm(ui, "delete stage entry", title, &body, "Delete") {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeleteStageEntry(id));
-            state.deleting = None;
-        }
-        Choice::Cancelled => state.deleting = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+        let entry = view.stages.iter().find(|e| e.id == id)?;
+        let title = "Delete this stage entry?";
+        let body = format!(
+            "{} from {} will be removed from the history. It cannot be undone.",
+            stages.title_of(entry.stage),
+            long_date(entry.started_on)
+        );
+        Some(widgets::Question {
+            title: title.to_owned(),
+            body,
+            confirm: "Delete",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeleteStageEntry(id));
     }
 }

@@ -125,14 +125,14 @@ pub fn date_button(ui: &mut Ui, id_salt: &str, date: &mut Date, accessible_name:
 
 /// What a confirmation dialog returned this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
+enum Choice {
     Undecided,
     Confirmed,
     Cancelled,
 }
 
 /// A modal question with a confirming and a cancelling button.
-pub fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &str) -> Choice {
+fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &str) -> Choice {
     let mut choice = Choice::Undecided;
     let modal = egui::Modal::new(Id::unique(id)).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
@@ -153,6 +153,47 @@ pub fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &s
         choice = Choice::Cancelled;
     }
     choice
+}
+
+/// The question asked before something is deleted.
+pub struct Question {
+    pub title: String,
+    pub body: String,
+    /// The confirming button: "Delete permanently", "Remove"…
+    pub confirm: &'static str,
+}
+
+/// Asks before deleting the record `pending` names, and returns its id once
+/// the user confirms. `ask` words the question for that record, or finds it
+/// gone (`None`), which ends the asking; cancelling does too.
+pub fn ask_before_deleting<T: Copy>(
+    ui: &mut Ui,
+    pending: &mut Option<T>,
+    ask: impl FnOnce(T) -> Option<Question>,
+) -> Option<T> {
+    let id = (*pending)?;
+    let Some(question) = ask(id) else {
+        *pending = None;
+        return None;
+    };
+    let choice = confirm(
+        ui,
+        "ask before deleting",
+        &question.title,
+        &question.body,
+        question.confirm,
+    );
+    match choice {
+        Choice::Undecided => None,
+        Choice::Confirmed => {
+            *pending = None;
+            Some(id)
+        }
+        Choice::Cancelled => {
+            *pending = None;
+            None
+        }
+    }
 }
 
 /// "1 rating", "3 ratings".

@@ -305,8 +305,14 @@ fn every_worksheet_file_validates_against_the_schema() {
     }
     let monitoring = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
     assert_eq!(
-        monitoring.columns,
+        monitoring.columns.in_order(),
         ["Milestone", "Feedback Data", "Frequency", "Source"]
+    );
+    assert_eq!(
+        monitoring
+            .frequency(&monitoring.default_frequency)
+            .map(|f| f.label.as_str()),
+        Some("Quarterly")
     );
 }
 

@@ -8,6 +8,8 @@ pub struct ContinuumPrint {
     pub title: String,
     pub subtitle: String,
     pub level_names: Vec<String>,
+    /// The headings of the boxes under each indicator.
+    pub headings: Headings,
     pub categories: Vec<CategoryPrint>,
     /// Each rater's initials are shown in the cells they chose.
     pub with_raters: bool,
@@ -108,6 +110,7 @@ pub fn continuum(
         title: continuum.title.clone(),
         subtitle,
         level_names: continuum.levels.iter().map(|l| l.name.clone()).collect(),
+        headings: continuum.headings.clone(),
         categories,
         with_raters,
         raters,

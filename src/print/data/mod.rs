@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::instrument::{Continuum, FieldKind, MonitoringPlan, Readiness, Worksheet};
+use crate::instrument::{Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
     ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
     ReadinessView, Team, average, carried_forward, changes, initials, long_date, next_check_in,

@@ -82,7 +82,7 @@ pub fn monitoring(
         title: plan.title.clone(),
         purpose: plan.purpose.clone(),
         instructions: plan.instructions.clone(),
-        columns: plan.columns.clone(),
+        columns: plan.columns.in_order().map(str::to_owned).to_vec(),
         goals,
         milestones,
         blank_rows: if view.is_some() { 0 } else { 8 },

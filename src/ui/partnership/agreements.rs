@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
 use super::super::widgets::{self, today};
-use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING, Role};
 use crate::model::{
     ActionStatus, Command, FieldValue, NewDocument, PartnershipView, long_date, month_year,
     open_actions,
@@ -43,14 +43,17 @@ pub fn agreements(
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
             ui.strong("Contract Supplement");
+            let sheet = instruments.worksheet(CONTRACT_SUPPLEMENT);
             ui.vertical(|ui| {
                 let mut any = false;
                 for document in view.documents_of(CONTRACT_SUPPLEMENT) {
                     any = true;
-                    let confirmed = (1..=6)
-                        .filter(|n| {
+                    let fields = |role| sheet.into_iter().flat_map(move |s| s.fields_with(role));
+                    let practices = fields(Role::Practice).count();
+                    let confirmed = fields(Role::Practice)
+                        .filter(|field| {
                             matches!(
-                                document.value(&format!("practice_{n}")),
+                                document.value(&field.key),
                                 Some(FieldValue::YesNoDate {
                                     confirmed: true,
                                     ..
@@ -58,16 +61,16 @@ pub fn agreements(
                             )
                         })
                         .count();
-                    let signed = ["district_signed_on", "partner_signed_on"]
-                        .iter()
-                        .filter(|key| document.date(key).is_some())
+                    let parties = fields(Role::SignedOn).count();
+                    let signed = fields(Role::SignedOn)
+                        .filter(|field| document.date(&field.key).is_some())
                         .count();
                     ui.horizontal(|ui| {
                         if ui.link(&document.title).clicked() {
                             requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
                         }
                         ui.label(format!(
-                            "{confirmed} of 6 practices confirmed, signed by {signed} of 2 parties"
+                            "{confirmed} of {practices} practices confirmed, signed by {signed} of {parties} parties"
                         ));
                     });
                 }

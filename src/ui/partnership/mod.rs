@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use super::nav::{Page, Requests, Screen, Tab};
 use super::partnerships::kind_choice;
 use super::style;
-use super::widgets::{self, Choice, today};
+use super::widgets::{self, today};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
@@ -379,31 +379,27 @@ fn remove_person_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let Some(id) = state.removing_person else {
-        return;
-    };
-    let Some(person) = view.person(id) else {
-        state.removing_person = None;
-        return;
-    };
-    let ratings = view.filled_ratings_by(id);
-    let body = if ratings == 0 {
-        format!("{} has no ratings in this partnership.", person.name)
-    } else {
-        format!(
-            "This also deletes the {} {} gave. It cannot be undone.",
-            widgets::count(ratings, "rating", "ratings"),
-            person.name
-        )
-    };
-    let title = format!("Remove {}?", person.name);
-    match widgets::confirm(ui, "remove person", &title, &body, "Remove") {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeletePerson(id));
-            state.removing_person = None;
-        }
-        Choice::Cancelled => state.removing_person = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.removing_person, |id| {
+        let person = view.person(id)?;
+        let ratings = view.filled_ratings_by(id);
+        let body = if ratings == 0 {
+            format!("{} has no ratings in this partnership.", person.name)
+        } else {
+            format!(
+                "This also deletes the {} {} gave. It cannot be undone.",
+                widgets::count(ratings, "rating", "ratings"),
+                person.name
+            )
+        };
+        let title = format!("Remove {}?", person.name);
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Remove",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeletePerson(id));
     }
 }
 
@@ -413,26 +409,22 @@ fn delete_cycle_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let Some(id) = state.deleting_cycle else {
-        return;
-    };
-    let Some(cycle) = view.cycle(id) else {
-        state.deleting_cycle = None;
-        return;
-    };
-    let ratings = view.filled_ratings_in_cycle(id);
-    let body = format!(
-        "This permanently deletes the {} cycle with its {} (levels, evidence and next steps). It cannot be undone.",
-        cycle.school_year,
-        widgets::count(ratings, "filled rating", "filled ratings"),
-    );
-    let title = format!("Delete the {} cycle?", cycle.school_year);
-    match widgets::confirm(ui, "delete cycle", &title, &body, "Delete permanently") {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeleteCycle(id));
-            state.deleting_cycle = None;
-        }
-        Choice::Cancelled => state.deleting_cycle = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.deleting_cycle, |id| {
+        let cycle = view.cycle(id)?;
+        let ratings = view.filled_ratings_in_cycle(id);
+        let body = format!(
+            "This permanently deletes the {} cycle with its {} (levels, evidence and next steps). It cannot be undone.",
+            cycle.school_year,
+            widgets::count(ratings, "filled rating", "filled ratings"),
+        );
+        let title = format!("Delete the {} cycle?", cycle.school_year);
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Delete permanently",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeleteCycle(id));
     }
 }

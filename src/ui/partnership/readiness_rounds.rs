@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
-use super::super::widgets::{self, Choice, today};
+use super::super::widgets::{self, today};
 use super::State;
 use crate::instrument::Instruments;
 use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
@@ -132,30 +132,20 @@ pub fn delete_round_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let Some(id) = state.deleting_round else {
-        return;
-    };
-    let Some(round) = view.readiness_round(id) else {
-        state.deleting_round = None;
-        return;
-    };
-    let title = format!("Delete the readiness round “{}”?", round.round.title);
-    let body = format!(
-        "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
-        widgets::count(round.members.len(), "member", "members")
-    );
-    match widgets::confirm(
-        ui,
-        "delete readiness round",
-        &title,
-        &body,
-        "Delete permanently",
-    ) {
-        Choice::Undecided => {}
-        Choice::Confirmed => {
-            requests.commands.push(Command::DeleteReadinessRound(id));
-            state.deleting_round = None;
-        }
-        Choice::Cancelled => state.deleting_round = None,
+    let asked = widgets::ask_before_deleting(ui, &mut state.deleting_round, |id| {
+        let round = view.readiness_round(id)?;
+        let title = format!("Delete the readiness round “{}”?", round.round.title);
+        let body = format!(
+            "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
+            widgets::count(round.members.len(), "member", "members")
+        );
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Delete permanently",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeleteReadinessRound(id));
     }
 }
