@@ -6,8 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::InstrumentError;
-use super::Level;
+use super::{InstrumentError, Level, Source};
 
 const FILE_NAME: &str = "wbt-continuum.toml";
 const FILE_TEXT: &str = include_str!("../../assets/instruments/wbt-continuum.toml");
@@ -38,17 +37,6 @@ pub struct Headings {
     pub evidence: String,
     /// PartnerPath's own: where the team writes its next steps.
     pub next_steps: String,
-}
-
-/// Where the instrument comes from and under which licence it is used.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub publisher: String,
-    pub published: String,
-    pub licence: String,
-    pub licence_url: String,
-    pub attribution: String,
 }
 
 /// The name of one level of effectiveness (1 = Emerging … 4 = Transformational).

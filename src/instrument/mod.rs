@@ -6,17 +6,19 @@ mod continuum;
 mod level;
 mod monitoring;
 mod readiness;
+mod source;
 mod stages;
 mod worksheet;
 
-pub use continuum::{Category, Continuum, Headings, Indicator, LevelName, Source};
+pub use continuum::{Category, Continuum, Headings, Indicator, LevelName};
 pub use level::Level;
-pub use monitoring::{Columns, Frequency, MonitoringPlan, MonitoringSource};
-pub use readiness::{Readiness, ReadinessCategory, ReadinessSource, ScalePoint};
-pub use stages::{Principle, Stage, Stages, StagesSource, Sustaining};
+pub use monitoring::{Columns, Frequency, MonitoringPlan};
+pub use readiness::{Readiness, ReadinessCategory, ScalePoint};
+pub use source::Source;
+pub use stages::{Principle, Stage, Stages, Sustaining};
 pub use worksheet::{
     CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Field, FieldKind, Guidance, QUARTERLY_MEETING,
-    Role, Section, Worksheet, WorksheetSource,
+    Role, Section, Worksheet,
 };
 
 use thiserror::Error;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::InstrumentError;
+use super::{InstrumentError, Source};
 
 const FILE_NAME: &str = "monitoring-plan.toml";
 const FILE_TEXT: &str = include_str!("../../assets/instruments/monitoring-plan.toml");
@@ -23,7 +23,7 @@ pub struct MonitoringPlan {
     pub project_plan: String,
     /// The key of the frequency a new milestone starts with.
     pub default_frequency: String,
-    pub source: MonitoringSource,
+    pub source: Source,
     pub frequencies: Vec<Frequency>,
 }
 
@@ -47,15 +47,6 @@ impl Columns {
             &self.source,
         ]
     }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MonitoringSource {
-    pub publisher: String,
-    pub work: String,
-    pub published: String,
-    pub licence: String,
 }
 
 /// How often a milestone is checked: every so many days or months.

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::InstrumentError;
+use super::{InstrumentError, Source};
 
 const FILE_NAME: &str = "readiness.toml";
 const FILE_TEXT: &str = include_str!("../../assets/instruments/readiness.toml");
@@ -21,18 +21,10 @@ pub struct Readiness {
     pub purpose: String,
     pub process: String,
     pub notes_on_use: String,
-    pub source: ReadinessSource,
+    pub source: Source,
     /// The rating scale, highest first as printed.
     pub scale: Vec<ScalePoint>,
     pub categories: Vec<ReadinessCategory>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReadinessSource {
-    pub publisher: String,
-    pub work: String,
-    pub licence: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

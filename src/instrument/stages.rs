@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::InstrumentError;
+use super::{InstrumentError, Source};
 
 const FILE_NAME: &str = "stages-of-partnering.toml";
 const FILE_TEXT: &str = include_str!("../../assets/instruments/stages-of-partnering.toml");
@@ -19,19 +19,9 @@ pub struct Stages {
     pub introduction: String,
     pub definition: String,
     pub definition_source: String,
-    pub source: StagesSource,
+    pub source: Source,
     pub stages: Vec<Stage>,
     pub sustaining: Sustaining,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StagesSource {
-    pub publisher: String,
-    pub published: String,
-    pub work: String,
-    pub url: String,
-    pub licence: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

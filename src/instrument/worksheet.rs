@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::InstrumentError;
+use super::{InstrumentError, Source};
 
 const FILES: [(&str, &str); 2] = [
     (
@@ -32,21 +32,13 @@ pub struct Worksheet {
     pub key: String,
     pub version: String,
     pub title: String,
-    pub source: WorksheetSource,
+    pub source: Source,
     #[serde(default)]
     pub guidance: Vec<Guidance>,
     /// Text in the source such as "[District Name]", filled from a field.
     #[serde(default)]
     pub placeholders: BTreeMap<String, String>,
     pub sections: Vec<Section>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WorksheetSource {
-    pub publisher: String,
-    pub work: String,
-    pub licence: String,
 }
 
 /// A heading and a paragraph of how-to from the source (purpose, process…).

@@ -64,9 +64,13 @@ pub fn show(
         ui.add_space(style::space::M_PLUS);
         ui.label(RichText::new("Licences").strong());
         ui.label("PartnerPath is free software under the MIT or Apache-2.0 licence.");
+        let source = &instruments.continuum.source;
         ui.label(format!(
             "The continuum rubric: {}.",
-            instruments.continuum.source.attribution
+            source
+                .attribution
+                .clone()
+                .unwrap_or_else(|| source.citation())
         ));
         ui.add_space(style::space::XS);
         egui::Grid::new("built with")

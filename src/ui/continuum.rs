@@ -271,11 +271,7 @@ fn marker(person: &Person) -> Marker {
 }
 
 fn source_line(ui: &mut Ui, continuum: &Continuum) {
-    let source = &continuum.source;
-    ui.weak(format!(
-        "Source: {}, {}. {}.",
-        source.publisher, source.published, source.licence
-    ));
+    ui.weak(format!("Source: {}", continuum.source.citation()));
 }
 
 fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {

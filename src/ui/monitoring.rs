@@ -48,10 +48,7 @@ pub fn show(
                     for paragraph in &plan.instructions {
                         ui.label(paragraph);
                     }
-                    ui.weak(format!(
-                        "Source: {}, {} ({}).",
-                        plan.source.publisher, plan.source.work, plan.source.published
-                    ));
+                    ui.weak(format!("Source: {}", plan.source.citation()));
                 });
             ui.add_space(style::space::M);
             goals(ui, state, view, plan, requests);

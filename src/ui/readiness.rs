@@ -66,10 +66,7 @@ pub fn show(
                 ui.label(RichText::new(title).strong());
                 ui.label(text);
             }
-            ui.weak(format!(
-                "Source: {}, {}.",
-                tool.source.publisher, tool.source.work
-            ));
+            ui.weak(format!("Source: {}", tool.source.citation()));
         });
     }
     ui.horizontal(|ui| {

@@ -371,10 +371,7 @@ fn reference(ui: &mut Ui, stages: &Stages) {
                 ui.label(&principle.text);
             }
             ui.add_space(style::space::S);
-            ui.weak(format!(
-                "Source: {}, {}. {}.",
-                stages.source.publisher, stages.source.published, stages.source.work
-            ));
+            ui.weak(format!("Source: {}", stages.source.citation()));
         });
 }
 

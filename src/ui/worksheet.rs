@@ -39,10 +39,7 @@ pub fn show(
                 ui.label(RichText::new(&guidance.heading).strong());
                 ui.label(&guidance.text);
             }
-            ui.weak(format!(
-                "Source: {}, {}.",
-                sheet.source.publisher, sheet.source.work
-            ));
+            ui.weak(format!("Source: {}", sheet.source.citation()));
         });
     for section in &sheet.sections {
         ui.add_space(style::space::M);

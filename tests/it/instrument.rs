@@ -94,6 +94,13 @@ fn the_file_names_its_key_version_source_and_licence() {
     assert_eq!(c.version, "2017-10");
     assert!(c.source.publisher.contains("CCSSO"));
     assert!(c.source.licence.contains("CC BY 4.0"));
+    // CC BY asks for this attribution, shown in Help > About.
+    assert!(
+        c.source
+            .attribution
+            .as_deref()
+            .is_some_and(|a| a.contains("Creative Commons Attribution 4.0"))
+    );
 }
 
 #[test]

@@ -114,10 +114,7 @@ pub fn continuum(
         categories,
         with_raters,
         raters,
-        source: format!(
-            "{}, {}. {}.",
-            continuum.source.publisher, continuum.source.published, continuum.source.licence
-        ),
+        source: continuum.source.citation(),
         blank: view.is_none(),
     }
 }

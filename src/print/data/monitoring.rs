@@ -86,9 +86,6 @@ pub fn monitoring(
         goals,
         milestones,
         blank_rows: if view.is_some() { 0 } else { 8 },
-        source: format!(
-            "{}, {} ({}).",
-            plan.source.publisher, plan.source.work, plan.source.published
-        ),
+        source: plan.source.citation(),
     }
 }

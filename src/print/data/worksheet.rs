@@ -175,6 +175,6 @@ pub fn worksheet(
             .map(|g| (g.heading.clone(), g.text.clone()))
             .collect(),
         sections,
-        source: format!("{}, {}.", sheet.source.publisher, sheet.source.work),
+        source: sheet.source.citation(),
     }
 }

@@ -1,0 +1,72 @@
+//! Where an instrument comes from and under which terms PartnerPath uses
+//! it: one shape for every instrument file's `[source]`, and one citation.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub publisher: String,
+    /// The published work the instrument is taken from.
+    pub work: String,
+    /// When it was published, as the source gives it.
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The licence, or what the source says of its use.
+    pub licence: String,
+    #[serde(default)]
+    pub licence_url: Option<String>,
+    /// The attribution the licence asks for, word for word.
+    #[serde(default)]
+    pub attribution: Option<String>,
+}
+
+impl Source {
+    /// The citation shown under a tool and printed on it: "Publisher, Work
+    /// (published). Licence."
+    pub fn citation(&self) -> String {
+        let published = self
+            .published
+            .as_ref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        format!(
+            "{}, {}{published}. {}.",
+            self.publisher,
+            self.work,
+            self.licence.trim_end_matches('.')
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_names_publisher_work_date_and_licence() {
+        let source = Source {
+            publisher: "CCSSO".into(),
+            work: "Working Better Together".into(),
+            published: Some("October 2017".into()),
+            url: None,
+            licence: "CC BY 4.0".into(),
+            licence_url: None,
+            attribution: None,
+        };
+        assert_eq!(
+            source.citation(),
+            "CCSSO, Working Better Together (October 2017). CC BY 4.0."
+        );
+        let undated = Source {
+            published: None,
+            ..source
+        };
+        assert_eq!(
+            undated.citation(),
+            "CCSSO, Working Better Together. CC BY 4.0."
+        );
+    }
+}
