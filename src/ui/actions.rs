@@ -4,21 +4,19 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
 use super::style;
-use super::widgets::today;
 use crate::instrument::Instruments;
 use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions, short_date};
 
-pub fn show(
-    ui: &mut Ui,
-    view: &PartnershipView,
-    instruments: Instruments,
-    requests: &mut Requests,
-) {
+pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
     back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
-    let today = today();
     let keys: Vec<&str> = instruments
         .continuum
         .indicators()

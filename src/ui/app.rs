@@ -7,14 +7,14 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 
 use super::files::{self, Recent};
-use super::nav::{FileRequest, Page, Purpose, Requests, Screen};
+use super::nav::{FileRequest, Page, Purpose, Requests, Screen, ScreenContext};
 use super::welcome::{self, Start};
 use super::{
     about, actions, continuum, document, monitoring, partnership, partnerships, print, readiness,
-    style, trajectory,
+    style, trajectory, widgets,
 };
 use crate::instrument::Instruments;
-use crate::model::{Outcome, PartnershipView};
+use crate::model::Outcome;
 use crate::problem::Problem;
 use crate::session::Session;
 use crate::{demo, paths};
@@ -51,51 +51,20 @@ struct Pages {
 
 impl Pages {
     /// Draws one page of the loaded partnership `view`.
-    fn show(
-        &mut self,
-        ui: &mut Ui,
-        page: Page,
-        view: &PartnershipView,
-        instruments: Instruments,
-        requests: &mut Requests,
-    ) {
+    fn show(&mut self, ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mut Requests) {
+        let cx = *cx;
         match page {
-            Page::Overview => partnership::show(ui, &mut self.detail, view, instruments, requests),
-            Page::Continuum(cycle) => continuum::show(
-                ui,
-                &mut self.grid,
-                view,
-                cycle,
-                instruments.continuum,
-                requests,
-            ),
-            Page::Trajectory(_) => {
-                trajectory::show(ui, &mut self.trajectory, view, instruments, requests);
+            Page::Overview => partnership::show(ui, &mut self.detail, &cx, requests),
+            Page::Continuum(cycle) => continuum::show(ui, &mut self.grid, &cx, cycle, requests),
+            Page::Trajectory(_) => trajectory::show(ui, &mut self.trajectory, &cx, requests),
+            Page::Readiness(round) => {
+                readiness::show(ui, &mut self.readiness, &cx, round, requests)
             }
-            Page::Readiness(round) => readiness::show(
-                ui,
-                &mut self.readiness,
-                view,
-                round,
-                instruments.readiness,
-                requests,
-            ),
-            Page::Document(document) => document::show(
-                ui,
-                &mut self.document,
-                view,
-                document,
-                instruments,
-                requests,
-            ),
-            Page::Monitoring => monitoring::show(
-                ui,
-                &mut self.monitoring,
-                view,
-                instruments.monitoring,
-                requests,
-            ),
-            Page::Actions => actions::show(ui, view, instruments, requests),
+            Page::Document(document) => {
+                document::show(ui, &mut self.document, &cx, document, requests);
+            }
+            Page::Monitoring => monitoring::show(ui, &mut self.monitoring, &cx, requests),
+            Page::Actions => actions::show(ui, &cx, requests),
         }
     }
 }
@@ -197,6 +166,8 @@ impl App {
         }
         self.update_title(ui.ctx());
         let mut requests = Requests::default();
+        // Read once, so that every part of the frame agrees on the day.
+        let today = widgets::today();
         self.menu_bar(ui);
         self.problem_banner(ui);
         self.sample_banner(ui);
@@ -208,8 +179,12 @@ impl App {
                 }
                 Screen::In(id, page) => match session.view() {
                     Some(view) if view.partnership.id == id => {
-                        self.pages
-                            .show(ui, page, view, self.instruments, &mut requests);
+                        let cx = ScreenContext {
+                            view,
+                            instruments: self.instruments,
+                            today,
+                        };
+                        self.pages.show(ui, page, &cx, &mut requests);
                     }
                     // The shell loads a partnership before showing its pages;
                     // one that is gone leads back to the list.
@@ -221,7 +196,7 @@ impl App {
             self.open_print_dialog();
         }
         let view = self.session.as_ref().and_then(Session::view);
-        if let Some(problem) = print::show(ui, &mut self.print, view, self.instruments) {
+        if let Some(problem) = print::show(ui, &mut self.print, view, self.instruments, today) {
             self.problem = Some(problem);
         }
         if let Some((purpose, path)) = files::show(ui, &mut self.files, &self.recent) {

@@ -9,7 +9,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::nav::{Page, Requests, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Headings, Indicator};
 use crate::model::{
@@ -76,11 +76,11 @@ impl Columns {
 pub fn show(
     ui: &mut Ui,
     state: &mut State,
-    view: &PartnershipView,
+    cx: &ScreenContext<'_>,
     cycle_id: CycleId,
-    continuum: &Continuum,
     requests: &mut Requests,
 ) {
+    let (view, continuum) = (cx.view, cx.instruments.continuum);
     let Some(cycle) = view.cycle(cycle_id) else {
         requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
         return;

@@ -3,10 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, Screen, back_to_partnership};
+use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
 use super::{meeting, style, worksheet};
-use crate::instrument::{Instruments, QUARTERLY_MEETING};
-use crate::model::{Command, DocumentId, PartnershipView};
+use crate::instrument::QUARTERLY_MEETING;
+use crate::model::{Command, DocumentId};
 
 #[derive(Default)]
 pub struct State {
@@ -16,11 +16,15 @@ pub struct State {
 pub fn show(
     ui: &mut Ui,
     state: &mut State,
-    view: &PartnershipView,
+    cx: &ScreenContext<'_>,
     id: DocumentId,
-    instruments: Instruments,
     requests: &mut Requests,
 ) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
     back_to_partnership(ui, view, requests);
     let Some(document) = view.document(id) else {
         requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
@@ -73,9 +77,10 @@ pub fn show(
                 &mut |ui, section, place, requests| {
                     if is_meeting {
                         let state = &mut state.meeting;
-                        meeting::extra(ui, state, section, place, document, view, requests);
+                        meeting::extra(ui, state, section, place, document, cx, requests);
                     }
                 },
+                today,
             );
         });
 }

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::Requests;
+use super::nav::{Requests, ScreenContext};
 use super::style;
-use super::widgets::{self, today};
+use super::widgets;
 use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
@@ -34,9 +34,10 @@ pub fn extra(
     section: &Section,
     place: Place,
     document: &Document,
-    view: &PartnershipView,
+    cx: &ScreenContext<'_>,
     requests: &mut Requests,
 ) {
+    let (view, today) = (cx.view, cx.today);
     if place == Place::Top {
         if let Some(minutes) = section.minutes {
             timer(ui, state, document.id, section, minutes);
@@ -68,14 +69,20 @@ pub fn extra(
                 .color(style::warning_text(ui.visuals())),
             );
         }
-        carried(ui, document, view, requests);
+        carried(ui, document, view, requests, today);
     }
     if section.key == "wrap-up" {
-        raised_here(ui, state, document, view, requests);
+        raised_here(ui, state, document, view, requests, today);
     }
 }
 
-fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, requests: &mut Requests) {
+fn carried(
+    ui: &mut Ui,
+    document: &Document,
+    view: &PartnershipView,
+    requests: &mut Requests,
+    today: Date,
+) {
     let date = document.held_on();
     let steps = carried_forward(&view.action_steps, document.id, date);
     ui.add_space(style::space::M);
@@ -89,7 +96,7 @@ fn carried(ui: &mut Ui, document: &Document, view: &PartnershipView, requests: &
         return;
     }
     ui.weak("Review each one; mark it done or dropped when it is closed. Closed steps stay in the record.");
-    steps_table(ui, "carried steps", &steps, view, date, requests);
+    steps_table(ui, "carried steps", &steps, view, date, requests, today);
 }
 
 /// The action steps raised at this meeting, and a form to add one.
@@ -99,6 +106,7 @@ fn raised_here(
     document: &Document,
     view: &PartnershipView,
     requests: &mut Requests,
+    today: Date,
 ) {
     let date = document.held_on();
     let steps: Vec<&ActionStep> = view.steps_raised_at(document.id).collect();
@@ -109,7 +117,7 @@ fn raised_here(
             .size(style::size::TAB),
     );
     if !steps.is_empty() {
-        steps_table(ui, "raised steps", &steps, view, date, requests);
+        steps_table(ui, "raised steps", &steps, view, date, requests, today);
     }
     ui.horizontal(|ui| {
         ui.add(
@@ -125,7 +133,7 @@ fn raised_here(
         )
         .accessible_name("Owner of the new action step");
         ui.label("due");
-        let mut due = state.new_due.unwrap_or_else(today);
+        let mut due = state.new_due.unwrap_or(today);
         if widgets::date_button(
             ui,
             "new step due",
@@ -166,8 +174,8 @@ pub fn steps_table(
     view: &PartnershipView,
     closing_date: Date,
     requests: &mut Requests,
+    today: Date,
 ) {
-    let today = today();
     egui::Grid::new((id, view.partnership.id))
         .num_columns(5)
         .striped(true)

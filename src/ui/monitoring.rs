@@ -5,9 +5,9 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Requests, back_to_partnership};
+use super::nav::{Requests, ScreenContext, back_to_partnership};
 use super::style;
-use super::widgets::{self, today};
+use super::widgets;
 use crate::instrument::MonitoringPlan;
 use crate::model::{
     CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
@@ -27,13 +27,8 @@ pub struct State {
     checking: Option<MilestoneId>,
 }
 
-pub fn show(
-    ui: &mut Ui,
-    state: &mut State,
-    view: &PartnershipView,
-    plan: &MonitoringPlan,
-    requests: &mut Requests,
-) {
+pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let (view, plan, today) = (cx.view, cx.instruments.monitoring, cx.today);
     back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     ui.heading(&plan.title);
@@ -53,7 +48,7 @@ pub fn show(
             ui.add_space(style::space::M);
             goals(ui, state, view, plan, requests);
             ui.add_space(style::space::L);
-            milestones(ui, state, view, plan, requests);
+            milestones(ui, state, view, plan, requests, today);
         });
 }
 
@@ -224,8 +219,8 @@ fn milestones(
     view: &PartnershipView,
     plan: &MonitoringPlan,
     requests: &mut Requests,
+    today: Date,
 ) {
-    let today = today();
     ui.label(
         RichText::new("Milestones")
             .strong()
@@ -274,7 +269,7 @@ fn milestones(
                 }
             });
             if state.checking == Some(milestone.id) {
-                check_in_form(ui, state, milestone, requests);
+                check_in_form(ui, state, milestone, requests, today);
             }
             for check_in in view
                 .check_ins
@@ -298,7 +293,7 @@ fn milestones(
         });
         ui.add_space(style::space::XS);
     }
-    new_milestone(ui, state, view, plan, requests);
+    new_milestone(ui, state, view, plan, requests, today);
 }
 
 /// A milestone's fields as the form shows them.
@@ -427,8 +422,14 @@ fn milestone_fields(
     }
 }
 
-fn check_in_form(ui: &mut Ui, state: &mut State, milestone: &Milestone, requests: &mut Requests) {
-    let mut date = state.check_in_date.unwrap_or_else(today);
+fn check_in_form(
+    ui: &mut Ui,
+    state: &mut State,
+    milestone: &Milestone,
+    requests: &mut Requests,
+    today: Date,
+) {
+    let mut date = state.check_in_date.unwrap_or(today);
     let mut status = state.check_in_status.unwrap_or(CheckInStatus::Progressing);
     ui.horizontal(|ui| {
         if widgets::date_button(ui, "check-in date", &mut date, "Date of the check-in").changed() {
@@ -470,6 +471,7 @@ fn new_milestone(
     view: &PartnershipView,
     plan: &MonitoringPlan,
     requests: &mut Requests,
+    today: Date,
 ) {
     ui.add_space(style::space::S);
     ui.label(RichText::new("Add a milestone").strong());
@@ -494,7 +496,7 @@ fn new_milestone(
             frequency: draft.frequency.clone(),
             source: draft.source.trim().to_owned(),
             serves: draft.serves,
-            started_on: today(),
+            started_on: today,
         }));
         state.new_milestone = None;
     }

@@ -3,7 +3,9 @@
 //! shell knows every screen, a screen knows only where it may lead.
 
 use egui::Ui;
+use jiff::civil::Date;
 
+use crate::instrument::Instruments;
 use crate::model::{
     Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
 };
@@ -55,6 +57,16 @@ impl Tab {
             Tab::Stages => "Stage of partnering",
         }
     }
+}
+
+/// What every page of a partnership is drawn from this frame: the
+/// partnership in memory, the instruments, and today's date, read once per
+/// frame so that no two parts of a page disagree about the day.
+#[derive(Clone, Copy)]
+pub struct ScreenContext<'a> {
+    pub view: &'a PartnershipView,
+    pub instruments: Instruments,
+    pub today: Date,
 }
 
 /// What a screen asks of the shell this frame: edits to store, another

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::nav::{Page, Requests, Screen};
 use super::style;
 use super::welcome::{self, Start};
-use super::widgets::{self};
+use super::widgets;
 use crate::model::{
     Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
 };

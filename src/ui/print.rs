@@ -10,11 +10,11 @@ use egui::{RichText, Ui};
 
 use super::nav::{Page, Screen};
 use super::style;
-use super::widgets::today;
 use crate::instrument::Instruments;
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
 use crate::print::{Paper, PrintRequest, Selection, Tool, printout, render, write_atomically};
 use crate::problem::Problem;
+use jiff::civil::Date;
 
 /// What the dialog will print: a tool of the one list (`print::Tool`),
 /// filled or blank.
@@ -130,6 +130,7 @@ pub fn show(
     state: &mut State,
     view: Option<&PartnershipView>,
     instruments: Instruments,
+    today: Date,
 ) -> Option<Problem> {
     let mut problem = None;
     if let Some(job) = &state.job {
@@ -205,7 +206,7 @@ pub fn show(
                 .clicked()
                 && let Some(request) = &request
             {
-                match start(request, view, instruments, ui.ctx(), None) {
+                match start(request, view, instruments, ui.ctx(), None, today) {
                     Ok(Some(job)) => state.job = Some(job),
                     Ok(None) => {}
                     Err(error) => problem = Some(error),
@@ -230,7 +231,7 @@ pub fn show(
                 .clicked()
                 && let Some(request) = &request
             {
-                match start(request, view, instruments, ui.ctx(), Some(folder)) {
+                match start(request, view, instruments, ui.ctx(), Some(folder), today) {
                     Ok(Some(job)) => state.job = Some(job),
                     Ok(None) => {}
                     Err(error) => problem = Some(error),
@@ -420,8 +421,9 @@ fn start(
     instruments: Instruments,
     ctx: &egui::Context,
     folder: Option<PathBuf>,
+    today: Date,
 ) -> Result<Option<Job>, Problem> {
-    let printout = printout(request, view, instruments, today()).map_err(|e| e.problem())?;
+    let printout = printout(request, view, instruments, today).map_err(|e| e.problem())?;
     let name = file_name(&printout.title);
     let chosen = match folder {
         Some(folder) => Some(folder.join(name)),

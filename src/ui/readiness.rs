@@ -6,13 +6,13 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::nav::{Page, Requests, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
 use super::style;
-use super::widgets::{self};
+use super::widgets;
 use crate::instrument::{Readiness, ReadinessCategory};
 use crate::model::{
-    Command, NewReadinessMember, PartnershipView, ReadinessMemberId, ReadinessRoundId,
-    ReadinessView, Team, long_date,
+    Command, NewReadinessMember, ReadinessMemberId, ReadinessRoundId, ReadinessView, Team,
+    long_date,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,11 +38,11 @@ pub struct State {
 pub fn show(
     ui: &mut Ui,
     state: &mut State,
-    view: &PartnershipView,
+    cx: &ScreenContext<'_>,
     round_id: ReadinessRoundId,
-    tool: &Readiness,
     requests: &mut Requests,
 ) {
+    let (view, tool) = (cx.view, cx.instruments.readiness);
     back_to_partnership(ui, view, requests);
     let Some(round) = view.readiness_round(round_id) else {
         requests.go(view, Page::Overview);

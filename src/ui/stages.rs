@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::nav::Requests;
 use super::style;
-use super::widgets::{self, today};
+use super::widgets;
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
     Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, long_date,
@@ -28,6 +28,7 @@ pub fn show(
     view: &PartnershipView,
     instruments: Instruments,
     requests: &mut Requests,
+    today: Date,
 ) {
     let stages = instruments.stages;
     let history = stage_history(&view.stages);
@@ -55,13 +56,13 @@ pub fn show(
                 }
             }
             ui.add_space(style::space::M);
-            timeline(ui, view, stages);
+            timeline(ui, view, stages, today);
             ui.add_space(style::space::M);
             ui.weak(stages.introduction.trim_start_matches('*'));
             ui.add_space(style::space::M);
             history_list(ui, state, view, stages, requests);
             ui.add_space(style::space::M);
-            new_entry(ui, state, view, stages, requests);
+            new_entry(ui, state, view, stages, requests, today);
             ui.add_space(style::space::L);
             reference(ui, stages);
         });
@@ -76,9 +77,8 @@ fn day_number(date: Date) -> f32 {
         .unwrap_or(0.0)
 }
 
-fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages) {
+fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
     let history = stage_history(&view.stages);
-    let today = today();
     let mut dates: Vec<Date> = view.stages.iter().map(|e| e.started_on).collect();
     dates.extend(view.cycles.iter().map(|c| c.administered_on));
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
@@ -304,6 +304,7 @@ fn new_entry(
     view: &PartnershipView,
     stages: &Stages,
     requests: &mut Requests,
+    today: Date,
 ) {
     let current = stage_history(&view.stages).last().map(|s| s.entry.stage);
     let suggested = match current.and_then(|n| stages.stage(n)) {
@@ -316,7 +317,7 @@ fn new_entry(
             .min(5),
     };
     let mut stage = state.new_stage.unwrap_or(suggested);
-    let mut date = state.new_date.unwrap_or_else(today);
+    let mut date = state.new_date.unwrap_or(today);
     ui.label(
         RichText::new("Record a stage")
             .strong()

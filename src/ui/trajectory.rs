@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::nav::{Requests, Tab, back_to_partnership};
+use super::nav::{Requests, ScreenContext, Tab, back_to_partnership};
 use super::{changes, heatmap, radar, stages, style};
 use crate::instrument::Instruments;
 use crate::model::{CycleId, PartnershipView, Rater};
@@ -19,13 +19,12 @@ pub struct State {
     pub stages: stages::State,
 }
 
-pub fn show(
-    ui: &mut Ui,
-    state: &mut State,
-    view: &PartnershipView,
-    instruments: Instruments,
-    requests: &mut Requests,
-) {
+pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
     back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     ui.horizontal(|ui| {
@@ -44,7 +43,7 @@ pub fn show(
         Tab::Radar => radar_over_time(ui, state, view, instruments),
         Tab::HeatMap => heatmap::show(ui, view, instruments.continuum),
         Tab::Changes => changes::show(ui, &mut state.changes, view, instruments.continuum),
-        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, requests),
+        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, requests, today),
     }
 }
 

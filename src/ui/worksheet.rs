@@ -9,9 +9,10 @@ use egui::{Id, RichText, Ui};
 
 use super::nav::Requests;
 use super::style;
-use super::widgets::{self, today};
+use super::widgets;
 use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
+use jiff::civil::Date;
 
 /// Where in a section a tool adds its own content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,7 @@ pub fn show(
     view: &PartnershipView,
     requests: &mut Requests,
     extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Requests),
+    today: Date,
 ) {
     egui::CollapsingHeader::new(RichText::new(format!("About the {}", sheet.title)).strong())
         .id_salt(("about worksheet", &sheet.key))
@@ -53,7 +55,7 @@ pub fn show(
             ui.label(document.fill(paragraph, sheet, &view.partnership));
         }
         for field in &section.fields {
-            field_widget(ui, field, document, view, requests);
+            field_widget(ui, field, document, view, requests, today);
         }
         extra(ui, section, Place::End, requests);
     }
@@ -73,6 +75,7 @@ fn field_widget(
     document: &Document,
     view: &PartnershipView,
     requests: &mut Requests,
+    today: Date,
 ) {
     let value = document.value_or_default(field, &view.partnership);
     let id = Id::unique(("field", document.id, &field.key));
@@ -100,8 +103,7 @@ fn field_widget(
                     _ => None,
                 };
                 let salt = format!("date {} {}", document.id.0, field.key);
-                if let Some(date) = widgets::optional_date(ui, &salt, stored, &field.label, today())
-                {
+                if let Some(date) = widgets::optional_date(ui, &salt, stored, &field.label, today) {
                     set(requests, document, &field.key, FieldValue::Date(date));
                 }
             });
@@ -118,11 +120,7 @@ fn field_widget(
                     .checkbox(&mut confirmed, "Confirmed")
                     .accessible_name(format!("Confirmed: {}", field.label));
                 if response.changed() {
-                    let on = if confirmed {
-                        on.or(Some(today()))
-                    } else {
-                        None
-                    };
+                    let on = if confirmed { on.or(Some(today)) } else { None };
                     set(
                         requests,
                         document,
@@ -178,7 +176,7 @@ fn field_widget(
                 _ => Vec::new(),
             };
             ui.add(egui::Label::new(&field.label).wrap());
-            if let Some(rows) = table(ui, id, field, rows, view) {
+            if let Some(rows) = table(ui, id, field, rows, view, today) {
                 set(requests, document, &field.key, FieldValue::Rows(rows));
             }
         }
@@ -238,6 +236,7 @@ fn table(
     field: &Field,
     mut rows: Vec<BTreeMap<String, FieldValue>>,
     view: &PartnershipView,
+    today: Date,
 ) -> Option<Vec<BTreeMap<String, FieldValue>>> {
     let mut changed = false;
     let mut remove = None;
@@ -254,7 +253,7 @@ fn table(
                 for column in &field.columns {
                     let name = format!("{} {} of {}", column.label, index + 1, field.label);
                     let cell_id = id.with((index, &column.key));
-                    changed |= cell(ui, cell_id, column, row, view, &name);
+                    changed |= cell(ui, cell_id, column, row, view, &name, today);
                 }
                 if ui
                     .button("Remove")
@@ -288,6 +287,7 @@ fn cell(
     row: &mut BTreeMap<String, FieldValue>,
     view: &PartnershipView,
     name: &str,
+    today: Date,
 ) -> bool {
     let value = row
         .get(&column.key)
@@ -303,7 +303,7 @@ fn cell(
                 _ => None,
             };
             let salt = format!("{id:?}");
-            widgets::optional_date(ui, &salt, stored, name, today()).map(FieldValue::Date)
+            widgets::optional_date(ui, &salt, stored, name, today).map(FieldValue::Date)
         }
         FieldKind::YesNoDate => {
             let mut confirmed = matches!(
@@ -318,7 +318,7 @@ fn cell(
                 .changed()
                 .then(|| FieldValue::YesNoDate {
                     confirmed,
-                    on: confirmed.then(today),
+                    on: confirmed.then_some(today),
                 })
         }
         FieldKind::Person => {

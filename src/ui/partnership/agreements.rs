@@ -5,12 +5,13 @@ use egui::{RichText, Ui};
 
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
-use super::super::widgets::{self, today};
+use super::super::widgets;
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING, Role};
 use crate::model::{
     ActionStatus, Command, FieldValue, NewDocument, PartnershipView, long_date, month_year,
     open_actions,
 };
+use jiff::civil::Date;
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.
@@ -19,9 +20,9 @@ pub fn agreements(
     view: &PartnershipView,
     instruments: Instruments,
     requests: &mut Requests,
+    today: Date,
 ) {
     let id = view.partnership.id;
-    let today = today();
     ui.label(
         RichText::new("Agreements and meetings")
             .heading()

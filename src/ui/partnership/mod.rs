@@ -7,11 +7,11 @@ mod readiness_rounds;
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Page, Requests, Screen, Tab};
+use super::nav::{Page, Requests, Screen, ScreenContext, Tab};
 use super::partnerships::kind_choice;
 use super::style;
-use super::widgets::{self, today};
-use crate::instrument::{Continuum, Instruments};
+use super::widgets;
+use crate::instrument::Continuum;
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
     ReadinessRoundId, SchoolYear, Side, long_date,
@@ -47,13 +47,12 @@ impl Default for State {
     }
 }
 
-pub fn show(
-    ui: &mut Ui,
-    state: &mut State,
-    view: &PartnershipView,
-    instruments: Instruments,
-    requests: &mut Requests,
-) {
+pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
     let continuum = instruments.continuum;
     ui.horizontal(|ui| {
         if ui.button("‹ All partnerships").clicked() {
@@ -80,25 +79,25 @@ pub fn show(
         .id_salt(("partnership scroll", view.partnership.id))
         .show(ui, |ui| {
             ui.columns(2, |columns| {
-                details(&mut columns[0], view, requests);
+                details(&mut columns[0], view, requests, today);
                 people(&mut columns[1], state, view, requests);
             });
             ui.add_space(style::space::XL);
             ui.separator();
-            cycles(ui, state, view, continuum, requests);
+            cycles(ui, state, view, continuum, requests, today);
             ui.add_space(style::space::XL);
             ui.separator();
-            readiness_rounds::readiness_rounds(ui, state, view, instruments, requests);
+            readiness_rounds::readiness_rounds(ui, state, view, instruments, requests, today);
             ui.add_space(style::space::XL);
             ui.separator();
-            agreements::agreements(ui, view, instruments, requests);
+            agreements::agreements(ui, view, instruments, requests, today);
         });
     remove_person_dialog(ui, state, view, requests);
     delete_cycle_dialog(ui, state, view, requests);
     readiness_rounds::delete_round_dialog(ui, state, view, requests);
 }
 
-fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
+fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests, today: Date) {
     let p = &view.partnership;
     ui.label(
         RichText::new("Details")
@@ -146,7 +145,7 @@ fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
             ui.end_row();
             ui.label("Start date");
             if let Some(date) =
-                widgets::optional_date(ui, "start date", p.start_date, "Start date", today())
+                widgets::optional_date(ui, "start date", p.start_date, "Start date", today)
             {
                 let mut changed = p.clone();
                 changed.start_date = date;
@@ -263,6 +262,7 @@ fn cycles(
     view: &PartnershipView,
     continuum: &Continuum,
     requests: &mut Requests,
+    today: Date,
 ) {
     ui.label(
         RichText::new("Continuum cycles")
@@ -337,7 +337,6 @@ fn cycles(
             });
     }
     ui.add_space(style::space::M);
-    let today = today();
     let year = state
         .new_cycle_year
         .get_or_insert_with(|| SchoolYear::containing(today));

@@ -4,10 +4,11 @@ use egui::{RichText, Ui};
 
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
-use super::super::widgets::{self, today};
+use super::super::widgets;
 use super::State;
 use crate::instrument::Instruments;
 use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
+use jiff::civil::Date;
 
 pub fn readiness_rounds(
     ui: &mut Ui,
@@ -15,6 +16,7 @@ pub fn readiness_rounds(
     view: &PartnershipView,
     instruments: Instruments,
     requests: &mut Requests,
+    today: Date,
 ) {
     let tool = instruments.readiness;
     ui.label(
@@ -85,7 +87,7 @@ pub fn readiness_rounds(
             });
     }
     ui.add_space(style::space::M);
-    let mut date = state.new_round_date.unwrap_or_else(today);
+    let mut date = state.new_round_date.unwrap_or(today);
     ui.horizontal(|ui| {
         ui.label("New readiness round");
         ui.add(
