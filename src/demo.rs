@@ -190,7 +190,7 @@ struct SampleNote {
     next_steps: String,
 }
 
-fn invalid(problem: String) -> Problem {
+fn invalid(problem: &str) -> Problem {
     Problem {
         what: format!("The sample data that comes with PartnerPath is not valid: {problem}."),
         what_to_do: "Please report this; your own files are not affected.".to_owned(),
@@ -201,10 +201,10 @@ fn invalid(problem: String) -> Problem {
 /// Writes the sample partnership into `store` and returns its id.
 pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<PartnershipId, Problem> {
     let continuum = instruments.continuum;
-    let sample: Sample = toml::from_str(SAMPLE).map_err(|e| invalid(e.to_string()))?;
+    let sample: Sample = toml::from_str(SAMPLE).map_err(|e| invalid(&e.to_string()))?;
     let p = &sample.partnership;
     let kind = PartnerKind::from_code(&p.partner_kind)
-        .ok_or_else(|| invalid(format!("unknown partner kind {}", p.partner_kind)))?;
+        .ok_or_else(|| invalid(&format!("unknown partner kind {}", p.partner_kind)))?;
     let stored = |e: crate::store::StoreError| e.problem();
     let id = store
         .create_partnership(
@@ -222,7 +222,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
     let mut people = Vec::new();
     for person in &sample.people {
         let side = Side::from_code(&person.side)
-            .ok_or_else(|| invalid(format!("unknown side {}", person.side)))?;
+            .ok_or_else(|| invalid(&format!("unknown side {}", person.side)))?;
         let new = NewPerson {
             name: person.name.clone(),
             side,
@@ -255,7 +255,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
         let key = |indicator: &str| -> Result<RatingKey, Problem> {
             continuum
                 .indicator(indicator)
-                .ok_or_else(|| invalid(format!("unknown indicator {indicator}")))?;
+                .ok_or_else(|| invalid(&format!("unknown indicator {indicator}")))?;
             Ok(RatingKey {
                 cycle_id,
                 indicator_key: indicator.to_owned(),
@@ -264,7 +264,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
         };
         for (indicator, number) in &cycle.levels {
             let level = Level::new(*number)
-                .ok_or_else(|| invalid(format!("level {number} is not 1 to 4")))?;
+                .ok_or_else(|| invalid(&format!("level {number} is not 1 to 4")))?;
             store
                 .set_level(&key(indicator)?, Some(level))
                 .map_err(stored)?;
@@ -274,9 +274,9 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
                 .iter()
                 .find(|(name, _)| *name == rater.person)
                 .map(|(_, person)| *person)
-                .ok_or_else(|| invalid(format!("unknown rater {}", rater.person)))?;
+                .ok_or_else(|| invalid(&format!("unknown rater {}", rater.person)))?;
             if rater.levels.chars().count() != continuum.indicator_count() {
-                return Err(invalid(format!(
+                return Err(invalid(&format!(
                     "{} needs one digit per indicator",
                     rater.person
                 )));
@@ -285,7 +285,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
                 let level = digit
                     .to_digit(10)
                     .and_then(|d| u8::try_from(d).ok())
-                    .ok_or_else(|| invalid(format!("{digit} is not a level")))?;
+                    .ok_or_else(|| invalid(&format!("{digit} is not a level")))?;
                 if level == 0 {
                     continue;
                 }
@@ -293,7 +293,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
                     rater: Rater::Person(person),
                     ..key(&indicator.key)?
                 };
-                let level = Level::new(level).ok_or_else(|| invalid(format!("level {level}")))?;
+                let level = Level::new(level).ok_or_else(|| invalid(&format!("level {level}")))?;
                 store.set_level(&key, Some(level)).map_err(stored)?;
             }
         }
@@ -305,7 +305,7 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
                 .map_err(stored)?;
         }
         let status = CycleStatus::from_code(&cycle.status)
-            .ok_or_else(|| invalid(format!("unknown status {}", cycle.status)))?;
+            .ok_or_else(|| invalid(&format!("unknown status {}", cycle.status)))?;
         store.set_cycle_status(cycle_id, status).map_err(stored)?;
     }
     for round in &sample.readiness {
@@ -323,12 +323,12 @@ fn cell_value(column: &Column, text: &str) -> Result<FieldValue, Problem> {
     Ok(match column.kind {
         FieldKind::Date => FieldValue::Date(Some(
             text.parse()
-                .map_err(|e| invalid(format!("{text} is not a date: {e}")))?,
+                .map_err(|e| invalid(&format!("{text} is not a date: {e}")))?,
         )),
         FieldKind::Choice if column.options.iter().any(|o| o == text) => {
             FieldValue::Choice(Some(text.to_owned()))
         }
-        FieldKind::Choice => return Err(invalid(format!("{text} is not an option"))),
+        FieldKind::Choice => return Err(invalid(&format!("{text} is not an option"))),
         _ => FieldValue::Text(text.to_owned()),
     })
 }
@@ -342,7 +342,7 @@ fn document_values(
         sheet
             .field(key)
             .filter(|f| kinds.contains(&f.kind))
-            .ok_or_else(|| invalid(format!("{key} is not a {kinds:?} field of {}", sheet.key)))
+            .ok_or_else(|| invalid(&format!("{key} is not a {kinds:?} field of {}", sheet.key)))
     };
     let mut values: Vec<(String, FieldValue)> = Vec::new();
     for (key, text) in &sample.text {
@@ -370,7 +370,7 @@ fn document_values(
                 .columns
                 .iter()
                 .find(|c| c.key == *key)
-                .ok_or_else(|| invalid(format!("{key} is not a column of {}", row.field)))?;
+                .ok_or_else(|| invalid(&format!("{key} is not a column of {}", row.field)))?;
             cells.insert(key.clone(), cell_value(column, text)?);
         }
         tables.entry(row.field.as_str()).or_default().push(cells);
@@ -390,7 +390,7 @@ fn write_document(
     let stored = |e: crate::store::StoreError| e.problem();
     let sheet = instruments
         .worksheet(&sample.worksheet)
-        .ok_or_else(|| invalid(format!("unknown worksheet {}", sample.worksheet)))?;
+        .ok_or_else(|| invalid(&format!("unknown worksheet {}", sample.worksheet)))?;
     let values = document_values(sheet, sample)?;
     let document = store
         .create_document(&NewDocument {
@@ -413,7 +413,7 @@ fn write_document(
         .unwrap_or(sample.created_on);
     for step in &sample.steps {
         let status = ActionStatus::from_code(&step.status)
-            .ok_or_else(|| invalid(format!("unknown status {}", step.status)))?;
+            .ok_or_else(|| invalid(&format!("unknown status {}", step.status)))?;
         let new = NewActionStep {
             partnership_id: partnership,
             text: step.text.clone(),
@@ -473,7 +473,7 @@ fn write_monitoring(
             .frequency(&milestone.frequency)
             .is_none()
         {
-            return Err(invalid(format!(
+            return Err(invalid(&format!(
                 "unknown frequency {}",
                 milestone.frequency
             )));
@@ -482,7 +482,7 @@ fn write_monitoring(
             .iter()
             .find(|(text, _)| *text == milestone.serves)
             .map(|(_, id)| *id)
-            .ok_or_else(|| invalid(format!("no goal or objective {}", milestone.serves)))?;
+            .ok_or_else(|| invalid(&format!("no goal or objective {}", milestone.serves)))?;
         let new = NewMilestone {
             partnership_id: partnership,
             milestone: milestone.milestone.clone(),
@@ -495,7 +495,7 @@ fn write_monitoring(
         let id = store.add_milestone(&new).map_err(stored)?;
         for check_in in &milestone.check_ins {
             let status = CheckInStatus::from_code(&check_in.status)
-                .ok_or_else(|| invalid(format!("unknown check-in status {}", check_in.status)))?;
+                .ok_or_else(|| invalid(&format!("unknown check-in status {}", check_in.status)))?;
             let new = NewCheckIn {
                 milestone_id: id,
                 on: check_in.on,
@@ -516,13 +516,13 @@ fn write_round(
 ) -> Result<(), Problem> {
     let stored = |e: crate::store::StoreError| e.problem();
     let team =
-        |code: &str| Team::from_code(code).ok_or_else(|| invalid(format!("unknown team {code}")));
+        |code: &str| Team::from_code(code).ok_or_else(|| invalid(&format!("unknown team {code}")));
     let category = |key: &str| {
         tool.categories
             .iter()
             .any(|c| c.key == key)
             .then_some(key.to_owned())
-            .ok_or_else(|| invalid(format!("unknown readiness category {key}")))
+            .ok_or_else(|| invalid(&format!("unknown readiness category {key}")))
     };
     let round_id = store
         .create_readiness_round(&NewReadinessRound {
@@ -543,7 +543,7 @@ fn write_round(
             })
             .map_err(stored)?;
         if member.ratings.chars().count() != tool.categories.len() {
-            return Err(invalid(format!(
+            return Err(invalid(&format!(
                 "{} needs one digit per category",
                 member.name
             )));
@@ -553,7 +553,7 @@ fn write_round(
                 .to_digit(10)
                 .and_then(|d| u8::try_from(d).ok())
                 .filter(|d| *d <= 4)
-                .ok_or_else(|| invalid(format!("{digit} is not a rating")))?;
+                .ok_or_else(|| invalid(&format!("{digit} is not a rating")))?;
             if rating > 0 {
                 store
                     .set_readiness_rating(id, &cat.key, Some(rating))

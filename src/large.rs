@@ -161,7 +161,7 @@ fn write(
         // Cycles run back from 2025–26, one a school year.
         for c in 0..cycles {
             let start = 2025 - i16::try_from(cycles - 1 - c).unwrap_or(0);
-            let on = date(start, 10, 1 + (c % 20) as i8);
+            let on = date(start, 10, 1 + small::<i8>(c % 20));
             let cycle = store.create_cycle(&NewCycle {
                 partnership_id: id,
                 instrument_key: continuum.key.clone(),
@@ -169,7 +169,7 @@ fn write(
                 school_year: SchoolYear::containing(on).label(),
                 administered_on: on,
             })?;
-            let base = 1 + (c * 3 / cycles.max(1)) as u8;
+            let base = 1 + small::<u8>(c * 3 / cycles.max(1));
             for key in &keys {
                 let consensus = RatingKey {
                     cycle_id: cycle,
@@ -221,7 +221,7 @@ fn write_big_extras(
         store.add_stage_entry(&NewStageEntry {
             partnership_id: id,
             stage,
-            started_on: date(2001 + 2 * n as i16, 3, 1),
+            started_on: date(2001 + 2 * small::<i16>(n), 3, 1),
             note: sentence(rng, 8),
         })?;
     }
@@ -230,7 +230,7 @@ fn write_big_extras(
         let round_id = store.create_readiness_round(&NewReadinessRound {
             partnership_id: id,
             title: format!("Readiness round {}", round + 1),
-            held_on: date(2001 + 2 * round as i16, 5, 10),
+            held_on: date(2001 + 2 * small::<i16>(round), 5, 10),
             instrument_key: tool.key.clone(),
             instrument_version: tool.version.clone(),
         })?;
@@ -277,7 +277,7 @@ fn write_big_extras(
     for m in 0..shape.meetings {
         let Some(sheet) = meeting_sheet else { break };
         let on = first_meeting
-            .checked_add(jiff::Span::new().months(3 * m as i64))
+            .checked_add(jiff::Span::new().months(3 * small::<i64>(m)))
             .unwrap_or(first_meeting);
         let document = store.create_document(&NewDocument {
             partnership_id: id,
@@ -305,7 +305,7 @@ fn write_big_extras(
         }
         for s in 0..shape.steps_per_meeting {
             let due = on
-                .checked_add(jiff::Span::new().days(30 + 10 * s as i64))
+                .checked_add(jiff::Span::new().days(30 + 10 * small::<i64>(s)))
                 .unwrap_or(on);
             let step_id = store.add_action_step(&NewActionStep {
                 partnership_id: id,
@@ -344,7 +344,7 @@ fn write_big_extras(
     })?;
     let frequencies = &instruments.monitoring.frequencies;
     for m in 0..shape.milestones {
-        let started = date(2020, 1 + (m % 12) as i8, 1);
+        let started = date(2020, 1 + small::<i8>(m % 12), 1);
         let milestone = store.add_milestone(&NewMilestone {
             partnership_id: id,
             milestone: format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
@@ -356,7 +356,7 @@ fn write_big_extras(
         })?;
         for c in 0..(3 + m % 6) {
             let on: Date = started
-                .checked_add(jiff::Span::new().months(3 * c as i64 + 3))
+                .checked_add(jiff::Span::new().months(3 * small::<i64>(c) + 3))
                 .unwrap_or(started);
             let status = [CheckInStatus::NotYet, CheckInStatus::Progressing][c % 2];
             store.add_check_in(&NewCheckIn {
@@ -368,4 +368,10 @@ fn write_big_extras(
         }
     }
     Ok(())
+}
+
+/// A count of the generated data as a smaller integer (they are all small;
+/// one that did not fit would give zero rather than wrap).
+fn small<T: TryFrom<usize> + Default>(n: usize) -> T {
+    T::try_from(n).unwrap_or_default()
 }

@@ -31,7 +31,8 @@ pub fn data_dir() -> Result<PathBuf, Problem> {
 /// The user's Documents folder (or home folder), where new files and
 /// printouts are offered to go; the current folder if neither is known.
 pub fn documents_dir() -> PathBuf {
-    directories::UserDirs::new()
-        .map(|d| d.document_dir().unwrap_or(d.home_dir()).to_path_buf())
-        .unwrap_or_else(|| PathBuf::from("."))
+    directories::UserDirs::new().map_or_else(
+        || PathBuf::from("."),
+        |d| d.document_dir().unwrap_or(d.home_dir()).to_path_buf(),
+    )
 }

@@ -70,7 +70,7 @@ impl Session {
     /// Writes one edit to the database and, once it is stored, to memory.
     /// On failure nothing changes, in the file or in memory, and the
     /// problem says why.
-    pub fn apply(&mut self, command: Command) -> Result<Outcome, Problem> {
+    pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem {
                 what: refusal.what.to_owned(),
@@ -78,12 +78,12 @@ impl Session {
                 path: None,
             });
         }
-        let outcome = self.store.apply(&command).map_err(|e| e.problem())?;
+        let outcome = self.store.apply(command).map_err(|e| e.problem())?;
         if let Some(view) = self.open.as_mut() {
-            if command == Command::DeletePartnership(view.partnership.id) {
+            if *command == Command::DeletePartnership(view.partnership.id) {
                 self.open = None;
             } else {
-                view.apply(&command, &outcome);
+                view.apply(command, &outcome);
             }
         }
         if command.changes_the_list() {

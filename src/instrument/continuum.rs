@@ -72,10 +72,7 @@ pub struct Indicator {
 impl Indicator {
     /// The paragraphs describing `level` for this indicator.
     pub fn level_text(&self, level: Level) -> &[String] {
-        self.levels
-            .get(level.index())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.levels.get(level.index()).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -170,8 +167,7 @@ impl Continuum {
     pub fn level_name(&self, level: Level) -> &str {
         self.levels
             .get(level.index())
-            .map(|l| l.name.as_str())
-            .unwrap_or("")
+            .map_or("", |l| l.name.as_str())
     }
 }
 

@@ -56,8 +56,7 @@ pub fn open_actions<'k>(
         for key in indicator_keys {
             let next = view
                 .rating(cycle.id, Rater::Consensus, key)
-                .map(|r| r.next_steps.trim())
-                .unwrap_or("");
+                .map_or("", |r| r.next_steps.trim());
             if !next.is_empty() {
                 items.push(ActionItem {
                     text: next.to_owned(),

@@ -34,8 +34,7 @@ impl Movement {
     /// unchanged and unrated.
     fn rank(self) -> (u8, i8) {
         match self {
-            Movement::Up(n) => (0, -(n as i8)),
-            Movement::Down(n) => (0, -(n as i8)),
+            Movement::Up(n) | Movement::Down(n) => (0, -i8::try_from(n).unwrap_or(i8::MAX)),
             Movement::NewlyRated => (1, 0),
             Movement::NoLongerRated => (2, 0),
             Movement::Same => (3, 0),

@@ -43,7 +43,7 @@ pub fn point(index: usize, count: usize, radius: f32) -> (f32, f32) {
 
 /// The distance of a ring from the centre: level 4 is the outer ring.
 pub fn ring_radius(level: Level) -> f32 {
-    f32::from(level.number()) / f32::from(Level::ALL.len() as u8)
+    f32::from(level.number()) / f32::from(Level::ALL[Level::ALL.len() - 1].number())
 }
 
 /// The outline of `levels`, one per axis in order.

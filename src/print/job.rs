@@ -122,12 +122,12 @@ pub fn printout(
                 "{} (blank)",
                 part.heading().split(" — ").next().unwrap_or_default()
             );
-            out.context = "Blank".to_owned();
+            "Blank".clone_into(&mut out.context);
             out.parts.push(part);
         }
         What::Filled(filled) => {
             let view = view.ok_or_else(|| missing("no partnership is open, so nothing"))?;
-            out.author = view.partnership.name.clone();
+            out.author.clone_from(&view.partnership.name);
             let parts = filled_parts(filled, view, instruments, today)?;
             if let Filled::Packet { cycle } = filled {
                 let cycle = view.cycle(*cycle).ok_or_else(|| missing("the cycle"))?;

@@ -33,6 +33,10 @@ pub enum StoreError {
 
 impl StoreError {
     /// Classifies a SQLite error on the file at `path`.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "called from map_err, which hands the error over"
+    )]
     pub(crate) fn from_sqlite(path: &Path, error: rusqlite::Error) -> StoreError {
         let path = path.to_path_buf();
         let code = match &error {
@@ -47,15 +51,11 @@ impl StoreError {
                 path,
                 detail: error.to_string(),
             },
-            Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-                StoreError::CannotOpen {
-                    path,
-                    detail: error.to_string(),
-                }
-            }
-            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-                StoreError::Busy { path }
-            }
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => StoreError::CannotOpen {
+                path,
+                detail: error.to_string(),
+            },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
             _ => StoreError::Other {
                 path,
                 detail: error.to_string(),

@@ -186,6 +186,10 @@ pub fn migrations() -> Migrations<'static> {
 }
 
 /// The schema version this program writes.
+#[expect(
+    clippy::cast_possible_wrap,
+    reason = "a handful of migrations, far below i64::MAX"
+)]
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;
 
 /// The schema of version 1, for tests that upgrade an old file.

@@ -7,6 +7,7 @@ use super::{Store, StoreError};
 use crate::model::{CycleId, Level, PartnershipId, PersonId, Rater, Rating, RatingKey};
 
 /// The rating columns an edit may change.
+#[derive(Clone, Copy)]
 enum Column {
     Level,
     Evidence,

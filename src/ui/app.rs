@@ -1,7 +1,7 @@
 //! The app shell: menu, problem banner, and which screen is showing. Screens
 //! hand back commands and navigation; the shell applies them after the frame.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use egui::{RichText, Ui};
@@ -58,7 +58,7 @@ impl Pages {
             Page::Continuum(cycle) => continuum::show(ui, &mut self.grid, &cx, cycle, requests),
             Page::Trajectory(_) => trajectory::show(ui, &mut self.trajectory, &cx, requests),
             Page::Readiness(round) => {
-                readiness::show(ui, &mut self.readiness, &cx, round, requests)
+                readiness::show(ui, &mut self.readiness, &cx, round, requests);
             }
             Page::Document(document) => {
                 document::show(ui, &mut self.document, &cx, document, requests);
@@ -201,7 +201,7 @@ impl App {
         }
         if let Some((purpose, path)) = files::show(ui, &mut self.files, &self.recent) {
             match purpose {
-                Purpose::Open => self.open_database(path),
+                Purpose::Open => self.open_database(&path),
                 Purpose::Create => self.create_database(path),
             }
         }
@@ -224,7 +224,7 @@ impl App {
         };
         let mut navigate = requests.navigate;
         for command in requests.commands {
-            match session.apply(command) {
+            match session.apply(&command) {
                 // What was just made opens: a new partnership, cycle,
                 // readiness round or worksheet.
                 Ok(outcome) => {
@@ -284,10 +284,10 @@ impl App {
     }
 
     /// Switches to another database file, keeping the current one on failure.
-    pub fn open_database(&mut self, path: PathBuf) {
-        match Session::open(&path) {
+    pub fn open_database(&mut self, path: &Path) {
+        match Session::open(path) {
             Ok(session) => {
-                self.recent.used(&path);
+                self.recent.used(path);
                 self.session = Some(session);
                 self.screen = Screen::Partnerships;
                 self.problem = None;
@@ -307,7 +307,7 @@ impl App {
             });
             return;
         }
-        self.open_database(path);
+        self.open_database(&path);
     }
 
     /// Opens PartnerPath's own file dialog, starting in a recent folder or
@@ -433,7 +433,7 @@ impl App {
                     .on_hover_text(file.display().to_string())
                     .clicked()
                 {
-                    self.open_database(file);
+                    self.open_database(&file);
                     ui.close();
                 }
             }

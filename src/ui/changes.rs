@@ -192,7 +192,7 @@ fn level_and_evidence(
             ui.label(paragraph);
         }
     }
-    let evidence = rating.map(|r| r.evidence.as_str()).unwrap_or("");
+    let evidence = rating.map_or("", |r| r.evidence.as_str());
     if evidence.is_empty() {
         ui.weak("No evidence written.");
     } else {

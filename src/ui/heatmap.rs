@@ -112,32 +112,29 @@ fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
         egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}"))
     });
     let painter = ui.painter();
-    match level {
-        Some(level) => {
-            painter.rect_filled(rect, 3.0, style::level_fill(level.number(), ui.visuals()));
-            painter.text(
-                rect.center(),
-                Align2::CENTER_CENTER,
-                text,
-                FontId::proportional(style::size::CHART),
-                style::level_text(level.number(), ui.visuals()),
-            );
-        }
-        None => {
-            painter.rect_stroke(
-                rect,
-                3.0,
-                Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
-                StrokeKind::Inside,
-            );
-            painter.text(
-                rect.center(),
-                Align2::CENTER_CENTER,
-                text,
-                FontId::proportional(style::size::CHART_NOTE),
-                ui.visuals().weak_text_color(),
-            );
-        }
+    if let Some(level) = level {
+        painter.rect_filled(rect, 3.0, style::level_fill(level.number(), ui.visuals()));
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            text,
+            FontId::proportional(style::size::CHART),
+            style::level_text(level.number(), ui.visuals()),
+        );
+    } else {
+        painter.rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            text,
+            FontId::proportional(style::size::CHART_NOTE),
+            ui.visuals().weak_text_color(),
+        );
     }
 }
 

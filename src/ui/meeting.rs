@@ -278,7 +278,7 @@ fn timer(ui: &mut Ui, state: &mut State, document: DocumentId, section: &Section
                         .color(style::warning_text(ui.visuals())),
                 );
             } else {
-                let left = total - elapsed;
+                let left = total.saturating_sub(elapsed);
                 let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
                 ui.label(
                     RichText::new(format!("{}:{:02} left", seconds / 60, seconds % 60))
@@ -286,8 +286,9 @@ fn timer(ui: &mut Ui, state: &mut State, document: DocumentId, section: &Section
                         .strong(),
                 );
                 // Wake up when the shown second changes, and only then.
-                ui.ctx()
-                    .request_repaint_after(left - Duration::from_secs(seconds.saturating_sub(1)));
+                ui.ctx().request_repaint_after(
+                    left.saturating_sub(Duration::from_secs(seconds.saturating_sub(1))),
+                );
             }
             if ui.button("Stop timer").clicked() {
                 state.timer = None;

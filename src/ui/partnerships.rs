@@ -279,7 +279,7 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 .clicked()
                 || (ready && enter)
             {
-                partnership.name = partnership.name.trim().to_owned();
+                partnership.name = partnership.name.trim().to_string();
                 requests
                     .commands
                     .push(Command::UpdatePartnership(partnership.clone()));

@@ -159,7 +159,7 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
 
     if let Some((_, s, vertex)) = nearest {
         let indicator = continuum.indicators().nth(vertex.axis);
-        let note = s.notes.get(vertex.axis).map(String::as_str).unwrap_or("");
+        let note = s.notes.get(vertex.axis).map_or("", String::as_str);
         response.clone().on_hover_ui_at_pointer(|ui| {
             if let Some(indicator) = indicator {
                 ui.strong(&indicator.name);

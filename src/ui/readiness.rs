@@ -247,7 +247,7 @@ fn member_side(
             ));
         }
     }
-    let concerns = current.map(|r| r.concerns.as_str()).unwrap_or("");
+    let concerns = current.map_or("", |r| r.concerns.as_str());
     let id = Id::unique(("member concerns", member, &category.key));
     let label = format!("Areas of concern for {}", category.name);
     ui.label(RichText::new(format!("{name}'s areas of concern")).strong());
@@ -317,7 +317,7 @@ fn team_side(
     ui.add_space(style::space::XS);
     let summary = round.summary(team, &category.key);
     let round_id = round.round.id;
-    let concerns = summary.map(|s| s.concerns.as_str()).unwrap_or("");
+    let concerns = summary.map_or("", |s| s.concerns.as_str());
     ui.label(RichText::new("Team summary: concerns to address").strong());
     let id = Id::unique(("team concerns", round_id, team, &category.key));
     let label = format!("{} concerns to address for {}", team.label(), category.name);
@@ -329,7 +329,7 @@ fn team_side(
             text,
         ));
     }
-    let strengths = summary.map(|s| s.strengths.as_str()).unwrap_or("");
+    let strengths = summary.map_or("", |s| s.strengths.as_str());
     ui.label(RichText::new("Team summary: foundational strengths").strong());
     let id = Id::unique(("team strengths", round_id, team, &category.key));
     let label = format!(
@@ -395,7 +395,7 @@ fn team_together(
         };
     }
     let summary = round.summary(team, &category.key);
-    let concerns = summary.map(|s| s.concerns.trim()).unwrap_or("");
+    let concerns = summary.map_or("", |s| s.concerns.trim());
     ui.label(RichText::new("Areas of concern").italics());
     if !concerns.is_empty() {
         ui.label(concerns);
@@ -407,7 +407,7 @@ fn team_together(
             ui.label(format!("{}: {concern}", member.name));
         }
     }
-    let strengths = summary.map(|s| s.strengths.trim()).unwrap_or("");
+    let strengths = summary.map_or("", |s| s.strengths.trim());
     ui.label(RichText::new("Foundational strengths").italics());
     if strengths.is_empty() {
         ui.weak("None written yet.");

@@ -73,8 +73,7 @@ pub fn show(
 fn day_number(date: Date) -> f32 {
     let origin = Date::constant(2000, 1, 1);
     date.since(origin)
-        .map(|span| span.get_days() as f32)
-        .unwrap_or(0.0)
+        .map_or(0.0, |span| span.get_days() as f32)
 }
 
 fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {

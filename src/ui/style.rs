@@ -143,12 +143,11 @@ pub fn sample_fill(visuals: &Visuals) -> Color32 {
 /// A colour per category (bands and axis labels), from a palette that stays
 /// apart for common kinds of colour blindness (Okabe–Ito).
 pub fn category_colour(index: usize, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
     const PALETTE: [(u8, u8, u8); 4] =
         [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167)];
     let (r, g, b) = PALETTE[index % PALETTE.len()];
     let colour = Color32::from_rgb(r, g, b);
-    if dark {
+    if visuals.dark_mode {
         colour.gamma_multiply(0.8)
     } else {
         colour.gamma_multiply(0.55)
@@ -157,7 +156,6 @@ pub fn category_colour(index: usize, visuals: &Visuals) -> Color32 {
 
 /// Text in a category's colour, dark enough to read.
 pub fn category_text(index: usize, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
     const LIGHT: [(u8, u8, u8); 4] = [(0, 80, 130), (160, 60, 0), (0, 105, 75), (150, 60, 110)];
     const DARK: [(u8, u8, u8); 4] = [
         (110, 180, 240),
@@ -165,25 +163,24 @@ pub fn category_text(index: usize, visuals: &Visuals) -> Color32 {
         (90, 210, 170),
         (235, 160, 205),
     ];
-    let (r, g, b) = if dark { DARK } else { LIGHT }[index % 4];
+    let (r, g, b) = if visuals.dark_mode { DARK } else { LIGHT }[index % 4];
     Color32::from_rgb(r, g, b)
 }
 
 /// The colour of the cycle at `rank` of `count` (0 = oldest): older cycles
 /// lighter, the newest strongest.
 pub fn cycle_colour(rank: usize, count: usize, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
     let t = if count <= 1 {
         1.0
     } else {
         rank as f32 / (count - 1) as f32
     };
-    let (faint, strong) = if dark {
+    let (faint, strong) = if visuals.dark_mode {
         ((70.0, 85.0, 110.0), (110.0, 185.0, 255.0))
     } else {
         ((175.0, 190.0, 215.0), (10.0, 60.0, 150.0))
     };
-    let mix = |a: f32, b: f32| (a + (b - a) * t).round() as u8;
+    let mix = |a: f32, b: f32| channel(a + (b - a) * t);
     Color32::from_rgb(
         mix(faint.0, strong.0),
         mix(faint.1, strong.1),
@@ -209,7 +206,6 @@ pub fn rater_colour(index: usize) -> Color32 {
 /// The fill of a heat-map cell for a level (1–4), light to dark so that it
 /// also reads in greyscale; the level's number is always written on it.
 pub fn level_fill(level: u8, visuals: &Visuals) -> Color32 {
-    let dark = visuals.dark_mode;
     const LIGHT: [(u8, u8, u8); 4] = [
         (239, 243, 255),
         (189, 215, 238),
@@ -217,7 +213,8 @@ pub fn level_fill(level: u8, visuals: &Visuals) -> Color32 {
         (33, 113, 181),
     ];
     const DARK: [(u8, u8, u8); 4] = [(35, 45, 60), (40, 75, 110), (50, 110, 165), (80, 150, 215)];
-    let (r, g, b) = if dark { DARK } else { LIGHT }[usize::from(level.clamp(1, 4) - 1)];
+    let (r, g, b) =
+        if visuals.dark_mode { DARK } else { LIGHT }[usize::from(level.clamp(1, 4) - 1)];
     Color32::from_rgb(r, g, b)
 }
 
@@ -254,3 +251,14 @@ pub const MARKER_TEXT: Color32 = Color32::WHITE;
 
 /// The line that marks today on a timeline, grey in both themes.
 pub const TODAY_LINE: Color32 = Color32::from_gray(128);
+
+/// A colour channel from a number that may have left 0–255 by rounding.
+fn channel(value: f32) -> u8 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0–255 first"
+    )]
+    let byte = value.round().clamp(0.0, 255.0) as u8;
+    byte
+}

@@ -162,7 +162,7 @@ fn field_widget(
             ui.horizontal(|ui| {
                 ui.label(&field.label);
                 let chosen = match &value {
-                    FieldValue::Choice(choice) => choice.clone(),
+                    FieldValue::Choice(choice) => choice.as_deref(),
                     _ => None,
                 };
                 if let Some(choice) = option_choice(ui, id, chosen, &field.options, &field.label) {
@@ -212,13 +212,13 @@ fn person_choice(
 fn option_choice(
     ui: &mut Ui,
     id: Id,
-    chosen: Option<String>,
+    chosen: Option<&str>,
     options: &[String],
     name: &str,
 ) -> Option<Option<String>> {
-    let mut selected = chosen.clone();
+    let mut selected = chosen.map(str::to_owned);
     egui::ComboBox::from_id_salt(id)
-        .selected_text(chosen.clone().unwrap_or_else(|| "Choose…".to_owned()))
+        .selected_text(chosen.unwrap_or("Choose…"))
         .show_ui(ui, |ui| {
             for option in options {
                 ui.selectable_value(&mut selected, Some(option.clone()), option);
@@ -226,7 +226,7 @@ fn option_choice(
         })
         .response
         .accessible_name(name);
-    (selected != chosen).then_some(selected)
+    (selected.as_deref() != chosen).then_some(selected)
 }
 
 /// A table of typed rows; returns all rows when any cell changed.
@@ -329,8 +329,8 @@ fn cell(
             person_choice(ui, id, chosen, view, name).map(FieldValue::Person)
         }
         FieldKind::Choice => {
-            let chosen = match value {
-                FieldValue::Choice(choice) => choice,
+            let chosen = match &value {
+                FieldValue::Choice(choice) => choice.as_deref(),
                 _ => None,
             };
             option_choice(ui, id, chosen, &column.options, name).map(FieldValue::Choice)

@@ -1,7 +1,7 @@
 //! The sample partnership of `--demo`.
 
 use partnerpath::demo;
-use partnerpath::instrument::Instruments;
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{CycleStatus, NewPartnership, Rater};
 use partnerpath::store::Store;
 
@@ -42,7 +42,6 @@ fn the_sample_has_several_school_years_of_ratings_and_is_marked() {
 
     // Agreements and meetings: a signed supplement, three meetings with a
     // step carried forward, and a monitoring plan with check-ins.
-    use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
     let supplement = view
         .documents_of(CONTRACT_SUPPLEMENT)
         .next()

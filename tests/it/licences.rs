@@ -30,14 +30,17 @@ fn every_bundled_font_has_a_font_licence() {
     let folder = root().join("assets/fonts");
     let mut fonts = 0;
     for entry in std::fs::read_dir(&folder).expect("assets/fonts") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if !(name.ends_with(".ttf") || name.ends_with(".otf")) {
+        let path = entry.expect("entry").path();
+        let is_font = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"));
+        if !is_font {
             continue;
         }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         fonts += 1;
         let Some((_, licence, words)) = FONTS.iter().find(|(start, ..)| name.starts_with(start))
         else {

@@ -43,7 +43,10 @@ fn three_cycles(path: &Path) -> PartnershipId {
             })
             .expect("cycle");
         for (indicator, digit) in continuum.indicators().zip(levels.chars()) {
-            let level = digit.to_digit(10).and_then(|d| Level::new(d as u8));
+            let level = digit
+                .to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .and_then(Level::new);
             if level.is_none() {
                 continue;
             }

@@ -237,7 +237,7 @@ fn file_open_works_through_partnerpaths_own_dialog() {
     {
         let mut session = Session::open(&other).expect("other file");
         session
-            .apply(partnerpath::model::Command::CreatePartnership(
+            .apply(&partnerpath::model::Command::CreatePartnership(
                 partnerpath::model::NewPartnership {
                     name: "Canyon partnership".to_owned(),
                     ..Default::default()

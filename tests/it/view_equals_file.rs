@@ -481,7 +481,7 @@ proptest! {
             let Some(view) = session.view() else { break };
             let before = view.clone();
             let Some(command) = command(draw, view, other) else { continue };
-            let applied = session.apply(command.clone());
+            let applied = session.apply(&command);
             let loaded = session.store().load_partnership(here);
             match (session.view(), loaded) {
                 (Some(view), Ok(loaded)) => {
@@ -525,7 +525,7 @@ fn a_final_cycle_refuses_rating_changes_and_keeps_its_ratings() {
         Command::SetEvidence(key.clone(), "Changed".into()),
         Command::SetNextSteps(key.clone(), "Changed".into()),
     ] {
-        let problem = session.apply(command).expect_err("refused");
+        let problem = session.apply(&command).expect_err("refused");
         assert!(problem.what.contains("marked final"), "{problem}");
     }
     let stored = session.store().load_partnership(here).expect("load");
@@ -540,10 +540,10 @@ fn a_final_cycle_refuses_rating_changes_and_keeps_its_ratings() {
     );
 
     session
-        .apply(Command::SetCycleStatus(final_cycle, CycleStatus::Draft))
+        .apply(&Command::SetCycleStatus(final_cycle, CycleStatus::Draft))
         .expect("reopened");
     session
-        .apply(Command::SetLevel(key, Level::new(4)))
+        .apply(&Command::SetLevel(key, Level::new(4)))
         .expect("a reopened cycle takes changes");
     assert_eq!(
         session.store().load_partnership(here).expect("load").level(

@@ -158,7 +158,7 @@ pub fn trajectory(
             };
             SeriesPrint {
                 name: cycle.school_year.clone(),
-                grey: (165.0 - 165.0 * t).round() as u8,
+                grey: grey(165.0 - 165.0 * t),
                 width: if newest { 2.2 } else { 1.0 + 0.8 * t },
                 dash: !newest && rank % 2 == 1,
                 closed: outline.closed,
@@ -309,4 +309,16 @@ fn change_list(
         categories,
         items,
     }
+}
+
+/// A grey level (0 black – 255 white) from a number that may have left the
+/// range by rounding.
+fn grey(value: f32) -> u8 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0–255 first"
+    )]
+    let level = value.round().clamp(0.0, 255.0) as u8;
+    level
 }
