@@ -143,7 +143,6 @@ pub fn show(
         });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn header(
     ui: &mut Ui,
     state: &mut State,
@@ -291,7 +290,10 @@ fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
     });
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a row of the grid draws from the layout, the partnership, the indicator and its rating"
+)]
 fn indicator_row(
     ui: &mut Ui,
     state: &mut State,
