@@ -11,8 +11,8 @@ use crate::instrument::{Column, FieldKind, Instruments, Readiness, Worksheet};
 use crate::model::{
     ActionSource, ActionStatus, ActionStep, CheckInStatus, CycleStatus, FieldValue, GoalId, Level,
     NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
-    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
-    Rater, RatingKey, Side, Team,
+    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnershipId, Rater,
+    RatingKey, Team,
 };
 use crate::problem::Problem;
 use crate::store::Store;
@@ -22,8 +22,10 @@ const SAMPLE: &str = include_str!("../assets/demo/sample-partnership.toml");
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Sample {
-    partnership: SamplePartnership,
-    people: Vec<SamplePerson>,
+    /// The model's own types where the sample needs nothing else; the
+    /// others below name people, goals and worksheets by their text.
+    partnership: NewPartnership,
+    people: Vec<NewPerson>,
     stages: Vec<SampleStage>,
     cycles: Vec<SampleCycle>,
     #[serde(default)]
@@ -152,25 +154,6 @@ struct SampleRater {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SamplePartnership {
-    name: String,
-    district: String,
-    partner_organisation: String,
-    partner_kind: String,
-    start_date: Date,
-    notes: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SamplePerson {
-    name: String,
-    side: String,
-    role: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct SampleCycle {
     school_year: String,
     administered_on: Date,
@@ -202,35 +185,15 @@ fn invalid(problem: &str) -> Problem {
 pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<PartnershipId, Problem> {
     let continuum = instruments.continuum;
     let sample: Sample = toml::from_str(SAMPLE).map_err(|e| invalid(&e.to_string()))?;
-    let p = &sample.partnership;
-    let kind = PartnerKind::from_code(&p.partner_kind)
-        .ok_or_else(|| invalid(&format!("unknown partner kind {}", p.partner_kind)))?;
     let stored = |e: crate::store::StoreError| e.problem();
     let id = store
-        .create_partnership(
-            &NewPartnership {
-                name: p.name.clone(),
-                district: p.district.clone(),
-                partner_organisation: p.partner_organisation.clone(),
-                partner_kind: kind,
-                start_date: Some(p.start_date),
-                notes: p.notes.clone(),
-            },
-            true,
-        )
+        .create_partnership(&sample.partnership, true)
         .map_err(stored)?;
     let mut people = Vec::new();
     for person in &sample.people {
-        let side = Side::from_code(&person.side)
-            .ok_or_else(|| invalid(&format!("unknown side {}", person.side)))?;
-        let new = NewPerson {
-            name: person.name.clone(),
-            side,
-            role: person.role.clone(),
-        };
         people.push((
             person.name.as_str(),
-            store.add_person(id, &new).map_err(stored)?,
+            store.add_person(id, person).map_err(stored)?,
         ));
     }
     for stage in &sample.stages {

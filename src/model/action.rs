@@ -4,12 +4,16 @@
 
 use jiff::civil::Date;
 
+use serde::{Deserialize, Serialize};
+
 use super::{DocumentId, MilestoneId, PartnershipId};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ActionStepId(pub i64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     Open,
     Done,
@@ -45,13 +49,14 @@ impl ActionStatus {
 }
 
 /// Where an action step was raised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ActionSource {
     Meeting(DocumentId),
     Milestone(MilestoneId),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewActionStep {
     pub partnership_id: PartnershipId,
     pub text: String,

@@ -5,16 +5,21 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use serde::{Deserialize, Serialize};
+
 use super::PartnershipId;
 use crate::instrument::Frequency;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct MilestoneId(pub i64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct GoalId(pub i64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct CheckInId(pub i64);
 
 /// A goal of the partnership, or an objective under a goal (Project Plan).
@@ -27,7 +32,7 @@ pub struct Goal {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewGoal {
     pub partnership_id: PartnershipId,
     pub goal: Option<GoalId>,
@@ -49,7 +54,7 @@ pub struct Milestone {
     pub started_on: Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewMilestone {
     pub partnership_id: PartnershipId,
     pub milestone: String,
@@ -60,7 +65,8 @@ pub struct NewMilestone {
     pub started_on: Date,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CheckInStatus {
     Met,
     Progressing,
@@ -104,7 +110,7 @@ pub struct CheckIn {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewCheckIn {
     pub milestone_id: MilestoneId,
     pub on: Date,

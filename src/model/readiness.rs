@@ -7,16 +7,21 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use serde::{Deserialize, Serialize};
+
 use super::PartnershipId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ReadinessRoundId(pub i64);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ReadinessMemberId(pub i64);
 
 /// The two leadership teams that rate separately.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Team {
     District,
     Partner,
@@ -54,7 +59,7 @@ pub struct ReadinessRound {
     pub instrument_version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReadinessRound {
     pub partnership_id: PartnershipId,
     pub title: String,
@@ -73,7 +78,7 @@ pub struct ReadinessMember {
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReadinessMember {
     pub round_id: ReadinessRoundId,
     pub team: Team,

@@ -4,9 +4,12 @@
 
 use jiff::civil::Date;
 
+use serde::{Deserialize, Serialize};
+
 use super::PartnershipId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct StageEntryId(pub i64);
 
 /// From `started_on`, the partnership was in `stage` (0 = pre-partnering).
@@ -19,7 +22,7 @@ pub struct StageEntry {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewStageEntry {
     pub partnership_id: PartnershipId,
     pub stage: u8,

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::{Partnership, PartnershipId, PersonId};
 use crate::instrument::{Field, FieldKind, Worksheet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct DocumentId(pub i64);
 
 /// The quarterly meeting's field holding the date it was held.
@@ -33,19 +34,6 @@ pub enum FieldValue {
     Choice(Option<String>),
     /// Rows of a table: each row maps column keys to values.
     Rows(Vec<BTreeMap<String, FieldValue>>),
-}
-
-/// PersonId is stored as its number.
-impl Serialize for PersonId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for PersonId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        i64::deserialize(deserializer).map(PersonId)
-    }
 }
 
 impl FieldValue {
@@ -84,7 +72,7 @@ impl FieldValue {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewDocument {
     pub partnership_id: PartnershipId,
     pub instrument_key: String,
