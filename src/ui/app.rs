@@ -50,21 +50,20 @@ struct Pages {
 }
 
 impl Pages {
-    /// Draws one page of the loaded partnership `view`.
+    /// Draws one page of the partnership loaded in `cx`.
     fn show(&mut self, ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mut Requests) {
-        let cx = *cx;
         match page {
-            Page::Overview => partnership::show(ui, &mut self.detail, &cx, requests),
-            Page::Continuum(cycle) => continuum::show(ui, &mut self.grid, &cx, cycle, requests),
-            Page::Trajectory(_) => trajectory::show(ui, &mut self.trajectory, &cx, requests),
+            Page::Overview => partnership::show(ui, &mut self.detail, cx, requests),
+            Page::Continuum(cycle) => continuum::show(ui, &mut self.grid, cx, cycle, requests),
+            Page::Trajectory(_) => trajectory::show(ui, &mut self.trajectory, cx, requests),
             Page::Readiness(round) => {
-                readiness::show(ui, &mut self.readiness, &cx, round, requests);
+                readiness::show(ui, &mut self.readiness, cx, round, requests);
             }
             Page::Document(document) => {
-                document::show(ui, &mut self.document, &cx, document, requests);
+                document::show(ui, &mut self.document, cx, document, requests);
             }
-            Page::Monitoring => monitoring::show(ui, &mut self.monitoring, &cx, requests),
-            Page::Actions => actions::show(ui, &cx, requests),
+            Page::Monitoring => monitoring::show(ui, &mut self.monitoring, cx, requests),
+            Page::Actions => actions::show(ui, cx, requests),
         }
     }
 }

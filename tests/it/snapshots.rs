@@ -1,6 +1,6 @@
 //! Images of the radar with three cycles and of the heat map, compared with
 //! the ones checked in under tests/snapshots (rendered with Mesa's software
-//! Vulkan driver). `UPDATE_SNAPSHOTS=true cargo test --test snapshots`
+//! Vulkan driver). `UPDATE_SNAPSHOTS=true cargo test --test it snapshots`
 //! writes new ones after a deliberate change.
 
 use std::path::{Path, PathBuf};
