@@ -38,7 +38,7 @@ pub fn show(
     let mut problem = None;
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
-        ui.set_width(600.0);
+        ui.set_width(style::width::DIALOG_TEXT);
         ui.heading(format!("PartnerPath {}", env!("CARGO_PKG_VERSION")));
         ui.label(env!("CARGO_PKG_DESCRIPTION"));
         ui.add_space(style::space::M_PLUS);

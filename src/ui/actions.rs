@@ -49,8 +49,8 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
                     ui.strong("From");
                     ui.end_row();
                     for item in &items {
-                        ui.allocate_ui(egui::vec2(460.0, 0.0), |ui| {
-                            ui.set_width(460.0);
+                        ui.allocate_ui(egui::vec2(style::width::ACTION_ITEM, 0.0), |ui| {
+                            ui.set_width(style::width::ACTION_ITEM);
                             ui.add(egui::Label::new(&item.text).wrap());
                         });
                         ui.label(&item.owner);

@@ -170,7 +170,7 @@ fn header(
         );
         ui.add(
             egui::ProgressBar::new(rated as f32 / total.max(1) as f32)
-                .desired_width(120.0)
+                .desired_width(style::width::PROGRESS)
                 .desired_height(10.0),
         );
         ui.add_space(style::space::L);
@@ -249,7 +249,7 @@ fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &
     ui.label("Rating as:");
     egui::ComboBox::from_id_salt("rater")
         .selected_text(name(rater))
-        .width(260.0)
+        .width(style::width::CHOICE)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut rater, Rater::Consensus, name(Rater::Consensus));
             for person in &view.people {

@@ -178,7 +178,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
         Purpose::Create => ("Create a new PartnerPath file", "Create file"),
     };
     let modal = egui::Modal::new(egui::Id::unique("choose file")).show(ui.ctx(), |ui| {
-        ui.set_width(620.0);
+        ui.set_width(style::width::DIALOG_FILES);
         ui.heading(title);
         ui.add_space(style::space::S);
         if ui
@@ -197,7 +197,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 ui.label("Folder");
-                ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(480.0))
+                ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::PATH))
                     .accessible_name("Folder");
                 ui.end_row();
                 ui.label("File name");
@@ -205,7 +205,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                     .add(
                         egui::TextEdit::singleline(&mut state.name)
                             .hint_text("e.g. partnerships.sqlite")
-                            .desired_width(480.0),
+                            .desired_width(style::width::PATH),
                     )
                     .accessible_name("File name");
                 if ui.memory(|m| m.focused().is_none()) {

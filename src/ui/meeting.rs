@@ -123,13 +123,13 @@ fn raised_here(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_text)
                 .hint_text("What will be done")
-                .desired_width(360.0),
+                .desired_width(style::width::STEP),
         )
         .accessible_name("New action step");
         ui.add(
             egui::TextEdit::singleline(&mut state.new_owner)
                 .hint_text("Who owns it")
-                .desired_width(160.0),
+                .desired_width(style::width::OWNER),
         )
         .accessible_name("Owner of the new action step");
         ui.label("due");

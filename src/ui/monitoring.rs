@@ -88,7 +88,7 @@ fn goals(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_goal)
                 .hint_text("A goal of the partnership")
-                .desired_width(420.0),
+                .desired_width(style::width::GOAL),
         )
         .accessible_name("New goal");
         if ui
@@ -115,14 +115,14 @@ fn goals(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_objective)
                 .hint_text("An objective toward a goal")
-                .desired_width(320.0),
+                .desired_width(style::width::SENTENCE),
         )
         .accessible_name("New objective");
         ui.label("toward");
         let mut chosen = parent;
         egui::ComboBox::from_id_salt("objective goal")
             .selected_text(goal_name(view, chosen))
-            .width(300.0)
+            .width(style::width::GOAL_CHOICE)
             .show_ui(ui, |ui| {
                 for goal in &goals {
                     ui.selectable_value(&mut chosen, goal.id, goal_name(view, goal.id));
@@ -180,7 +180,7 @@ fn serves_choice(
     let text = serves.map_or_else(|| "No goal chosen".to_owned(), |g| goal_name(view, g));
     egui::ComboBox::from_id_salt(id)
         .selected_text(text)
-        .width(220.0)
+        .width(style::width::LEGEND)
         .show_ui(ui, |ui| {
             ui.selectable_value(serves, None, "No goal chosen");
             for goal in &view.goals {
@@ -356,7 +356,7 @@ fn milestone_form(
             ];
             for (part, heading, text) in texts {
                 ui.strong(heading);
-                if let Some(new) = widgets::text(ui, text, &name(part, heading), 560.0) {
+                if let Some(new) = widgets::text(ui, text, &name(part, heading), style::width::LONG_FIELD) {
                     *text = new;
                     changed = true;
                 }
@@ -376,7 +376,7 @@ fn milestone_form(
                 ui,
                 &draft.source,
                 &name(Part::Source, &columns.source),
-                560.0,
+                style::width::LONG_FIELD,
             ) {
                 draft.source = new;
                 changed = true;
@@ -446,7 +446,7 @@ fn check_in_form(
         ui.add(
             egui::TextEdit::singleline(&mut state.check_in_note)
                 .hint_text("What the feedback data showed")
-                .desired_width(320.0),
+                .desired_width(style::width::SENTENCE),
         )
         .accessible_name("Note on the check-in");
         if ui.button("Save check-in").clicked() {

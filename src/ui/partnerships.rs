@@ -178,7 +178,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     };
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("new partnership")).show(ui.ctx(), |ui| {
-        ui.set_width(520.0);
+        ui.set_width(style::width::DIALOG_FORM);
         ui.heading("New partnership");
         ui.add_space(style::space::M);
         egui::Grid::new("new partnership fields")
@@ -190,7 +190,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                     .add(
                         egui::TextEdit::singleline(&mut new.name)
                             .hint_text("e.g. Riverbend USD & Lakeshore University")
-                            .desired_width(340.0),
+                            .desired_width(style::width::PARTNERSHIP_FIELD),
                     )
                     .accessible_name("Partnership name");
                 if ui.memory(|m| m.focused().is_none()) {
@@ -198,12 +198,12 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 }
                 ui.end_row();
                 ui.label("District");
-                ui.add(egui::TextEdit::singleline(&mut new.district).desired_width(340.0))
+                ui.add(egui::TextEdit::singleline(&mut new.district).desired_width(style::width::PARTNERSHIP_FIELD))
                     .accessible_name("District");
                 ui.end_row();
                 ui.label("Partner organisation");
                 ui.add(
-                    egui::TextEdit::singleline(&mut new.partner_organisation).desired_width(340.0),
+                    egui::TextEdit::singleline(&mut new.partner_organisation).desired_width(style::width::PARTNERSHIP_FIELD),
                 )
                 .accessible_name("Partner organisation");
                 ui.end_row();
@@ -244,7 +244,7 @@ pub fn kind_choice(ui: &mut Ui, id_salt: &str, kind: &mut PartnerKind) -> bool {
     let mut changed = false;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(kind.label())
-        .width(340.0)
+        .width(style::width::PARTNERSHIP_FIELD)
         .show_ui(ui, |ui| {
             for option in PartnerKind::ALL {
                 changed |= ui.selectable_value(kind, option, option.label()).changed();
@@ -261,11 +261,11 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
     };
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("rename partnership")).show(ui.ctx(), |ui| {
-        ui.set_width(420.0);
+        ui.set_width(style::width::DIALOG_ONE_FIELD);
         ui.heading("Rename partnership");
         ui.add_space(style::space::M);
         let response = ui
-            .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(400.0))
+            .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(style::width::RENAME_FIELD))
             .accessible_name("New name");
         if ui.memory(|m| m.focused().is_none()) {
             response.request_focus();

@@ -169,7 +169,7 @@ pub fn show(
     }
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("print dialog")).show(ui.ctx(), |ui| {
-        ui.set_width(560.0);
+        ui.set_width(style::width::DIALOG_CHOICES);
         ui.heading("Print");
         if let Some(job) = &state.job {
             ui.horizontal(|ui| {
@@ -219,7 +219,7 @@ pub fn show(
         // Where the system offers no file dialog, or to skip it.
         ui.horizontal(|ui| {
             ui.label("Or save straight into the folder");
-            ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(260.0))
+            ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::CHOICE))
                 .accessible_name("Folder to save the PDF in");
             let request = request(state);
             let folder = PathBuf::from(state.folder.trim());

@@ -132,13 +132,13 @@ fn team_tab(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_name)
                 .hint_text("Name")
-                .desired_width(150.0),
+                .desired_width(style::width::NAME_IN_ROW),
         )
         .accessible_name(format!("New member of the {}", team.label()));
         ui.add(
             egui::TextEdit::singleline(&mut state.new_role)
                 .hint_text("Role")
-                .desired_width(150.0),
+                .desired_width(style::width::NAME_IN_ROW),
         )
         .accessible_name(format!("Role of the new member of the {}", team.label()));
         let ready = !state.new_name.trim().is_empty();

@@ -167,7 +167,7 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
     });
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(220.0);
+            ui.set_width(style::width::LEGEND);
             ui.label(RichText::new(format!("{} raters", cycle.school_year)).strong());
             for s in &series {
                 ui.horizontal(|ui| {

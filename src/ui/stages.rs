@@ -199,7 +199,7 @@ fn stage_choice(
     let mut changed = false;
     egui::ComboBox::from_id_salt(id)
         .selected_text(stages.title_of(*stage))
-        .width(320.0)
+        .width(style::width::SENTENCE)
         .show_ui(ui, |ui| {
             for s in &stages.stages {
                 changed |= ui
@@ -333,7 +333,7 @@ fn new_entry(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_note)
                 .hint_text("What marks it, e.g. goals adopted by both boards")
-                .desired_width(360.0),
+                .desired_width(style::width::STEP),
         )
         .accessible_name("Note on the new stage");
         if ui.button("+ Record stage").clicked() {

@@ -58,6 +58,53 @@ pub mod space {
     pub const HUGE: f32 = 48.0;
 }
 
+/// Widths, in points: of dialogs by what they hold, and of fields and
+/// drop-downs by what is typed or chosen in them.
+pub mod width {
+    /// A dialog with one field (rename).
+    pub const DIALOG_ONE_FIELD: f32 = 420.0;
+    /// A question asked before deleting.
+    pub const DIALOG_QUESTION: f32 = 460.0;
+    /// A dialog with a short form (a new partnership).
+    pub const DIALOG_FORM: f32 = 520.0;
+    /// A dialog with a list of choices (printing).
+    pub const DIALOG_CHOICES: f32 = 560.0;
+    /// A dialog of text (Help > About).
+    pub const DIALOG_TEXT: f32 = 600.0;
+    /// The file dialog, with its folder listing.
+    pub const DIALOG_FILES: f32 = 620.0;
+    /// A side (District, Partner…).
+    pub const SIDE: f32 = 100.0;
+    /// A progress bar beside a count.
+    pub const PROGRESS: f32 = 120.0;
+    /// A name or role in a row of several fields.
+    pub const NAME_IN_ROW: f32 = 150.0;
+    /// Who owns an action step.
+    pub const OWNER: f32 = 160.0;
+    /// A legend or a short title beside a chart or list.
+    pub const LEGEND: f32 = 220.0;
+    /// A folder typed in the print dialog; whom a rating is by.
+    pub const CHOICE: f32 = 260.0;
+    /// The goal an objective serves.
+    pub const GOAL_CHOICE: f32 = 300.0;
+    /// A short sentence: an objective, a note, a stage.
+    pub const SENTENCE: f32 = 320.0;
+    /// A partnership's name, district or partner, and its kind.
+    pub const PARTNERSHIP_FIELD: f32 = 340.0;
+    /// A sentence of what will be done.
+    pub const STEP: f32 = 360.0;
+    /// A name being changed.
+    pub const RENAME_FIELD: f32 = 400.0;
+    /// A goal.
+    pub const GOAL: f32 = 420.0;
+    /// An item of the action list.
+    pub const ACTION_ITEM: f32 = 460.0;
+    /// A folder or file name.
+    pub const PATH: f32 = 480.0;
+    /// A milestone's fields.
+    pub const LONG_FIELD: f32 = 560.0;
+}
+
 pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [

@@ -92,7 +92,7 @@ fn radar_over_time(
         .collect();
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(220.0);
+            ui.set_width(style::width::LEGEND);
             ui.label(RichText::new("Cycles").strong());
             ui.weak("Newest drawn strongest. Untick a year to hide it.");
             ui.add_space(style::space::XS);

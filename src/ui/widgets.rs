@@ -135,7 +135,7 @@ enum Choice {
 fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &str) -> Choice {
     let mut choice = Choice::Undecided;
     let modal = egui::Modal::new(Id::unique(id)).show(ui.ctx(), |ui| {
-        ui.set_max_width(460.0);
+        ui.set_max_width(style::width::DIALOG_QUESTION);
         ui.heading(title);
         ui.add_space(style::space::S);
         ui.label(body);

@@ -174,7 +174,7 @@ fn side_choice(ui: &mut Ui, id_salt: impl egui::AsIdSalt, side: &mut Side, name:
     let mut changed = false;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(side.label())
-        .width(100.0)
+        .width(style::width::SIDE)
         .show_ui(ui, |ui| {
             for option in Side::ALL {
                 changed |= ui.selectable_value(side, option, option.label()).changed();

@@ -93,7 +93,7 @@ pub fn readiness_rounds(
         ui.add(
             egui::TextEdit::singleline(&mut state.new_round_title)
                 .hint_text("e.g. Before we sign")
-                .desired_width(220.0),
+                .desired_width(style::width::LEGEND),
         )
         .accessible_name("Name of the new readiness round");
         ui.label("held on");
