@@ -197,8 +197,10 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 ui.label("Folder");
-                ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::PATH))
-                    .accessible_name("Folder");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::PATH),
+                )
+                .accessible_name("Folder");
                 ui.end_row();
                 ui.label("File name");
                 let name = ui

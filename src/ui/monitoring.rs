@@ -356,7 +356,9 @@ fn milestone_form(
             ];
             for (part, heading, text) in texts {
                 ui.strong(heading);
-                if let Some(new) = widgets::text(ui, text, &name(part, heading), style::width::LONG_FIELD) {
+                if let Some(new) =
+                    widgets::text(ui, text, &name(part, heading), style::width::LONG_FIELD)
+                {
                     *text = new;
                     changed = true;
                 }

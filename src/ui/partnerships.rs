@@ -198,12 +198,16 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 }
                 ui.end_row();
                 ui.label("District");
-                ui.add(egui::TextEdit::singleline(&mut new.district).desired_width(style::width::PARTNERSHIP_FIELD))
-                    .accessible_name("District");
+                ui.add(
+                    egui::TextEdit::singleline(&mut new.district)
+                        .desired_width(style::width::PARTNERSHIP_FIELD),
+                )
+                .accessible_name("District");
                 ui.end_row();
                 ui.label("Partner organisation");
                 ui.add(
-                    egui::TextEdit::singleline(&mut new.partner_organisation).desired_width(style::width::PARTNERSHIP_FIELD),
+                    egui::TextEdit::singleline(&mut new.partner_organisation)
+                        .desired_width(style::width::PARTNERSHIP_FIELD),
                 )
                 .accessible_name("Partner organisation");
                 ui.end_row();
@@ -265,7 +269,10 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
         ui.heading("Rename partnership");
         ui.add_space(style::space::M);
         let response = ui
-            .add(egui::TextEdit::singleline(&mut partnership.name).desired_width(style::width::RENAME_FIELD))
+            .add(
+                egui::TextEdit::singleline(&mut partnership.name)
+                    .desired_width(style::width::RENAME_FIELD),
+            )
             .accessible_name("New name");
         if ui.memory(|m| m.focused().is_none()) {
             response.request_focus();

@@ -219,8 +219,10 @@ pub fn show(
         // Where the system offers no file dialog, or to skip it.
         ui.horizontal(|ui| {
             ui.label("Or save straight into the folder");
-            ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::CHOICE))
-                .accessible_name("Folder to save the PDF in");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.folder).desired_width(style::width::CHOICE),
+            )
+            .accessible_name("Folder to save the PDF in");
             let request = request(state);
             let folder = PathBuf::from(state.folder.trim());
             if ui
