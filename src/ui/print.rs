@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 use egui::{RichText, Ui};
+use jiff::civil::Date;
 
 use super::nav::{Page, Screen};
 use super::style;
@@ -14,7 +15,6 @@ use crate::instrument::Instruments;
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
 use crate::print::{Paper, PrintRequest, Selection, Tool, printout, render, write_atomically};
 use crate::problem::Problem;
-use jiff::civil::Date;
 
 /// What the dialog will print: a tool of the one list (`print::Tool`),
 /// filled or blank.

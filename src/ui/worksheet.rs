@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 
 use egui::{Id, RichText, Ui};
+use jiff::civil::Date;
 
 use super::nav::Requests;
 use super::style;
 use super::widgets;
 use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
-use jiff::civil::Date;
 
 /// Where in a section a tool adds its own content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

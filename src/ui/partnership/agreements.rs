@@ -2,6 +2,7 @@
 //! quarterly meetings, monitoring plan and action list, at a glance.
 
 use egui::{RichText, Ui};
+use jiff::civil::Date;
 
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
@@ -11,7 +12,6 @@ use crate::model::{
     ActionStatus, Command, FieldValue, NewDocument, PartnershipView, long_date, month_year,
     open_actions,
 };
-use jiff::civil::Date;
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.

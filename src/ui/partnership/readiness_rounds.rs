@@ -1,6 +1,7 @@
 //! The partnership's readiness rounds: the list, a new round, deleting one.
 
 use egui::{RichText, Ui};
+use jiff::civil::Date;
 
 use super::super::nav::{Page, Requests, Screen};
 use super::super::style;
@@ -8,7 +9,6 @@ use super::super::widgets;
 use super::State;
 use crate::instrument::Instruments;
 use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
-use jiff::civil::Date;
 
 pub fn readiness_rounds(
     ui: &mut Ui,
