@@ -72,7 +72,7 @@ struct SampleStep {
     text: String,
     owner: String,
     due_on: Date,
-    status: String,
+    status: ActionStatus,
     #[serde(default)]
     closed_on: Option<Date>,
 }
@@ -101,7 +101,7 @@ struct SampleMilestone {
 #[serde(deny_unknown_fields)]
 struct SampleCheckIn {
     on: Date,
-    status: String,
+    status: CheckInStatus,
     note: String,
 }
 
@@ -119,7 +119,7 @@ struct SampleRound {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SampleMember {
-    team: String,
+    team: Team,
     name: String,
     role: String,
     ratings: String,
@@ -130,7 +130,7 @@ struct SampleMember {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SampleSummary {
-    team: String,
+    team: Team,
     category: String,
     concerns: String,
     strengths: String,
@@ -157,7 +157,7 @@ struct SampleRater {
 struct SampleCycle {
     school_year: String,
     administered_on: Date,
-    status: String,
+    status: CycleStatus,
     levels: BTreeMap<String, u8>,
     #[serde(default)]
     raters: Vec<SampleRater>,
@@ -267,9 +267,9 @@ pub fn write_sample(store: &mut Store, instruments: Instruments) -> Result<Partn
                 .set_next_steps(&key, &note.next_steps)
                 .map_err(stored)?;
         }
-        let status = CycleStatus::from_code(&cycle.status)
-            .ok_or_else(|| invalid(&format!("unknown status {}", cycle.status)))?;
-        store.set_cycle_status(cycle_id, status).map_err(stored)?;
+        store
+            .set_cycle_status(cycle_id, cycle.status)
+            .map_err(stored)?;
     }
     for round in &sample.readiness {
         write_round(store, instruments.readiness, id, round)?;
@@ -375,8 +375,7 @@ fn write_document(
         .copied()
         .unwrap_or(sample.created_on);
     for step in &sample.steps {
-        let status = ActionStatus::from_code(&step.status)
-            .ok_or_else(|| invalid(&format!("unknown status {}", step.status)))?;
+        let status = step.status;
         let new = NewActionStep {
             partnership_id: partnership,
             text: step.text.clone(),
@@ -457,8 +456,7 @@ fn write_monitoring(
         };
         let id = store.add_milestone(&new).map_err(stored)?;
         for check_in in &milestone.check_ins {
-            let status = CheckInStatus::from_code(&check_in.status)
-                .ok_or_else(|| invalid(&format!("unknown check-in status {}", check_in.status)))?;
+            let status = check_in.status;
             let new = NewCheckIn {
                 milestone_id: id,
                 on: check_in.on,
@@ -478,8 +476,6 @@ fn write_round(
     round: &SampleRound,
 ) -> Result<(), Problem> {
     let stored = |e: crate::store::StoreError| e.problem();
-    let team =
-        |code: &str| Team::from_code(code).ok_or_else(|| invalid(&format!("unknown team {code}")));
     let category = |key: &str| {
         tool.categories
             .iter()
@@ -500,7 +496,7 @@ fn write_round(
         let id = store
             .add_readiness_member(&NewReadinessMember {
                 round_id,
-                team: team(&member.team)?,
+                team: member.team,
                 name: member.name.clone(),
                 role: member.role.clone(),
             })
@@ -530,7 +526,7 @@ fn write_round(
         }
     }
     for summary in &round.summaries {
-        let (team, key) = (team(&summary.team)?, category(&summary.category)?);
+        let (team, key) = (summary.team, category(&summary.category)?);
         store
             .set_team_concerns(round_id, team, &key, &summary.concerns)
             .map_err(stored)?;
