@@ -8,24 +8,11 @@ use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{
     ActionSource, ActionStatus, CheckInStatus, DocumentId, FieldValue, NewActionStep, NewCheckIn,
-    NewDocument, NewGoal, NewMilestone, NewPartnership, PartnershipId, PersonId, carried_forward,
-    next_check_in,
+    NewDocument, NewGoal, NewMilestone, PartnershipId, PersonId, carried_forward, next_check_in,
 };
 use partnerpath::store::Store;
 
-fn partnership(store: &mut Store) -> PartnershipId {
-    store
-        .create_partnership(
-            &NewPartnership {
-                name: "Oak SD & Elm University".into(),
-                district: "Oak School District".into(),
-                partner_organisation: "Elm University".into(),
-                ..NewPartnership::default()
-            },
-            false,
-        )
-        .expect("partnership")
-}
+use crate::support;
 
 fn document(store: &mut Store, id: PartnershipId, key: &str, on: Date) -> DocumentId {
     let sheet = Instruments::builtin()
@@ -48,7 +35,7 @@ fn every_kind_of_document_value_round_trips() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("docs.sqlite");
     let mut store = Store::open(&path).expect("open");
-    let id = partnership(&mut store);
+    let id = support::oak_and_elm(&mut store);
     let doc = document(&mut store, id, CONTRACT_SUPPLEMENT, date(2025, 7, 1));
     let mut row = BTreeMap::new();
     row.insert("name".to_owned(), FieldValue::Text("Ana".into()));
@@ -110,7 +97,7 @@ fn the_contract_supplement_names_fill_its_text() {
         .expect("supplement");
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("cs.sqlite")).expect("open");
-    let id = partnership(&mut store);
+    let id = support::oak_and_elm(&mut store);
     let doc = document(&mut store, id, CONTRACT_SUPPLEMENT, date(2025, 7, 1));
     let text: Vec<&String> = sheet.sections.iter().flat_map(|s| &s.text).collect();
     assert!(
@@ -167,7 +154,7 @@ fn an_open_step_is_carried_forward_until_closed_and_kept_after() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("meetings.sqlite");
     let mut store = Store::open(&path).expect("open");
-    let id = partnership(&mut store);
+    let id = support::oak_and_elm(&mut store);
     let dates = [date(2025, 9, 18), date(2025, 12, 11), date(2026, 3, 12)];
     let meetings: Vec<DocumentId> = dates
         .iter()
@@ -223,7 +210,7 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plan.sqlite");
     let mut store = Store::open(&path).expect("open");
-    let id = partnership(&mut store);
+    let id = support::oak_and_elm(&mut store);
     let goal = store
         .add_goal(&NewGoal {
             partnership_id: id,

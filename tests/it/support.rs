@@ -5,7 +5,9 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use partnerpath::instrument::Instruments;
+use partnerpath::model::{NewPartnership, PartnershipId};
 use partnerpath::session::Session;
+use partnerpath::store::Store;
 use partnerpath::ui::{App, Screen};
 
 /// The instruments the program ships with.
@@ -27,4 +29,19 @@ pub fn harness(app: App, size: [f32; 2]) -> Harness<'static, App> {
     Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+/// Stores the partnership "Oak SD & Elm University" and returns its id.
+pub fn oak_and_elm(store: &mut Store) -> PartnershipId {
+    store
+        .create_partnership(
+            &NewPartnership {
+                name: "Oak SD & Elm University".into(),
+                district: "Oak School District".into(),
+                partner_organisation: "Elm University".into(),
+                ..NewPartnership::default()
+            },
+            false,
+        )
+        .expect("partnership")
 }

@@ -7,27 +7,14 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use partnerpath::model::{FieldValue, NewPartnership};
+use partnerpath::model::FieldValue;
 use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen};
 
 use crate::support;
 
 fn harness(path: &Path) -> Harness<'static, App> {
-    let id = {
-        let mut store = Store::open(path).expect("open");
-        store
-            .create_partnership(
-                &NewPartnership {
-                    name: "Oak SD & Elm University".into(),
-                    district: "Oak School District".into(),
-                    partner_organisation: "Elm University".into(),
-                    ..NewPartnership::default()
-                },
-                false,
-            )
-            .expect("partnership")
-    };
+    let id = support::oak_and_elm(&mut Store::open(path).expect("open"));
     support::harness(
         support::app(path, Some(Screen::In(id, Page::Overview))),
         [1366.0, 4000.0],
