@@ -1,5 +1,6 @@
 //! PartnerPath's speed on the large data set (`partnerpath demo --large`):
-//! frame time of each main screen, opening and loading, writing one rating,
+//! frame time of each main screen, opening and loading, writing one rating
+//! (to the file alone, and through the session to file and memory),
 //! printing the largest packet, start-up to first frame, and how frame and
 //! load times grow with the number of cycles. Run with `cargo bench`;
 //! docs/PERFORMANCE.md has the figures and the budgets.
@@ -15,7 +16,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
 use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
 use partnerpath::large::{self, Shape};
-use partnerpath::model::{Level, Rater, RatingKey};
+use partnerpath::model::{Command, Level, Partnership, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
 use partnerpath::store::Store;
@@ -207,6 +208,32 @@ fn storage(c: &mut Criterion) {
         b.iter(|| {
             level = level % 4 + 1;
             store.set_level(&key, Level::new(level)).expect("write");
+        });
+    });
+    // The whole path of an edit as the window makes it: refusal, file, and
+    // the partnership in memory (its lists kept in order).
+    let mut session = Session::open(&data.path).expect("session");
+    session.open_partnership(id).expect("open");
+    let mut n = 0_u32;
+    c.bench_function("apply one edit: evidence typed", |b| {
+        b.iter(|| {
+            n += 1;
+            session
+                .apply(&Command::SetEvidence(key.clone(), format!("Minutes {n}")))
+                .expect("apply");
+        });
+    });
+    let partnership = session.view().expect("open").partnership.clone();
+    c.bench_function("apply one edit: partnership renamed", |b| {
+        b.iter(|| {
+            n += 1;
+            let renamed = Partnership {
+                name: format!("{} {n}", partnership.name),
+                ..partnership.clone()
+            };
+            session
+                .apply(&Command::UpdatePartnership(renamed))
+                .expect("apply");
         });
     });
 }

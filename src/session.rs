@@ -86,7 +86,11 @@ impl Session {
                 view.apply(command, &outcome);
             }
         }
-        if command.changes_the_list() {
+        // The list is re-read when it shows: after an edit made from it,
+        // and when the user goes back to it (`App::navigate`). Typing a
+        // partnership's name on its own page does not re-read every
+        // partnership at each key.
+        if self.open.is_none() && command.changes_the_list() {
             self.refresh_summaries()?;
         }
         Ok(outcome)

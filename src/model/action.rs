@@ -3,7 +3,6 @@
 //! closed, and kept in the record after.
 
 use jiff::civil::Date;
-
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentId, MilestoneId, PartnershipId};

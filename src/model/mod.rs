@@ -46,3 +46,39 @@ pub use view::PartnershipView;
 pub use worksheet::{
     ATTENDEE_SIDE, ATTENDEES, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A code is written by serde (sample data, exchange) and by the store
+    /// (`code()`): both must spell it the same.
+    fn same<T: serde::Serialize>(value: T, code: &str) {
+        assert_eq!(
+            serde_json::to_value(value).expect("serialise"),
+            serde_json::Value::String(code.to_owned())
+        );
+    }
+
+    #[test]
+    fn serde_writes_every_code_as_the_store_does() {
+        for v in PartnerKind::ALL {
+            same(v, v.code());
+        }
+        for v in Side::ALL {
+            same(v, v.code());
+        }
+        for v in [CycleStatus::Draft, CycleStatus::Final] {
+            same(v, v.code());
+        }
+        for v in Team::BOTH {
+            same(v, v.code());
+        }
+        for v in ActionStatus::ALL {
+            same(v, v.code());
+        }
+        for v in CheckInStatus::ALL {
+            same(v, v.code());
+        }
+    }
+}

@@ -4,7 +4,6 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-
 use serde::{Deserialize, Serialize};
 
 use super::PartnershipId;

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use jiff::civil::Date;
-
 use serde::{Deserialize, Serialize};
 
 use super::PartnershipId;

@@ -3,7 +3,6 @@
 //! stage 1 or 2, and any stage can be returned to.
 
 use jiff::civil::Date;
-
 use serde::{Deserialize, Serialize};
 
 use super::PartnershipId;
