@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
 use super::style;
 use crate::instrument::Instruments;
 use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions, short_date};
@@ -63,9 +63,9 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
                             Some(due) => ui.label(short_date(due)),
                             None => ui.weak("no date"),
                         };
-                        let (label, screen) = origin(view, instruments, &item.origin);
+                        let (label, page) = origin(view, instruments, &item.origin);
                         if ui.link(&label).clicked() {
-                            requests.navigate = Some(screen);
+                            requests.go(view, page);
                         }
                         if let Some(id) = item.step
                             && let Some(step) = view.action_steps.iter().find(|s| s.id == id)
@@ -84,18 +84,15 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
         });
 }
 
-/// Where an item came from, as a link's text and the screen it opens.
-fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> (String, Screen) {
-    let id = view.partnership.id;
+/// Where an item came from, as a link's text and the page it opens.
+fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> (String, Page) {
+    let _id = view.partnership.id;
     match origin {
         Origin::Meeting(document) => {
             let title = view
                 .document(*document)
                 .map_or_else(|| "a meeting".to_owned(), |d| d.title.clone());
-            (
-                format!("Meeting: {title}"),
-                Screen::In(id, Page::Document(*document)),
-            )
+            (format!("Meeting: {title}"), Page::Document(*document))
         }
         Origin::Continuum { cycle, indicator } => {
             let year = view.cycle(*cycle).map_or("", |c| c.school_year.as_str());
@@ -103,10 +100,7 @@ fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> 
                 .continuum
                 .indicator(indicator)
                 .map_or(indicator.as_str(), |i| i.name.as_str());
-            (
-                format!("Continuum {year}: {name}"),
-                Screen::In(id, Page::Continuum(*cycle)),
-            )
+            (format!("Continuum {year}: {name}"), Page::Continuum(*cycle))
         }
         Origin::Milestone(milestone) => {
             let text = view
@@ -114,10 +108,7 @@ fn origin(view: &PartnershipView, instruments: Instruments, origin: &Origin) -> 
                 .iter()
                 .find(|m| m.id == *milestone)
                 .map_or("", |m| m.milestone.as_str());
-            (
-                format!("Monitoring plan: {text}"),
-                Screen::In(id, Page::Monitoring),
-            )
+            (format!("Monitoring plan: {text}"), Page::Monitoring)
         }
     }
 }

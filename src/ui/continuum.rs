@@ -9,7 +9,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Headings, Indicator};
 use crate::model::{
@@ -82,7 +82,7 @@ pub fn show(
 ) {
     let (view, continuum) = (cx.view, cx.instruments.continuum);
     let Some(cycle) = view.cycle(cycle_id) else {
-        requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
+        requests.go(view, Page::Overview);
         return;
     };
     let rater = state.rater(cycle.id);

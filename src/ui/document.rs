@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, Screen, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
 use super::{meeting, style, worksheet};
 use crate::instrument::QUARTERLY_MEETING;
 use crate::model::{Command, DocumentId};
@@ -27,7 +27,7 @@ pub fn show(
     } = *cx;
     back_to_partnership(ui, view, requests);
     let Some(document) = view.document(id) else {
-        requests.navigate = Some(Screen::In(view.partnership.id, Page::Overview));
+        requests.go(view, Page::Overview);
         return;
     };
     let Some(sheet) = instruments.worksheet(&document.instrument_key) else {

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::super::nav::{Page, Requests, Screen};
+use super::super::nav::{Page, Requests};
 use super::super::style;
 use super::super::widgets;
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING, Role};
@@ -68,7 +68,7 @@ pub fn agreements(
                         .count();
                     ui.horizontal(|ui| {
                         if ui.link(&document.title).clicked() {
-                            requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
+                            requests.go(view, Page::Document(document.id));
                         }
                         ui.label(format!(
                             "{confirmed} of {practices} practices confirmed, signed by {signed} of {parties} parties"
@@ -100,7 +100,7 @@ pub fn agreements(
                         let date = document.held_on();
                         ui.label(long_date(date));
                         if ui.link(&document.title).clicked() {
-                            requests.navigate = Some(Screen::In(id, Page::Document(document.id)));
+                            requests.go(view, Page::Document(document.id));
                         }
                         ui.weak(widgets::count(steps, "action step", "action steps"));
                     });
@@ -131,7 +131,7 @@ pub fn agreements(
                 widgets::count(view.milestones.len(), "milestone", "milestones")
             ));
             if ui.button("Open the monitoring plan").clicked() {
-                requests.navigate = Some(Screen::In(id, Page::Monitoring));
+                requests.go(view, Page::Monitoring);
             }
             ui.end_row();
 
@@ -149,7 +149,7 @@ pub fn agreements(
                 items.len()
             ));
             if ui.button("Open the action list").clicked() {
-                requests.navigate = Some(Screen::In(id, Page::Actions));
+                requests.go(view, Page::Actions);
             }
             ui.end_row();
         });

@@ -70,7 +70,7 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
         ui.label("Across the years:");
         for tab in [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages] {
             if ui.button(tab.label()).clicked() {
-                requests.navigate = Some(Screen::In(view.partnership.id, Page::Trajectory(tab)));
+                requests.go(view, Page::Trajectory(tab));
             }
         }
     });
@@ -295,8 +295,7 @@ fn cycles(
                         .on_hover_text("Open the continuum for this cycle")
                         .clicked()
                     {
-                        requests.navigate =
-                            Some(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
+                        requests.go(view, Page::Continuum(cycle.id));
                     }
                     ui.label(long_date(cycle.administered_on));
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
@@ -308,8 +307,7 @@ fn cycles(
                             .accessible_name(format!("Open continuum {}", cycle.school_year))
                             .clicked()
                         {
-                            requests.navigate =
-                                Some(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
+                            requests.go(view, Page::Continuum(cycle.id));
                         }
                         let (label, status) = match cycle.status {
                             CycleStatus::Draft => ("Mark final", CycleStatus::Final),

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::super::nav::{Page, Requests, Screen};
+use super::super::nav::{Page, Requests};
 use super::super::style;
 use super::super::widgets;
 use super::State;
@@ -41,13 +41,13 @@ pub fn readiness_rounds(
                 ui.strong(Team::Partner.label());
                 ui.end_row();
                 for round in view.readiness.iter().rev() {
-                    let screen = Screen::In(view.partnership.id, Page::Readiness(round.round.id));
+                    let page = Page::Readiness(round.round.id);
                     if ui
                         .link(RichText::new(&round.round.title).strong())
                         .on_hover_text("Open this readiness round")
                         .clicked()
                     {
-                        requests.navigate = Some(screen);
+                        requests.go(view, page);
                     }
                     ui.label(long_date(round.round.held_on));
                     for team in Team::BOTH {
@@ -69,7 +69,7 @@ pub fn readiness_rounds(
                             .accessible_name(format!("Open readiness round {}", round.round.title))
                             .clicked()
                         {
-                            requests.navigate = Some(screen);
+                            requests.go(view, page);
                         }
                         if ui
                             .button("Delete…")
