@@ -95,8 +95,11 @@ fn main() -> ExitCode {
     let exit_early = args.exit_after_first_frame
         || std::env::var("PARTNERPATH_EXIT_AFTER_FIRST_FRAME").is_ok_and(|v| v == "1");
     let make_app = |storage: Option<&dyn eframe::Storage>| {
-        let (session, sample) = open(&args, instruments);
+        let (session, sample) = open(&args, instruments, true);
         let mut app = App::new(instruments, session).remembering(storage);
+        if let Ok(root) = paths::backups_dir() {
+            app = app.keeping_backups_in(root);
+        }
         if let Some(id) = sample {
             app.go_to(Screen::In(id, Page::Overview));
         }
@@ -115,9 +118,11 @@ fn main() -> ExitCode {
 }
 
 /// Opens the database the arguments name; with --demo, builds the sample.
+/// With `backups`, the file's backups are kept (for the window).
 fn open(
     args: &Args,
     instruments: Instruments,
+    backups: bool,
 ) -> (Result<Session, Problem>, Option<PartnershipId>) {
     let path = match &args.db {
         Some(path) => Ok(path.clone()),
@@ -134,7 +139,12 @@ fn open(
         Err(problem) => return (Err(problem), None),
     };
     if !args.demo {
-        return (Session::open(&path), None);
+        let root = if backups {
+            paths::backups_dir().ok()
+        } else {
+            None
+        };
+        return (Session::open_with(&path, root.as_deref()), None);
     }
     let session = demo::create_sample_database(&path, instruments).and_then(Session::with_store);
     let sample = session
@@ -149,7 +159,7 @@ fn print_pdf(args: &Args, print_args: &cli::PrintArgs, instruments: Instruments)
     let today = jiff::Zoned::now().date();
     let needs_data = !print_args.blank;
     let session = if needs_data {
-        match open(args, instruments).0 {
+        match open(args, instruments, false).0 {
             Ok(session) => Some(session),
             Err(problem) => {
                 eprintln!("{problem}");

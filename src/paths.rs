@@ -28,6 +28,12 @@ pub fn data_dir() -> Result<PathBuf, Problem> {
     Ok(dir)
 }
 
+/// Where the backups of the files PartnerPath opens are kept: `backups` in
+/// the data folder, one sub-folder per file.
+pub fn backups_dir() -> Result<PathBuf, Problem> {
+    data_dir().map(|dir| dir.join("backups"))
+}
+
 /// The user's Documents folder (or home folder), where new files and
 /// printouts are offered to go; the current folder if neither is known.
 pub fn documents_dir() -> PathBuf {

@@ -5,22 +5,80 @@
 //! (model) changes memory the same way. Nothing here draws; the screens read
 //! from it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::model::{Command, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
+use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::Problem;
-use crate::store::Store;
+pub use crate::store::{Backup, Holder, Reason};
+use crate::store::{Backups, Store, StoreError};
 
 pub struct Session {
     store: Store,
     summaries: Vec<PartnershipSummary>,
     open: Option<PartnershipView>,
+    /// Where this file's backups go; `None` when none are taken (tests,
+    /// the command line's printing).
+    backups: Option<Backups>,
+    /// Set when another window writes the file and this one only reads it.
+    read_only: Option<ReadOnly>,
+    /// Something to tell the user that did not stop the file opening (a
+    /// backup that could not be taken).
+    notice: Option<Problem>,
+}
+
+/// Why a session only reads its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOnly {
+    /// Who writes the file, if their lock file says.
+    pub holder: Option<Holder>,
+}
+
+impl ReadOnly {
+    /// Where and since when the file is open, in words.
+    pub fn describe(&self) -> String {
+        self.holder.as_ref().map_or_else(
+            || "in another PartnerPath window".to_owned(),
+            Holder::describe,
+        )
+    }
 }
 
 impl Session {
+    /// Opens the file at `path`, without backups.
     pub fn open(path: &Path) -> Result<Session, Problem> {
-        let store = Store::open(path).map_err(|e| e.problem())?;
-        Session::with_store(store)
+        Session::open_with(path, None)
+    }
+
+    /// Opens the file at `path` for writing, with its backups kept under
+    /// `backups_root` (the day's backup is taken now). When another window
+    /// writes the file, it is opened read-only instead.
+    pub fn open_with(path: &Path, backups_root: Option<&Path>) -> Result<Session, Problem> {
+        let backups = backups_root.map(|root| Backups::for_file(root, path));
+        match Store::open_keeping(path, backups.as_ref()) {
+            Ok(mut store) => {
+                let mut notice = None;
+                if let Some(backups) = &backups
+                    && let Err(error) = store.back_up_daily(backups)
+                {
+                    notice = Some(backup_failed(&error));
+                }
+                if let Err(error) = store.purge_deleted() {
+                    notice = Some(error.problem());
+                }
+                let mut session = Session::with_store(store)?;
+                session.backups = backups;
+                session.notice = notice;
+                Ok(session)
+            }
+            Err(StoreError::InUse { holder, .. }) => {
+                let store = Store::open_read_only(path).map_err(|e| e.problem())?;
+                let mut session = Session::with_store(store)?;
+                session.backups = backups;
+                session.read_only = Some(ReadOnly { holder });
+                Ok(session)
+            }
+            Err(error) => Err(error.problem()),
+        }
     }
 
     pub fn with_store(store: Store) -> Result<Session, Problem> {
@@ -29,7 +87,35 @@ impl Session {
             store,
             summaries,
             open: None,
+            backups: None,
+            read_only: None,
+            notice: None,
         })
+    }
+
+    /// Opens the same file again (after the other window has closed it),
+    /// with the same partnership open.
+    pub fn reopen(&self) -> Result<Session, Problem> {
+        let root = self
+            .backups
+            .as_ref()
+            .and_then(|b| b.folder().parent().map(Path::to_path_buf));
+        let mut session = Session::open_with(self.path(), root.as_deref())?;
+        if let Some(view) = &self.open {
+            // Gone in the meantime: the list shows instead.
+            let _ = session.open_partnership(view.partnership.id);
+        }
+        Ok(session)
+    }
+
+    /// Set when this window only reads its file.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    /// What to tell the user once, if anything, about opening the file.
+    pub fn take_notice(&mut self) -> Option<Problem> {
+        self.notice.take()
     }
 
     pub fn path(&self) -> &Path {
@@ -71,6 +157,16 @@ impl Session {
     /// On failure nothing changes, in the file or in memory, and the
     /// problem says why.
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
+        if let Some(read_only) = &self.read_only {
+            return Err(Problem {
+                what: format!(
+                    "This file is open {}, so this window can only show it: the change was not made.",
+                    read_only.describe()
+                ),
+                what_to_do: "Close the file there, then choose Try again above.".to_owned(),
+                path: Some(self.path().to_path_buf()),
+            });
+        }
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem {
                 what: refusal.what.to_owned(),
@@ -94,5 +190,84 @@ impl Session {
             self.refresh_summaries()?;
         }
         Ok(outcome)
+    }
+}
+
+/// File > Restore from backup and "Recently deleted".
+impl Session {
+    /// The backups of this file, newest first (none when backups are not
+    /// kept).
+    pub fn backups(&self) -> Vec<Backup> {
+        self.backups.as_ref().map(Backups::list).unwrap_or_default()
+    }
+
+    /// Whether this file has backups kept (a window, not a test).
+    pub fn keeps_backups(&self) -> bool {
+        self.backups.is_some()
+    }
+
+    /// The folder this file's backups are in.
+    pub fn backups_folder(&self) -> Option<PathBuf> {
+        self.backups.as_ref().map(|b| b.folder().to_path_buf())
+    }
+
+    /// Puts the whole file back as it was in `backup`, after backing up
+    /// what it holds now. The list of partnerships shows afterwards.
+    pub fn restore_backup(&mut self, backup: &Path) -> Result<(), Problem> {
+        self.refuse_if_read_only()?;
+        let backups = self.backups.as_ref().ok_or_else(|| Problem {
+            what: "This file has no backups.".to_owned(),
+            what_to_do: "Open it from PartnerPath's window to keep backups.".to_owned(),
+            path: Some(self.path().to_path_buf()),
+        })?;
+        self.store
+            .restore(backups, backup)
+            .map_err(|e| e.problem())?;
+        self.open = None;
+        self.refresh_summaries()
+    }
+
+    /// What was deleted in the last 30 days, newest first.
+    pub fn recently_deleted(&self) -> Result<Vec<Deleted>, Problem> {
+        self.store.recently_deleted().map_err(|e| e.problem())
+    }
+
+    /// Puts a deleted record back, and shows it again.
+    pub fn restore_deleted(&mut self, deleted: &Deleted) -> Result<(), Problem> {
+        self.refuse_if_read_only()?;
+        self.store
+            .restore_deleted(deleted.kind, deleted.id)
+            .map_err(|e| e.problem())?;
+        if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
+            self.open_partnership(id)?;
+        }
+        self.refresh_summaries()
+    }
+
+    fn refuse_if_read_only(&self) -> Result<(), Problem> {
+        match &self.read_only {
+            Some(read_only) => Err(Problem {
+                what: format!(
+                    "This file is open {}, so this window can only show it.",
+                    read_only.describe()
+                ),
+                what_to_do: "Close the file there, then choose Try again above.".to_owned(),
+                path: Some(self.path().to_path_buf()),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The day's backup could not be taken: the file opened all the same.
+fn backup_failed(error: &StoreError) -> Problem {
+    let problem = error.problem();
+    Problem {
+        what: format!(
+            "PartnerPath could not take today's backup of this file; the file itself is fine and open. ({})",
+            problem.what
+        ),
+        what_to_do: problem.what_to_do,
+        path: problem.path,
     }
 }

@@ -6,6 +6,7 @@ mod action_list;
 mod change;
 mod command;
 mod dates;
+mod deleted;
 mod monitoring;
 mod partnership;
 pub mod radar;
@@ -24,6 +25,7 @@ pub use action_list::{ActionItem, Origin, open_actions};
 pub use change::{IndicatorChange, Movement, changes};
 pub use command::{Command, Outcome, Refusal};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
+pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{

@@ -63,7 +63,10 @@ impl Store {
         let mut statement = self.conn.prepare(
             "SELECT id, partnership_id, text, owner, due_on, status, document_id, milestone_id,
                     raised_on, closed_on
-             FROM action_steps WHERE partnership_id = ?1 ORDER BY raised_on, id",
+             FROM action_steps WHERE partnership_id = ?1
+               AND (document_id IS NULL
+                    OR document_id IN (SELECT id FROM documents WHERE deleted_at IS NULL))
+             ORDER BY raised_on, id",
         )?;
         let rows = statement.query_map([partnership.0], |row| {
             let status: String = row.get(5)?;

@@ -31,16 +31,20 @@ impl Store {
         )
     }
 
-    /// Deletes a cycle with all its ratings.
+    /// Moves a cycle, with its ratings, to "Recently deleted".
     pub fn delete_cycle(&mut self, id: CycleId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM cycles WHERE id = ?1", [id.0])
+        self.execute(
+            "UPDATE cycles SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
     }
 
     pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {
         let mut statement = self.conn.prepare(
             "SELECT id, partnership_id, instrument_key, instrument_version, school_year,
                     administered_on, status
-             FROM cycles WHERE partnership_id = ?1 ORDER BY administered_on, id",
+             FROM cycles WHERE partnership_id = ?1 AND deleted_at IS NULL ORDER BY administered_on, id",
         )?;
         let rows = statement.query_map([partnership.0], |row| {
             let status: String = row.get(6)?;

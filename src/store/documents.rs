@@ -55,9 +55,14 @@ impl Store {
         )
     }
 
-    /// Deletes a document with its values (and a meeting's action steps).
+    /// Moves a document, with its values (and a meeting's action steps), to
+    /// "Recently deleted".
     pub fn delete_document(&mut self, id: DocumentId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM documents WHERE id = ?1", [id.0])
+        self.execute(
+            "UPDATE documents SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
     }
 
     pub(super) fn documents_of(
@@ -66,7 +71,8 @@ impl Store {
     ) -> rusqlite::Result<Vec<Document>> {
         let mut statement = self.conn.prepare(
             "SELECT id, partnership_id, instrument_key, instrument_version, title, created_on
-             FROM documents WHERE partnership_id = ?1 ORDER BY created_on, id",
+             FROM documents WHERE partnership_id = ?1 AND deleted_at IS NULL
+             ORDER BY created_on, id",
         )?;
         let mut documents: Vec<Document> = statement
             .query_map([partnership.0], |row| {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::ErrorCode;
 use thiserror::Error;
 
+use super::Holder;
 use crate::problem::Problem;
 
 #[derive(Debug, Error)]
@@ -27,6 +28,13 @@ pub enum StoreError {
     CannotOpen { path: PathBuf, detail: String },
     #[error("{path}: another program is using the file")]
     Busy { path: PathBuf },
+    #[error("{path}: another program held the file locked when it was opened")]
+    BusyAtOpen { path: PathBuf },
+    #[error("{path}: another PartnerPath window is writing the file")]
+    InUse {
+        path: PathBuf,
+        holder: Option<Holder>,
+    },
     #[error("{path}: {detail}")]
     Other { path: PathBuf, detail: String },
 }
@@ -57,6 +65,23 @@ impl StoreError {
             },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
             _ => StoreError::Other {
+                path,
+                detail: error.to_string(),
+            },
+        }
+    }
+
+    /// Classifies a failure to read or write a file beside the database
+    /// (its lock file, a backup) at `path`.
+    pub(crate) fn from_io(path: &Path, error: &std::io::Error) -> StoreError {
+        use std::io::ErrorKind;
+        let path = path.to_path_buf();
+        match error.kind() {
+            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+                StoreError::ReadOnly { path }
+            }
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreError::DiskFull { path },
+            _ => StoreError::CannotOpen {
                 path,
                 detail: error.to_string(),
             },
@@ -105,6 +130,19 @@ impl StoreError {
             StoreError::Busy { path } => (
                 "Another program is using this file right now, so the change was not saved.".to_owned(),
                 "Close the other program (or the other PartnerPath window), then make the change again.".to_owned(),
+                path,
+            ),
+            StoreError::BusyAtOpen { path } => (
+                "Another program (not PartnerPath) had this file locked, so PartnerPath could not open it. Nothing was changed.".to_owned(),
+                "Close the other program that uses the file (a database viewer, a backup or sync tool), then open the file again.".to_owned(),
+                path,
+            ),
+            StoreError::InUse { path, holder } => (
+                format!(
+                    "This file is open {} and could not be shown here. Nothing was changed.",
+                    holder.as_ref().map_or_else(|| "in another PartnerPath window".to_owned(), Holder::describe)
+                ),
+                "Close the file there, then open it again.".to_owned(),
                 path,
             ),
             StoreError::Other { path, detail } => (

@@ -178,8 +178,106 @@ CREATE TABLE action_steps (
 CREATE INDEX action_steps_by_partnership ON action_steps(partnership_id);
 ";
 
+/// Version 5: ids that travel between files, and "Recently deleted".
+///
+/// Every record that can move to another file through an exchange file
+/// gets `uid`, a random 128-bit id kept forever (filled by a trigger when
+/// an insert gives none). A partnership, cycle, readiness round or document
+/// that is deleted keeps its row with `deleted_at` set for 30 days, so that
+/// it can be restored.
+const V5: &str = "
+ALTER TABLE partnerships ADD COLUMN uid BLOB;
+UPDATE partnerships SET uid = randomblob(16);
+CREATE UNIQUE INDEX partnerships_by_uid ON partnerships(uid);
+CREATE TRIGGER partnerships_uid AFTER INSERT ON partnerships WHEN NEW.uid IS NULL
+BEGIN UPDATE partnerships SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE people ADD COLUMN uid BLOB;
+UPDATE people SET uid = randomblob(16);
+CREATE UNIQUE INDEX people_by_uid ON people(uid);
+CREATE TRIGGER people_uid AFTER INSERT ON people WHEN NEW.uid IS NULL
+BEGIN UPDATE people SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE cycles ADD COLUMN uid BLOB;
+UPDATE cycles SET uid = randomblob(16);
+CREATE UNIQUE INDEX cycles_by_uid ON cycles(uid);
+CREATE TRIGGER cycles_uid AFTER INSERT ON cycles WHEN NEW.uid IS NULL
+BEGIN UPDATE cycles SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE ratings ADD COLUMN uid BLOB;
+UPDATE ratings SET uid = randomblob(16);
+CREATE UNIQUE INDEX ratings_by_uid ON ratings(uid);
+CREATE TRIGGER ratings_uid AFTER INSERT ON ratings WHEN NEW.uid IS NULL
+BEGIN UPDATE ratings SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE stage_entries ADD COLUMN uid BLOB;
+UPDATE stage_entries SET uid = randomblob(16);
+CREATE UNIQUE INDEX stage_entries_by_uid ON stage_entries(uid);
+CREATE TRIGGER stage_entries_uid AFTER INSERT ON stage_entries WHEN NEW.uid IS NULL
+BEGIN UPDATE stage_entries SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE readiness_rounds ADD COLUMN uid BLOB;
+UPDATE readiness_rounds SET uid = randomblob(16);
+CREATE UNIQUE INDEX readiness_rounds_by_uid ON readiness_rounds(uid);
+CREATE TRIGGER readiness_rounds_uid AFTER INSERT ON readiness_rounds WHEN NEW.uid IS NULL
+BEGIN UPDATE readiness_rounds SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE readiness_members ADD COLUMN uid BLOB;
+UPDATE readiness_members SET uid = randomblob(16);
+CREATE UNIQUE INDEX readiness_members_by_uid ON readiness_members(uid);
+CREATE TRIGGER readiness_members_uid AFTER INSERT ON readiness_members WHEN NEW.uid IS NULL
+BEGIN UPDATE readiness_members SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE readiness_ratings ADD COLUMN uid BLOB;
+UPDATE readiness_ratings SET uid = randomblob(16);
+CREATE UNIQUE INDEX readiness_ratings_by_uid ON readiness_ratings(uid);
+CREATE TRIGGER readiness_ratings_uid AFTER INSERT ON readiness_ratings WHEN NEW.uid IS NULL
+BEGIN UPDATE readiness_ratings SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE readiness_summaries ADD COLUMN uid BLOB;
+UPDATE readiness_summaries SET uid = randomblob(16);
+CREATE UNIQUE INDEX readiness_summaries_by_uid ON readiness_summaries(uid);
+CREATE TRIGGER readiness_summaries_uid AFTER INSERT ON readiness_summaries WHEN NEW.uid IS NULL
+BEGIN UPDATE readiness_summaries SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE documents ADD COLUMN uid BLOB;
+UPDATE documents SET uid = randomblob(16);
+CREATE UNIQUE INDEX documents_by_uid ON documents(uid);
+CREATE TRIGGER documents_uid AFTER INSERT ON documents WHEN NEW.uid IS NULL
+BEGIN UPDATE documents SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE goals ADD COLUMN uid BLOB;
+UPDATE goals SET uid = randomblob(16);
+CREATE UNIQUE INDEX goals_by_uid ON goals(uid);
+CREATE TRIGGER goals_uid AFTER INSERT ON goals WHEN NEW.uid IS NULL
+BEGIN UPDATE goals SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE milestones ADD COLUMN uid BLOB;
+UPDATE milestones SET uid = randomblob(16);
+CREATE UNIQUE INDEX milestones_by_uid ON milestones(uid);
+CREATE TRIGGER milestones_uid AFTER INSERT ON milestones WHEN NEW.uid IS NULL
+BEGIN UPDATE milestones SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE check_ins ADD COLUMN uid BLOB;
+UPDATE check_ins SET uid = randomblob(16);
+CREATE UNIQUE INDEX check_ins_by_uid ON check_ins(uid);
+CREATE TRIGGER check_ins_uid AFTER INSERT ON check_ins WHEN NEW.uid IS NULL
+BEGIN UPDATE check_ins SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE action_steps ADD COLUMN uid BLOB;
+UPDATE action_steps SET uid = randomblob(16);
+CREATE UNIQUE INDEX action_steps_by_uid ON action_steps(uid);
+CREATE TRIGGER action_steps_uid AFTER INSERT ON action_steps WHEN NEW.uid IS NULL
+BEGIN UPDATE action_steps SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+ALTER TABLE partnerships ADD COLUMN deleted_at TEXT;
+ALTER TABLE cycles ADD COLUMN deleted_at TEXT;
+ALTER TABLE readiness_rounds ADD COLUMN deleted_at TEXT;
+ALTER TABLE documents ADD COLUMN deleted_at TEXT;
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
@@ -191,6 +289,16 @@ pub fn migrations() -> Migrations<'static> {
     reason = "a handful of migrations, far below i64::MAX"
 )]
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;
+
+/// Sets up an empty file with the schema of an older `version`, for tests
+/// that upgrade an old file.
+#[doc(hidden)]
+pub fn set_up_version(
+    conn: &mut rusqlite::Connection,
+    version: usize,
+) -> Result<(), rusqlite_migration::Error> {
+    migrations().to_version(conn, version)
+}
 
 /// The schema of version 1, for tests that upgrade an old file.
 #[doc(hidden)]

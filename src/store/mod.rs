@@ -3,9 +3,12 @@
 
 mod actions;
 mod apply;
+mod backups;
 mod cycles;
+mod deleted;
 mod documents;
 mod error;
+mod lock;
 mod migrations;
 mod monitoring;
 mod partnerships;
@@ -19,17 +22,28 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
-pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1};
+pub use lock::{Holder, lock_path};
+use lock::{Lock, Taken};
+pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
 
 /// An open PartnerPath database file.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Held while this store may write; `None` when it only reads.
+    lock: Option<Lock>,
 }
 
+/// How long opening a file waits for another program's SQLite lock.
+const OPEN_WAIT: Duration = Duration::from_millis(500);
+/// How long an edit waits for another program's SQLite lock.
+const EDIT_WAIT: Duration = Duration::from_secs(3);
+
 /// What a file holds, read without changing it.
+#[derive(Clone, Copy)]
 enum Kind {
     /// No file, an empty file, or an empty SQLite database: ready to set up.
     New,
@@ -38,20 +52,46 @@ enum Kind {
 }
 
 impl Store {
-    /// Opens the PartnerPath database at `path`, creating it if the file does
-    /// not exist. A file that is not PartnerPath's, or that a newer program
-    /// wrote, is refused and left exactly as it was.
+    /// Opens the PartnerPath database at `path` for writing, creating it if
+    /// the file does not exist. A file that is not PartnerPath's, that a
+    /// newer program wrote, or that another window is writing, is refused
+    /// and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        match inspect(path)? {
-            Kind::PartnerPath { version } if version > LATEST_VERSION => {
-                return Err(StoreError::Newer {
+        Store::open_keeping(path, None)
+    }
+
+    /// Like `open`, and a file that must be upgraded to this program's
+    /// schema is first copied into `backups`.
+    pub fn open_keeping(path: &Path, backups: Option<&Backups>) -> Result<Store, StoreError> {
+        Store::open_writer(path, backups).map_err(|error| match error {
+            // Another program (not PartnerPath) holding the file is told at
+            // once rather than after a long wait behind a blank window.
+            StoreError::Busy { path } => StoreError::BusyAtOpen { path },
+            other => other,
+        })
+    }
+
+    fn open_writer(path: &Path, backups: Option<&Backups>) -> Result<Store, StoreError> {
+        let kind = inspect(path)?;
+        if let Kind::PartnerPath { version } = kind
+            && version > LATEST_VERSION
+        {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        let lock = match lock::take(path) {
+            Ok(Taken::Mine(lock)) => lock,
+            Ok(Taken::Held(holder)) => {
+                return Err(StoreError::InUse {
                     path: path.to_path_buf(),
-                    found: version,
-                    supported: LATEST_VERSION,
+                    holder,
                 });
             }
-            Kind::PartnerPath { .. } | Kind::New => {}
-        }
+            Err(error) => return Err(StoreError::from_io(path, &error)),
+        };
         let sqlite = |e| StoreError::from_sqlite(path, e);
         let mut conn = Connection::open_with_flags(
             path,
@@ -66,19 +106,29 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        conn.busy_timeout(Duration::from_secs(3)).map_err(sqlite)?;
+        conn.busy_timeout(OPEN_WAIT).map_err(sqlite)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sqlite)?;
+        // The rollback journal, not WAL: once an edit is committed the
+        // `.sqlite` file alone holds it (so a copy of the file, or a sync
+        // client, has every saved edit), and it is safe on network shares,
+        // where WAL is not.
         let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
-            .map_err(|e| wal_error(path, e))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::ReadOnly {
+            .pragma_update_and_check(None, "journal_mode", "delete", |row| row.get(0))
+            .map_err(sqlite)?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Other {
                 path: path.to_path_buf(),
+                detail: format!("the journal could not be set (it is {mode})"),
             });
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sqlite)?;
+        if let (Kind::PartnerPath { version }, Some(backups)) = (kind, backups)
+            && version < LATEST_VERSION
+        {
+            backups.take(&conn, path, Reason::BeforeUpgrade)?;
+        }
         migrations::migrations()
             .to_latest(&mut conn)
             .map_err(|error| match error {
@@ -88,10 +138,52 @@ impl Store {
                     detail: other.to_string(),
                 },
             })?;
+        conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            lock: Some(lock),
         })
+    }
+
+    /// Opens the database at `path` for reading only, as a second window
+    /// does while another writes it. Nothing is written, not even a lock.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        match inspect(path)? {
+            Kind::PartnerPath { version } if version > LATEST_VERSION => {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: LATEST_VERSION,
+                });
+            }
+            Kind::PartnerPath { version } if version == LATEST_VERSION => {}
+            // A file not yet set up or upgraded cannot be read by this
+            // program until the window writing it has done so.
+            Kind::PartnerPath { .. } | Kind::New => {
+                return Err(StoreError::InUse {
+                    path: path.to_path_buf(),
+                    holder: None,
+                });
+            }
+        }
+        let sqlite = |e| StoreError::from_sqlite(path, e);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            lock: None,
+        })
+    }
+
+    /// Whether this store only reads (another window writes the file).
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
     }
 
     pub fn path(&self) -> &Path {
@@ -157,17 +249,6 @@ impl Store {
     }
 }
 
-/// Switching to WAL needs to create files beside the database: when that is
-/// refused, the folder is read-only.
-fn wal_error(path: &Path, error: rusqlite::Error) -> StoreError {
-    match StoreError::from_sqlite(path, error) {
-        StoreError::CannotOpen { .. } => StoreError::ReadOnly {
-            path: path.to_path_buf(),
-        },
-        other => other,
-    }
-}
-
 /// Looks at the file through a read-only connection, so that a file we refuse
 /// keeps every byte it had.
 fn inspect(path: &Path) -> Result<Kind, StoreError> {
@@ -193,6 +274,7 @@ fn inspect(path: &Path) -> Result<Kind, StoreError> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(sqlite)?;
+    conn.busy_timeout(OPEN_WAIT).map_err(sqlite)?;
     let application_id: i64 = conn
         .pragma_query_value(None, "application_id", |row| row.get(0))
         .map_err(sqlite)?;

@@ -74,9 +74,13 @@ impl Store {
         )
     }
 
-    /// Deletes a partnership with its people, cycles and ratings.
+    /// Moves a partnership, with all it holds, to "Recently deleted".
     pub fn delete_partnership(&mut self, id: PartnershipId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM partnerships WHERE id = ?1", [id.0])
+        self.execute(
+            "UPDATE partnerships SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
     }
 
     /// Every partnership, by name, with what it holds.
@@ -84,13 +88,14 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS},
                (SELECT count(*) FROM people WHERE partnership_id = p.id),
-               (SELECT count(*) FROM cycles WHERE partnership_id = p.id),
+               (SELECT count(*) FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL),
                (SELECT count(*) FROM ratings r JOIN cycles c ON c.id = r.cycle_id
-                 WHERE c.partnership_id = p.id
+                 WHERE c.partnership_id = p.id AND c.deleted_at IS NULL
                    AND (r.level IS NOT NULL OR r.evidence <> '' OR r.next_steps <> '')),
-               (SELECT school_year FROM cycles WHERE partnership_id = p.id
+               (SELECT school_year FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL
                  ORDER BY administered_on DESC, id DESC LIMIT 1)
-             FROM partnerships p ORDER BY name COLLATE NOCASE, id"
+             FROM partnerships p WHERE p.deleted_at IS NULL
+             ORDER BY name COLLATE NOCASE, id"
         );
         let run = || -> rusqlite::Result<Vec<PartnershipSummary>> {
             let mut statement = self.conn.prepare(&sql)?;
@@ -112,7 +117,7 @@ impl Store {
     pub fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
         let run = || -> rusqlite::Result<PartnershipView> {
             let partnership = self.conn.query_row(
-                &format!("SELECT {COLUMNS} FROM partnerships WHERE id = ?1"),
+                &format!("SELECT {COLUMNS} FROM partnerships WHERE id = ?1 AND deleted_at IS NULL"),
                 [id.0],
                 from_row,
             )?;

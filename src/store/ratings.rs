@@ -79,7 +79,7 @@ impl Store {
         let mut statement = self.conn.prepare(
             "SELECT r.cycle_id, r.indicator_key, r.person_id, r.level, r.evidence, r.next_steps
              FROM ratings r JOIN cycles c ON c.id = r.cycle_id
-             WHERE c.partnership_id = ?1",
+             WHERE c.partnership_id = ?1 AND c.deleted_at IS NULL",
         )?;
         let rows = statement.query_map([partnership.0], |row| {
             let person: Option<i64> = row.get(2)?;

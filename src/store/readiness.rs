@@ -37,9 +37,14 @@ impl Store {
         )
     }
 
-    /// Deletes a round with its members, ratings and summaries.
+    /// Moves a round, with its members, ratings and summaries, to "Recently
+    /// deleted".
     pub fn delete_readiness_round(&mut self, id: ReadinessRoundId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM readiness_rounds WHERE id = ?1", [id.0])
+        self.execute(
+            "UPDATE readiness_rounds SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
     }
 
     pub fn add_readiness_member(
@@ -147,7 +152,8 @@ impl Store {
     ) -> rusqlite::Result<Vec<ReadinessView>> {
         let mut rounds = self.conn.prepare(
             "SELECT id, partnership_id, title, held_on, instrument_key, instrument_version
-             FROM readiness_rounds WHERE partnership_id = ?1 ORDER BY held_on, id",
+             FROM readiness_rounds WHERE partnership_id = ?1 AND deleted_at IS NULL
+             ORDER BY held_on, id",
         )?;
         let rounds: Vec<ReadinessRound> = rounds
             .query_map([partnership.0], |row| {

@@ -10,11 +10,11 @@ use super::files::{self, Recent};
 use super::nav::{FileRequest, Page, Purpose, Requests, Screen, ScreenContext};
 use super::welcome::{self, Start};
 use super::{
-    about, actions, continuum, document, monitoring, partnership, partnerships, print, readiness,
-    style, trajectory, widgets,
+    about, actions, backups, continuum, deleted, document, monitoring, partnership, partnerships,
+    print, readiness, style, trajectory, widgets,
 };
 use crate::instrument::Instruments;
-use crate::model::Outcome;
+use crate::model::{Deleted, Outcome};
 use crate::problem::Problem;
 use crate::session::Session;
 use crate::{demo, paths};
@@ -79,6 +79,11 @@ pub struct App {
     files: files::State,
     recent: Recent,
     about: bool,
+    deleted: deleted::State,
+    backups: backups::State,
+    /// Where backups of the files opened are kept (none in tests unless
+    /// they say).
+    backups_root: Option<PathBuf>,
     /// Where the sample partnership is written (the data folder unless a
     /// test says otherwise).
     sample_path: Option<PathBuf>,
@@ -92,7 +97,10 @@ impl App {
     /// problem is shown and the user can open or create another file).
     pub fn new(instruments: Instruments, session: Result<Session, Problem>) -> App {
         let (session, problem) = match session {
-            Ok(session) => (Some(session), None),
+            Ok(mut session) => {
+                let notice = session.take_notice();
+                (Some(session), notice)
+            }
             Err(problem) => (None, Some(problem)),
         };
         App {
@@ -106,6 +114,9 @@ impl App {
             files: files::State::default(),
             recent: Recent::default(),
             about: false,
+            deleted: deleted::State::default(),
+            backups: backups::State::default(),
+            backups_root: None,
             sample_path: None,
             first_frame_exit: None,
             styled: false,
@@ -122,6 +133,12 @@ impl App {
         if let Some(session) = &self.session {
             self.recent.used(session.path());
         }
+        self
+    }
+
+    /// Keeps backups of the files opened from now on under `root`.
+    pub fn keeping_backups_in(mut self, root: PathBuf) -> App {
+        self.backups_root = Some(root);
         self
     }
 
@@ -169,6 +186,7 @@ impl App {
         let today = widgets::today();
         self.menu_bar(ui);
         self.problem_banner(ui);
+        self.read_only_banner(ui);
         self.sample_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
             None => no_database(ui, &mut requests),
@@ -203,6 +221,14 @@ impl App {
                 Purpose::Open => self.open_database(&path),
                 Purpose::Create => self.create_database(path),
             }
+        }
+        if let Some(item) = deleted::show(ui, &mut self.deleted) {
+            self.restore_deleted(&item);
+        }
+        match backups::show(ui, &mut self.backups) {
+            Some(backups::Chosen::Restore(path)) => self.restore_backup(&path),
+            Some(backups::Chosen::Problem(problem)) => self.problem = Some(problem),
+            None => {}
         }
         let file = self.session.as_ref().map(Session::path);
         if let Some(problem) = about::show(ui, &mut self.about, file, self.instruments) {
@@ -284,12 +310,12 @@ impl App {
 
     /// Switches to another database file, keeping the current one on failure.
     pub fn open_database(&mut self, path: &Path) {
-        match Session::open(path) {
-            Ok(session) => {
+        match Session::open_with(path, self.backups_root.as_deref()) {
+            Ok(mut session) => {
                 self.recent.used(path);
+                self.problem = session.take_notice();
                 self.session = Some(session);
                 self.screen = Screen::Partnerships;
-                self.problem = None;
             }
             Err(problem) => self.problem = Some(problem),
         }
@@ -340,6 +366,50 @@ impl App {
         }
     }
 
+    /// Puts back a deleted record and shows where it is.
+    fn restore_deleted(&mut self, item: &Deleted) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if let Err(problem) = session.restore_deleted(item) {
+            self.problem = Some(problem);
+        }
+    }
+
+    /// Puts the whole file back as a backup holds it; the list shows after.
+    fn restore_backup(&mut self, path: &Path) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session.restore_backup(path) {
+            Ok(()) => {
+                self.problem = None;
+                self.screen = Screen::Partnerships;
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// Opens the file again, after the window that wrote it has closed.
+    fn try_again(&mut self) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        match session.reopen() {
+            Ok(session) => {
+                if !session.view().is_some_and(|v| match self.screen {
+                    Screen::In(id, _) => v.partnership.id == id,
+                    Screen::Partnerships => false,
+                }) {
+                    self.screen = Screen::Partnerships;
+                }
+                self.session = Some(session);
+                self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
     fn open_print_dialog(&mut self) {
         let view = self.session.as_ref().and_then(Session::view);
         self.print.open_for(self.screen, view);
@@ -374,6 +444,22 @@ impl App {
                         ui.close();
                     }
                     ui.separator();
+                    if let Some(session) = &self.session {
+                        if ui.button("Recently deleted…").clicked() {
+                            match session.recently_deleted() {
+                                Ok(items) => self.deleted.open(items),
+                                Err(problem) => self.problem = Some(problem),
+                            }
+                            ui.close();
+                        }
+                        if session.keeps_backups() && ui.button("Restore from backup…").clicked()
+                        {
+                            self.backups
+                                .open(session.backups(), session.backups_folder());
+                            ui.close();
+                        }
+                        ui.separator();
+                    }
                     if ui.button("Quit").clicked() {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
@@ -467,6 +553,41 @@ impl App {
             });
         if dismissed {
             self.problem = None;
+        }
+    }
+
+    /// Says that another window writes the file and this one only reads
+    /// it, with a way to try again once that window is closed.
+    fn read_only_banner(&mut self, ui: &mut Ui) {
+        let Some(read_only) = self.session.as_ref().and_then(Session::read_only) else {
+            return;
+        };
+        let text = format!(
+            "Read only. This file is open {}. This window shows it as it was when opened; changes can be made only there.",
+            read_only.describe()
+        );
+        let mut again = false;
+        egui::Panel::top("read only")
+            .frame(
+                egui::Frame::new()
+                    .fill(style::sample_fill(ui.visuals()))
+                    .inner_margin(egui::Margin::symmetric(12, 6)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(text).strong());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        again = ui
+                            .button("Try again")
+                            .on_hover_text(
+                                "Open the file for changes, if the other window has closed it",
+                            )
+                            .clicked();
+                    });
+                });
+            });
+        if again {
+            self.try_again();
         }
     }
 

@@ -4,13 +4,14 @@
 use egui::{RichText, Ui};
 
 use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
-use super::{meeting, style, worksheet};
+use super::{meeting, style, widgets, worksheet};
 use crate::instrument::QUARTERLY_MEETING;
 use crate::model::{Command, DocumentId};
 
 #[derive(Default)]
 pub struct State {
     pub meeting: meeting::State,
+    deleting: Option<DocumentId>,
 }
 
 pub fn show(
@@ -46,13 +47,46 @@ pub fn show(
         ui.label("·");
         let id = egui::Id::unique(("document title", document.id));
         if let Some(title) =
-            super::widgets::required_text(ui, id, &document.title, "Title of this document", 320.0)
+            widgets::required_text(ui, id, &document.title, "Title of this document", 320.0)
         {
             requests
                 .commands
                 .push(Command::RenameDocument(document.id, title));
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Delete…")
+                .on_hover_text("Delete this document; it can be restored for 30 days")
+                .clicked()
+            {
+                state.deleting = Some(document.id);
+            }
+        });
     });
+    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+        let document = view.document(id)?;
+        let steps = view.steps_raised_at(id).count();
+        let also = if steps == 0 {
+            String::new()
+        } else {
+            format!(
+                " with the {} raised there",
+                widgets::count(steps, "action step", "action steps")
+            )
+        };
+        Some(widgets::Question {
+            title: format!("Delete “{}”?", document.title),
+            body: format!(
+                "This deletes the document{also}. For 30 days it can be restored from File > Recently deleted…; after that it is gone for good."
+            ),
+            confirm: "Delete",
+        })
+    });
+    if let Some(id) = asked {
+        requests.commands.push(Command::DeleteDocument(id));
+        requests.go(view, Page::Overview);
+        return;
+    }
     if document.instrument_version != sheet.version {
         ui.label(
             RichText::new(format!(

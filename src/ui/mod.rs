@@ -3,8 +3,10 @@
 mod about;
 mod actions;
 mod app;
+mod backups;
 mod changes;
 mod continuum;
+mod deleted;
 mod document;
 mod files;
 mod heatmap;

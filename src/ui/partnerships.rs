@@ -311,7 +311,7 @@ fn delete_dialog(
     let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
         let summary = summaries.iter().find(|s| s.partnership.id == id)?;
         let body = format!(
-            "This permanently deletes the partnership with {}, {} and {}. It cannot be undone. To keep them but hide the partnership, archive it instead.",
+            "This deletes the partnership with {}, {} and {}. For 30 days it can be restored from File > Recently deleted…; after that it is gone for good. To keep it but hide it from the list, archive it instead.",
             widgets::count(summary.people, "person", "people"),
             widgets::count(summary.cycles, "cycle", "cycles"),
             widgets::count(summary.ratings, "filled rating", "filled ratings"),
@@ -320,7 +320,7 @@ fn delete_dialog(
         Some(widgets::Question {
             title,
             body,
-            confirm: "Delete permanently",
+            confirm: "Delete",
         })
     });
     if let Some(id) = asked {

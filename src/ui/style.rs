@@ -73,6 +73,9 @@ pub mod width {
     pub const DIALOG_TEXT: f32 = 600.0;
     /// The file dialog, with its folder listing.
     pub const DIALOG_FILES: f32 = 620.0;
+    /// A dialog listing records with a button each (backups, recently
+    /// deleted).
+    pub const DIALOG_LIST: f32 = 680.0;
     /// A side (District, Partner…).
     pub const SIDE: f32 = 100.0;
     /// A progress bar beside a count.

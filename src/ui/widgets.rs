@@ -11,6 +11,13 @@ pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
+/// A moment in the computer's time zone: "28 November 2026 at 10:42".
+pub fn moment(at: jiff::Timestamp) -> String {
+    at.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%-d %B %Y at %H:%M")
+        .to_string()
+}
+
 /// A one-line text field for a value that must not be empty (a name). While
 /// the field is being edited its text is kept apart, so a user can clear it
 /// and type anew; a value is returned only when it changed and is not empty.
@@ -159,7 +166,7 @@ fn confirm(ui: &mut Ui, id: &str, title: &str, body: &str, confirm_label: &str) 
 pub struct Question {
     pub title: String,
     pub body: String,
-    /// The confirming button: "Delete permanently", "Remove"…
+    /// The confirming button: "Delete", "Remove", "Restore"…
     pub confirm: &'static str,
 }
 

@@ -3,11 +3,13 @@
 //! its first lines say; `support` holds what several of them share.
 
 mod agreements;
+mod crash;
 mod demo;
 mod instrument;
 mod layers;
 mod licences;
 mod print;
+mod safety;
 mod smoke;
 mod snapshots;
 mod store;
@@ -16,4 +18,5 @@ mod ui_agreements;
 mod ui_flow;
 mod ui_readiness;
 mod ui_rounds;
+mod ui_safety;
 mod view_equals_file;

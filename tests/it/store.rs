@@ -209,6 +209,9 @@ fn editing_archiving_and_deleting_partnerships_people_and_cycles() {
     store.delete_partnership(p.id).expect("delete");
     assert!(store.partnership_summaries().expect("list").is_empty());
     assert!(store.load_partnership(p.id).is_err());
+    let deleted = store.recently_deleted().expect("recently deleted");
+    assert_eq!(deleted.len(), 1, "{deleted:?}");
+    assert_eq!(deleted[0].name, "Renamed");
 }
 
 fn assert_untouched(path: &Path, before: &[u8], error: &StoreError) {
@@ -291,7 +294,7 @@ fn an_empty_file_becomes_a_new_database() {
 }
 
 #[test]
-fn the_database_uses_wal_foreign_keys_and_marks_itself() {
+fn the_database_uses_the_rollback_journal_foreign_keys_and_marks_itself() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("p.sqlite");
     let mut store = Store::open(&path).expect("open");
@@ -301,7 +304,7 @@ fn the_database_uses_wal_foreign_keys_and_marks_itself() {
     let mode: String = conn
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .expect("mode");
-    assert_eq!(mode, "wal");
+    assert_eq!(mode, "delete", "the rollback journal, not WAL");
     let id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .expect("id");

@@ -129,8 +129,12 @@ fn deleting_a_partnership_asks_first_and_names_what_is_lost() {
     harness.run();
     let conn = rusqlite::Connection::open(&path).expect("open");
     let count = |conn: &rusqlite::Connection| -> i64 {
-        conn.query_row("SELECT count(*) FROM partnerships", [], |r| r.get(0))
-            .expect("count")
+        conn.query_row(
+            "SELECT count(*) FROM partnerships WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
     };
     assert_eq!(count(&conn), 1, "cancel keeps it");
 
@@ -138,10 +142,34 @@ fn deleting_a_partnership_asks_first_and_names_what_is_lost() {
         .get_by_label("Delete Mesa USD & Canyon University")
         .click();
     harness.run();
-    harness.get_by_label("Delete permanently").click();
+    harness.get_by_label_contains("restored from File > Recently deleted");
+    harness.get_by_label("Delete").click();
     harness.run();
     assert_eq!(count(&conn), 0);
     harness.get_by_label_contains("has no partnerships yet");
+
+    // It can be put back from File > Recently deleted….
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Recently deleted…").click();
+    harness.run();
+    harness
+        .get_by_label("Restore Mesa USD & Canyon University")
+        .click();
+    harness.run();
+    assert_eq!(count(&conn), 1, "restored");
+    let cycles: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM cycles c JOIN ratings r ON r.cycle_id = c.id
+             WHERE c.deleted_at IS NULL AND r.level = 2",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(cycles, 1, "with its cycle and rating");
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Mesa USD & Canyon University");
 }
 
 #[test]

@@ -410,7 +410,7 @@ fn delete_cycle_dialog(
         let cycle = view.cycle(id)?;
         let ratings = view.filled_ratings_in_cycle(id);
         let body = format!(
-            "This permanently deletes the {} cycle with its {} (levels, evidence and next steps). It cannot be undone.",
+            "This deletes the {} cycle with its {} (levels, evidence and next steps). For 30 days it can be restored from File > Recently deleted…; after that it is gone for good.",
             cycle.school_year,
             widgets::count(ratings, "filled rating", "filled ratings"),
         );
@@ -418,7 +418,7 @@ fn delete_cycle_dialog(
         Some(widgets::Question {
             title,
             body,
-            confirm: "Delete permanently",
+            confirm: "Delete",
         })
     });
     if let Some(id) = asked {

@@ -138,13 +138,13 @@ pub fn delete_round_dialog(
         let round = view.readiness_round(id)?;
         let title = format!("Delete the readiness round “{}”?", round.round.title);
         let body = format!(
-            "This permanently deletes its {} with their ratings, areas of concern and the teams' summaries. It cannot be undone.",
+            "This deletes the round with its {}, their ratings, areas of concern and the teams' summaries. For 30 days it can be restored from File > Recently deleted…; after that it is gone for good.",
             widgets::count(round.members.len(), "member", "members")
         );
         Some(widgets::Question {
             title,
             body,
-            confirm: "Delete permanently",
+            confirm: "Delete",
         })
     });
     if let Some(id) = asked {
