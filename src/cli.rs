@@ -1,17 +1,20 @@
-//! `partnerpath print …`: the same PDFs as File > Print…, without a window,
-//! for scripts and tests. The command line's glue between clap, the store
-//! and the printer lives here, beside `main.rs`, so that `print` needs
-//! neither.
+//! The command line without a window, for scripts and tests:
+//! `partnerpath print …` (the same PDFs as File > Print…) and
+//! `partnerpath export …` / `import …` (the same exchange files as File >
+//! Export partnership… and Import…). The glue between clap, the session and
+//! the printer lives here, beside `main.rs`, so that `print` needs neither.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use partnerpath::instrument::Instruments;
+use partnerpath::model::exchange::Choice;
 use partnerpath::model::{PartnershipView, SchoolYear};
 use partnerpath::print::{
     Missing, Paper, PrintRequest, Selection, Tool, printout, render, write_atomically,
 };
 use partnerpath::problem::Problem;
+use partnerpath::session::{ExportScope, Session};
 use partnerpath::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,7 +107,7 @@ pub fn run(
     let printout =
         printout(&request, view.as_ref(), instruments, today).map_err(|e| e.problem())?;
     let pdf = render(&printout).map_err(|e| e.problem())?;
-    write_atomically(&args.out, &pdf)?;
+    write_atomically(&args.out, &pdf, "The PDF")?;
     Ok(pdf.len())
 }
 
@@ -205,4 +208,128 @@ fn explain(args: &PrintArgs, missing: Missing) -> Problem {
             "Give --document with its title.",
         ),
     }
+}
+
+/// Write a partnership to an exchange file (.partnerpath), whole or one
+/// cycle for some raters to rate apart.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The partnership, by name (needed when the file holds more than one).
+    #[arg(long)]
+    pub partnership: Option<String>,
+    /// Only this continuum cycle (school year, e.g. 2025-26), for --rater.
+    #[arg(long, requires = "rater")]
+    pub cycle: Option<String>,
+    /// Only what this person needs to rate the cycle, only as themselves
+    /// (repeat for several people).
+    #[arg(long, requires = "cycle")]
+    pub rater: Vec<String>,
+    /// Where to write the exchange file.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// What to do with a record changed on both sides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConflictArg {
+    /// Keep what the database has.
+    KeepHere,
+    /// Take what the exchange file has.
+    TakeFile,
+}
+
+/// Bring an exchange file (.partnerpath) into the database.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The exchange file to import.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print what would be imported, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How to settle records changed on both sides; required when there
+    /// are any.
+    #[arg(long, value_enum)]
+    pub conflicts: Option<ConflictArg>,
+}
+
+/// Writes the exchange file `args` asks for; returns its size.
+pub fn export(args: &ExportArgs, session: &Session) -> Result<usize, Problem> {
+    let view = partnership(session.store(), args.partnership.as_deref())?;
+    let scope = match &args.cycle {
+        None => ExportScope::Whole,
+        Some(year) => {
+            let cycle = SchoolYear::parse(year)
+                .and_then(|y| view.cycles.iter().find(|c| c.school_year == y.label()))
+                .ok_or_else(|| {
+                    problem(
+                        format!("No continuum cycle {year}."),
+                        "Give --cycle with a school year the partnership has, e.g. 2025-26.",
+                    )
+                })?;
+            let people = args
+                .rater
+                .iter()
+                .map(|name| {
+                    view.people
+                        .iter()
+                        .find(|p| p.name == *name)
+                        .map(|p| p.id)
+                        .ok_or_else(|| {
+                            problem(
+                                format!("No one called {name:?} rates in this partnership."),
+                                "Give --rater with a name from the partnership's people.",
+                            )
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            ExportScope::Raters {
+                cycle: cycle.id,
+                people,
+            }
+        }
+    };
+    let bytes = session.export(view.partnership.id, &scope)?;
+    write_atomically(&args.out, &bytes, "The exchange file")?;
+    Ok(bytes.len())
+}
+
+/// Imports the file `args` names (or, with --dry-run, only reports); the
+/// report's lines are returned for printing.
+pub fn import(
+    args: &ImportArgs,
+    session: &mut Session,
+    instruments: Instruments,
+) -> Result<Vec<String>, Problem> {
+    let bytes = std::fs::read(&args.file).map_err(|e| Problem {
+        what: format!("The exchange file could not be read ({e})."),
+        what_to_do: "Check the file's name and that you may open it.".to_owned(),
+        path: Some(args.file.clone()),
+    })?;
+    let (file, mut plan) = session.plan_import(&bytes, instruments)?;
+    let choice = match args.conflicts {
+        Some(ConflictArg::TakeFile) => Choice::TakeFile,
+        Some(ConflictArg::KeepHere) | None => Choice::KeepHere,
+    };
+    for conflict in &mut plan.conflicts {
+        conflict.choice = choice;
+    }
+    let mut lines = plan.report();
+    if args.dry_run {
+        lines.push("Nothing was written (--dry-run).".to_owned());
+        return Ok(lines);
+    }
+    if !plan.conflicts.is_empty() && args.conflicts.is_none() {
+        return Err(problem(
+            format!("{} Nothing was written.", lines.join(" ")),
+            "Choose for every conflict with --conflicts keep-here or --conflicts take-file.",
+        ));
+    }
+    if plan.writes_nothing() {
+        lines.push("Nothing to write: the database has all of it already.".to_owned());
+        return Ok(lines);
+    }
+    session.import(&file, &plan)?;
+    lines.push("Imported.".to_owned());
+    Ok(lines)
 }

@@ -44,6 +44,12 @@ struct Args {
 enum Command {
     /// Write a tool as a PDF, filled or blank, without opening a window.
     Print(cli::PrintArgs),
+    /// Write a partnership to an exchange file (.partnerpath) for another
+    /// laptop: a hand-over, or one cycle for a rater to rate apart.
+    Export(cli::ExportArgs),
+    /// Bring an exchange file into the database: prints what is new and any
+    /// conflict before writing, all in one step.
+    Import(cli::ImportArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
 }
@@ -77,6 +83,22 @@ fn main() -> ExitCode {
     };
     match &args.command {
         Some(Command::Print(print_args)) => return print_pdf(&args, print_args, instruments),
+        Some(Command::Export(export)) => {
+            return exchange(&args, instruments, |session| {
+                cli::export(export, session).map(|bytes| {
+                    vec![format!(
+                        "Wrote {} ({} KB).",
+                        export.out.display(),
+                        bytes.div_ceil(1024)
+                    )]
+                })
+            });
+        }
+        Some(Command::Import(import)) => {
+            return exchange(&args, instruments, |session| {
+                cli::import(import, session, instruments)
+            });
+        }
         Some(Command::Demo(demo)) => {
             let shape = partnerpath::large::Shape::with_cycles(demo.cycles);
             return match partnerpath::large::create(&demo.large, instruments, shape, demo.seed) {
@@ -152,6 +174,32 @@ fn open(
         .ok()
         .and_then(|s| s.summaries().first().map(|p| p.partnership.id));
     (session, sample)
+}
+
+/// `partnerpath export …` and `import …`: opens the database (with its
+/// backups), does the work and prints what it says, or what went wrong.
+fn exchange(
+    args: &Args,
+    instruments: Instruments,
+    work: impl FnOnce(&mut Session) -> Result<Vec<String>, Problem>,
+) -> ExitCode {
+    // A file another window writes is opened read-only: exporting works,
+    // importing is refused with a message saying where it is open.
+    let result = open(args, instruments, true)
+        .0
+        .and_then(|mut session| work(&mut session));
+    match result {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("{problem}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `partnerpath print …`: writes the PDF and says where, or what went wrong.

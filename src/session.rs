@@ -7,9 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::instrument::Instruments;
+use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::Problem;
-pub use crate::store::{Backup, Holder, Reason};
+pub use crate::store::{Backup, ExportScope, Holder, Reason};
 use crate::store::{Backups, Store, StoreError};
 
 pub struct Session {
@@ -256,6 +258,106 @@ impl Session {
             }),
             None => Ok(()),
         }
+    }
+}
+
+/// Exchange files: a partnership out, or into this file.
+impl Session {
+    /// The partnership `id` (whole, or one cycle for some raters) as the
+    /// bytes of an exchange file.
+    pub fn export(&self, id: PartnershipId, scope: &ExportScope) -> Result<Vec<u8>, Problem> {
+        let by = format!("PartnerPath {}", env!("CARGO_PKG_VERSION"));
+        let exchange = self.store.export(id, scope, &by).map_err(|e| e.problem())?;
+        serde_json::to_vec_pretty(&exchange).map_err(|e| Problem {
+            what: format!("The exchange file could not be written ({e})."),
+            what_to_do:
+                "Try again; if it keeps happening, keep a copy of the database and contact support."
+                    .to_owned(),
+            path: None,
+        })
+    }
+
+    /// Reads an exchange file and works out what importing it would do.
+    /// Nothing is written.
+    pub fn plan_import(
+        &self,
+        bytes: &[u8],
+        instruments: Instruments,
+    ) -> Result<(Exchange, Plan), Problem> {
+        let file = exchange::parse(bytes, instruments).map_err(|e| refused(&e))?;
+        let here = self.store.counterpart(&file).map_err(|e| e.problem())?;
+        let ids = all_ids(&file);
+        let in_use = self.store.ids_in_use(&ids).map_err(|e| e.problem())?;
+        let plan =
+            exchange::plan(&file, here.as_ref(), &in_use, instruments).map_err(|e| refused(&e))?;
+        Ok((file, plan))
+    }
+
+    /// Imports `file` as `plan` says (with the user's choice for each
+    /// conflict), in one transaction, after a backup. Returns the
+    /// partnership it went into.
+    pub fn import(&mut self, file: &Exchange, plan: &Plan) -> Result<PartnershipId, Problem> {
+        self.refuse_if_read_only()?;
+        if let Some(backups) = &self.backups {
+            self.store
+                .back_up(backups, Reason::BeforeImport)
+                .map_err(|e| backup_failed(&e))?;
+        }
+        let id = self.store.import(file, plan).map_err(|e| {
+            let problem = e.problem();
+            Problem {
+                what: format!(
+                    "The file could not be imported, and nothing was changed. ({})",
+                    problem.what
+                ),
+                ..problem
+            }
+        })?;
+        if let Some(open) = self.open.as_ref().map(|v| v.partnership.id) {
+            self.open_partnership(open)?;
+        }
+        self.refresh_summaries()?;
+        Ok(id)
+    }
+}
+
+/// Every id an exchange file holds.
+fn all_ids(x: &Exchange) -> Vec<uuid::Uuid> {
+    std::iter::once(x.partnership.id)
+        .chain(x.people.iter().map(|r| r.id))
+        .chain(x.cycles.iter().map(|r| r.id))
+        .chain(x.ratings.iter().map(|r| r.id))
+        .chain(x.stage_entries.iter().map(|r| r.id))
+        .chain(x.readiness_rounds.iter().map(|r| r.id))
+        .chain(x.readiness_members.iter().map(|r| r.id))
+        .chain(x.readiness_ratings.iter().map(|r| r.id))
+        .chain(x.readiness_summaries.iter().map(|r| r.id))
+        .chain(x.documents.iter().map(|r| r.id))
+        .chain(x.goals.iter().map(|r| r.id))
+        .chain(x.milestones.iter().map(|r| r.id))
+        .chain(x.check_ins.iter().map(|r| r.id))
+        .chain(x.action_steps.iter().map(|r| r.id))
+        .collect()
+}
+
+/// An exchange file that cannot be imported, in plain words.
+fn refused(error: &ExchangeError) -> Problem {
+    let what_to_do = match error {
+        ExchangeError::Newer(_) => "Install the newest PartnerPath, then import the file again.",
+        ExchangeError::Database => {
+            "To work in that database, open it with File > Open…. To import, choose a .partnerpath file."
+        }
+        ExchangeError::Collision(_) => {
+            "The file may have been edited by hand or come from a copy of this database. Ask for it to be exported again."
+        }
+        _ => {
+            "Ask for the partnership to be exported again with File > Export partnership…, and import that file."
+        }
+    };
+    Problem {
+        what: format!("This file cannot be imported: {error}. Nothing was changed."),
+        what_to_do: what_to_do.to_owned(),
+        path: None,
     }
 }
 

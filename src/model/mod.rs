@@ -7,6 +7,7 @@ mod change;
 mod command;
 mod dates;
 mod deleted;
+pub mod exchange;
 mod monitoring;
 mod partnership;
 pub mod radar;

@@ -85,11 +85,12 @@ fn describe(errors: &[typst::diag::SourceDiagnostic]) -> String {
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so
-/// a failure never leaves half a PDF (or spoils an existing one).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Problem> {
+/// a failure never leaves half a file (or spoils an existing one). `what`
+/// names it in the message: "The PDF", "The exchange file".
+pub fn write_atomically(path: &Path, bytes: &[u8], what: &str) -> Result<(), Problem> {
     let fail = |e: std::io::Error| Problem {
-        what: format!("The PDF could not be saved ({e})."),
-        what_to_do: "Choose a folder you can write to, with some free space, and print again."
+        what: format!("{what} could not be saved ({e})."),
+        what_to_do: "Choose a folder you can write to, with some free space, and try again."
             .to_owned(),
         path: Some(path.to_path_buf()),
     };

@@ -8,6 +8,7 @@ mod cycles;
 mod deleted;
 mod documents;
 mod error;
+mod exchange;
 mod lock;
 mod migrations;
 mod monitoring;
@@ -24,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
+pub use exchange::ExportScope;
 pub use lock::{Holder, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};

@@ -446,7 +446,7 @@ fn start(
         .spawn(move || {
             let result = render(&printout)
                 .map_err(|e| e.problem())
-                .and_then(|pdf| write_atomically(&target, &pdf));
+                .and_then(|pdf| write_atomically(&target, &pdf, "The PDF"));
             // The window may have closed meanwhile; then nobody needs the answer.
             if send.send(result).is_ok() {
                 ctx.request_repaint();

@@ -5,6 +5,7 @@
 mod agreements;
 mod crash;
 mod demo;
+mod exchange;
 mod instrument;
 mod layers;
 mod licences;
