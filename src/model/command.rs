@@ -143,6 +143,20 @@ impl Command {
                     "Choose “Reopen for editing” first if the team agrees to change it.",
                 )
             }
+            Command::SetLevel(key, _)
+            | Command::SetEvidence(key, _)
+            | Command::SetNextSteps(key, _)
+                if view
+                    .and_then(|v| v.rating_copy.as_ref())
+                    .is_some_and(|copy| {
+                        copy.cycle == key.cycle_id && !copy.rates_as(key.rater)
+                    }) =>
+            {
+                refuse(
+                    "This copy of the partnership is for rating only as the people it was made for, so the rating was not saved.",
+                    "Rate as yourself; the team's consensus is agreed when the ratings are brought together.",
+                )
+            }
             _ => None,
         }
     }

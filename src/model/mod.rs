@@ -45,7 +45,7 @@ pub use readiness::{
 pub use school_year::SchoolYear;
 pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
 pub use stats::{DISCUSS_GAP, Spread, average};
-pub use view::PartnershipView;
+pub use view::{PartnershipView, RatingCopy};
 pub use worksheet::{
     ATTENDEE_SIDE, ATTENDEES, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
 };

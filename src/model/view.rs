@@ -29,7 +29,25 @@ pub struct PartnershipView {
     pub goals: Vec<Goal>,
     pub milestones: Vec<Milestone>,
     pub check_ins: Vec<CheckIn>,
+    /// Set when this partnership is a copy made for some people to rate one
+    /// cycle apart (imported from an exchange file made for them).
+    pub rating_copy: Option<RatingCopy>,
     ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
+}
+
+/// A copy of a partnership made for rating apart: these people rate this
+/// cycle, each only as themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingCopy {
+    pub cycle: CycleId,
+    pub people: Vec<PersonId>,
+}
+
+impl RatingCopy {
+    /// Whether a rating may be given as `rater` in this copy.
+    pub fn rates_as(&self, rater: Rater) -> bool {
+        matches!(rater, Rater::Person(id) if self.people.contains(&id))
+    }
 }
 
 impl PartnershipView {
@@ -54,6 +72,7 @@ impl PartnershipView {
             goals: Vec::new(),
             milestones: Vec::new(),
             check_ins: Vec::new(),
+            rating_copy: None,
             ratings: HashMap::new(),
         };
         for (key, rating) in ratings {

@@ -492,6 +492,15 @@ impl Store {
             conn.query_row("SELECT id FROM partnerships WHERE uid = ?1", [p.id], |r| {
                 r.get(0)
             })?;
+        // A partnership that arrives for rating apart is a rating copy here.
+        if insert(&p.id) && matches!(x.scope, Scope::Raters { .. }) {
+            let scope = serde_json::to_string(&x.scope)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            conn.execute(
+                "UPDATE partnerships SET rating_copy = ?2 WHERE id = ?1",
+                params![partnership, scope],
+            )?;
+        }
         for person in &x.people {
             if insert(&person.id) {
                 conn.execute(

@@ -184,7 +184,7 @@ CREATE INDEX action_steps_by_partnership ON action_steps(partnership_id);
 /// gets `uid`, a random 128-bit id kept forever (filled by a trigger when
 /// an insert gives none). A partnership, cycle, readiness round or document
 /// that is deleted keeps its row with `deleted_at` set for 30 days, so that
-/// it can be restored.
+/// it can be restored. A partnership imported for rating apart says so.
 const V5: &str = "
 ALTER TABLE partnerships ADD COLUMN uid BLOB;
 UPDATE partnerships SET uid = randomblob(16);
@@ -274,6 +274,10 @@ ALTER TABLE partnerships ADD COLUMN deleted_at TEXT;
 ALTER TABLE cycles ADD COLUMN deleted_at TEXT;
 ALTER TABLE readiness_rounds ADD COLUMN deleted_at TEXT;
 ALTER TABLE documents ADD COLUMN deleted_at TEXT;
+
+-- Set on a partnership imported from an exchange file made for some people
+-- to rate one cycle apart: {\"cycle\": id, \"people\": [id, …]}.
+ALTER TABLE partnerships ADD COLUMN rating_copy TEXT CHECK (rating_copy IS NULL OR json_valid(rating_copy));
 ";
 
 /// Every migration in order; the schema version is the number applied.

@@ -1,10 +1,12 @@
 //! Partnerships: create, edit, archive, delete, list, and load one whole.
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, unknown_code};
+use crate::model::exchange::Scope;
 use crate::model::{
-    NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary, PartnershipView,
+    CycleId, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
+    PartnershipView, PersonId, RatingCopy,
 };
 
 const COLUMNS: &str = "id, name, district, partner_organisation, partner_kind, start_date, notes, archived, is_sample";
@@ -134,9 +136,50 @@ impl Store {
             view.goals = self.goals_of(id)?;
             view.milestones = self.milestones_of(id)?;
             view.check_ins = self.check_ins_of(id)?;
+            view.rating_copy = self.rating_copy_of(id)?;
             Ok(view)
         };
         run().map_err(|e| self.error(e))
+    }
+}
+
+impl Store {
+    /// The cycle and people a rating copy is for, if the partnership is one.
+    fn rating_copy_of(&self, id: PartnershipId) -> rusqlite::Result<Option<RatingCopy>> {
+        let json: Option<String> = self.conn.query_row(
+            "SELECT rating_copy FROM partnerships WHERE id = ?1",
+            [id.0],
+            |row| row.get(0),
+        )?;
+        let Some(json) = json else {
+            return Ok(None);
+        };
+        let Ok(scope) = serde_json::from_str::<Scope>(&json) else {
+            return Ok(None);
+        };
+        let Scope::Raters { cycle, people } = scope else {
+            return Ok(None);
+        };
+        let cycle: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM cycles WHERE uid = ?1", [cycle], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let mut ids = Vec::new();
+        for person in people {
+            let found: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM people WHERE uid = ?1", [person], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            ids.extend(found.map(PersonId));
+        }
+        Ok(cycle.map(|cycle| RatingCopy {
+            cycle: CycleId(cycle),
+            people: ids,
+        }))
     }
 }
 

@@ -10,13 +10,13 @@ use super::files::{self, Recent};
 use super::nav::{FileRequest, Page, Purpose, Requests, Screen, ScreenContext};
 use super::welcome::{self, Start};
 use super::{
-    about, actions, backups, continuum, deleted, document, monitoring, partnership, partnerships,
-    print, readiness, style, trajectory, widgets,
+    about, actions, backups, continuum, deleted, document, exchange, monitoring, partnership,
+    partnerships, print, readiness, style, trajectory, widgets,
 };
 use crate::instrument::Instruments;
-use crate::model::{Deleted, Outcome};
+use crate::model::{Deleted, Outcome, PartnershipId};
 use crate::problem::Problem;
-use crate::session::Session;
+use crate::session::{ExportScope, Session};
 use crate::{demo, paths};
 
 /// Makes the program quit once its first frame is on screen, printing the
@@ -81,6 +81,11 @@ pub struct App {
     about: bool,
     deleted: deleted::State,
     backups: backups::State,
+    exchange: exchange::State,
+    /// What to export once the user has chosen where.
+    pending_export: Option<(PartnershipId, ExportScope)>,
+    /// A line that something worked ("Exported to …"), until dismissed.
+    done: Option<String>,
     /// Where backups of the files opened are kept (none in tests unless
     /// they say).
     backups_root: Option<PathBuf>,
@@ -116,6 +121,9 @@ impl App {
             about: false,
             deleted: deleted::State::default(),
             backups: backups::State::default(),
+            exchange: exchange::State::default(),
+            pending_export: None,
+            done: None,
             backups_root: None,
             sample_path: None,
             first_frame_exit: None,
@@ -186,6 +194,7 @@ impl App {
         let today = widgets::today();
         self.menu_bar(ui);
         self.problem_banner(ui);
+        self.done_banner(ui);
         self.read_only_banner(ui);
         self.sample_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
@@ -220,7 +229,27 @@ impl App {
             match purpose {
                 Purpose::Open => self.open_database(&path),
                 Purpose::Create => self.create_database(path),
+                Purpose::Import => self.read_exchange_file(&path),
+                Purpose::Export => self.write_exchange_file(&path),
             }
+        }
+        let view = self.session.as_ref().and_then(Session::view);
+        match exchange::show(ui, &mut self.exchange, view) {
+            Some(exchange::Chosen::Export {
+                partnership,
+                scope,
+                file_name,
+            }) => {
+                self.pending_export = Some((partnership, scope));
+                let fallback = paths::documents_dir();
+                self.files
+                    .open_named(Purpose::Export, &self.recent, &fallback, &file_name);
+            }
+            Some(exchange::Chosen::Import(chosen)) => {
+                let (file, plan) = *chosen;
+                self.import(&file, &plan);
+            }
+            None => {}
         }
         if let Some(item) = deleted::show(ui, &mut self.deleted) {
             self.restore_deleted(&item);
@@ -366,6 +395,70 @@ impl App {
         }
     }
 
+    /// Reads an exchange file and shows what importing it would do.
+    fn read_exchange_file(&mut self, path: &Path) {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let planned = std::fs::read(path)
+            .map_err(|e| Problem {
+                what: format!("The exchange file could not be read ({e})."),
+                what_to_do: "Check that the file is there and that you may open it.".to_owned(),
+                path: Some(path.to_path_buf()),
+            })
+            .and_then(|bytes| session.plan_import(&bytes, self.instruments));
+        match planned {
+            Ok((file, plan)) => {
+                self.problem = None;
+                self.exchange.import(file, plan, files::last_name(path));
+            }
+            Err(problem) => {
+                self.problem = Some(Problem {
+                    path: Some(path.to_path_buf()),
+                    ..problem
+                });
+            }
+        }
+    }
+
+    /// Imports as the user chose, then shows the partnership.
+    fn import(
+        &mut self,
+        file: &crate::model::exchange::Exchange,
+        plan: &crate::model::exchange::Plan,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session.import(file, plan) {
+            Ok(id) => {
+                self.problem = None;
+                self.done = Some(format!("Imported into “{}”.", plan.partnership_name));
+                self.navigate(Screen::In(id, Page::Overview));
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// Writes the export the user chose to `path`.
+    fn write_exchange_file(&mut self, path: &Path) {
+        let (Some(session), Some((id, scope))) =
+            (self.session.as_ref(), self.pending_export.take())
+        else {
+            return;
+        };
+        let written = session
+            .export(id, &scope)
+            .and_then(|bytes| crate::print::write_atomically(path, &bytes, "The exchange file"));
+        match written {
+            Ok(()) => {
+                self.problem = None;
+                self.done = Some(format!("Exported to {}.", path.display()));
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
     /// Puts back a deleted record and shows where it is.
     fn restore_deleted(&mut self, item: &Deleted) {
         let Some(session) = self.session.as_mut() else {
@@ -445,6 +538,22 @@ impl App {
                     }
                     ui.separator();
                     if let Some(session) = &self.session {
+                        if ui.button("Import…").clicked() {
+                            let fallback = paths::documents_dir();
+                            self.files.open(Purpose::Import, &self.recent, &fallback);
+                            ui.close();
+                        }
+                        let view = session.view();
+                        let export = ui
+                            .add_enabled(view.is_some(), egui::Button::new("Export partnership…"))
+                            .on_disabled_hover_text("Open a partnership first");
+                        if export.clicked()
+                            && let Some(view) = view
+                        {
+                            self.exchange.export(view);
+                            ui.close();
+                        }
+                        ui.separator();
                         if ui.button("Recently deleted…").clicked() {
                             match session.recently_deleted() {
                                 Ok(items) => self.deleted.open(items),
@@ -553,6 +662,31 @@ impl App {
             });
         if dismissed {
             self.problem = None;
+        }
+    }
+
+    /// Says that something the user asked for worked.
+    fn done_banner(&mut self, ui: &mut Ui) {
+        let Some(done) = &self.done else {
+            return;
+        };
+        let mut dismissed = false;
+        egui::Panel::top("done")
+            .frame(
+                egui::Frame::new()
+                    .fill(style::sample_fill(ui.visuals()))
+                    .inner_margin(egui::Margin::symmetric(12, 6)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(done).strong());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        dismissed = ui.button("Dismiss").clicked();
+                    });
+                });
+            });
+        if dismissed {
+            self.done = None;
         }
     }
 

@@ -37,10 +37,19 @@ enum CycleView {
 }
 
 impl State {
-    fn rater(&self, cycle: CycleId) -> Rater {
-        match self.rater {
-            Some((c, rater)) if c == cycle => rater,
-            _ => Rater::Consensus,
+    /// Who is rating: the one chosen for this cycle, or the team. In a copy
+    /// made for rating apart, only the people it was made for.
+    fn rater(&self, view: &PartnershipView, cycle: CycleId) -> Rater {
+        let chosen = match self.rater {
+            Some((c, rater)) if c == cycle => Some(rater),
+            _ => None,
+        };
+        match view.rating_copy.as_ref().filter(|copy| copy.cycle == cycle) {
+            Some(copy) => chosen
+                .filter(|r| copy.rates_as(*r))
+                .or_else(|| copy.people.first().map(|p| Rater::Person(*p)))
+                .unwrap_or(Rater::Consensus),
+            None => chosen.unwrap_or(Rater::Consensus),
         }
     }
 }
@@ -85,7 +94,7 @@ pub fn show(
         requests.go(view, Page::Overview);
         return;
     };
-    let rater = state.rater(cycle.id);
+    let rater = state.rater(view, cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
     header(ui, state, view, cycle, continuum, rater, requests);
     match state.view {
@@ -193,6 +202,21 @@ fn header(
             RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
                 .color(style::warning_text(ui.visuals())),
         );
+    } else if let Some(copy) = view.rating_copy.as_ref().filter(|c| c.cycle == cycle.id) {
+        let names: Vec<&str> = copy
+            .people
+            .iter()
+            .filter_map(|id| view.person(*id))
+            .map(|p| p.name.as_str())
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "This copy of the partnership was made for {} to rate the {} cycle apart, each only as themselves. When the ratings are done, choose File > Export partnership… and send the file back to the person who sent it.",
+                names.join(" and "),
+                cycle.school_year
+            ))
+            .color(style::selected_stroke(ui.visuals())),
+        );
     } else if let Rater::Person(id) = rater {
         let name = view.person(id).map_or("This person", |p| p.name.as_str());
         ui.label(
@@ -239,7 +263,7 @@ fn header(
 
 /// The "Rating as" drop-down: the team's consensus or one person.
 fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &Cycle) {
-    let mut rater = state.rater(cycle.id);
+    let mut rater = state.rater(view, cycle.id);
     let name = |rater: Rater| match rater {
         Rater::Consensus => "Team consensus".to_owned(),
         Rater::Person(id) => view
@@ -251,10 +275,15 @@ fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &
         .selected_text(name(rater))
         .width(style::width::CHOICE)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut rater, Rater::Consensus, name(Rater::Consensus));
+            let copy = view.rating_copy.as_ref().filter(|c| c.cycle == cycle.id);
+            if copy.is_none() {
+                ui.selectable_value(&mut rater, Rater::Consensus, name(Rater::Consensus));
+            }
             for person in &view.people {
                 let choice = Rater::Person(person.id);
-                ui.selectable_value(&mut rater, choice, name(choice));
+                if copy.is_none_or(|c| c.rates_as(choice)) {
+                    ui.selectable_value(&mut rater, choice, name(choice));
+                }
             }
         })
         .response

@@ -1,4 +1,5 @@
-//! Choosing a PartnerPath file to open or create. The system's file window
+//! Choosing a PartnerPath file to open or create, or an exchange file to
+//! import or export. The system's file window
 //! is offered first; PartnerPath's own folder and name fields work where the
 //! system has none (a Linux desktop without a portal), with the folders used
 //! recently one click away.
@@ -15,6 +16,17 @@ use super::style;
 const RECENT_FILES: usize = 8;
 /// The endings of PartnerPath files offered in the dialogs.
 const ENDINGS: [&str; 2] = ["sqlite", "db"];
+/// The ending of exchange files.
+const EXCHANGE_ENDINGS: [&str; 1] = [crate::model::exchange::EXTENSION];
+
+/// The file endings a purpose lists and offers.
+fn endings(purpose: Purpose) -> &'static [&'static str] {
+    if purpose.is_exchange() {
+        &EXCHANGE_ENDINGS
+    } else {
+        &ENDINGS
+    }
+}
 /// The name offered for a new file.
 const NEW_FILE_NAME: &str = "partnerships.sqlite";
 
@@ -69,6 +81,12 @@ pub struct State {
 impl State {
     /// Opens the dialog in the most recently used folder, or `fallback`.
     pub fn open(&mut self, purpose: Purpose, recent: &Recent, fallback: &Path) {
+        self.open_named(purpose, recent, fallback, NEW_FILE_NAME);
+    }
+
+    /// Like `open`, offering `name` for a new file (a database or an
+    /// exchange file to write).
+    pub fn open_named(&mut self, purpose: Purpose, recent: &Recent, fallback: &Path, name: &str) {
         let folder = recent
             .folders()
             .into_iter()
@@ -76,9 +94,10 @@ impl State {
             .unwrap_or_else(|| fallback.to_path_buf());
         self.purpose = Some(purpose);
         self.folder = folder.display().to_string();
-        self.name = match purpose {
-            Purpose::Open => String::new(),
-            Purpose::Create => NEW_FILE_NAME.to_owned(),
+        self.name = if purpose.must_exist() {
+            String::new()
+        } else {
+            name.to_owned()
         };
         self.listed = None;
         self.checked = None;
@@ -94,7 +113,8 @@ impl State {
         if self.listed.as_ref() == Some(&folder) {
             return;
         }
-        self.files_in_folder = partnerpath_files(&folder);
+        self.files_in_folder =
+            partnerpath_files(&folder, endings(self.purpose.unwrap_or(Purpose::Open)));
         self.listed = Some(folder);
     }
 
@@ -124,7 +144,7 @@ pub fn last_name(path: &Path) -> String {
 
 /// The names of the PartnerPath files in a folder, sorted; none if it cannot
 /// be read.
-fn partnerpath_files(folder: &Path) -> Vec<String> {
+fn partnerpath_files(folder: &Path, endings: &[&str]) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -135,7 +155,7 @@ fn partnerpath_files(folder: &Path) -> Vec<String> {
             p.is_file()
                 && p.extension()
                     .and_then(|e| e.to_str())
-                    .is_some_and(|e| ENDINGS.contains(&e))
+                    .is_some_and(|e| endings.contains(&e))
         })
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
@@ -146,21 +166,25 @@ fn partnerpath_files(folder: &Path) -> Vec<String> {
 /// Why the typed path cannot be used yet, in plain words; `None` when it can.
 fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option<String> {
     if name.is_empty() {
-        return Some(match purpose {
-            Purpose::Open => "Choose a file from the list or type its name.".to_owned(),
-            Purpose::Create => "Type a name for the new file.".to_owned(),
+        return Some(if purpose.must_exist() {
+            "Choose a file from the list or type its name.".to_owned()
+        } else {
+            "Type a name for the new file.".to_owned()
         });
     }
     if !folder.is_dir() {
         return Some("There is no folder at that place. Check the folder's path.".to_owned());
     }
     match purpose {
-        Purpose::Open if !path.is_file() => {
+        _ if purpose.must_exist() && !path.is_file() => {
             Some("There is no file with that name in this folder.".to_owned())
         }
         Purpose::Create if path.exists() => Some(
             "A file with that name is already in this folder: choose another name, or open it with File > Open…"
                 .to_owned(),
+        ),
+        Purpose::Export if path.exists() => Some(
+            "A file with that name is already in this folder: choose another name.".to_owned(),
         ),
         _ => None,
     }
@@ -176,6 +200,8 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
     let (title, confirm) = match purpose {
         Purpose::Open => ("Open a PartnerPath file", "Open file"),
         Purpose::Create => ("Create a new PartnerPath file", "Create file"),
+        Purpose::Import => ("Import an exchange file", "Import file"),
+        Purpose::Export => ("Export to an exchange file", "Export file"),
     };
     let modal = egui::Modal::new(egui::Id::unique("choose file")).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_FILES);
@@ -206,7 +232,11 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                 let name = ui
                     .add(
                         egui::TextEdit::singleline(&mut state.name)
-                            .hint_text("e.g. partnerships.sqlite")
+                            .hint_text(if purpose.is_exchange() {
+                                "e.g. partnership.partnerpath"
+                            } else {
+                                "e.g. partnerships.sqlite"
+                            })
                             .desired_width(style::width::PATH),
                     )
                     .accessible_name("File name");
@@ -232,12 +262,23 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                 }
             });
         }
-        if purpose == Purpose::Open {
+        if purpose.must_exist() {
             ui.add_space(style::space::S);
-            if state.files_in_folder.is_empty() {
-                ui.weak("No PartnerPath files (.sqlite, .db) in this folder.");
+            let (none, some) = if purpose.is_exchange() {
+                (
+                    "No exchange files (.partnerpath) in this folder.",
+                    "Exchange files in this folder:",
+                )
             } else {
-                ui.weak("PartnerPath files in this folder:");
+                (
+                    "No PartnerPath files (.sqlite, .db) in this folder.",
+                    "PartnerPath files in this folder:",
+                )
+            };
+            if state.files_in_folder.is_empty() {
+                ui.weak(none);
+            } else {
+                ui.weak(some);
                 egui::ScrollArea::vertical()
                     .max_height(160.0)
                     .id_salt("files in folder")
@@ -290,17 +331,27 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
 /// The system's own file window; `None` when the user cancelled it or the
 /// system has none (then the typed fields are there).
 fn system_dialog(purpose: Purpose, state: &State) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new()
-        .set_directory(state.folder.trim())
-        .add_filter("PartnerPath file", &ENDINGS);
+    let dialog = rfd::FileDialog::new().set_directory(state.folder.trim());
     match purpose {
         Purpose::Open => dialog
+            .add_filter("PartnerPath file", &ENDINGS)
             .set_title("Open a PartnerPath file")
             .add_filter("All files", &["*"])
             .pick_file(),
         Purpose::Create => dialog
+            .add_filter("PartnerPath file", &ENDINGS)
             .set_title("Create a new PartnerPath file")
-            .set_file_name(NEW_FILE_NAME)
+            .set_file_name(&state.name)
+            .save_file(),
+        Purpose::Import => dialog
+            .add_filter("PartnerPath exchange file", &EXCHANGE_ENDINGS)
+            .set_title("Import an exchange file")
+            .add_filter("All files", &["*"])
+            .pick_file(),
+        Purpose::Export => dialog
+            .add_filter("PartnerPath exchange file", &EXCHANGE_ENDINGS)
+            .set_title("Export to an exchange file")
+            .set_file_name(&state.name)
             .save_file(),
     }
 }
@@ -354,7 +405,7 @@ mod tests {
             .is_some()
         );
         assert_eq!(
-            partnerpath_files(dir.path()),
+            partnerpath_files(dir.path(), &ENDINGS),
             vec!["here.sqlite".to_owned()]
         );
     }

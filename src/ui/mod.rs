@@ -8,6 +8,7 @@ mod changes;
 mod continuum;
 mod deleted;
 mod document;
+mod exchange;
 mod files;
 mod heatmap;
 pub mod launch;

@@ -96,8 +96,26 @@ pub enum FileRequest {
 /// What the user wants to do with the file they choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
+    /// Open a PartnerPath database.
     Open,
+    /// Create a new, empty database.
     Create,
+    /// Bring an exchange file (.partnerpath) into the open database.
+    Import,
+    /// Write the chosen partnership to a new exchange file.
+    Export,
+}
+
+impl Purpose {
+    /// Whether the file must be there already (else: must not be).
+    pub fn must_exist(self) -> bool {
+        matches!(self, Purpose::Open | Purpose::Import)
+    }
+
+    /// Whether the file is an exchange file rather than a database.
+    pub fn is_exchange(self) -> bool {
+        matches!(self, Purpose::Import | Purpose::Export)
+    }
 }
 
 /// The "‹ partnership name" button that leads back to the partnership's page.

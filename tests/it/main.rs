@@ -3,6 +3,7 @@
 //! its first lines say; `support` holds what several of them share.
 
 mod agreements;
+mod cli_exchange;
 mod crash;
 mod demo;
 mod exchange;
@@ -16,6 +17,7 @@ mod snapshots;
 mod store;
 mod support;
 mod ui_agreements;
+mod ui_exchange;
 mod ui_flow;
 mod ui_readiness;
 mod ui_rounds;

@@ -163,7 +163,7 @@ pub struct Plan {
     /// Records already here and the same.
     pub unchanged: usize,
     pub conflicts: Vec<Conflict>,
-    /// New ratings by rater name ("the consensus" for the team's).
+    /// New ratings by rater name ("the team (consensus)" for the team's).
     pub new_ratings_by: BTreeMap<String, usize>,
     new_ids: BTreeSet<Uuid>,
 }
@@ -434,7 +434,7 @@ impl<'a> Names<'a> {
 
     fn rater(&self, person: Option<&Value>) -> String {
         match Self::uid(person) {
-            None => "the team's consensus".to_owned(),
+            None => "the team (consensus)".to_owned(),
             Some(id) => self
                 .people
                 .get(&id)
