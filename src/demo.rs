@@ -559,7 +559,7 @@ pub fn fresh_sample_file(path: &Path) -> Result<Store, Problem> {
             });
         }
         drop(existing);
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
             let mut file = path.as_os_str().to_owned();
             file.push(suffix);
             match std::fs::remove_file(&file) {

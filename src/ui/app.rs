@@ -595,12 +595,18 @@ impl App {
                 if let Some(session) = &self.session {
                     let path = session.path();
                     let file = files::last_name(path);
+                    let read_only = session.read_only().is_some();
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.weak(format!("Saved as you go in {file}"))
-                            .on_hover_text(format!(
-                                "Every change is saved in this file as you make it:\n{}",
-                                path.display()
-                            ));
+                        if read_only {
+                            ui.weak(format!("Read only: {file}"))
+                                .on_hover_text(path.display().to_string());
+                        } else {
+                            ui.weak(format!("Saved as you go in {file}"))
+                                .on_hover_text(format!(
+                                    "Every change is saved in this file as you make it:\n{}",
+                                    path.display()
+                                ));
+                        }
                     });
                 }
             });

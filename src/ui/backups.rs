@@ -52,28 +52,26 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.55)
                 .show(ui, |ui| {
-                    egui::Grid::new("backups list")
-                        .num_columns(3)
-                        .striped(true)
-                        .spacing([16.0, 8.0])
-                        .show(ui, |ui| {
-                            for (i, backup) in state.backups.iter().enumerate() {
-                                let when = widgets::moment(backup.taken_at);
-                                ui.vertical(|ui| {
-                                    ui.label(RichText::new(&when).strong());
-                                    ui.weak(backup.reason.label());
-                                });
+                    for (i, backup) in state.backups.iter().enumerate() {
+                        let when = widgets::moment(backup.taken_at);
+                        ui.separator();
+                        ui.horizontal(|ui| {
+                            widgets::column(ui, style::width::LIST_WHAT, |ui| {
+                                ui.label(RichText::new(&when).strong());
+                                ui.weak(backup.reason.label());
+                            });
+                            widgets::column(ui, style::width::LIST_WHEN, |ui| {
                                 ui.label(holds(backup));
-                                if ui
-                                    .button("Restore…")
-                                    .accessible_name(format!("Restore the backup of {when}"))
-                                    .clicked()
-                                {
-                                    state.confirming = Some(i);
-                                }
-                                ui.end_row();
+                            });
+                            if ui
+                                .button("Restore…")
+                                .accessible_name(format!("Restore the backup of {when}"))
+                                .clicked()
+                            {
+                                state.confirming = Some(i);
                             }
                         });
+                    }
                 });
         }
         ui.add_space(style::space::M_PLUS);

@@ -40,45 +40,38 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Deleted> {
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.6)
                 .show(ui, |ui| {
-                    egui::Grid::new("recently deleted list")
-                        .num_columns(3)
-                        .striped(true)
-                        .spacing([16.0, 8.0])
-                        .show(ui, |ui| {
-                            for item in &state.items {
-                                ui.vertical(|ui| {
-                                    ui.label(RichText::new(&item.name).strong());
-                                    if item.kind == DeletedKind::Partnership {
-                                        ui.weak(item.kind.label());
-                                    } else {
-                                        ui.weak(format!(
-                                            "{} of {}",
-                                            item.kind.label(),
-                                            item.partnership
-                                        ));
-                                    }
-                                });
-                                ui.vertical(|ui| {
-                                    ui.label(format!(
-                                        "Deleted {}",
-                                        widgets::moment(item.deleted_at)
-                                    ));
+                    for item in &state.items {
+                        ui.separator();
+                        ui.horizontal(|ui| {
+                            widgets::column(ui, style::width::LIST_WHAT, |ui| {
+                                ui.label(RichText::new(&item.name).strong());
+                                if item.kind == DeletedKind::Partnership {
+                                    ui.weak(item.kind.label());
+                                } else {
                                     ui.weak(format!(
-                                        "Can be restored until {}",
-                                        widgets::moment(item.kept_until())
+                                        "{} of {}",
+                                        item.kind.label(),
+                                        item.partnership
                                     ));
-                                });
-                                if ui
-                                    .button("Restore")
-                                    .on_hover_text("Put it back where it was")
-                                    .accessible_name(format!("Restore {}", item.name))
-                                    .clicked()
-                                {
-                                    restore = Some(item.clone());
                                 }
-                                ui.end_row();
+                            });
+                            widgets::column(ui, style::width::LIST_WHEN, |ui| {
+                                ui.label(format!("Deleted {}", widgets::moment(item.deleted_at)));
+                                ui.weak(format!(
+                                    "Can be restored until {}",
+                                    widgets::moment(item.kept_until())
+                                ));
+                            });
+                            if ui
+                                .button("Restore")
+                                .on_hover_text("Put it back where it was")
+                                .accessible_name(format!("Restore {}", item.name))
+                                .clicked()
+                            {
+                                restore = Some(item.clone());
                             }
                         });
+                    }
                 });
         }
         ui.add_space(style::space::M_PLUS);

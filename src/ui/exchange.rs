@@ -237,7 +237,7 @@ fn import_dialog(ui: &mut Ui, pending: &mut Pending) -> (bool, bool) {
                 });
         }
         ui.add_space(style::space::M_PLUS);
-        let nothing = pending.plan.writes_nothing();
+        let nothing = pending.plan.new.is_empty() && pending.plan.conflicts.is_empty();
         ui.horizontal(|ui| {
             if nothing {
                 ui.label("This file has nothing that is not here already.");

@@ -76,6 +76,10 @@ pub mod width {
     /// A dialog listing records with a button each (backups, recently
     /// deleted).
     pub const DIALOG_LIST: f32 = 680.0;
+    /// What a row of such a list is (a deleted record, a backup).
+    pub const LIST_WHAT: f32 = 300.0;
+    /// When it was, in such a row.
+    pub const LIST_WHEN: f32 = 260.0;
     /// A side (District, Partner…).
     pub const SIDE: f32 = 100.0;
     /// A progress bar beside a count.

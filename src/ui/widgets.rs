@@ -203,6 +203,18 @@ pub fn ask_before_deleting<T: Copy>(
     }
 }
 
+/// A column of `width` in a row of a list, its lines wrapping inside it.
+pub fn column(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(width);
+            add(ui);
+        },
+    );
+}
+
 /// "1 rating", "3 ratings".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
