@@ -212,7 +212,10 @@ fn storage(c: &mut Criterion) {
     });
     // The whole path of an edit as the window makes it: refusal, file, and
     // the partnership in memory (its lists kept in order).
+    // One writer per file: the store lets go before the session opens it.
+    drop(store);
     let mut session = Session::open(&data.path).expect("session");
+    assert!(session.read_only().is_none(), "the session writes");
     session.open_partnership(id).expect("open");
     let mut n = 0_u32;
     c.bench_function("apply one edit: evidence typed", |b| {

@@ -12,7 +12,7 @@ use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::Problem;
 pub use crate::store::{Backup, ExportScope, Holder, Reason};
-use crate::store::{Backups, Store, StoreError};
+use crate::store::{Backups, Counterpart, Store, StoreError};
 
 pub struct Session {
     store: Store,
@@ -285,7 +285,22 @@ impl Session {
         instruments: Instruments,
     ) -> Result<(Exchange, Plan), Problem> {
         let file = exchange::parse(bytes, instruments).map_err(|e| refused(&e))?;
-        let here = self.store.counterpart(&file).map_err(|e| e.problem())?;
+        let here = match self.store.counterpart(&file).map_err(|e| e.problem())? {
+            Counterpart::Absent => None,
+            Counterpart::Here(here) => Some(*here),
+            Counterpart::Deleted => {
+                return Err(Problem {
+                    what: format!(
+                        "“{}” is in Recently deleted in this file, so the exchange file cannot be imported into it. Nothing was changed.",
+                        file.partnership.name
+                    ),
+                    what_to_do:
+                        "Restore it with File > Recently deleted…, then import the file again."
+                            .to_owned(),
+                    path: None,
+                });
+            }
+        };
         let ids = all_ids(&file);
         let in_use = self.store.ids_in_use(&ids).map_err(|e| e.problem())?;
         let plan =

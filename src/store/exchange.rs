@@ -32,6 +32,17 @@ pub enum ExportScope {
 /// The rounds of the partnership not in "Recently deleted" (as `r`).
 const LIVE_ROUND: &str = "r.partnership_id = ?1 AND r.deleted_at IS NULL";
 
+/// The partnership of an exchange file, in this database.
+#[derive(Debug)]
+pub enum Counterpart {
+    /// Not here: it is added whole.
+    Absent,
+    /// Here, as this exchange.
+    Here(Box<Exchange>),
+    /// In "Recently deleted": it must be restored before importing into it.
+    Deleted,
+}
+
 fn code<T>(column: usize, text: &str, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     parse(text).ok_or_else(|| super::unknown_code(column, text))
 }
@@ -394,9 +405,8 @@ impl Store {
     }
 
     /// The partnership with the same id as the file's, as an exchange (to
-    /// compare with it), if this file has it. A partnership in "Recently
-    /// deleted" is refused: it must be restored first.
-    pub fn counterpart(&self, x: &Exchange) -> Result<Option<Exchange>, StoreError> {
+    /// compare with it), if this file has it.
+    pub fn counterpart(&self, x: &Exchange) -> Result<Counterpart, StoreError> {
         let found: Option<(i64, Option<String>)> = self
             .conn
             .query_row(
@@ -407,15 +417,11 @@ impl Store {
             .optional()
             .map_err(|e| self.error(e))?;
         match found {
-            None => Ok(None),
-            Some((_, Some(_))) => Err(StoreError::Other {
-                path: self.path.clone(),
-                detail: "this partnership is in Recently deleted in this file; restore it first"
-                    .to_owned(),
-            }),
+            None => Ok(Counterpart::Absent),
+            Some((_, Some(_))) => Ok(Counterpart::Deleted),
             Some((id, None)) => self
                 .export(PartnershipId(id), &ExportScope::Whole, "")
-                .map(Some),
+                .map(|x| Counterpart::Here(Box::new(x))),
         }
     }
 

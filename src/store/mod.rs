@@ -25,7 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
-pub use exchange::ExportScope;
+pub use exchange::{Counterpart, ExportScope};
 pub use lock::{Holder, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};

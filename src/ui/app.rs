@@ -339,6 +339,18 @@ impl App {
 
     /// Switches to another database file, keeping the current one on failure.
     pub fn open_database(&mut self, path: &Path) {
+        // The file open here already: show its list rather than open it a
+        // second time (which would find its own lock and only read).
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| same_file(s.path(), path))
+        {
+            self.recent.used(path);
+            self.problem = None;
+            self.navigate(Screen::Partnerships);
+            return;
+        }
         match Session::open_with(path, self.backups_root.as_deref()) {
             Ok(mut session) => {
                 self.recent.used(path);
@@ -377,9 +389,27 @@ impl App {
             Some(path) => Ok(path.clone()),
             None => paths::data_dir().map(|dir| dir.join(paths::SAMPLE_DATABASE)),
         };
+        // The sample open in this window lets go of its file to be rebuilt
+        // (and is opened again if that fails).
+        let mut was_open = None;
+        if let Ok(path) = &path
+            && self
+                .session
+                .as_ref()
+                .is_some_and(|s| same_file(s.path(), path))
+        {
+            was_open = self.session.take();
+        }
         let session = path
             .and_then(|path| demo::create_sample_database(&path, self.instruments))
             .and_then(Session::with_store);
+        if session.is_err()
+            && let Some(old) = was_open
+        {
+            let path = old.path().to_path_buf();
+            drop(old);
+            self.session = Session::open(&path).ok();
+        }
         match session {
             Ok(session) => {
                 let first = session.summaries().first().map(|p| p.partnership.id);
@@ -801,6 +831,15 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Recent::KEY, &self.recent);
     }
+}
+
+/// Whether two paths name the same file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
 }
 
 /// Shown when no file could be opened: the ways to begin (a new partnership

@@ -536,3 +536,22 @@ fn fuzz_session() -> (Session, Vec<u8>) {
     let bytes = std::fs::read(&path).expect("read");
     (session, bytes)
 }
+
+#[test]
+fn a_partnership_in_recently_deleted_is_restored_before_importing_into_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = facilitator(&dir.path().join("f.sqlite"));
+    let out = f.session.export(f.id, &ExportScope::Whole).expect("export");
+    f.session
+        .apply(&Command::DeletePartnership(f.id))
+        .expect("delete");
+    let problem = f
+        .session
+        .plan_import(&out, instruments())
+        .expect_err("refused");
+    assert!(problem.what.contains("is in Recently deleted"), "{problem}");
+    assert!(
+        problem.what_to_do.contains("File > Recently deleted"),
+        "{problem}"
+    );
+}

@@ -136,3 +136,32 @@ fn file_restore_from_backup_brings_back_what_was_there() {
         "the day's backup and the one taken before restoring"
     );
 }
+
+#[test]
+fn opening_the_file_already_open_keeps_it_open_for_changes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("mine.sqlite");
+    {
+        let mut store = Store::open(&path).expect("open");
+        oak_and_elm(&mut store);
+    }
+    let app = support::app(&path, None).remembering(None);
+    let mut harness = support::harness(app, SIZE);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open…").click();
+    harness.run();
+    harness.get_by_label("File mine.sqlite").click();
+    harness.run();
+    harness.get_by_label("Open file").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .session()
+            .is_some_and(|s| s.read_only().is_none()),
+        "not read-only against its own lock"
+    );
+    assert!(harness.query_by_label_contains("Read only.").is_none());
+}
