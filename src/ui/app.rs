@@ -706,22 +706,7 @@ impl App {
         let Some(done) = &self.done else {
             return;
         };
-        let mut dismissed = false;
-        egui::Panel::top("done")
-            .frame(
-                egui::Frame::new()
-                    .fill(style::sample_fill(ui.visuals()))
-                    .inner_margin(egui::Margin::symmetric(12, 6)),
-            )
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(done).strong());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        dismissed = ui.button("Dismiss").clicked();
-                    });
-                });
-            });
-        if dismissed {
+        if note_banner(ui, "done", done, ("Dismiss", "Hide this line")) {
             self.done = None;
         }
     }
@@ -736,27 +721,11 @@ impl App {
             "Read only. This file is open {}. This window shows it as it was when opened; changes can be made only there.",
             read_only.describe()
         );
-        let mut again = false;
-        egui::Panel::top("read only")
-            .frame(
-                egui::Frame::new()
-                    .fill(style::sample_fill(ui.visuals()))
-                    .inner_margin(egui::Margin::symmetric(12, 6)),
-            )
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(text).strong());
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        again = ui
-                            .button("Try again")
-                            .on_hover_text(
-                                "Open the file for changes, if the other window has closed it",
-                            )
-                            .clicked();
-                    });
-                });
-            });
-        if again {
+        let again = (
+            "Try again",
+            "Open the file for changes, if the other window has closed it",
+        );
+        if note_banner(ui, "read only", &text, again) {
             self.try_again();
         }
     }
@@ -831,6 +800,27 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Recent::KEY, &self.recent);
     }
+}
+
+/// A line across the top of the window that tells, with one button (its
+/// label and hover text) on the right; returns whether it was clicked.
+fn note_banner(ui: &mut Ui, id: &str, text: &str, (button, hover): (&str, &str)) -> bool {
+    let mut clicked = false;
+    egui::Panel::top(id)
+        .frame(
+            egui::Frame::new()
+                .fill(style::sample_fill(ui.visuals()))
+                .inner_margin(egui::Margin::symmetric(12, 6)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text).strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    clicked = ui.button(button).on_hover_text(hover).clicked();
+                });
+            });
+        });
+    clicked
 }
 
 /// Whether two paths name the same file.

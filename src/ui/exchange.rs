@@ -129,17 +129,21 @@ fn export_dialog(
                 if view.people.is_empty() {
                     ui.weak("The partnership has no people yet: add them on its page first.");
                 }
-                for person in &view.people {
-                    let mut on = form.people.contains(&person.id);
-                    let label = format!("{} ({})", person.name, person.side.label());
-                    if ui.checkbox(&mut on, label).changed() {
-                        if on {
-                            form.people.insert(person.id);
-                        } else {
-                            form.people.remove(&person.id);
+                egui::ScrollArea::vertical()
+                    .max_height(ui.ctx().content_rect().height() * 0.4)
+                    .show(ui, |ui| {
+                        for person in &view.people {
+                            let mut on = form.people.contains(&person.id);
+                            let label = format!("{} ({})", person.name, person.side.label());
+                            if ui.checkbox(&mut on, label).changed() {
+                                if on {
+                                    form.people.insert(person.id);
+                                } else {
+                                    form.people.remove(&person.id);
+                                }
+                            }
                         }
-                    }
-                }
+                    });
             });
         }
         ui.add_space(style::space::M_PLUS);
