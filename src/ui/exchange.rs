@@ -217,7 +217,22 @@ fn import_dialog(ui: &mut Ui, pending: &mut Pending) -> (bool, bool) {
         }
         if !pending.plan.conflicts.is_empty() {
             ui.add_space(style::space::S);
-            ui.label(RichText::new("For each, keep which?").strong());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("For each, keep which?").strong());
+                if pending.plan.conflicts.len() > 1 {
+                    let mut all = |choice| {
+                        for conflict in &mut pending.plan.conflicts {
+                            conflict.choice = choice;
+                        }
+                    };
+                    if ui.button("Keep all that is here").clicked() {
+                        all(Choice::KeepHere);
+                    }
+                    if ui.button("Take all of the file's").clicked() {
+                        all(Choice::TakeFile);
+                    }
+                }
+            });
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.45)
                 .show(ui, |ui| {

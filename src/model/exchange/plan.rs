@@ -111,7 +111,8 @@ pub enum Choice {
     TakeFile,
 }
 
-/// One field that differs.
+/// One field that differs: its name in words, and the two values as shown
+/// (quoted, or `empty`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
     pub field: String,
@@ -140,12 +141,7 @@ impl Conflict {
         let parts: Vec<String> = self
             .differences
             .iter()
-            .map(|d| {
-                format!(
-                    "{} is “{}” here and “{}” in the file",
-                    d.field, d.here, d.file
-                )
-            })
+            .map(|d| format!("{} is {} here and {} in the file", d.field, d.here, d.file))
             .collect();
         format!("{}: {}.", self.what, parts.join("; "))
     }
@@ -485,10 +481,21 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// A value, in words: a level by its name, text as it is.
+    /// A value, in words and in quotes (“Developing”), or `empty`.
     fn show(&self, table: Table, field: &str, value: &Value) -> String {
+        let shown = self.words(table, field, value);
+        if shown == "empty" {
+            shown
+        } else {
+            format!("“{shown}”")
+        }
+    }
+
+    /// A value, in words: a level by its name, text as it is.
+    fn words(&self, table: Table, field: &str, value: &Value) -> String {
         match value {
             Value::Null => "empty".to_owned(),
+            Value::String(s) if s.trim().is_empty() => "empty".to_owned(),
             Value::Number(n) if table == Table::Rating && field == "level" => n
                 .as_u64()
                 .and_then(|n| u8::try_from(n).ok())
