@@ -46,7 +46,8 @@ impl ReadOnly {
 }
 
 impl Session {
-    /// Opens the file at `path`, without backups.
+    /// Opens the file at `path`, without backups (read-only when another
+    /// window writes it).
     pub fn open(path: &Path) -> Result<Session, Problem> {
         Session::open_with(path, None)
     }
