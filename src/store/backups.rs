@@ -77,7 +77,17 @@ impl Backups {
     /// named after the file and its full path (two files called
     /// `partnerpath.sqlite` in different folders keep apart).
     pub fn for_file(root: &Path, file: &Path) -> Backups {
-        let full = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+        // The full path, the same before the file exists (a new file) as
+        // after.
+        let full = std::fs::canonicalize(file)
+            .or_else(|_| {
+                let parent = file
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                std::fs::canonicalize(parent).map(|p| p.join(file.file_name().unwrap_or_default()))
+            })
+            .unwrap_or_else(|_| file.to_path_buf());
         let stem = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -357,6 +367,19 @@ mod tests {
         let oldest = keep.iter().max().map(|i| taken[*i]).expect("some");
         assert!(now.duration_since(oldest) < jiff::SignedDuration::from_hours(24 * 7 * 9));
         assert!(now.duration_since(oldest) > jiff::SignedDuration::from_hours(24 * 7 * 6));
+    }
+
+    #[test]
+    fn a_file_keeps_its_backup_folder_from_before_it_exists() {
+        let dir = tempfile::tempdir().expect("dir");
+        let root = dir.path().join("backups");
+        std::fs::create_dir(dir.path().join("sub")).expect("sub");
+        // Named the long way round, as a command line may name it.
+        let file = dir.path().join("sub").join("..").join("new.sqlite");
+        let before = Backups::for_file(&root, &file);
+        std::fs::write(&file, b"").expect("create");
+        let after = Backups::for_file(&root, &file);
+        assert_eq!(before.folder(), after.folder());
     }
 
     #[test]
