@@ -301,12 +301,7 @@ pub fn import(
     session: &mut Session,
     instruments: Instruments,
 ) -> Result<Vec<String>, Problem> {
-    let bytes = std::fs::read(&args.file).map_err(|e| Problem {
-        what: format!("The exchange file could not be read ({e})."),
-        what_to_do: "Check the file's name and that you may open it.".to_owned(),
-        path: Some(args.file.clone()),
-    })?;
-    let (file, mut plan) = session.plan_import(&bytes, instruments)?;
+    let (file, mut plan) = session.plan_import_file(&args.file, instruments)?;
     let choice = match args.conflicts {
         Some(ConflictArg::TakeFile) => Choice::TakeFile,
         Some(ConflictArg::KeepHere) | None => Choice::KeepHere,

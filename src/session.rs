@@ -38,10 +38,7 @@ pub struct ReadOnly {
 impl ReadOnly {
     /// Where and since when the file is open, in words.
     pub fn describe(&self) -> String {
-        self.holder.as_ref().map_or_else(
-            || "in another PartnerPath window".to_owned(),
-            Holder::describe,
-        )
+        Holder::where_open(self.holder.as_ref())
     }
 }
 
@@ -160,16 +157,7 @@ impl Session {
     /// On failure nothing changes, in the file or in memory, and the
     /// problem says why.
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
-        if let Some(read_only) = &self.read_only {
-            return Err(Problem {
-                what: format!(
-                    "This file is open {}, so this window can only show it: the change was not made.",
-                    read_only.describe()
-                ),
-                what_to_do: "Close the file there, then choose Try again above.".to_owned(),
-                path: Some(self.path().to_path_buf()),
-            });
-        }
+        self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem {
                 what: refusal.what.to_owned(),
@@ -251,7 +239,7 @@ impl Session {
         match &self.read_only {
             Some(read_only) => Err(Problem {
                 what: format!(
-                    "This file is open {}, so this window can only show it.",
+                    "This file is open {}, so this window can only show it: nothing was changed.",
                     read_only.describe()
                 ),
                 what_to_do: "Close the file there, then choose Try again above.".to_owned(),
@@ -278,7 +266,35 @@ impl Session {
         })
     }
 
-    /// Reads an exchange file and works out what importing it would do.
+    /// Reads the exchange file at `path` (never more than the format's
+    /// largest size) and works out what importing it would do. Nothing is
+    /// written; a problem names the file.
+    pub fn plan_import_file(
+        &self,
+        path: &Path,
+        instruments: Instruments,
+    ) -> Result<(Exchange, Plan), Problem> {
+        use std::io::Read;
+        let with_path = |problem: Problem| Problem {
+            path: Some(path.to_path_buf()),
+            ..problem
+        };
+        let mut bytes = Vec::new();
+        let limit = u64::try_from(exchange::MAX_BYTES).unwrap_or(u64::MAX);
+        std::fs::File::open(path)
+            .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| Problem {
+                what: format!("The exchange file could not be read ({e})."),
+                what_to_do: "Check that the file is there and that you may open it.".to_owned(),
+                path: Some(path.to_path_buf()),
+            })?;
+        if bytes.len() > exchange::MAX_BYTES {
+            return Err(with_path(refused(&ExchangeError::TooLarge)));
+        }
+        self.plan_import(&bytes, instruments).map_err(with_path)
+    }
+
+    /// Works out what importing the bytes of an exchange file would do.
     /// Nothing is written.
     pub fn plan_import(
         &self,

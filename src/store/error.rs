@@ -140,7 +140,7 @@ impl StoreError {
             StoreError::InUse { path, holder } => (
                 format!(
                     "This file is open {} and could not be shown here. Nothing was changed.",
-                    holder.as_ref().map_or_else(|| "in another PartnerPath window".to_owned(), Holder::describe)
+                    Holder::where_open(holder.as_ref())
                 ),
                 "Close the file there, then open it again.".to_owned(),
                 path,

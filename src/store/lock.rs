@@ -58,6 +58,15 @@ impl Holder {
         }
     }
 
+    /// Where a file is open, in words, also when its lock file does not say
+    /// who holds it.
+    pub fn where_open(holder: Option<&Holder>) -> String {
+        holder.map_or_else(
+            || "in another PartnerPath window".to_owned(),
+            Holder::describe,
+        )
+    }
+
     /// Whether this holder is this very program (the same file opened twice).
     pub fn is_this_program(&self) -> bool {
         self.pid == std::process::id() && self.host == gethostname::gethostname().to_string_lossy()

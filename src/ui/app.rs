@@ -430,24 +430,12 @@ impl App {
         let Some(session) = self.session.as_ref() else {
             return;
         };
-        let planned = std::fs::read(path)
-            .map_err(|e| Problem {
-                what: format!("The exchange file could not be read ({e})."),
-                what_to_do: "Check that the file is there and that you may open it.".to_owned(),
-                path: Some(path.to_path_buf()),
-            })
-            .and_then(|bytes| session.plan_import(&bytes, self.instruments));
-        match planned {
+        match session.plan_import_file(path, self.instruments) {
             Ok((file, plan)) => {
                 self.problem = None;
                 self.exchange.import(file, plan, files::last_name(path));
             }
-            Err(problem) => {
-                self.problem = Some(Problem {
-                    path: Some(path.to_path_buf()),
-                    ..problem
-                });
-            }
+            Err(problem) => self.problem = Some(problem),
         }
     }
 

@@ -93,7 +93,7 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
         });
     });
     let backups = &state.backups;
-    let asked = widgets::ask_before_deleting(ui, &mut state.confirming, |i| {
+    let asked = widgets::ask_first(ui, &mut state.confirming, |i| {
         let backup = backups.get(i)?;
         Some(widgets::Question {
             title: format!(

@@ -63,7 +63,7 @@ pub fn show(
             }
         });
     });
-    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+    let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let document = view.document(id)?;
         let steps = view.steps_raised_at(id).count();
         let also = if steps == 0 {

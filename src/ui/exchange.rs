@@ -31,6 +31,8 @@ struct Pending {
     file: Exchange,
     plan: Plan,
     name: String,
+    /// The report's lines above the conflicts, made once.
+    summary: Vec<String>,
 }
 
 /// What the user decided.
@@ -59,7 +61,14 @@ impl State {
 
     /// Opens the import report on a file read and planned.
     pub fn import(&mut self, file: Exchange, plan: Plan, name: String) {
-        self.import = Some(Pending { file, plan, name });
+        let mut summary = plan.report();
+        summary.truncate(summary.len() - plan.conflicts.len());
+        self.import = Some(Pending {
+            file,
+            plan,
+            name,
+            summary,
+        });
     }
 }
 
@@ -210,9 +219,7 @@ fn import_dialog(ui: &mut Ui, pending: &mut Pending) -> (bool, bool) {
             pending.file.exported_by
         ));
         ui.add_space(style::space::M);
-        let report = pending.plan.report();
-        let (summary, _) = report.split_at(report.len() - pending.plan.conflicts.len());
-        for line in summary {
+        for line in &pending.summary {
             ui.label(line);
         }
         if !pending.plan.conflicts.is_empty() {

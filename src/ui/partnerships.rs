@@ -308,7 +308,7 @@ fn delete_dialog(
     summaries: &[PartnershipSummary],
     requests: &mut Requests,
 ) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+    let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let summary = summaries.iter().find(|s| s.partnership.id == id)?;
         let body = format!(
             "This deletes the partnership with {}, {} and {}. For 30 days it can be restored from File > Recently deleted…; after that it is gone for good. To keep it but hide it from the list, archive it instead.",

@@ -417,7 +417,7 @@ fn team_together(
 }
 
 fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, requests: &mut Requests) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.removing, |id| {
+    let asked = widgets::ask_first(ui, &mut state.removing, |id| {
         let member = round.member(id)?;
         let title = format!("Remove {}?", member.name);
         let body = format!(

@@ -396,7 +396,7 @@ fn delete_dialog(
     stages: &Stages,
     requests: &mut Requests,
 ) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.deleting, |id| {
+    let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let entry = view.stages.iter().find(|e| e.id == id)?;
         let title = "Delete this stage entry?";
         let body = format!(

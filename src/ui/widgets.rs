@@ -170,10 +170,11 @@ pub struct Question {
     pub confirm: &'static str,
 }
 
-/// Asks before deleting the record `pending` names, and returns its id once
-/// the user confirms. `ask` words the question for that record, or finds it
-/// gone (`None`), which ends the asking; cancelling does too.
-pub fn ask_before_deleting<T: Copy>(
+/// Asks before something that cannot be taken back at a click (deleting a
+/// record, restoring a backup) is done to what `pending` names, and returns
+/// it once the user confirms. `ask` words the question, or finds it gone
+/// (`None`), which ends the asking; cancelling does too.
+pub fn ask_first<T: Copy>(
     ui: &mut Ui,
     pending: &mut Option<T>,
     ask: impl FnOnce(T) -> Option<Question>,

@@ -555,3 +555,20 @@ fn a_partnership_in_recently_deleted_is_restored_before_importing_into_it() {
         "{problem}"
     );
 }
+
+#[test]
+fn a_file_larger_than_the_format_allows_is_not_read_whole() {
+    let dir = tempfile::tempdir().expect("dir");
+    let f = facilitator(&dir.path().join("f.sqlite"));
+    let big = dir.path().join("big.partnerpath");
+    let file = std::fs::File::create(&big).expect("create");
+    let size = u64::try_from(partnerpath::model::exchange::MAX_BYTES).expect("size") * 2;
+    file.set_len(size)
+        .expect("a sparse file of twice the limit");
+    let problem = f
+        .session
+        .plan_import_file(&big, instruments())
+        .expect_err("refused");
+    assert!(problem.what.contains("larger than"), "{problem}");
+    assert_eq!(problem.path.as_deref(), Some(big.as_path()));
+}

@@ -376,7 +376,7 @@ fn remove_person_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.removing_person, |id| {
+    let asked = widgets::ask_first(ui, &mut state.removing_person, |id| {
         let person = view.person(id)?;
         let ratings = view.filled_ratings_by(id);
         let body = if ratings == 0 {
@@ -406,7 +406,7 @@ fn delete_cycle_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.deleting_cycle, |id| {
+    let asked = widgets::ask_first(ui, &mut state.deleting_cycle, |id| {
         let cycle = view.cycle(id)?;
         let ratings = view.filled_ratings_in_cycle(id);
         let body = format!(

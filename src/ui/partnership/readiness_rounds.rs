@@ -134,7 +134,7 @@ pub fn delete_round_dialog(
     view: &PartnershipView,
     requests: &mut Requests,
 ) {
-    let asked = widgets::ask_before_deleting(ui, &mut state.deleting_round, |id| {
+    let asked = widgets::ask_first(ui, &mut state.deleting_round, |id| {
         let round = view.readiness_round(id)?;
         let title = format!("Delete the readiness round “{}”?", round.round.title);
         let body = format!(
