@@ -53,15 +53,19 @@ pub fn show(
                 .commands
                 .push(Command::RenameDocument(document.id, title));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Delete…")
-                .on_hover_text("Delete this document; it can be restored for 30 days")
-                .clicked()
-            {
-                state.deleting = Some(document.id);
-            }
-        });
+    });
+    // On the line below the title, after the note, so that it stays in
+    // sight at any zoom (a long title can push the right edge off screen).
+    ui.horizontal(|ui| {
+        ui.weak("Everything is saved as you type.");
+        ui.add_space(style::space::XL);
+        if ui
+            .button("Delete…")
+            .on_hover_text("Delete this document; it can be restored for 30 days")
+            .clicked()
+        {
+            state.deleting = Some(document.id);
+        }
     });
     let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let document = view.document(id)?;
@@ -96,7 +100,6 @@ pub fn show(
             .color(style::warning_text(ui.visuals())),
         );
     }
-    ui.weak("Everything is saved as you type.");
     egui::ScrollArea::vertical()
         .id_salt(("document scroll", document.id))
         .auto_shrink(false)

@@ -107,40 +107,42 @@ fn export_dialog(
     let modal = egui::Modal::new(egui::Id::unique("export")).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_CHOICES);
         ui.heading(format!("Export “{}”", form.name));
-        ui.label("An exchange file (.partnerpath) carries the partnership to another PartnerPath file, on this laptop or another. Importing it there adds what is new and asks about anything changed on both sides.");
-        ui.add_space(style::space::M);
-        ui.radio_value(&mut form.whole, true, "The whole partnership: every year, for a hand-over");
-        ui.radio_value(&mut form.whole, false, "One cycle, for raters to rate apart");
-        if !form.whole {
-            ui.indent("raters", |ui| {
-                ui.weak("Each person rates in PartnerPath on their own laptop, only as themselves, and sends their file back to import here.");
-                ui.horizontal(|ui| {
-                    ui.label("Cycle");
-                    let year = |id: Option<CycleId>| {
-                        id.and_then(|c| view.cycle(c))
-                            .map_or_else(|| "Choose…".to_owned(), |c| c.school_year.clone())
-                    };
-                    egui::ComboBox::from_id_salt("export cycle")
-                        .selected_text(year(form.cycle))
-                        .show_ui(ui, |ui| {
-                            for cycle in view.cycles.iter().rev() {
-                                ui.selectable_value(
-                                    &mut form.cycle,
-                                    Some(cycle.id),
-                                    &cycle.school_year,
-                                );
-                            }
-                        })
-                        .response
-                        .accessible_name("Cycle");
-                });
-                ui.label("Who rates");
-                if view.people.is_empty() {
-                    ui.weak("The partnership has no people yet: add them on its page first.");
-                }
-                egui::ScrollArea::vertical()
-                    .max_height(ui.ctx().content_rect().height() * 0.4)
-                    .show(ui, |ui| {
+        // Everything between the title and the buttons scrolls, so that the
+        // buttons stay on screen with many people or a large zoom.
+        egui::ScrollArea::vertical()
+            .max_height(ui.ctx().content_rect().height() * 0.6)
+            .show(ui, |ui| {
+                ui.label("An exchange file (.partnerpath) carries the partnership to another PartnerPath file, on this laptop or another. Importing it there adds what is new and asks about anything changed on both sides.");
+                ui.add_space(style::space::M);
+                ui.radio_value(&mut form.whole, true, "The whole partnership: every year, for a hand-over");
+                ui.radio_value(&mut form.whole, false, "One cycle, for raters to rate apart");
+                if !form.whole {
+                    ui.indent("raters", |ui| {
+                        ui.weak("Each person rates in PartnerPath on their own laptop, only as themselves, and sends their file back to import here.");
+                        ui.horizontal(|ui| {
+                            ui.label("Cycle");
+                            let year = |id: Option<CycleId>| {
+                                id.and_then(|c| view.cycle(c))
+                                    .map_or_else(|| "Choose…".to_owned(), |c| c.school_year.clone())
+                            };
+                            egui::ComboBox::from_id_salt("export cycle")
+                                .selected_text(year(form.cycle))
+                                .show_ui(ui, |ui| {
+                                    for cycle in view.cycles.iter().rev() {
+                                        ui.selectable_value(
+                                            &mut form.cycle,
+                                            Some(cycle.id),
+                                            &cycle.school_year,
+                                        );
+                                    }
+                                })
+                                .response
+                                .accessible_name("Cycle");
+                        });
+                        ui.label("Who rates");
+                        if view.people.is_empty() {
+                            ui.weak("The partnership has no people yet: add them on its page first.");
+                        }
                         for person in &view.people {
                             let mut on = form.people.contains(&person.id);
                             let label = format!("{} ({})", person.name, person.side.label());
@@ -153,8 +155,8 @@ fn export_dialog(
                             }
                         }
                     });
+                }
             });
-        }
         ui.add_space(style::space::M_PLUS);
         let scope = if form.whole {
             Some((ExportScope::Whole, form.name.clone()))

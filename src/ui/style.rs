@@ -75,11 +75,11 @@ pub mod width {
     pub const DIALOG_FILES: f32 = 620.0;
     /// A dialog listing records with a button each (backups, recently
     /// deleted).
-    pub const DIALOG_LIST: f32 = 680.0;
+    pub const DIALOG_LIST: f32 = 600.0;
     /// What a row of such a list is (a deleted record, a backup).
-    pub const LIST_WHAT: f32 = 300.0;
+    pub const LIST_WHAT: f32 = 260.0;
     /// When it was, in such a row.
-    pub const LIST_WHEN: f32 = 260.0;
+    pub const LIST_WHEN: f32 = 220.0;
     /// A side (District, Partner…).
     pub const SIDE: f32 = 100.0;
     /// A progress bar beside a count.
