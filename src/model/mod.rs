@@ -16,6 +16,7 @@ mod readiness;
 mod school_year;
 mod stage;
 mod stats;
+pub mod trajectory;
 mod view;
 mod worksheet;
 
@@ -44,7 +45,7 @@ pub use readiness::{
 };
 pub use school_year::SchoolYear;
 pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
-pub use stats::{DISCUSS_GAP, Spread, average};
+pub use stats::{Change, DISCUSS_GAP, Mean, Spread, average};
 pub use view::{PartnershipView, RatingCopy};
 pub use worksheet::{
     ATTENDEE_SIDE, ATTENDEES, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,

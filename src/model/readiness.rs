@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::PartnershipId;
+use super::{Mean, PartnershipId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -104,7 +104,7 @@ pub struct TeamSummary {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamCategory<'a> {
     /// The mean of the given ratings; `None` when nobody has rated.
-    pub average: Option<f32>,
+    pub average: Option<Mean>,
     pub lowest: Option<u8>,
     pub highest: Option<u8>,
     pub rated: usize,
@@ -219,9 +219,7 @@ impl ReadinessView {
                 result.concerns.push((member, rating.concerns.as_str()));
             }
         }
-        if result.rated > 0 {
-            result.average = Some(sum as f32 / result.rated as f32);
-        }
+        result.average = Mean::new(sum, u32::try_from(result.rated).unwrap_or(u32::MAX));
         result
     }
 }
@@ -283,7 +281,8 @@ mod tests {
         let view = view();
         let team = view.team_category(Team::District, "metrics");
         assert_eq!(team.rated, 2);
-        assert_eq!(team.average, Some(2.5), "(2 + 3) / 2, Cy left out");
+        assert_eq!(team.average, Mean::new(5, 2), "(2 + 3) / 2, Cy left out");
+        assert_eq!(team.average.map(|a| a.to_string()).as_deref(), Some("2.5"));
         assert_eq!((team.lowest, team.highest), (Some(2), Some(3)));
         let missing: Vec<&str> = team.missing.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(missing, ["Cy"]);
@@ -307,7 +306,7 @@ mod tests {
         assert_eq!(team.missing.len(), 3);
         assert_eq!(
             view.team_category(Team::Partner, "metrics").average,
-            Some(4.0)
+            Mean::new(4, 1)
         );
     }
 

@@ -359,7 +359,7 @@ mod tests {
         let district = view
             .side_spread(CycleId(2), "a", Side::District)
             .expect("district");
-        assert!((district.mean - 3.0).abs() < f32::EPSILON);
+        assert_eq!(district.mean.to_string(), "3.0");
         assert_eq!(view.side_spread(CycleId(2), "a", Side::School), None);
         assert_eq!(
             view.sides_rating(CycleId(2)),

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::style;
 use crate::instrument::{Continuum, Indicator};
-use crate::model::{Cycle, CycleId, Movement, PartnershipView, Rater, average, changes};
+use crate::model::{Cycle, CycleId, Mean, Movement, PartnershipView, Rater, average, changes};
 
 #[derive(Default)]
 pub struct State {
@@ -125,12 +125,12 @@ fn category_averages(
                     )
                 };
                 let (a, b) = (mean(earlier), mean(later));
-                let shown = |v: Option<f32>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+                let shown = |v: Option<Mean>| v.map_or("–".to_owned(), |v| v.to_string());
                 ui.label(&category.name);
                 ui.label(shown(a));
                 ui.label(shown(b));
                 ui.label(match (a, b) {
-                    (Some(a), Some(b)) => format!("{:+.1}", b - a),
+                    (Some(a), Some(b)) => b.change_since(a).to_string(),
                     _ => "–".to_owned(),
                 });
                 ui.end_row();

@@ -1,5 +1,5 @@
-//! The heat map: school years as columns, indicators as rows under their
-//! categories, each cell the team's level as a shade and its number and
+//! The heat map: school years as columns, newest first, beside a fixed
+//! column of indicators under their categories, each cell the team's level as a shade and its number and
 //! name, so it reads in greyscale and without colour; with each category's
 //! average per year.
 
@@ -19,87 +19,129 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
         );
         return;
     }
-    ui.weak("The team's agreed level for each indicator in each school year; darker is further along the continuum.");
+    let shade = if ui.visuals().dark_mode {
+        "brighter"
+    } else {
+        "darker"
+    };
+    ui.weak(format!(
+        "The team's agreed level for each indicator in each school year, newest first; {shade} is further along the continuum, and every cell names its level."
+    ));
     ui.add_space(style::space::S);
-    egui::ScrollArea::both()
+    // Newest first, so the year people look at first sits beside the
+    // indicators; the names stay put while older years scroll.
+    let years: Vec<_> = view.cycles.iter().rev().collect();
+    egui::ScrollArea::vertical()
         .id_salt("heat map scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
-            ui.horizontal(|ui| {
-                ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-                for cycle in &view.cycles {
-                    let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
-                    ui.painter().text(
-                        rect.center(),
-                        Align2::CENTER_CENTER,
-                        &cycle.school_year,
-                        FontId::proportional(style::size::BODY),
-                        ui.visuals().strong_text_color(),
-                    );
-                }
-            });
-            for category in &continuum.categories {
-                ui.add_space(style::space::S);
-                ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-                    ui.painter().text(
-                        rect.left_center(),
-                        Align2::LEFT_CENTER,
-                        format!("{} (average)", category.name),
-                        FontId::proportional(style::size::BODY),
-                        ui.visuals().strong_text_color(),
-                    );
-                    for cycle in &view.cycles {
-                        let levels = category
-                            .indicators
-                            .iter()
-                            .map(|i| view.level(cycle.id, Rater::Consensus, &i.key));
-                        let text = average(levels).map_or("–".to_owned(), |a| format!("{a:.1}"));
-                        let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Cell,
-                                true,
-                                format!("{} average {}: {text}", category.name, cycle.school_year),
-                            )
-                        });
-                        ui.painter().text(
-                            rect.center(),
-                            Align2::CENTER_CENTER,
-                            text,
-                            FontId::proportional(style::size::BODY),
-                            ui.visuals().strong_text_color(),
-                        );
-                    }
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
+                ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
+                    names(ui, continuum);
                 });
-                for indicator in &category.indicators {
-                    ui.horizontal(|ui| {
-                        let (rect, _) =
-                            ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
-                        ui.painter().text(
-                            rect.left_center() + vec2(14.0, 0.0),
-                            Align2::LEFT_CENTER,
-                            &indicator.name,
-                            FontId::proportional(style::size::CELL),
-                            ui.visuals().text_color(),
-                        );
-                        for cycle in &view.cycles {
-                            let level = view.level(cycle.id, Rater::Consensus, &indicator.key);
-                            cell(
-                                ui,
-                                continuum,
-                                level,
-                                &format!("{} {}", indicator.name, cycle.school_year),
-                            );
-                        }
+                egui::ScrollArea::horizontal()
+                    .id_salt("heat map years")
+                    .show(ui, |ui| {
+                        ui.vertical(|ui| {
+                            ui.spacing_mut().item_spacing = vec2(3.0, 3.0);
+                            ui.horizontal(|ui| {
+                                for cycle in &years {
+                                    let (rect, _) = ui.allocate_exact_size(CELL, Sense::hover());
+                                    ui.painter().text(
+                                        rect.center(),
+                                        Align2::CENTER_CENTER,
+                                        &cycle.school_year,
+                                        FontId::proportional(style::size::BODY),
+                                        ui.visuals().strong_text_color(),
+                                    );
+                                }
+                            });
+                            for category in &continuum.categories {
+                                ui.add_space(style::space::S);
+                                ui.horizontal(|ui| {
+                                    for cycle in &years {
+                                        let levels = category.indicators.iter().map(|i| {
+                                            view.level(cycle.id, Rater::Consensus, &i.key)
+                                        });
+                                        let text = average(levels)
+                                            .map_or("–".to_owned(), |a| a.to_string());
+                                        let (rect, response) =
+                                            ui.allocate_exact_size(CELL, Sense::hover());
+                                        response.widget_info(|| {
+                                            egui::WidgetInfo::labeled(
+                                                egui::Role::Cell,
+                                                true,
+                                                format!(
+                                                    "{} average {}: {text}",
+                                                    category.name, cycle.school_year
+                                                ),
+                                            )
+                                        });
+                                        ui.painter().text(
+                                            rect.center(),
+                                            Align2::CENTER_CENTER,
+                                            text,
+                                            FontId::proportional(style::size::BODY),
+                                            ui.visuals().strong_text_color(),
+                                        );
+                                    }
+                                });
+                                for indicator in &category.indicators {
+                                    ui.horizontal(|ui| {
+                                        for cycle in &years {
+                                            let level = view.level(
+                                                cycle.id,
+                                                Rater::Consensus,
+                                                &indicator.key,
+                                            );
+                                            cell(
+                                                ui,
+                                                continuum,
+                                                level,
+                                                &format!(
+                                                    "{} {}",
+                                                    indicator.name, cycle.school_year
+                                                ),
+                                            );
+                                        }
+                                    });
+                                }
+                            }
+                        });
                     });
-                }
-            }
+            });
             ui.add_space(style::space::M_PLUS);
             legend(ui, continuum);
         });
+}
+
+/// The fixed column: the categories and their indicators, row by row as
+/// the cells beside them.
+fn names(ui: &mut Ui, continuum: &Continuum) {
+    ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+    for category in &continuum.categories {
+        ui.add_space(style::space::S);
+        let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+        ui.painter().text(
+            rect.left_center(),
+            Align2::LEFT_CENTER,
+            format!("{} (average)", category.name),
+            FontId::proportional(style::size::BODY),
+            ui.visuals().strong_text_color(),
+        );
+        for indicator in &category.indicators {
+            let (rect, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, CELL.y), Sense::hover());
+            ui.painter().text(
+                rect.left_center() + vec2(14.0, 0.0),
+                Align2::LEFT_CENTER,
+                &indicator.name,
+                FontId::proportional(style::size::CELL),
+                ui.visuals().text_color(),
+            );
+        }
+    }
 }
 
 fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {

@@ -12,6 +12,7 @@ mod exchange;
 mod files;
 mod heatmap;
 pub mod launch;
+mod levels;
 mod meeting;
 mod monitoring;
 mod nav;

@@ -40,6 +40,7 @@ pub enum Page {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     #[default]
+    Levels,
     Radar,
     HeatMap,
     Changes,
@@ -47,11 +48,18 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages];
+    pub const ALL: [Tab; 5] = [
+        Tab::Levels,
+        Tab::Radar,
+        Tab::HeatMap,
+        Tab::Changes,
+        Tab::Stages,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
-            Tab::Radar => "Radar over time",
+            Tab::Levels => "Levels over the years",
+            Tab::Radar => "Radar",
             Tab::HeatMap => "Heat map",
             Tab::Changes => "What changed",
             Tab::Stages => "Stage of partnering",

@@ -19,6 +19,8 @@ pub struct Series {
     pub width: f32,
     /// Filled lightly inside (the newest cycle, or the consensus).
     pub filled: bool,
+    /// Drawn dashed, so that two outlines differ by more than colour.
+    pub dashed: bool,
 }
 
 /// Room beside the outer ring for the longest indicator name.
@@ -140,19 +142,48 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
         for run in &outline.runs {
             let points: Vec<Pos2> = run.iter().map(|v| at(v.x, v.y)).collect();
             let stroke = Stroke::new(s.width, s.color);
-            if outline.closed {
+            if s.dashed {
+                let mut path = points.clone();
+                if outline.closed
+                    && let Some(first) = points.first()
+                {
+                    path.push(*first);
+                }
+                painter.extend(Shape::dashed_line(&path, stroke, 10.0, 6.0));
+            } else if outline.closed {
                 painter.add(Shape::closed_line(points.clone(), stroke));
             } else if points.len() > 1 {
                 painter.add(Shape::line(points.clone(), stroke));
             }
             for (vertex, point) in run.iter().zip(points) {
-                painter.circle_filled(point, s.width + 1.5, s.color);
+                if s.dashed {
+                    painter.rect_filled(
+                        egui::Rect::from_center_size(point, Vec2::splat(2.0 * s.width + 4.0)),
+                        0.0,
+                        s.color,
+                    );
+                } else {
+                    painter.circle_filled(point, s.width + 1.5, s.color);
+                }
                 if let Some(pointer) = pointer {
                     let distance = pointer.distance(point);
                     if distance < 10.0 && nearest.as_ref().is_none_or(|(d, _, _)| distance <= *d) {
                         nearest = Some((distance, s, *vertex));
                     }
                 }
+            }
+        }
+    }
+
+    // An unrated indicator, when two outlines are compared: a hollow ring
+    // of the series' colour just outside the outer ring, so the gap in its
+    // outline is seen (the legend names it).
+    for (offset, s) in series.iter().enumerate().filter(|_| series.len() <= 2) {
+        for (axis, level) in s.levels.iter().enumerate() {
+            if level.is_none() {
+                let (x, y) =
+                    radar::point(axis, count, 1.0 + (10.0 + 12.0 * offset as f32) / radius);
+                painter.circle_stroke(at(x, y), 4.5, Stroke::new(2.0, s.color));
             }
         }
     }
@@ -176,14 +207,4 @@ pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) 
         });
     }
     response
-}
-
-/// The first line of a text, shortened for a tooltip.
-pub fn first_line(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("").trim();
-    let mut short: String = line.chars().take(120).collect();
-    if line.chars().count() > 120 {
-        short.push('…');
-    }
-    short
 }

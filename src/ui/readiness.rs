@@ -283,7 +283,7 @@ fn team_side(
         Some(average) => {
             ui.label(
                 RichText::new(format!(
-                    "Team average {average:.1} ({} of {total} rated)",
+                    "Team average {average} ({} of {total} rated)",
                     result.rated
                 ))
                 .size(style::size::TITLE),
@@ -387,10 +387,7 @@ fn team_together(
     let result = round.team_category(team, &category.key);
     if show_numbers {
         match result.average {
-            Some(average) => ui.label(format!(
-                "Team average {average:.1} ({} rated)",
-                result.rated
-            )),
+            Some(average) => ui.label(format!("Team average {average} ({} rated)", result.rated)),
             None => ui.weak("No ratings"),
         };
     }

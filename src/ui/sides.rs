@@ -103,7 +103,7 @@ fn average_cell(ui: &mut Ui, spread: Option<Spread>, colour: egui::Color32, name
     let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
     let text = spread.map_or("–".to_owned(), |s| {
         let people = if s.count == 1 { "person" } else { "people" };
-        format!("{:.1} ({} {people})", s.mean, s.count)
+        format!("{} ({} {people})", s.mean, s.count)
     });
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Cell, true, format!("{name}: {text}"))
@@ -112,7 +112,7 @@ fn average_cell(ui: &mut Ui, spread: Option<Spread>, colour: egui::Color32, name
     if let Some(s) = spread {
         let bar = egui::Rect::from_min_size(
             rect.left_center() + vec2(0.0, 6.0),
-            vec2(60.0 * s.mean / 4.0, 5.0),
+            vec2(60.0 * s.mean.shown_value() / 4.0, 5.0),
         );
         let track = egui::Rect::from_min_size(rect.left_center() + vec2(0.0, 6.0), vec2(60.0, 5.0));
         painter.rect_filled(track, 2.0, ui.visuals().faint_bg_color);
@@ -139,7 +139,7 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
         keys.iter()
             .map(|key| {
                 view.rating(cycle.id, rater, key)
-                    .map(|r| radar::first_line(&r.evidence))
+                    .map(|r| crate::model::trajectory::first_line(&r.evidence))
                     .unwrap_or_default()
             })
             .collect()
@@ -154,6 +154,7 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
             color: style::rater_colour(index),
             width: 1.8,
             filled: false,
+            dashed: false,
         })
         .collect();
     let consensus = view.levels(cycle.id, Rater::Consensus, keys.iter().copied());
@@ -164,6 +165,7 @@ pub fn raters_radar(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuu
         color: style::consensus_colour(ui.visuals()),
         width: 3.5,
         filled: true,
+        dashed: false,
     });
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {

@@ -221,6 +221,33 @@ pub fn category_text(index: usize, visuals: &Visuals) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The colour of the `index`th line of a chart (a category, an indicator),
+/// from the same colour-blind-safe palette as the categories, dark or light
+/// enough to read as text in the theme. Lines differ by dash and marker too.
+pub fn series_colour(index: usize, visuals: &Visuals) -> Color32 {
+    category_text(index, visuals)
+}
+
+/// The newest year on a radar comparing two: blue (Okabe–Ito), solid.
+pub fn newest_colour(visuals: &Visuals) -> Color32 {
+    category_text(0, visuals)
+}
+
+/// The earlier year on a radar comparing two: vermillion (Okabe–Ito),
+/// dashed; apart from the blue for every common kind of colour blindness.
+pub fn earlier_colour(visuals: &Visuals) -> Color32 {
+    category_text(1, visuals)
+}
+
+/// The band behind the chosen year of a chart.
+pub fn chosen_year_band(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_gray(62)
+    } else {
+        Color32::from_gray(222)
+    }
+}
+
 /// The colour of the cycle at `rank` of `count` (0 = oldest): older cycles
 /// lighter, the newest strongest.
 pub fn cycle_colour(rank: usize, count: usize, visuals: &Visuals) -> Color32 {
@@ -274,7 +301,9 @@ pub fn level_fill(level: u8, visuals: &Visuals) -> Color32 {
 
 /// Text that reads on `level_fill(level)`.
 pub fn level_text(level: u8, visuals: &Visuals) -> Color32 {
-    if visuals.dark_mode || level >= 4 {
+    // The darkest fill of each theme carries white text: level 4 in the
+    // light theme, levels 1–3 in the dark one.
+    if visuals.dark_mode == (level < 4) {
         Color32::WHITE
     } else {
         Color32::from_gray(20)

@@ -6,15 +6,22 @@ use std::collections::HashSet;
 use egui::{RichText, Ui};
 
 use super::nav::{Requests, ScreenContext, Tab, back_to_partnership};
-use super::{changes, heatmap, radar, stages, style};
-use crate::instrument::Instruments;
-use crate::model::{CycleId, PartnershipView, Rater};
+use super::{changes, heatmap, levels, radar, stages, style};
+use crate::instrument::{Continuum, Instruments};
+use crate::model::trajectory::first_line;
+use crate::model::{Cycle, CycleId, PartnershipView, Rater};
 
 #[derive(Default)]
 pub struct State {
     pub tab: Tab,
-    /// Cycles switched off in the radar's legend.
+    /// Cycles switched off in the radar's legend ("All years").
     hidden: HashSet<CycleId>,
+    /// The radar shows every year, rather than the newest against one.
+    all_years: bool,
+    /// The earlier year the newest is compared with; the one before the
+    /// newest when none is chosen.
+    against: Option<CycleId>,
+    pub levels: levels::State,
     pub changes: changes::State,
     pub stages: stages::State,
 }
@@ -27,7 +34,7 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
     } = *cx;
     back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Across the years");
         ui.add_space(style::space::XL);
         for tab in Tab::ALL {
@@ -40,6 +47,7 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
     });
     ui.separator();
     match state.tab {
+        Tab::Levels => levels::show(ui, &mut state.levels, view, instruments.continuum),
         Tab::Radar => radar_over_time(ui, state, view, instruments),
         Tab::HeatMap => heatmap::show(ui, view, instruments.continuum),
         Tab::Changes => changes::show(ui, &mut state.changes, view, instruments.continuum),
@@ -61,70 +69,193 @@ fn radar_over_time(
         return;
     }
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+    let notes = |cycle: CycleId| -> Vec<String> {
+        keys.iter()
+            .map(|key| {
+                view.rating(cycle, Rater::Consensus, key)
+                    .map(|r| first_line(&r.evidence))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
     let count = view.cycles.len();
-    let series: Vec<radar::Series> = view
-        .cycles
-        .iter()
-        .enumerate()
-        .filter(|(_, cycle)| !state.hidden.contains(&cycle.id))
-        .map(|(rank, cycle)| {
-            let newest = rank + 1 == count;
-            radar::Series {
-                name: cycle.school_year.clone(),
-                levels: view.levels(cycle.id, Rater::Consensus, keys.iter().copied()),
-                notes: keys
-                    .iter()
-                    .map(|key| {
-                        view.rating(cycle.id, Rater::Consensus, key)
-                            .map(|r| radar::first_line(&r.evidence))
-                            .unwrap_or_default()
-                    })
-                    .collect(),
-                color: style::cycle_colour(rank, count, ui.visuals()),
-                width: if newest {
-                    3.5
-                } else {
-                    1.5 + 1.5 * rank as f32 / count as f32
-                },
-                filled: newest,
-            }
-        })
-        .collect();
+    let newest = &view.cycles[count - 1];
+    let earlier = state
+        .against
+        .and_then(|id| view.cycle(id))
+        .filter(|c| c.id != newest.id)
+        .or_else(|| count.checked_sub(2).and_then(|i| view.cycles.get(i)));
+    let series: Vec<radar::Series> = if state.all_years {
+        view.cycles
+            .iter()
+            .enumerate()
+            .filter(|(_, cycle)| !state.hidden.contains(&cycle.id))
+            .map(|(rank, cycle)| {
+                let newest = rank + 1 == count;
+                radar::Series {
+                    name: cycle.school_year.clone(),
+                    levels: view.levels(cycle.id, Rater::Consensus, keys.iter().copied()),
+                    notes: notes(cycle.id),
+                    color: style::cycle_colour(rank, count, ui.visuals()),
+                    width: if newest {
+                        3.5
+                    } else {
+                        1.5 + 1.5 * rank as f32 / count as f32
+                    },
+                    filled: newest,
+                    dashed: false,
+                }
+            })
+            .collect()
+    } else {
+        let mut two = Vec::new();
+        if let Some(earlier) = earlier {
+            two.push(radar::Series {
+                name: earlier.school_year.clone(),
+                levels: view.levels(earlier.id, Rater::Consensus, keys.iter().copied()),
+                notes: notes(earlier.id),
+                color: style::earlier_colour(ui.visuals()),
+                width: 2.5,
+                filled: false,
+                dashed: true,
+            });
+        }
+        two.push(radar::Series {
+            name: newest.school_year.clone(),
+            levels: view.levels(newest.id, Rater::Consensus, keys.iter().copied()),
+            notes: notes(newest.id),
+            color: style::newest_colour(ui.visuals()),
+            width: 3.5,
+            filled: true,
+            dashed: false,
+        });
+        two
+    };
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(style::width::LEGEND);
-            ui.label(RichText::new("Cycles").strong());
-            ui.weak("Newest drawn strongest. Untick a year to hide it.");
-            ui.add_space(style::space::XS);
-            for (rank, cycle) in view.cycles.iter().enumerate().rev() {
-                let mut shown = !state.hidden.contains(&cycle.id);
-                ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 6.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, style::cycle_colour(rank, count, ui.visuals()));
-                    let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
-                    let label = format!("{} ({rated} of {} rated)", cycle.school_year, keys.len());
-                    if ui
-                        .checkbox(&mut shown, label)
-                        .accessible_name(format!("Show {}", cycle.school_year))
-                        .changed()
-                    {
-                        if shown {
-                            state.hidden.remove(&cycle.id);
-                        } else {
-                            state.hidden.insert(cycle.id);
-                        }
-                    }
-                });
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut state.all_years, false, "Two years");
+                ui.selectable_value(&mut state.all_years, true, "All years");
+            });
+            ui.add_space(style::space::S);
+            if state.all_years {
+                all_years_legend(ui, state, view, &keys);
+            } else {
+                compare_legend(ui, state, view, continuum, newest, earlier);
             }
             ui.add_space(style::space::L);
             ui.label(RichText::new("Categories").strong());
             for (index, category) in continuum.categories.iter().enumerate() {
-                ui.label(RichText::new(&category.name).color(style::category_text(index, ui.visuals())));
+                ui.label(
+                    RichText::new(&category.name).color(style::category_text(index, ui.visuals())),
+                );
             }
             ui.add_space(style::space::L);
-            ui.weak("A gap in an outline is an indicator that was not rated that year. Point at a corner to see the level and the evidence.");
+            ui.weak("Point at a corner to see the level and the evidence.");
         });
         radar::show(ui, continuum, &series, ui.available_size());
     });
+}
+
+/// The two years compared: the newest, solid, against a chosen earlier
+/// one, dashed; and what each left unrated.
+fn compare_legend(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    newest: &Cycle,
+    earlier: Option<&Cycle>,
+) {
+    ui.horizontal(|ui| {
+        line_sample(ui, style::newest_colour(ui.visuals()), false);
+        ui.label(RichText::new(format!("{} (newest), solid", newest.school_year)).strong());
+    });
+    if let Some(earlier) = earlier {
+        ui.horizontal(|ui| {
+            line_sample(ui, style::earlier_colour(ui.visuals()), true);
+            ui.label(format!("{}, dashed", earlier.school_year));
+        });
+        let mut against = earlier.id;
+        egui::ComboBox::from_id_salt("radar against")
+            .selected_text(format!("Against {}", earlier.school_year))
+            .width(style::width::LEGEND - 20.0)
+            .show_ui(ui, |ui| {
+                for cycle in view.cycles.iter().rev().filter(|c| c.id != newest.id) {
+                    ui.selectable_value(&mut against, cycle.id, &cycle.school_year);
+                }
+            })
+            .response
+            .accessible_name("Compare the newest year against");
+        if against != earlier.id {
+            state.against = Some(against);
+        }
+    } else {
+        ui.weak("Only one school year so far.");
+    }
+    let unrated = |cycle: &Cycle| -> Vec<&str> {
+        continuum
+            .indicators()
+            .filter(|i| view.level(cycle.id, Rater::Consensus, &i.key).is_none())
+            .map(|i| i.name.as_str())
+            .collect()
+    };
+    let mut gaps = Vec::new();
+    for cycle in earlier.into_iter().chain([newest]) {
+        let missing = unrated(cycle);
+        if !missing.is_empty() {
+            gaps.push(format!("{}: {}", cycle.school_year, missing.join(", ")));
+        }
+    }
+    if !gaps.is_empty() {
+        ui.add_space(style::space::S);
+        ui.label(
+            RichText::new("Not rated (a gap in the outline, a hollow ring at its axis)").strong(),
+        );
+        for gap in gaps {
+            ui.label(gap);
+        }
+    }
+}
+
+/// Every year, older lighter; ticking a year hides or shows it.
+fn all_years_legend(ui: &mut Ui, state: &mut State, view: &PartnershipView, keys: &[&str]) {
+    let count = view.cycles.len();
+    ui.weak("Newest drawn strongest. Untick a year to hide it. A gap in an outline is an indicator that was not rated that year.");
+    ui.add_space(style::space::XS);
+    for (rank, cycle) in view.cycles.iter().enumerate().rev() {
+        let mut shown = !state.hidden.contains(&cycle.id);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 6.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, style::cycle_colour(rank, count, ui.visuals()));
+            let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
+            let label = format!("{} ({rated} of {} rated)", cycle.school_year, keys.len());
+            if ui
+                .checkbox(&mut shown, label)
+                .accessible_name(format!("Show {}", cycle.school_year))
+                .changed()
+            {
+                if shown {
+                    state.hidden.remove(&cycle.id);
+                } else {
+                    state.hidden.insert(cycle.id);
+                }
+            }
+        });
+    }
+}
+
+/// A short stretch of a line, solid or dashed, as in the chart.
+fn line_sample(ui: &mut Ui, colour: egui::Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(30.0, 10.0), egui::Sense::hover());
+    let stroke = egui::Stroke::new(3.0, colour);
+    let points = [rect.left_center(), rect.right_center()];
+    if dashed {
+        ui.painter()
+            .extend(egui::Shape::dashed_line(&points, stroke, 8.0, 4.0));
+    } else {
+        ui.painter().line_segment(points, stroke);
+    }
 }

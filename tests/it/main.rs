@@ -11,6 +11,7 @@ mod instrument;
 mod layers;
 mod licences;
 mod print;
+mod rounding;
 mod safety;
 mod smoke;
 mod snapshots;

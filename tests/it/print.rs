@@ -281,7 +281,7 @@ fn user_text_with_markup_characters_prints_literally() {
 }
 
 #[test]
-fn the_trajectory_report_has_the_radar_heat_map_and_changes() {
+fn the_trajectory_report_has_the_line_charts_radar_heat_map_and_changes() {
     let (_dir, view) = sample();
     let printed = print(&filled(Filled::Trajectory), Some(&view));
     printed.assert_fonts_embedded();
@@ -289,7 +289,9 @@ fn the_trajectory_report_has_the_radar_heat_map_and_changes() {
     assert_contains(
         &all,
         &[
-            "Radar over time",
+            "Levels over the years",
+            "Category averages",
+            "Radar: 2025–26 against 2024–25",
             "Collaboration & Engagement",
             "Heat map",
             "Foundations (average)",
@@ -351,7 +353,8 @@ fn readiness_prints_a_team_sheet_and_the_joint_summary_without_numbers() {
         }),
         Some(&view),
     );
-    assert!(with_numbers.text(None).contains("(average 3.2)"));
+    // The district team rated Alignment 3, 4, 3, 3: 3.25, rounded half up.
+    assert!(with_numbers.text(None).contains("(average 3.3)"));
     let blank_sheet = print(&blank(Blank::Readiness(Team::District)), None);
     assert_contains(
         &blank_sheet.text(None),

@@ -1,11 +1,15 @@
-//! Images of the radar with three cycles and of the heat map, compared with
-//! the ones checked in under tests/snapshots (rendered with Mesa's software
-//! Vulkan driver). `UPDATE_SNAPSHOTS=true cargo test --test it snapshots`
-//! writes new ones after a deliberate change.
+//! Images of the screens across the years, compared with the ones checked
+//! in under tests/snapshots (rendered with Mesa's software Vulkan driver):
+//! the line chart, the comparison radar and the heat map of a ten-year
+//! partnership at 1366×768 (one also at 200 %, one in the dark theme), and
+//! the radar and heat map of three cycles.
+//! `UPDATE_SNAPSHOTS=true cargo test --test it snapshots` writes new ones
+//! after a deliberate change.
 
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey};
@@ -16,6 +20,39 @@ use crate::support;
 
 /// A partnership with three cycles of consensus ratings, one with gaps.
 fn three_cycles(path: &Path) -> PartnershipId {
+    cycles(
+        path,
+        &[
+            ("2022–23", 2022, "1121111112111"),
+            ("2023–24", 2023, "2222222222211"),
+            ("2024–25", 2024, "3323323030322"),
+        ],
+    )
+}
+
+/// Ten school years, 2016–17 to 2025–26: rising with setbacks, Decision
+/// Making unrated in 2019–20 and 2024–25, Procedures unrated in 2021–22.
+fn ten_years(path: &Path) -> PartnershipId {
+    cycles(
+        path,
+        &[
+            ("2016–17", 2016, "1121111112111"),
+            ("2017–18", 2017, "1211211111121"),
+            ("2018–19", 2018, "2212121212121"),
+            ("2019–20", 2019, "2222202222212"),
+            ("2020–21", 2020, "2323222322222"),
+            ("2021–22", 2021, "3323232332032"),
+            ("2022–23", 2022, "3333333333233"),
+            ("2023–24", 2023, "3433433343333"),
+            ("2024–25", 2024, "4433304343434"),
+            ("2025–26", 2025, "4443443443444"),
+        ],
+    )
+}
+
+/// A partnership with a cycle per (school year, start year, levels) and the
+/// team's level of each indicator from its digit (0: not rated).
+fn cycles(path: &Path, years: &[(&str, i16, &str)]) -> PartnershipId {
     let mut store = Store::open(path).expect("open");
     let id = store
         .create_partnership(
@@ -27,12 +64,7 @@ fn three_cycles(path: &Path) -> PartnershipId {
         )
         .expect("partnership");
     let continuum = Instruments::builtin().expect("instruments").continuum;
-    let years = [
-        ("2022–23", 2022, "1121111112111"),
-        ("2023–24", 2023, "2222222222211"),
-        ("2024–25", 2024, "3323323030322"),
-    ];
-    for (year, start, levels) in years {
+    for &(year, start, levels) in years {
         let cycle = store
             .create_cycle(&NewCycle {
                 partnership_id: id,
@@ -78,6 +110,62 @@ fn snapshot(tab: Tab, name: &str) {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run();
     harness.snapshot(name);
+}
+
+/// The ten-year partnership on `tab`, on a 1366×768 screen at `zoom`
+/// (the window is 1366 / zoom points wide).
+fn ten_year_snapshot(
+    tab: Tab,
+    name: &str,
+    theme: egui::Theme,
+    zoom: f32,
+) -> (tempfile::TempDir, Harness<'static, App>) {
+    let (dir, path) = database();
+    let id = ten_years(&path);
+    let app = support::app(&path, Some(Screen::In(id, Page::Trajectory(tab))));
+    let mut harness = Harness::builder()
+        .with_size([1366.0 / zoom, 768.0 / zoom])
+        .with_pixels_per_point(zoom)
+        .with_theme(theme)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.run();
+    harness.snapshot(name);
+    (dir, harness)
+}
+
+#[test]
+fn levels_over_ten_years() {
+    let (_dir, harness) =
+        ten_year_snapshot(Tab::Levels, "levels_ten_years", egui::Theme::Light, 1.0);
+    // The newest year is chosen, and its values are written out.
+    harness.get_by_label("Later year");
+    harness.get_by_label_contains("Line chart of Foundations, Systems & Structures");
+}
+
+#[test]
+fn levels_over_ten_years_at_200_percent() {
+    ten_year_snapshot(Tab::Levels, "levels_ten_years_200", egui::Theme::Light, 2.0);
+}
+
+#[test]
+fn radar_compares_the_newest_year_with_the_one_before() {
+    let (_dir, harness) = ten_year_snapshot(Tab::Radar, "radar_ten_years", egui::Theme::Light, 1.0);
+    harness.get_by_label("Radar of 2024–25, 2025–26");
+    // The unrated indicator is named beside the radar.
+    harness.get_by_label("2024–25: Decision Making");
+}
+
+#[test]
+fn heat_map_of_ten_years_keeps_the_newest_in_view() {
+    let (_dir, harness) =
+        ten_year_snapshot(Tab::HeatMap, "heat_map_ten_years", egui::Theme::Dark, 1.0);
+    let newest = harness.get_by_label("Mission & Beliefs 2025–26: 4 Transformational");
+    let right = newest.rect().right();
+    assert!(
+        right < 1366.0,
+        "the newest year ends at {right}, inside the window"
+    );
+    harness.get_by_label_contains("brighter is further along");
 }
 
 #[test]

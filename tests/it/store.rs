@@ -489,11 +489,15 @@ fn a_readiness_round_with_several_members_per_side_round_trips() {
     assert_eq!(round_view.members.len(), 5);
     assert_eq!(round_view.members_of(Team::Partner).count(), 2);
     let district = round_view.team_category(Team::District, "metrics");
-    assert_eq!(district.average, Some(2.0), "Bob cleared, Cy never rated");
+    assert_eq!(
+        district.average,
+        partnerpath::model::Mean::new(2, 1),
+        "Bob cleared, Cy never rated"
+    );
     assert_eq!(district.missing.len(), 2);
     assert_eq!(district.concerns.len(), 1);
     let partner = round_view.team_category(Team::Partner, "metrics");
-    assert_eq!(partner.average, Some(3.5));
+    assert_eq!(partner.average, partnerpath::model::Mean::new(7, 2));
     assert_eq!(
         round_view
             .summary(Team::District, "metrics")

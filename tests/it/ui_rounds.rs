@@ -178,6 +178,18 @@ fn unticking_a_year_in_the_radar_legend_hides_its_outline() {
         Screen::In(f.partnership, Page::Trajectory(Tab::Radar)),
     );
     harness.run();
+    // By default the newest year against the one before; another earlier
+    // year can be chosen.
+    harness.get_by_label("Radar of 2023–24, 2024–25");
+    harness
+        .get_by_label("Compare the newest year against")
+        .click();
+    harness.run();
+    harness.get_by_label("2022–23").click();
+    harness.run();
+    harness.get_by_label("Radar of 2022–23, 2024–25");
+    harness.get_by_label("All years").click();
+    harness.run();
     harness.get_by_label("Radar of 2022–23, 2023–24, 2024–25");
     harness.get_by_label("Show 2023–24").click();
     harness.run();

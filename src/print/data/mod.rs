@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::instrument::{Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
-    ActionStep, Cycle, Document, FieldValue, Level, Movement, PartnershipView, Rater,
+    ActionStep, Cycle, Document, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
     ReadinessView, Team, average, carried_forward, changes, initials, long_date, next_check_in,
     radar,
 };
@@ -63,12 +63,14 @@ impl PrintPart {
 }
 
 mod continuum;
+mod levels;
 mod monitoring;
 mod readiness;
 mod trajectory;
 mod worksheet;
 
 pub use continuum::*;
+pub use levels::*;
 pub use monitoring::*;
 pub use readiness::*;
 pub use trajectory::*;

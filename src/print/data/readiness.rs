@@ -100,7 +100,7 @@ pub fn readiness_team(
                     let result = r.team_category(team, &category.key);
                     let average = result.average.map_or("no ratings yet".to_owned(), |a| {
                         format!(
-                            "{a:.1} ({} of {} rated)",
+                            "{a} ({} of {} rated)",
                             result.rated,
                             result.rated + result.missing.len()
                         )
@@ -178,7 +178,7 @@ pub fn readiness_joint(
                     let average = with_numbers.then(|| {
                         result
                             .average
-                            .map_or("no ratings".to_owned(), |a| format!("{a:.1}"))
+                            .map_or("no ratings".to_owned(), |a| a.to_string())
                     });
                     (
                         team.label().to_owned(),

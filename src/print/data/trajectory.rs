@@ -1,11 +1,14 @@
-//! Across the years on paper: the radar in points from the model's
-//! geometry, the heat map and the change list.
+//! Across the years on paper: the levels over the years as line charts,
+//! the radar of the newest year against the one before in points from the
+//! model's geometry, the heat map (newest year first) and the change list.
 
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TrajectoryPrint {
     pub title: String,
+    pub years: String,
+    pub levels: Vec<LineChartPrint>,
     pub radar: RadarPrint,
     pub heatmap: HeatmapPrint,
     pub changes: Option<ChangesPrint>,
@@ -20,6 +23,8 @@ pub struct RadarPrint {
     pub axes: Vec<AxisPrint>,
     pub series: Vec<SeriesPrint>,
     pub description: String,
+    /// What each year drawn left unrated: "2024–25: Decision Making".
+    pub unrated: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,13 +96,14 @@ pub struct ChangePrint {
     pub to_evidence: String,
 }
 
-/// The radar, heat map and change list of `cycles` (oldest first); the
-/// change list compares the last two.
+/// The line charts, radar, heat map and change list of `cycles` (oldest
+/// first); the radar and the change list compare the last two.
 pub fn trajectory(
     continuum: &Continuum,
     view: &PartnershipView,
     cycles: &[&Cycle],
 ) -> TrajectoryPrint {
+    let levels = level_charts(continuum, view, cycles);
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
     let count = keys.len();
     let radius = 110.0_f32;
@@ -143,24 +149,21 @@ pub fn trajectory(
             });
         }
     }
-    let n = cycles.len();
-    let series = cycles
+    // The newest year, solid black, against the one before, dashed grey.
+    let compared: &[&Cycle] = &cycles[cycles.len().saturating_sub(2)..];
+    let n = compared.len();
+    let series = compared
         .iter()
         .enumerate()
         .map(|(rank, cycle)| {
             let outline =
                 radar::outline(&view.levels(cycle.id, Rater::Consensus, keys.iter().copied()));
             let newest = rank + 1 == n;
-            let t = if n <= 1 {
-                1.0
-            } else {
-                rank as f32 / (n - 1) as f32
-            };
             SeriesPrint {
                 name: cycle.school_year.clone(),
-                grey: grey(165.0 - 165.0 * t),
-                width: if newest { 2.2 } else { 1.0 + 0.8 * t },
-                dash: !newest && rank % 2 == 1,
+                grey: if newest { 0 } else { 120 },
+                width: if newest { 2.2 } else { 1.5 },
+                dash: !newest,
                 closed: outline.closed,
                 runs: outline
                     .runs
@@ -171,6 +174,17 @@ pub fn trajectory(
         })
         .collect();
     let years: Vec<String> = cycles.iter().map(|c| c.school_year.clone()).collect();
+    let unrated = compared
+        .iter()
+        .filter_map(|cycle| {
+            let missing: Vec<&str> = continuum
+                .indicators()
+                .filter(|i| view.level(cycle.id, Rater::Consensus, &i.key).is_none())
+                .map(|i| i.name.as_str())
+                .collect();
+            (!missing.is_empty()).then(|| format!("{}: {}", cycle.school_year, missing.join(", ")))
+        })
+        .collect();
     let radar = RadarPrint {
         width,
         height,
@@ -180,11 +194,19 @@ pub fn trajectory(
         description: format!(
             "Radar of the team's levels on the {} indicators for {}; unrated indicators are gaps.",
             count,
-            years.join(", ")
+            compared
+                .iter()
+                .map(|c| c.school_year.as_str())
+                .collect::<Vec<_>>()
+                .join(" against ")
         ),
+        unrated,
     };
+    // Newest first, as on the screen.
+    let newest_first: Vec<&Cycle> = cycles.iter().rev().copied().collect();
+    let cycles = newest_first.as_slice();
     let heatmap = HeatmapPrint {
-        years: years.clone(),
+        years: years.iter().rev().cloned().collect(),
         level_names: continuum.levels.iter().map(|l| l.name.clone()).collect(),
         categories: continuum
             .categories
@@ -200,7 +222,7 @@ pub fn trajectory(
                                 .iter()
                                 .map(|i| view.level(c.id, Rater::Consensus, &i.key)),
                         )
-                        .map_or("–".to_owned(), |a| format!("{a:.1}"))
+                        .map_or("–".to_owned(), |a| a.to_string())
                     })
                     .collect(),
                 indicators: category
@@ -220,12 +242,18 @@ pub fn trajectory(
             })
             .collect(),
     };
-    let changes = match cycles {
-        [.., earlier, later] => Some(change_list(continuum, view, earlier, later)),
+    let changes = match compared {
+        [earlier, later] => Some(change_list(continuum, view, earlier, later)),
         _ => None,
     };
     TrajectoryPrint {
         title: "Across the years".to_owned(),
+        years: match (years.first(), years.last()) {
+            (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+            (Some(only), _) => only.clone(),
+            _ => String::new(),
+        },
+        levels,
         radar,
         heatmap,
         changes,
@@ -261,9 +289,9 @@ fn change_list(
         .map(|category| {
             let keys: Vec<&str> = category.indicators.iter().map(|i| i.key.as_str()).collect();
             let (a, b) = (mean(earlier, &keys), mean(later, &keys));
-            let shown = |v: Option<f32>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+            let shown = |v: Option<Mean>| v.map_or("–".to_owned(), |v| v.to_string());
             let change = match (a, b) {
-                (Some(a), Some(b)) => format!("{:+.1}", b - a),
+                (Some(a), Some(b)) => b.change_since(a).to_string(),
                 _ => "–".to_owned(),
             };
             [category.name.clone(), shown(a), shown(b), change]
@@ -309,16 +337,4 @@ fn change_list(
         categories,
         items,
     }
-}
-
-/// A grey level (0 black – 255 white) from a number that may have left the
-/// range by rounding.
-fn grey(value: f32) -> u8 {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "clamped to 0–255 first"
-    )]
-    let level = value.round().clamp(0.0, 255.0) as u8;
-    level
 }

@@ -68,7 +68,7 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
     });
     ui.horizontal(|ui| {
         ui.label("Across the years:");
-        for tab in [Tab::Radar, Tab::HeatMap, Tab::Changes, Tab::Stages] {
+        for tab in Tab::ALL {
             if ui.button(tab.label()).clicked() {
                 requests.go(view, Page::Trajectory(tab));
             }
