@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
+use crate::model::portfolio::PortfolioFacts;
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::Problem;
 pub use crate::store::{Backup, ExportScope, Holder, Reason};
@@ -17,6 +18,12 @@ use crate::store::{Backups, Counterpart, Store, StoreError};
 pub struct Session {
     store: Store,
     summaries: Vec<PartnershipSummary>,
+    /// What the list's portfolio shows of each partnership, read with the
+    /// summaries.
+    portfolio: Vec<PortfolioFacts>,
+    /// Counts the times the list was read, so that a screen can tell when
+    /// what it made from it is stale.
+    list_reads: u64,
     open: Option<PartnershipView>,
     /// Where this file's backups go; `None` when none are taken (tests,
     /// the command line's printing).
@@ -82,10 +89,12 @@ impl Session {
     }
 
     pub fn with_store(store: Store) -> Result<Session, Problem> {
-        let summaries = store.partnership_summaries().map_err(|e| e.problem())?;
+        let portfolio = store.portfolio().map_err(|e| e.problem())?;
         Ok(Session {
             store,
-            summaries,
+            summaries: portfolio.iter().map(|f| f.summary.clone()).collect(),
+            portfolio,
+            list_reads: 1,
             open: None,
             backups: None,
             read_only: None,
@@ -130,12 +139,23 @@ impl Session {
         &self.summaries
     }
 
-    /// Reads the list of partnerships again (after working inside one).
+    /// What the portfolio shows of each partnership, as last read.
+    pub fn portfolio(&self) -> &[PortfolioFacts] {
+        &self.portfolio
+    }
+
+    /// How many times the list has been read: changes whenever the
+    /// summaries and the portfolio do.
+    pub fn list_reads(&self) -> u64 {
+        self.list_reads
+    }
+
+    /// Reads the list of partnerships again (after working inside one),
+    /// with the portfolio's facts.
     pub fn refresh_summaries(&mut self) -> Result<(), Problem> {
-        self.summaries = self
-            .store
-            .partnership_summaries()
-            .map_err(|e| e.problem())?;
+        self.portfolio = self.store.portfolio().map_err(|e| e.problem())?;
+        self.summaries = self.portfolio.iter().map(|f| f.summary.clone()).collect();
+        self.list_reads += 1;
         Ok(())
     }
 

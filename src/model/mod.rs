@@ -10,6 +10,7 @@ mod deleted;
 pub mod exchange;
 mod monitoring;
 mod partnership;
+pub mod portfolio;
 pub mod radar;
 mod rating;
 mod readiness;

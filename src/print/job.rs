@@ -71,6 +71,8 @@ pub enum Blank {
 pub enum What {
     Filled(Filled),
     Blank(Blank),
+    /// The partnerships list's summary, as shown.
+    Portfolio(Box<data::PortfolioPrint>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,12 @@ pub fn printout(
             );
             "Blank".clone_into(&mut out.context);
             out.parts.push(part);
+        }
+        What::Portfolio(summary) => {
+            out.title.clone_from(&summary.title);
+            "All partnerships".clone_into(&mut out.partnership);
+            "Portfolio summary".clone_into(&mut out.context);
+            out.parts.push(PrintPart::Portfolio((**summary).clone()));
         }
         What::Filled(filled) => {
             let view = view.ok_or_else(|| missing("no partnership is open, so nothing"))?;

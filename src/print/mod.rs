@@ -7,7 +7,7 @@ mod job;
 mod tool;
 mod world;
 
-pub use data::{PrintPart, Printout};
+pub use data::{PortfolioPrint, PrintPart, Printout, portfolio};
 pub use job::{Blank, Filled, Paper, PrintRequest, What, printout};
 pub use tool::{Missing, Selection, Tool};
 

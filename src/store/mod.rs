@@ -14,6 +14,7 @@ mod migrations;
 mod monitoring;
 mod partnerships;
 mod people;
+mod portfolio;
 mod ratings;
 mod readiness;
 mod stages;

@@ -8,6 +8,8 @@ use egui::{RichText, Ui};
 
 use super::files::{self, Recent};
 use super::nav::{FileRequest, Page, Purpose, Requests, Screen, ScreenContext};
+use super::remember::{Remembered, Theme};
+use super::shortcuts::{self, Pressed};
 use super::welcome::{self, Start};
 use super::{
     about, actions, backups, continuum, deleted, document, exchange, monitoring, partnership,
@@ -95,6 +97,10 @@ pub struct App {
     first_frame_exit: Option<FirstFrameExit>,
     styled: bool,
     title: String,
+    /// The theme, zoom and screens remembered between runs.
+    remembered: Remembered,
+    /// Help > Keyboard shortcuts is showing.
+    shortcuts_help: bool,
 }
 
 impl App {
@@ -129,19 +135,47 @@ impl App {
             first_frame_exit: None,
             styled: false,
             title: String::new(),
+            remembered: Remembered::default(),
+            shortcuts_help: false,
         }
     }
 
-    /// The app with what was remembered from the last run (the recent
-    /// files), and the open file added to them.
+    /// The app with what was remembered from the last run: the recent
+    /// files (the open one added), the theme and zoom (applied on the first
+    /// frame), and the screen the open file was left on.
     pub fn remembering(mut self, storage: Option<&dyn eframe::Storage>) -> App {
         if let Some(recent) = storage.and_then(|s| eframe::get_value(s, Recent::KEY)) {
             self.recent = recent;
         }
+        self.remembered = Remembered::load(storage);
         if let Some(session) = &self.session {
             self.recent.used(session.path());
         }
+        self.return_to_last_screen();
         self
+    }
+
+    /// What was remembered, as it stands (saved when the window closes).
+    pub fn remembered(&self) -> &Remembered {
+        &self.remembered
+    }
+
+    /// Shows the screen the open file was left on, if its partnership is
+    /// still there.
+    fn return_to_last_screen(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let Some(screen) = self.remembered.screen_of(session.path()) else {
+            return;
+        };
+        let exists = match screen {
+            Screen::Partnerships => true,
+            Screen::In(id, _) => session.summaries().iter().any(|s| s.partnership.id == id),
+        };
+        if exists && self.screen == Screen::Partnerships {
+            self.navigate(screen);
+        }
     }
 
     /// Keeps backups of the files opened from now on under `root`.
@@ -186,8 +220,18 @@ impl App {
     pub fn show(&mut self, ui: &mut Ui) {
         if !self.styled {
             style::apply(ui.ctx());
+            // What was remembered; following the system at 100 % is what
+            // the window starts with anyway.
+            if self.remembered.theme != Theme::System {
+                ui.ctx().set_theme(self.remembered.theme.to_egui());
+            }
+            if self.remembered.zoom != 100 {
+                ui.ctx()
+                    .set_zoom_factor(f32::from(self.remembered.zoom) / 100.0);
+            }
             self.styled = true;
         }
+        self.keyboard(ui);
         self.update_title(ui.ctx());
         let mut requests = Requests::default();
         // Read once, so that every part of the frame agrees on the day.
@@ -201,7 +245,18 @@ impl App {
             None => no_database(ui, &mut requests),
             Some(session) => match self.screen {
                 Screen::Partnerships => {
-                    partnerships::show(ui, &mut self.list, session, &mut requests);
+                    let cx = (self.instruments, today);
+                    if partnerships::show(ui, &mut self.list, session, cx, &mut requests) {
+                        let shown = self.list.shown();
+                        let summary = crate::print::portfolio(
+                            self.instruments.continuum,
+                            &shown,
+                            session.summaries().len(),
+                            self.list.filter(),
+                            today,
+                        );
+                        self.print.open_portfolio(summary);
+                    }
                 }
                 Screen::In(id, page) => match session.view() {
                     Some(view) if view.partnership.id == id => {
@@ -263,8 +318,57 @@ impl App {
         if let Some(problem) = about::show(ui, &mut self.about, file, self.instruments) {
             self.problem = Some(problem);
         }
+        shortcuts::show_help(ui, &mut self.shortcuts_help);
         self.apply(requests);
+        self.remember(ui.ctx());
+        shortcuts::focus_ring(ui.ctx());
         self.first_frame(ui.ctx());
+    }
+
+    /// The main moves from the keyboard (Help > Keyboard shortcuts).
+    fn keyboard(&mut self, ui: &Ui) {
+        match shortcuts::pressed(ui, self.remembered.zoom) {
+            Some(Pressed::Zoom(percent)) => self.zoom(ui.ctx(), percent),
+            Some(Pressed::Open) => self.choose_file(Purpose::Open),
+            Some(Pressed::Back) => {
+                let back = match self.screen {
+                    Screen::In(id, page) if page != Page::Overview => {
+                        Some(Screen::In(id, Page::Overview))
+                    }
+                    Screen::In(..) => Some(Screen::Partnerships),
+                    Screen::Partnerships => None,
+                };
+                if let Some(screen) = back {
+                    self.navigate(screen);
+                }
+            }
+            Some(Pressed::Find) => {
+                if self.screen != Screen::Partnerships {
+                    self.navigate(Screen::Partnerships);
+                }
+                self.list.focus_search();
+            }
+            Some(Pressed::Help) => self.shortcuts_help = true,
+            None => {}
+        }
+    }
+
+    fn zoom(&mut self, ctx: &egui::Context, percent: u16) {
+        self.remembered.zoom = shortcuts::clamp_zoom(percent);
+        ctx.set_zoom_factor(f32::from(self.remembered.zoom) / 100.0);
+    }
+
+    /// Keeps what is remembered up to date: the theme, and the screen the
+    /// open file shows.
+    fn remember(&mut self, ctx: &egui::Context) {
+        self.remembered.theme = Theme::from_egui(ctx.options(|o| o.theme_preference));
+        if let Some(session) = &self.session {
+            let path = session.path().to_path_buf();
+            if self.remembered.screen_of(&path) != Some(self.screen) {
+                self.remembered.left_on(&path, self.screen);
+            }
+            self.remembered.last_file = Some(path);
+        }
     }
 
     fn apply(&mut self, requests: Requests) {
@@ -357,8 +461,19 @@ impl App {
                 self.problem = session.take_notice();
                 self.session = Some(session);
                 self.screen = Screen::Partnerships;
+                self.return_to_last_screen();
             }
             Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// Opens a file from the recent list, or says it is no longer there
+    /// (rather than making a new, empty file in its place).
+    fn open_recent(&mut self, path: &Path) {
+        if path.exists() {
+            self.open_database(path);
+        } else {
+            self.problem = Some(gone(path));
         }
     }
 
@@ -534,7 +649,14 @@ impl App {
                         self.choose_file(Purpose::Create);
                         ui.close();
                     }
-                    if ui.button("Open…").clicked() {
+                    if ui
+                        .add(
+                            egui::Button::new("Open…")
+                                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::OPEN)),
+                        )
+                        .accessible_name("Open…")
+                        .clicked()
+                    {
                         self.choose_file(Purpose::Open);
                         ui.close();
                     }
@@ -603,8 +725,40 @@ impl App {
                             ui.ctx().set_theme(preference);
                         }
                     }
+                    ui.separator();
+                    let zoom = self.remembered.zoom;
+                    let steps = [
+                        ("Larger", shortcuts::ZOOM_IN, shortcuts::zoom_in(zoom)),
+                        ("Smaller", shortcuts::ZOOM_OUT, shortcuts::zoom_out(zoom)),
+                        ("Actual size (100 %)", shortcuts::ZOOM_RESET, 100),
+                    ];
+                    for (label, shortcut, percent) in steps {
+                        if ui
+                            .add_enabled(
+                                percent != zoom,
+                                egui::Button::new(label)
+                                    .shortcut_text(ui.ctx().format_shortcut(&shortcut)),
+                            )
+                            .accessible_name(label)
+                            .clicked()
+                        {
+                            self.zoom(ui.ctx(), percent);
+                        }
+                    }
+                    ui.weak(format!("Zoom: {zoom} %"));
                 });
                 ui.menu_button("Help", |ui| {
+                    if ui
+                        .add(
+                            egui::Button::new("Keyboard shortcuts")
+                                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::HELP)),
+                        )
+                        .accessible_name("Keyboard shortcuts")
+                        .clicked()
+                    {
+                        self.shortcuts_help = true;
+                        ui.close();
+                    }
                     if ui.button("About PartnerPath").clicked() {
                         self.about = true;
                         ui.close();
@@ -651,7 +805,7 @@ impl App {
                     .on_hover_text(file.display().to_string())
                     .clicked()
                 {
-                    self.open_database(&file);
+                    self.open_recent(&file);
                     ui.close();
                 }
             }
@@ -787,6 +941,7 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Recent::KEY, &self.recent);
+        eframe::set_value(storage, Remembered::KEY, &self.remembered);
     }
 }
 
@@ -809,6 +964,16 @@ fn note_banner(ui: &mut Ui, id: &str, text: &str, (button, hover): (&str, &str))
             });
         });
     clicked
+}
+
+/// The problem shown for a remembered file that is no longer where it was.
+pub fn gone(path: &Path) -> Problem {
+    Problem {
+        what: "The file used last time is not there any more, so nothing was opened in its place."
+            .to_owned(),
+        what_to_do: "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….".to_owned(),
+        path: Some(path.to_path_buf()),
+    }
 }
 
 /// Whether two paths name the same file.

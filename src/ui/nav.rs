@@ -4,6 +4,7 @@
 
 use egui::Ui;
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use crate::instrument::Instruments;
 use crate::model::{
@@ -11,7 +12,7 @@ use crate::model::{
 };
 
 /// Which screen is showing: the list of partnerships, or a page of one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Screen {
     Partnerships,
     /// A page of the partnership, which the shell has loaded.
@@ -19,7 +20,7 @@ pub enum Screen {
 }
 
 /// The pages of one partnership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Page {
     /// The partnership's own page: people, cycles, agreements.
     Overview,
@@ -37,7 +38,7 @@ pub enum Page {
 }
 
 /// The tabs of the partnership across the years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Tab {
     #[default]
     Levels,

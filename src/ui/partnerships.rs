@@ -1,11 +1,17 @@
-//! The list of partnerships: create, rename, archive, delete, open.
+//! The list of partnerships, as a portfolio (`portfolio.rs`): create,
+//! rename, archive, delete, open.
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, Screen};
+use jiff::civil::Date;
+
+use super::nav::Requests;
+use super::portfolio;
 use super::style;
 use super::welcome::{self, Start};
 use super::widgets;
+use crate::instrument::Instruments;
+use crate::model::portfolio::{Filter, PortfolioRow};
 use crate::model::{
     Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
 };
@@ -13,29 +19,49 @@ use crate::session::Session;
 
 #[derive(Default)]
 pub struct State {
-    show_archived: bool,
     creating: Option<NewPartnership>,
     renaming: Option<Partnership>,
     deleting: Option<PartnershipId>,
+    portfolio: portfolio::State,
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, session: &Session, requests: &mut Requests) {
+impl State {
+    /// Puts the keyboard in the search field.
+    pub fn focus_search(&mut self) {
+        self.portfolio.focus_search = true;
+    }
+
+    /// The portfolio's lines as shown (for printing the summary).
+    pub fn shown(&self) -> Vec<&PortfolioRow> {
+        self.portfolio.shown()
+    }
+
+    /// What the search and filters show, in words (for the printout).
+    pub fn filter(&self) -> &Filter {
+        &self.portfolio.filter
+    }
+}
+
+/// The list; returns true when "Print summary…" was pressed.
+pub fn show(
+    ui: &mut Ui,
+    state: &mut State,
+    session: &Session,
+    cx: (Instruments, Date),
+    requests: &mut Requests,
+) -> bool {
+    let (instruments, today) = cx;
     let summaries = session.summaries();
     let archived = summaries.iter().filter(|s| s.partnership.archived).count();
+    let mut print = false;
     ui.horizontal(|ui| {
         ui.heading("Partnerships");
         ui.add_space(style::space::XL);
         if ui.button("+ New partnership").clicked() {
             state.creating = Some(NewPartnership::default());
         }
-        if archived > 0 {
-            ui.checkbox(
-                &mut state.show_archived,
-                format!("Show archived ({archived})"),
-            );
-        }
     });
-    ui.add_space(style::space::M);
+    ui.add_space(style::space::S);
 
     if summaries.is_empty() {
         let start = welcome::show(
@@ -49,127 +75,38 @@ pub fn show(ui: &mut Ui, state: &mut State, session: &Session, requests: &mut Re
             None => {}
         }
     } else {
-        egui::ScrollArea::vertical()
-            .id_salt("partnerships scroll")
-            .show(ui, |ui| {
-                list(ui, state, summaries, requests);
-            });
+        state.portfolio.refresh(session, instruments, today);
+        print = portfolio::controls(ui, &mut state.portfolio, archived);
+        let shown = state.portfolio.shown();
+        ui.weak(format!(
+            "Showing {} of {}. Averages are the newest cycle's, rounded half up, with the change since the cycle before.",
+            shown.len(),
+            state.portfolio.rows().len()
+        ));
+        ui.add_space(style::space::XS);
+        let categories: Vec<String> = instruments
+            .continuum
+            .categories
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let choice = portfolio::table(ui, &shown, &categories, today, requests);
+        match choice {
+            Some(portfolio::Manage::Rename(id)) => {
+                state.renaming = summaries
+                    .iter()
+                    .find(|s| s.partnership.id == id)
+                    .map(|s| s.partnership.clone());
+            }
+            Some(portfolio::Manage::Delete(id)) => state.deleting = Some(id),
+            None => {}
+        }
     }
 
     create_dialog(ui, state, requests);
     rename_dialog(ui, state, requests);
     delete_dialog(ui, state, summaries, requests);
-}
-
-/// A block of fixed width in a row, its contents stacked.
-fn block(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, 0.0),
-        egui::Layout::top_down(egui::Align::Min),
-        |ui| {
-            ui.set_width(width);
-            contents(ui);
-        },
-    );
-}
-
-fn list(ui: &mut Ui, state: &mut State, summaries: &[PartnershipSummary], requests: &mut Requests) {
-    let width = ui.available_width();
-    for summary in summaries {
-        let p = &summary.partnership;
-        if p.archived && !state.show_archived {
-            continue;
-        }
-        egui::Frame::group(ui.style())
-            .inner_margin(egui::Margin::same(10))
-            .show(ui, |ui| {
-                ui.set_width(width - 24.0);
-                ui.horizontal_top(|ui| {
-                    block(ui, 420.0, |ui| {
-                        let mut name = RichText::new(&p.name).strong().size(style::size::TITLE);
-                        if p.archived {
-                            name = name.weak();
-                        }
-                        if ui
-                            .link(name)
-                            .on_hover_text("Open this partnership")
-                            .clicked()
-                        {
-                            requests.navigate = Some(Screen::In(p.id, Page::Overview));
-                        }
-                        let mut tags = vec![p.partner_kind.label().to_owned()];
-                        if p.archived {
-                            tags.push("archived".to_owned());
-                        }
-                        if p.is_sample {
-                            tags.push("sample data".to_owned());
-                        }
-                        ui.weak(tags.join(" · "));
-                    });
-                    block(ui, 300.0, |ui| {
-                        ui.label(&p.district);
-                        ui.label(&p.partner_organisation);
-                    });
-                    block(ui, 170.0, |ui| {
-                        match &summary.latest_school_year {
-                            Some(year) => ui.label(format!("Latest cycle {year}")),
-                            None => ui.weak("No cycle yet"),
-                        };
-                        ui.weak(format!(
-                            "{} · {}",
-                            widgets::count(summary.cycles, "cycle", "cycles"),
-                            widgets::count(summary.people, "person", "people")
-                        ));
-                    });
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        row_buttons(ui, state, p, requests);
-                    });
-                });
-            });
-        ui.add_space(style::space::XS);
-    }
-}
-
-/// The actions of one partnership, laid out right to left.
-fn row_buttons(ui: &mut Ui, state: &mut State, p: &Partnership, requests: &mut Requests) {
-    if ui
-        .button("Delete…")
-        .accessible_name(format!("Delete {}", p.name))
-        .clicked()
-    {
-        state.deleting = Some(p.id);
-    }
-    let (label, archive) = if p.archived {
-        ("Restore", false)
-    } else {
-        ("Archive", true)
-    };
-    if ui
-        .button(label)
-        .accessible_name(format!("{label} {}", p.name))
-        .on_hover_text(if archive {
-            "Hide it from the list; nothing is deleted."
-        } else {
-            "Show it in the list again."
-        })
-        .clicked()
-    {
-        requests.commands.push(Command::SetArchived(p.id, archive));
-    }
-    if ui
-        .button("Rename…")
-        .accessible_name(format!("Rename {}", p.name))
-        .clicked()
-    {
-        state.renaming = Some(p.clone());
-    }
-    if ui
-        .button("Open")
-        .accessible_name(format!("Open {}", p.name))
-        .clicked()
-    {
-        requests.navigate = Some(Screen::In(p.id, Page::Overview));
-    }
+    print
 }
 
 fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {

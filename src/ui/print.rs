@@ -13,7 +13,9 @@ use super::nav::{Page, Screen};
 use super::style;
 use crate::instrument::Instruments;
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
-use crate::print::{Paper, PrintRequest, Selection, Tool, printout, render, write_atomically};
+use crate::print::{
+    Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render, write_atomically,
+};
 use crate::problem::Problem;
 
 /// What the dialog will print: a tool of the one list (`print::Tool`),
@@ -54,6 +56,8 @@ pub struct State {
     written: Option<PathBuf>,
     /// The folder for "Save in folder", typed or defaulted to Documents.
     folder: String,
+    /// The partnerships list's summary, when the dialog prints that.
+    portfolio: Option<Box<PortfolioPrint>>,
 }
 
 impl Default for State {
@@ -70,15 +74,24 @@ impl Default for State {
             job: None,
             written: None,
             folder: crate::paths::documents_dir().display().to_string(),
+            portfolio: None,
         }
     }
 }
 
 impl State {
+    /// Opens the dialog to print the partnerships list's summary.
+    pub fn open_portfolio(&mut self, summary: PortfolioPrint) {
+        self.open = true;
+        self.written = None;
+        self.portfolio = Some(Box::new(summary));
+    }
+
     /// Opens the dialog with the tool of `screen` chosen.
     pub fn open_for(&mut self, screen: Screen, view: Option<&PartnershipView>) {
         self.open = true;
         self.written = None;
+        self.portfolio = None;
         self.choice = match (screen, view) {
             (Screen::In(_, Page::Continuum(cycle)), Some(_)) => {
                 self.cycle = Some(cycle);
@@ -187,7 +200,15 @@ pub fn show(
             ui.weak(path.display().to_string());
             ui.add_space(style::space::S);
         }
-        choices(ui, state, view);
+        if let Some(summary) = &state.portfolio {
+            ui.label(RichText::new("Portfolio summary").strong());
+            ui.label(format!(
+                "{}, as the list shows them, on one page.",
+                summary.shown
+            ));
+        } else {
+            choices(ui, state, view);
+        }
         ui.add_space(style::space::M);
         ui.horizontal(|ui| {
             ui.label("Paper");
@@ -268,7 +289,7 @@ fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
             ui.radio_value(
                 &mut state.choice,
                 Choice::filled(Tool::Trajectory),
-                "Across the years: radar, heat map, what changed",
+                "Across the years: levels, radar, heat map, what changed",
             );
             ui.radio_value(
                 &mut state.choice,
@@ -388,6 +409,12 @@ fn cycle_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView) {
 }
 
 fn request(state: &State) -> Option<PrintRequest> {
+    if let Some(summary) = &state.portfolio {
+        return Some(PrintRequest {
+            what: What::Portfolio(summary.clone()),
+            paper: state.paper,
+        });
+    }
     let selection = Selection {
         cycle: state.cycle,
         round: state.round,

@@ -112,6 +112,12 @@ pub mod width {
     pub const LONG_FIELD: f32 = 560.0;
 }
 
+/// Heights, in points.
+pub mod height {
+    /// A drop-down with many choices (the districts of sixty partnerships).
+    pub const LONG_DROPDOWN: f32 = 400.0;
+}
+
 pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [

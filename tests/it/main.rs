@@ -20,6 +20,7 @@ mod support;
 mod ui_agreements;
 mod ui_exchange;
 mod ui_flow;
+mod ui_portfolio;
 mod ui_readiness;
 mod ui_rounds;
 mod ui_safety;

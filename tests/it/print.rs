@@ -507,3 +507,55 @@ fn the_command_line_writes_the_same_pdf_and_explains_refusals() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("has no blank form"));
     assert!(!Path::new("/tmp/never.pdf").exists());
 }
+
+#[test]
+fn the_portfolio_summary_fits_sixty_partnerships_on_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.sqlite");
+    let instruments = Instruments::builtin().expect("instruments");
+    partnerpath::large::create(
+        &path,
+        instruments,
+        partnerpath::large::Shape::with_cycles(10),
+        2026,
+    )
+    .expect("large");
+    let store = Store::open(&path).expect("open");
+    let today = date(2026, 11, 23);
+    let rows = partnerpath::model::portfolio::rows(
+        &store.portfolio().expect("portfolio"),
+        instruments.continuum,
+        instruments.monitoring,
+        today,
+    );
+    let filter = partnerpath::model::portfolio::Filter::default();
+    let order = partnerpath::model::portfolio::select(
+        &rows,
+        &filter,
+        partnerpath::model::portfolio::SortBy::OverdueActions,
+    );
+    let shown: Vec<_> = order.iter().map(|i| &rows[*i]).collect();
+    let summary =
+        partnerpath::print::portfolio(instruments.continuum, &shown, rows.len(), &filter, today);
+    let printed = print(
+        &PrintRequest {
+            what: What::Portfolio(Box::new(summary)),
+            paper: Paper::Letter,
+        },
+        None,
+    );
+    printed.assert_fonts_embedded();
+    assert_eq!(printed.pages(), 1, "one page");
+    let text = printed.text(None);
+    assert_contains(
+        &text,
+        &[
+            "Portfolio summary",
+            "All 60 partnerships",
+            "Large test partnership (generated)",
+            "District 59",
+            "actions overdue",
+            "Needs attention",
+        ],
+    );
+}

@@ -121,6 +121,12 @@ fn deleting_a_partnership_asks_first_and_names_what_is_lost() {
     harness.run();
 
     harness
+        .get_by_label("Manage Mesa USD & Canyon University")
+        .click();
+
+    harness.run();
+
+    harness
         .get_by_label("Delete Mesa USD & Canyon University")
         .click();
     harness.run();
@@ -137,6 +143,12 @@ fn deleting_a_partnership_asks_first_and_names_what_is_lost() {
         .expect("count")
     };
     assert_eq!(count(&conn), 1, "cancel keeps it");
+
+    harness
+        .get_by_label("Manage Mesa USD & Canyon University")
+        .click();
+
+    harness.run();
 
     harness
         .get_by_label("Delete Mesa USD & Canyon University")

@@ -90,6 +90,10 @@ fn file_restore_from_backup_brings_back_what_was_there() {
 
     // The partnership is deleted, and then its 30 days pass (purged by hand).
     harness
+        .get_by_label("Manage Oak SD & Elm University")
+        .click();
+    harness.run();
+    harness
         .get_by_label("Delete Oak SD & Elm University")
         .click();
     harness.run();

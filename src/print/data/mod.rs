@@ -9,7 +9,7 @@ use crate::instrument::{Continuum, FieldKind, Headings, MonitoringPlan, Readines
 use crate::model::{
     ActionStep, Cycle, Document, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
     ReadinessView, Team, average, carried_forward, changes, initials, long_date, next_check_in,
-    radar,
+    radar, short_date,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.
@@ -47,6 +47,7 @@ pub enum PrintPart {
     Readiness(ReadinessPrint),
     Worksheet(WorksheetPrint),
     Monitoring(MonitoringPrint),
+    Portfolio(PortfolioPrint),
 }
 
 impl PrintPart {
@@ -58,6 +59,7 @@ impl PrintPart {
             PrintPart::Readiness(p) => format!("{} — {}", p.title, p.subtitle),
             PrintPart::Worksheet(p) => format!("{} — {}", p.title, p.subtitle),
             PrintPart::Monitoring(p) => p.title.clone(),
+            PrintPart::Portfolio(p) => p.title.clone(),
         }
     }
 }
@@ -65,6 +67,7 @@ impl PrintPart {
 mod continuum;
 mod levels;
 mod monitoring;
+mod portfolio;
 mod readiness;
 mod trajectory;
 mod worksheet;
@@ -72,6 +75,7 @@ mod worksheet;
 pub use continuum::*;
 pub use levels::*;
 pub use monitoring::*;
+pub use portfolio::*;
 pub use readiness::*;
 pub use trajectory::*;
 pub use worksheet::*;

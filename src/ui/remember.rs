@@ -1,0 +1,140 @@
+//! What the window remembers between runs, through eframe's storage (the
+//! settings file in the data folder): the theme, the zoom, the last file
+//! and the screen each recent file was left on. The window's size and
+//! place are eframe's own to remember; the recent files are
+//! `files::Recent`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::nav::Screen;
+use super::shortcuts;
+
+/// How many files' last screens are kept (as many as the recent files).
+const SCREENS_KEPT: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    System,
+}
+
+impl Theme {
+    pub fn from_egui(preference: egui::ThemePreference) -> Theme {
+        match preference {
+            egui::ThemePreference::Light => Theme::Light,
+            egui::ThemePreference::Dark => Theme::Dark,
+            egui::ThemePreference::System => Theme::System,
+        }
+    }
+
+    pub fn to_egui(self) -> egui::ThemePreference {
+        match self {
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+            Theme::System => egui::ThemePreference::System,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Remembered {
+    pub theme: Theme,
+    /// The zoom in per cent (75–250).
+    pub zoom: u16,
+    /// The file open when the window last closed.
+    pub last_file: Option<PathBuf>,
+    /// The screen each file was left on, the newest first.
+    screens: Vec<(PathBuf, Screen)>,
+}
+
+impl Default for Remembered {
+    fn default() -> Remembered {
+        Remembered {
+            theme: Theme::System,
+            zoom: 100,
+            last_file: None,
+            screens: Vec::new(),
+        }
+    }
+}
+
+impl Remembered {
+    /// The key under which it is stored.
+    pub const KEY: &'static str = "remembered";
+
+    /// What the storage holds, or the defaults (also for a settings file
+    /// written by another version that cannot be read).
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Remembered {
+        let mut remembered: Remembered = storage
+            .and_then(|s| eframe::get_value(s, Remembered::KEY))
+            .unwrap_or_default();
+        remembered.zoom = shortcuts::clamp_zoom(remembered.zoom);
+        remembered
+    }
+
+    /// The screen `file` was left on.
+    pub fn screen_of(&self, file: &Path) -> Option<Screen> {
+        self.screens
+            .iter()
+            .find(|(f, _)| f == file)
+            .map(|(_, screen)| *screen)
+    }
+
+    /// Notes that `file` shows `screen`.
+    pub fn left_on(&mut self, file: &Path, screen: Screen) {
+        self.screens.retain(|(f, _)| f != file);
+        self.screens.insert(0, (file.to_path_buf(), screen));
+        self.screens.truncate(SCREENS_KEPT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartnershipId;
+    use crate::ui::nav::{Page, Tab};
+
+    #[test]
+    fn the_last_screen_is_kept_per_file_newest_first_and_bounded() {
+        let mut r = Remembered::default();
+        let a = Path::new("/a.sqlite");
+        let screen = Screen::In(PartnershipId(3), Page::Trajectory(Tab::HeatMap));
+        r.left_on(a, Screen::Partnerships);
+        r.left_on(a, screen);
+        assert_eq!(r.screen_of(a), Some(screen), "the later screen replaces");
+        for i in 0..20 {
+            r.left_on(Path::new(&format!("/f{i}.sqlite")), Screen::Partnerships);
+        }
+        assert_eq!(r.screen_of(a), None, "only the latest ten files are kept");
+        assert_eq!(r.screens.len(), SCREENS_KEPT);
+    }
+
+    #[test]
+    fn it_reads_back_what_it_wrote_and_clamps_the_zoom() {
+        let mut r = Remembered {
+            theme: Theme::Dark,
+            zoom: 175,
+            last_file: Some(PathBuf::from("/x.sqlite")),
+            screens: Vec::new(),
+        };
+        r.left_on(
+            Path::new("/x.sqlite"),
+            Screen::In(PartnershipId(1), Page::Monitoring),
+        );
+        let text = serde_json::to_string(&r).expect("write");
+        let back: Remembered = serde_json::from_str(&text).expect("read");
+        assert_eq!(back, r);
+        let odd: Remembered = serde_json::from_str(r#"{"zoom": 900}"#).expect("read");
+        assert_eq!(shortcuts::clamp_zoom(odd.zoom), 250);
+        assert_eq!(
+            odd.theme,
+            Theme::System,
+            "what is missing takes its default"
+        );
+    }
+}
