@@ -87,6 +87,8 @@ type ScreenOf = Box<dyn Fn(&Session) -> Screen>;
 fn screens() -> Vec<(&'static str, ScreenOf)> {
     let id = |s: &Session| s.view().map(|v| v.partnership.id).expect("open");
     vec![
+        // The portfolio: sixty partnerships with their averages, actions
+        // and reasons for attention.
         ("partnerships", Box::new(|_: &Session| Screen::Partnerships)),
         (
             "continuum grid (consensus, raters shown)",
@@ -99,7 +101,11 @@ fn screens() -> Vec<(&'static str, ScreenOf)> {
             }),
         ),
         (
-            "radar (all cycles)",
+            "levels over the years (line chart)",
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Trajectory(Tab::Levels))),
+        ),
+        (
+            "radar (newest against the year before)",
             Box::new(move |s: &Session| Screen::In(id(s), Page::Trajectory(Tab::Radar))),
         ),
         (
@@ -225,6 +231,9 @@ fn storage(c: &mut Criterion) {
                 .apply(&Command::SetEvidence(key.clone(), format!("Minutes {n}")))
                 .expect("apply");
         });
+    });
+    c.bench_function("read the list and the portfolio (60 partnerships)", |b| {
+        b.iter(|| session.refresh_summaries().expect("read"));
     });
     let partnership = session.view().expect("open").partnership.clone();
     c.bench_function("apply one edit: partnership renamed", |b| {

@@ -117,7 +117,19 @@ fn main() -> ExitCode {
     let exit_early = args.exit_after_first_frame
         || std::env::var("PARTNERPATH_EXIT_AFTER_FIRST_FRAME").is_ok_and(|v| v == "1");
     let make_app = |storage: Option<&dyn eframe::Storage>| {
-        let (session, sample) = open(&args, instruments, true);
+        // Without --db or --demo, the file open when the window last
+        // closed; if it has gone, a message says so (nothing else opens).
+        let last = (args.db.is_none() && !args.demo)
+            .then(|| partnerpath::ui::last_file(storage))
+            .flatten();
+        let (session, sample) = match last {
+            Some(path) if !path.exists() => (Err(partnerpath::ui::gone(&path)), None),
+            Some(path) => (
+                Session::open_with(&path, paths::backups_dir().ok().as_deref()),
+                None,
+            ),
+            None => open(&args, instruments, true),
+        };
         let mut app = App::new(instruments, session).remembering(storage);
         if let Ok(root) = paths::backups_dir() {
             app = app.keeping_backups_in(root);

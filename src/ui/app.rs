@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use super::files::{self, Recent};
 use super::nav::{FileRequest, Page, Purpose, Requests, Screen, ScreenContext};
-use super::remember::{Remembered, Theme};
+use super::remember::{self, Remembered, Theme};
 use super::shortcuts::{self, Pressed};
 use super::welcome::{self, Start};
 use super::{
@@ -473,7 +473,7 @@ impl App {
         if path.exists() {
             self.open_database(path);
         } else {
-            self.problem = Some(gone(path));
+            self.problem = Some(remember::gone(path));
         }
     }
 
@@ -964,16 +964,6 @@ fn note_banner(ui: &mut Ui, id: &str, text: &str, (button, hover): (&str, &str))
             });
         });
     clicked
-}
-
-/// The problem shown for a remembered file that is no longer where it was.
-pub fn gone(path: &Path) -> Problem {
-    Problem {
-        what: "The file used last time is not there any more, so nothing was opened in its place."
-            .to_owned(),
-        what_to_do: "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….".to_owned(),
-        path: Some(path.to_path_buf()),
-    }
 }
 
 /// Whether two paths name the same file.

@@ -578,7 +578,7 @@ fn level_cell(
             Align2::CENTER_CENTER,
             &marker.initials,
             FontId::proportional(style::size::MARKER),
-            style::MARKER_TEXT,
+            style::marker_text(marker.colour),
         );
         x -= 22.0;
     }

@@ -35,4 +35,4 @@ mod worksheet;
 pub use app::{App, FirstFrameExit};
 pub use files::Recent;
 pub use nav::{Page, Screen, Tab};
-pub use remember::{Remembered, Theme};
+pub use remember::{Remembered, Theme, gone, last_file};

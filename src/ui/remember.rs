@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::nav::Screen;
 use super::shortcuts;
+use crate::problem::Problem;
 
 /// How many files' last screens are kept (as many as the recent files).
 const SCREENS_KEPT: usize = 10;
@@ -91,6 +92,22 @@ impl Remembered {
         self.screens.insert(0, (file.to_path_buf(), screen));
         self.screens.truncate(SCREENS_KEPT);
     }
+}
+
+/// The problem shown for a remembered file that is no longer where it was.
+pub fn gone(path: &Path) -> Problem {
+    Problem {
+        what: "The file used last time is not there any more, so nothing was opened in its place."
+            .to_owned(),
+        what_to_do: "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….".to_owned(),
+        path: Some(path.to_path_buf()),
+    }
+}
+
+/// The file to open at start when none is named: the one open when the
+/// window last closed, if any.
+pub fn last_file(storage: Option<&dyn eframe::Storage>) -> Option<PathBuf> {
+    Remembered::load(storage).last_file
 }
 
 #[cfg(test)]

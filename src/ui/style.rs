@@ -145,7 +145,19 @@ pub fn apply(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(space::M, space::S);
         style.spacing.button_padding = egui::vec2(space::M, space::XS);
+        readable(&mut style.visuals);
     });
+}
+
+/// egui's colours, changed where they fall short of WCAG 2.1 AA: the
+/// dark theme's text and weak text, the light theme's links.
+fn readable(visuals: &mut Visuals) {
+    if visuals.dark_mode {
+        visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(205);
+        visuals.weak_text_color = Some(Color32::from_gray(150));
+    } else {
+        visuals.hyperlink_color = Color32::from_rgb(0, 90, 170);
+    }
 }
 
 /// The fill of a chosen level cell.
@@ -186,7 +198,7 @@ pub fn warning_text(visuals: &Visuals) -> Color32 {
 
 pub fn problem_fill(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
-        Color32::from_rgb(90, 30, 30)
+        Color32::from_rgb(70, 20, 20)
     } else {
         Color32::from_rgb(253, 228, 228)
     }
@@ -194,7 +206,7 @@ pub fn problem_fill(visuals: &Visuals) -> Color32 {
 
 pub fn sample_fill(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
-        Color32::from_rgb(70, 60, 20)
+        Color32::from_rgb(45, 40, 12)
     } else {
         Color32::from_rgb(255, 244, 200)
     }
@@ -322,7 +334,7 @@ pub fn side_colour(side: Side) -> Color32 {
         Side::District => Color32::from_rgb(0, 114, 178),
         Side::Partner => Color32::from_rgb(213, 94, 0),
         Side::School => Color32::from_rgb(0, 140, 100),
-        Side::Other => Color32::from_rgb(120, 120, 120),
+        Side::Other => Color32::from_rgb(105, 105, 105),
     }
 }
 
@@ -335,8 +347,16 @@ pub fn consensus_colour(visuals: &Visuals) -> Color32 {
     }
 }
 
-/// The initials on a rater's marker disc (the discs are mid-tone colours).
-pub const MARKER_TEXT: Color32 = Color32::WHITE;
+/// The initials on a marker disc of `fill`: white or near-black, whichever
+/// reads better on it.
+pub fn marker_text(fill: Color32) -> Color32 {
+    let dark = Color32::from_gray(15);
+    if contrast(Color32::WHITE, fill) >= contrast(dark, fill) {
+        Color32::WHITE
+    } else {
+        dark
+    }
+}
 
 /// The line that marks today on a timeline, grey in both themes.
 pub const TODAY_LINE: Color32 = Color32::from_gray(128);
@@ -350,4 +370,174 @@ fn channel(value: f32) -> u8 {
     )]
     let byte = value.round().clamp(0.0, 255.0) as u8;
     byte
+}
+
+/// The contrast ratio of two colours (WCAG 2.1: 1 to 21), from their
+/// relative luminance.
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn luminance(c: Color32) -> f32 {
+        let channel = |v: u8| {
+            let s = f32::from(v) / 255.0;
+            if s <= 0.039_28 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2.1 AA: 4.5:1 for text, 3:1 for large text (18 pt, or 14 pt
+    /// bold) and for the parts of controls and charts.
+    const TEXT: f32 = 4.5;
+    const LARGE: f32 = 3.0;
+
+    /// Both themes' visuals as the window has them.
+    fn themes() -> [Visuals; 2] {
+        let ctx = egui::Context::default();
+        apply(&ctx);
+        [
+            ctx.style_of(egui::Theme::Light).visuals.clone(),
+            ctx.style_of(egui::Theme::Dark).visuals.clone(),
+        ]
+    }
+
+    #[test]
+    fn text_reads_at_wcag_aa_in_both_themes() {
+        let mut low = Vec::new();
+        let mut check = |what: String, fg: Color32, bg: Color32, least: f32| {
+            let ratio = contrast(fg, bg);
+            if ratio < least {
+                low.push(format!("{what}: {ratio:.2} < {least}"));
+            }
+        };
+        for v in themes() {
+            let theme = if v.dark_mode { "dark" } else { "light" };
+            let backgrounds = [
+                ("panel", v.panel_fill),
+                ("window", v.window_fill),
+                ("striped row", over(v.faint_bg_color, v.panel_fill)),
+                ("field", over(v.extreme_bg_color, v.panel_fill)),
+            ];
+            for (bg_name, bg) in backgrounds {
+                let on = |name: &str| format!("{theme}: {name} on {bg_name}");
+                check(on("text"), v.text_color(), bg, TEXT);
+                check(on("weak text"), v.weak_text_color(), bg, TEXT);
+                check(on("strong text"), v.strong_text_color(), bg, TEXT);
+                check(on("link"), v.hyperlink_color, bg, TEXT);
+                check(on("warning"), warning_text(&v), bg, TEXT);
+                for i in 0..4 {
+                    check(on(&format!("category {i}")), category_text(i, &v), bg, TEXT);
+                }
+                check(on("newest year"), newest_colour(&v), bg, LARGE);
+                check(on("earlier year"), earlier_colour(&v), bg, LARGE);
+                check(on("consensus line"), consensus_colour(&v), bg, LARGE);
+                check(on("today line"), TODAY_LINE, bg, LARGE);
+            }
+            for (name, bg) in [("problem", problem_fill(&v)), ("note", sample_fill(&v))] {
+                check(
+                    format!("{theme}: text on {name} banner"),
+                    v.text_color(),
+                    bg,
+                    TEXT,
+                );
+                check(
+                    format!("{theme}: strong text on {name} banner"),
+                    v.strong_text_color(),
+                    bg,
+                    TEXT,
+                );
+                check(
+                    format!("{theme}: weak text on {name} banner"),
+                    v.weak_text_color(),
+                    bg,
+                    TEXT,
+                );
+            }
+            for level in 1..=4 {
+                check(
+                    format!("{theme}: level {level} cell"),
+                    level_text(level, &v),
+                    level_fill(level, &v),
+                    TEXT,
+                );
+            }
+            check(
+                format!("{theme}: chosen level outline"),
+                selected_stroke(&v),
+                selected_fill(&v),
+                LARGE,
+            );
+            check(
+                format!("{theme}: text in a chosen level"),
+                v.text_color(),
+                selected_fill(&v),
+                TEXT,
+            );
+            for (name, w) in [
+                ("button", &v.widgets.inactive),
+                ("hovered button", &v.widgets.hovered),
+                ("pressed button", &v.widgets.active),
+            ] {
+                check(
+                    format!("{theme}: {name} text"),
+                    w.text_color(),
+                    w.weak_bg_fill,
+                    TEXT,
+                );
+            }
+            check(
+                format!("{theme}: selected tab text"),
+                v.selection.stroke.color,
+                v.selection.bg_fill,
+                TEXT,
+            );
+        }
+        for side in [Side::District, Side::Partner, Side::School, Side::Other] {
+            let disc = side_colour(side);
+            check(
+                format!("initials on a {side:?} disc"),
+                marker_text(disc),
+                disc,
+                TEXT,
+            );
+        }
+        for i in 0..7 {
+            let disc = rater_colour(i);
+            check(
+                format!("initials on rater disc {i}"),
+                marker_text(disc),
+                disc,
+                TEXT,
+            );
+        }
+        assert!(low.is_empty(), "too little contrast:\n{}", low.join("\n"));
+    }
+
+    /// `top` painted over `bottom` (egui's colours are premultiplied; some,
+    /// like the striped rows' tint, only add light).
+    fn over(top: Color32, bottom: Color32) -> Color32 {
+        let keep = 1.0 - f32::from(top.a()) / 255.0;
+        let mix = |t: u8, b: u8| channel(f32::from(t) + f32::from(b) * keep);
+        Color32::from_rgb(
+            mix(top.r(), bottom.r()),
+            mix(top.g(), bottom.g()),
+            mix(top.b(), bottom.b()),
+        )
+    }
+
+    #[test]
+    fn the_contrast_formula_matches_wcag() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.001);
+        // #767676 on white is the well-known 4.54:1.
+        assert!((contrast(Color32::from_gray(0x76), Color32::WHITE) - 4.54).abs() < 0.01);
+    }
 }

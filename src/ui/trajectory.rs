@@ -131,32 +131,51 @@ fn radar_over_time(
         });
         two
     };
-    ui.horizontal_top(|ui| {
-        ui.vertical(|ui| {
-            ui.set_width(style::width::LEGEND);
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut state.all_years, false, "Two years");
-                ui.selectable_value(&mut state.all_years, true, "All years");
-            });
-            ui.add_space(style::space::S);
-            if state.all_years {
-                all_years_legend(ui, state, view, &keys);
-            } else {
-                compare_legend(ui, state, view, continuum, newest, earlier);
-            }
-            ui.add_space(style::space::L);
-            ui.label(RichText::new("Categories").strong());
-            for (index, category) in continuum.categories.iter().enumerate() {
-                ui.label(
-                    RichText::new(&category.name).color(style::category_text(index, ui.visuals())),
-                );
-            }
-            ui.add_space(style::space::L);
-            ui.weak("Point at a corner to see the level and the evidence.");
+    let legend = |ui: &mut Ui, state: &mut State| {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut state.all_years, false, "Two years");
+            ui.selectable_value(&mut state.all_years, true, "All years");
         });
-        radar::show(ui, continuum, &series, ui.available_size());
-    });
+        ui.add_space(style::space::S);
+        if state.all_years {
+            all_years_legend(ui, state, view, &keys);
+        } else {
+            compare_legend(ui, state, view, continuum, newest, earlier);
+        }
+        ui.add_space(style::space::L);
+        ui.label(RichText::new("Categories").strong());
+        for (index, category) in continuum.categories.iter().enumerate() {
+            ui.label(
+                RichText::new(&category.name).color(style::category_text(index, ui.visuals())),
+            );
+        }
+        ui.add_space(style::space::L);
+        ui.weak("Point at a corner to see the level and the evidence.");
+    };
+    if ui.available_width() >= NARROW {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(style::width::LEGEND);
+                legend(ui, state);
+            });
+            radar::show(ui, continuum, &series, ui.available_size());
+        });
+    } else {
+        // Zoomed in, or a small window: the radar across the width, its
+        // legend under it, and the page scrolls.
+        egui::ScrollArea::vertical()
+            .id_salt("radar scroll")
+            .show(ui, |ui| {
+                let width = ui.available_width();
+                radar::show(ui, continuum, &series, egui::vec2(width, width));
+                ui.add_space(style::space::M);
+                legend(ui, state);
+            });
+    }
 }
+
+/// Narrower than this (in points), the radar goes above its legend.
+const NARROW: f32 = 900.0;
 
 /// The two years compared: the newest, solid, against a chosen earlier
 /// one, dashed; and what each left unrated.

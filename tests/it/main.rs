@@ -2,6 +2,7 @@
 //! that egui, wgpu and Typst are linked once. Each module tests one part, as
 //! its first lines say; `support` holds what several of them share.
 
+mod accessibility;
 mod agreements;
 mod cli_exchange;
 mod crash;
@@ -20,8 +21,10 @@ mod support;
 mod ui_agreements;
 mod ui_exchange;
 mod ui_flow;
+mod ui_keyboard;
 mod ui_portfolio;
 mod ui_readiness;
+mod ui_remember;
 mod ui_rounds;
 mod ui_safety;
 mod view_equals_file;
