@@ -342,7 +342,9 @@ fn startup(c: &mut Criterion) {
                     let millis: u64 = stdout
                         .lines()
                         .find_map(|l| l.strip_prefix("first frame painted after "))
-                        .and_then(|l| l.trim_end_matches(" ms").parse().ok())
+                        // "355 ms (wgpu)": the number before " ms".
+                        .and_then(|l| l.split(" ms").next())
+                        .and_then(|n| n.trim().parse().ok())
                         .unwrap_or_else(|| panic!("no first frame reported: {stdout}"));
                     Duration::from_millis(millis)
                 })

@@ -3,7 +3,7 @@
 //! with no level leaves a gap: a line is drawn only between neighbouring
 //! rated years. The same lines feed the screen and the paper.
 
-use super::{Cycle, Mean, PartnershipView, Rater, average};
+use super::{Cycle, Mean, PartnershipView, Rater};
 use crate::instrument::{Category, Continuum};
 
 /// What the lines of the chart are.
@@ -104,14 +104,7 @@ pub fn lines(
 fn category_line(view: &PartnershipView, cycles: &[&Cycle], category: &Category) -> YearLine {
     let means: Vec<Option<Mean>> = cycles
         .iter()
-        .map(|c| {
-            average(
-                category
-                    .indicators
-                    .iter()
-                    .map(|i| view.level(c.id, Rater::Consensus, &i.key)),
-            )
-        })
+        .map(|c| view.category_average(c.id, category))
         .collect();
     let of = category.indicators.len();
     YearLine {

@@ -7,10 +7,11 @@ mod apply;
 use std::collections::HashMap;
 
 use super::{
-    ActionSource, ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level,
+    ActionSource, ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level, Mean,
     Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey, ReadinessRoundId,
-    ReadinessView, Side, Spread, StageEntry,
+    ReadinessView, Side, Spread, StageEntry, average,
 };
+use crate::instrument::Category;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnershipView {
@@ -152,6 +153,17 @@ impl PartnershipView {
             .into_iter()
             .filter(|key| ratings.get(*key).is_some_and(|r| r.level.is_some()))
             .count()
+    }
+
+    /// The team's average over the indicators of `category` in a cycle
+    /// (unrated ones left out); `None` when none is rated.
+    pub fn category_average(&self, cycle: CycleId, category: &Category) -> Option<Mean> {
+        average(
+            category
+                .indicators
+                .iter()
+                .map(|i| self.level(cycle, Rater::Consensus, &i.key)),
+        )
     }
 
     /// The level `rater` chose for an indicator, if any.

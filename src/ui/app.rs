@@ -363,11 +363,13 @@ impl App {
     fn remember(&mut self, ctx: &egui::Context) {
         self.remembered.theme = Theme::from_egui(ctx.options(|o| o.theme_preference));
         if let Some(session) = &self.session {
-            let path = session.path().to_path_buf();
-            if self.remembered.screen_of(&path) != Some(self.screen) {
-                self.remembered.left_on(&path, self.screen);
+            let path = session.path();
+            if self.remembered.screen_of(path) != Some(self.screen) {
+                self.remembered.left_on(path, self.screen);
             }
-            self.remembered.last_file = Some(path);
+            if self.remembered.last_file.as_deref() != Some(path) {
+                self.remembered.last_file = Some(path.to_path_buf());
+            }
         }
     }
 

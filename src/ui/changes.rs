@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::style;
 use crate::instrument::{Continuum, Indicator};
-use crate::model::{Cycle, CycleId, Mean, Movement, PartnershipView, Rater, average, changes};
+use crate::model::{Cycle, CycleId, Mean, Movement, PartnershipView, Rater, changes};
 
 #[derive(Default)]
 pub struct State {
@@ -116,15 +116,10 @@ fn category_averages(
             ui.strong("Change");
             ui.end_row();
             for category in &continuum.categories {
-                let mean = |cycle: &Cycle| {
-                    average(
-                        category
-                            .indicators
-                            .iter()
-                            .map(|i| view.level(cycle.id, Rater::Consensus, &i.key)),
-                    )
-                };
-                let (a, b) = (mean(earlier), mean(later));
+                let (a, b) = (
+                    view.category_average(earlier.id, category),
+                    view.category_average(later.id, category),
+                );
                 let shown = |v: Option<Mean>| v.map_or("–".to_owned(), |v| v.to_string());
                 ui.label(&category.name);
                 ui.label(shown(a));

@@ -7,7 +7,7 @@ use egui::{Align2, FontId, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use super::style;
 use crate::instrument::Continuum;
-use crate::model::{Level, PartnershipView, Rater, average};
+use crate::model::{Level, PartnershipView, Rater};
 
 const NAME_WIDTH: f32 = 250.0;
 const CELL: egui::Vec2 = egui::Vec2::new(118.0, 30.0);
@@ -62,10 +62,8 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                                 ui.add_space(style::space::S);
                                 ui.horizontal(|ui| {
                                     for cycle in &years {
-                                        let levels = category.indicators.iter().map(|i| {
-                                            view.level(cycle.id, Rater::Consensus, &i.key)
-                                        });
-                                        let text = average(levels)
+                                        let text = view
+                                            .category_average(cycle.id, category)
                                             .map_or("–".to_owned(), |a| a.to_string());
                                         let (rect, response) =
                                             ui.allocate_exact_size(CELL, Sense::hover());

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::instrument::{Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet};
 use crate::model::{
     ActionStep, Cycle, Document, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
-    ReadinessView, Team, average, carried_forward, changes, initials, long_date, next_check_in,
-    radar, short_date,
+    ReadinessView, Team, carried_forward, changes, initials, long_date, next_check_in, radar,
+    short_date,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.

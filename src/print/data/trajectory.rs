@@ -216,13 +216,8 @@ pub fn trajectory(
                 averages: cycles
                     .iter()
                     .map(|c| {
-                        average(
-                            category
-                                .indicators
-                                .iter()
-                                .map(|i| view.level(c.id, Rater::Consensus, &i.key)),
-                        )
-                        .map_or("–".to_owned(), |a| a.to_string())
+                        view.category_average(c.id, category)
+                            .map_or("–".to_owned(), |a| a.to_string())
                     })
                     .collect(),
                 indicators: category
@@ -277,18 +272,14 @@ fn change_list(
     earlier: &Cycle,
     later: &Cycle,
 ) -> ChangesPrint {
-    let mean = |cycle: &Cycle, keys: &[&str]| {
-        average(
-            keys.iter()
-                .map(|k| view.level(cycle.id, Rater::Consensus, k)),
-        )
-    };
     let categories = continuum
         .categories
         .iter()
         .map(|category| {
-            let keys: Vec<&str> = category.indicators.iter().map(|i| i.key.as_str()).collect();
-            let (a, b) = (mean(earlier, &keys), mean(later, &keys));
+            let (a, b) = (
+                view.category_average(earlier.id, category),
+                view.category_average(later.id, category),
+            );
             let shown = |v: Option<Mean>| v.map_or("–".to_owned(), |v| v.to_string());
             let change = match (a, b) {
                 (Some(a), Some(b)) => b.change_since(a).to_string(),
