@@ -1,9 +1,9 @@
 //! Levels over the years: a line chart (egui_plot) with the school years
 //! along and the four levels up, one line per category average or per
-//! indicator of a category. An unrated year is a gap in its line. The
-//! key beside it switches lines off; pointing at a point shows the year, the level
-//! and the first line of the evidence; the arrow keys step through the
-//! years, and the chosen year's values are written out beside the chart.
+//! indicator of a category. An unrated year is a gap in its line. The key
+//! beside the chart switches lines off; pointing at a point shows the year,
+//! the level and the first line of the evidence; the arrow keys step
+//! through the years, and the key writes out the chosen year's values.
 
 use std::collections::HashSet;
 

@@ -59,6 +59,7 @@ pub enum Pressed {
 /// The shortcut pressed this frame, if any; `zoom` is the present zoom in
 /// per cent.
 pub fn pressed(ui: &Ui, zoom: u16) -> Option<Pressed> {
+    let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         if i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS) {
             Some(Pressed::Zoom(zoom_in(zoom)))
@@ -68,7 +69,8 @@ pub fn pressed(ui: &Ui, zoom: u16) -> Option<Pressed> {
             Some(Pressed::Zoom(100))
         } else if i.consume_shortcut(&OPEN) {
             Some(Pressed::Open)
-        } else if i.consume_shortcut(&BACK) {
+        } else if !typing && i.consume_shortcut(&BACK) {
+            // In a text field Alt+Left moves the cursor (by word on a Mac).
             Some(Pressed::Back)
         } else if i.consume_shortcut(&FIND) {
             Some(Pressed::Find)
