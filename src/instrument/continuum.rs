@@ -169,6 +169,12 @@ impl Continuum {
             .get(level.index())
             .map_or("", |l| l.name.as_str())
     }
+
+    /// A level with its number, as cells, axes and hovers show it:
+    /// "3 Established".
+    pub fn numbered_level(&self, level: Level) -> String {
+        format!("{} {}", level.number(), self.level_name(level))
+    }
 }
 
 #[cfg(test)]

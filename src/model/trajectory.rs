@@ -89,9 +89,7 @@ pub fn lines(
                                 .collect(),
                             shown: levels
                                 .iter()
-                                .map(|l| {
-                                    l.map(|l| format!("{} {}", l.number(), continuum.level_name(l)))
-                                })
+                                .map(|l| l.map(|l| continuum.numbered_level(l)))
                                 .collect(),
                         }
                     })

@@ -359,16 +359,13 @@ impl App {
     }
 
     /// Keeps what is remembered up to date: the theme, and the screen the
-    /// open file shows.
+    /// open file shows (the file itself is noted when saving).
     fn remember(&mut self, ctx: &egui::Context) {
         self.remembered.theme = Theme::from_egui(ctx.options(|o| o.theme_preference));
         if let Some(session) = &self.session {
             let path = session.path();
             if self.remembered.screen_of(path) != Some(self.screen) {
                 self.remembered.left_on(path, self.screen);
-            }
-            if self.remembered.last_file.as_deref() != Some(path) {
-                self.remembered.last_file = Some(path.to_path_buf());
             }
         }
     }
@@ -651,14 +648,7 @@ impl App {
                         self.choose_file(Purpose::Create);
                         ui.close();
                     }
-                    if ui
-                        .add(
-                            egui::Button::new("Open…")
-                                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::OPEN)),
-                        )
-                        .accessible_name("Open…")
-                        .clicked()
-                    {
+                    if shortcuts::menu_item(ui, "Open…", &shortcuts::OPEN, true).clicked() {
                         self.choose_file(Purpose::Open);
                         ui.close();
                     }
@@ -668,13 +658,7 @@ impl App {
                         ui.close();
                     }
                     ui.separator();
-                    if ui
-                        .add(
-                            egui::Button::new("Print…")
-                                .shortcut_text(ui.ctx().format_shortcut(&print::SHORTCUT)),
-                        )
-                        .clicked()
-                    {
+                    if shortcuts::menu_item(ui, "Print…", &print::SHORTCUT, true).clicked() {
                         self.open_print_dialog();
                         ui.close();
                     }
@@ -735,27 +719,14 @@ impl App {
                         ("Actual size (100 %)", shortcuts::ZOOM_RESET, 100),
                     ];
                     for (label, shortcut, percent) in steps {
-                        if ui
-                            .add_enabled(
-                                percent != zoom,
-                                egui::Button::new(label)
-                                    .shortcut_text(ui.ctx().format_shortcut(&shortcut)),
-                            )
-                            .accessible_name(label)
-                            .clicked()
-                        {
+                        if shortcuts::menu_item(ui, label, &shortcut, percent != zoom).clicked() {
                             self.zoom(ui.ctx(), percent);
                         }
                     }
                     ui.weak(format!("Zoom: {zoom} %"));
                 });
                 ui.menu_button("Help", |ui| {
-                    if ui
-                        .add(
-                            egui::Button::new("Keyboard shortcuts")
-                                .shortcut_text(ui.ctx().format_shortcut(&shortcuts::HELP)),
-                        )
-                        .accessible_name("Keyboard shortcuts")
+                    if shortcuts::menu_item(ui, "Keyboard shortcuts", &shortcuts::HELP, true)
                         .clicked()
                     {
                         self.shortcuts_help = true;
@@ -943,6 +914,11 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Recent::KEY, &self.recent);
+        // The file open now; none open (the last one had gone) keeps the
+        // one remembered.
+        if let Some(session) = &self.session {
+            self.remembered.last_file = Some(session.path().to_path_buf());
+        }
         eframe::set_value(storage, Remembered::KEY, &self.remembered);
     }
 }

@@ -145,7 +145,7 @@ fn names(ui: &mut Ui, continuum: &Continuum) {
 fn cell(ui: &mut Ui, continuum: &Continuum, level: Option<Level>, name: &str) {
     let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
     let text = match level {
-        Some(level) => format!("{} {}", level.number(), continuum.level_name(level)),
+        Some(level) => continuum.numbered_level(level),
         None => "not rated".to_owned(),
     };
     response.widget_info(|| {

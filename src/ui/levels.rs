@@ -11,6 +11,7 @@ use egui::{Key, RichText, Ui};
 use egui_plot::{GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use super::style;
+use super::widgets::{self, Dash, Marker};
 use crate::instrument::Continuum;
 use crate::model::trajectory::{Lines, YearLine, lines};
 use crate::model::{Level, PartnershipView};
@@ -26,12 +27,32 @@ pub struct State {
 
 /// How each line differs besides its colour, so that none is told apart
 /// by colour alone: the dash and the marker.
-const STYLES: [(LineStyle, MarkerShape); 4] = [
-    (LineStyle::Solid, MarkerShape::Circle),
-    (LineStyle::Dashed { length: 12.0 }, MarkerShape::Square),
-    (LineStyle::Dotted { spacing: 7.0 }, MarkerShape::Diamond),
-    (LineStyle::Dashed { length: 4.0 }, MarkerShape::Up),
+const STYLES: [(Dash, Marker); 4] = [
+    (Dash::Solid, Marker::Circle),
+    (Dash::Dashed, Marker::Square),
+    (Dash::Dotted, Marker::Diamond),
+    (Dash::Short, Marker::Triangle),
 ];
+
+/// egui_plot's line for a dash of the key.
+fn plot_line(dash: Dash) -> LineStyle {
+    match dash {
+        Dash::Solid => LineStyle::Solid,
+        Dash::Dashed => LineStyle::Dashed { length: 12.0 },
+        Dash::Dotted => LineStyle::Dotted { spacing: 7.0 },
+        Dash::Short => LineStyle::Dashed { length: 4.0 },
+    }
+}
+
+/// egui_plot's marker for a marker of the key.
+fn plot_marker(marker: Marker) -> MarkerShape {
+    match marker {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Square => MarkerShape::Square,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::Triangle => MarkerShape::Up,
+    }
+}
 
 pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &Continuum) {
     if view.cycles.is_empty() {
@@ -156,7 +177,8 @@ fn year_panel(
                     hidden.insert(line.name.clone());
                 }
             }
-            key_sample(ui, index);
+            let (dash, marker) = STYLES[index % STYLES.len()];
+            widgets::line_key(ui, style::series_colour(index, ui.visuals()), dash, marker);
             ui.label(RichText::new(&line.name).color(style::series_colour(index, ui.visuals())));
         });
         ui.horizontal_wrapped(|ui| {
@@ -166,64 +188,6 @@ fn year_panel(
                 ui.weak(note);
             }
         });
-    }
-}
-
-/// A short stretch of the `index`th line with its marker, as drawn in the
-/// chart, so the panel's rows match the lines without relying on colour.
-fn key_sample(ui: &mut Ui, index: usize) {
-    let colour = style::series_colour(index, ui.visuals());
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, 12.0), egui::Sense::hover());
-    let painter = ui.painter();
-    let stroke = egui::Stroke::new(2.0, colour);
-    let ends = [rect.left_center(), rect.right_center()];
-    match STYLES[index % STYLES.len()].0 {
-        LineStyle::Solid => {
-            painter.line_segment(ends, stroke);
-        }
-        LineStyle::Dashed { length } => {
-            painter.extend(egui::Shape::dashed_line(&ends, stroke, length / 2.0, 3.0));
-        }
-        LineStyle::Dotted { spacing } => {
-            painter.extend(egui::Shape::dotted_line(&ends, colour, spacing / 2.0, 1.2));
-        }
-    }
-    let c = rect.center();
-    let r = 4.5;
-    match STYLES[index % STYLES.len()].1 {
-        MarkerShape::Square => {
-            painter.rect_filled(
-                egui::Rect::from_center_size(c, egui::vec2(2.0 * r, 2.0 * r) * 0.85),
-                0.0,
-                colour,
-            );
-        }
-        MarkerShape::Diamond => {
-            painter.add(egui::Shape::convex_polygon(
-                vec![
-                    c + egui::vec2(0.0, -r),
-                    c + egui::vec2(r, 0.0),
-                    c + egui::vec2(0.0, r),
-                    c + egui::vec2(-r, 0.0),
-                ],
-                colour,
-                egui::Stroke::NONE,
-            ));
-        }
-        MarkerShape::Up => {
-            painter.add(egui::Shape::convex_polygon(
-                vec![
-                    c + egui::vec2(0.0, -r),
-                    c + egui::vec2(r, r * 0.8),
-                    c + egui::vec2(-r, r * 0.8),
-                ],
-                colour,
-                egui::Stroke::NONE,
-            ));
-        }
-        _ => {
-            painter.circle_filled(c, r * 0.85, colour);
-        }
     }
 }
 
@@ -248,9 +212,7 @@ fn chart(
             reason = "a value between 1 and 4 on the axis"
         )]
         let number = rounded as u8;
-        Level::new(number).map_or(String::new(), |level| {
-            format!("{} {}", level.number(), continuum.level_name(level))
-        })
+        Level::new(number).map_or(String::new(), |level| continuum.numbered_level(level))
     };
     // Label every year while each has 80 points; past that every second
     // or third, always including the newest.
@@ -361,7 +323,7 @@ fn chart(
                         Line::new(line.name.as_str(), points)
                             .color(colour)
                             .width(2.5)
-                            .style(dash),
+                            .style(plot_line(dash)),
                     );
                 }
                 let rated: PlotPoints<'_> = line
@@ -373,7 +335,7 @@ fn chart(
                 plot.points(
                     Points::new(line.name.as_str(), rated)
                         .color(colour)
-                        .shape(marker)
+                        .shape(plot_marker(marker))
                         .filled(true)
                         .radius(5.0),
                 );

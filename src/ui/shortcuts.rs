@@ -82,6 +82,18 @@ pub fn pressed(ui: &Ui, zoom: u16) -> Option<Pressed> {
     })
 }
 
+/// A menu item that shows its shortcut on the right; named by its label
+/// alone for screen readers.
+pub fn menu_item(
+    ui: &mut Ui,
+    label: &str,
+    shortcut: &KeyboardShortcut,
+    enabled: bool,
+) -> egui::Response {
+    let button = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(shortcut));
+    ui.add_enabled(enabled, button).accessible_name(label)
+}
+
 /// A ring around the widget that has the keyboard, in the theme's
 /// selection colour and wide enough to see from across a room.
 pub fn focus_ring(ctx: &egui::Context) {

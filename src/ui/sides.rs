@@ -74,9 +74,8 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, continuum: &Cont
                             average_cell(ui, spread, style::side_colour(*side), &name);
                         }
                         let consensus = view.level(cycle.id, Rater::Consensus, &indicator.key);
-                        let text = consensus.map_or("not agreed yet".to_owned(), |l| {
-                            format!("{} {}", l.number(), continuum.level_name(l))
-                        });
+                        let text = consensus
+                            .map_or("not agreed yet".to_owned(), |l| continuum.numbered_level(l));
                         let (rect, response) = ui.allocate_exact_size(CELL, Sense::hover());
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use egui::{RichText, Ui};
 
 use super::nav::{Requests, ScreenContext, Tab, back_to_partnership};
+use super::widgets::{self, Dash, Marker};
 use super::{changes, heatmap, levels, radar, stages, style};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::trajectory::first_line;
@@ -85,6 +86,15 @@ fn radar_over_time(
         .and_then(|id| view.cycle(id))
         .filter(|c| c.id != newest.id)
         .or_else(|| count.checked_sub(2).and_then(|i| view.cycles.get(i)));
+    let outline = |cycle: &Cycle, color, width, filled, dashed| radar::Series {
+        name: cycle.school_year.clone(),
+        levels: view.levels(cycle.id, Rater::Consensus, keys.iter().copied()),
+        notes: notes(cycle.id),
+        color,
+        width,
+        filled,
+        dashed,
+    };
     let series: Vec<radar::Series> = if state.all_years {
         view.cycles
             .iter()
@@ -92,44 +102,20 @@ fn radar_over_time(
             .filter(|(_, cycle)| !state.hidden.contains(&cycle.id))
             .map(|(rank, cycle)| {
                 let newest = rank + 1 == count;
-                radar::Series {
-                    name: cycle.school_year.clone(),
-                    levels: view.levels(cycle.id, Rater::Consensus, keys.iter().copied()),
-                    notes: notes(cycle.id),
-                    color: style::cycle_colour(rank, count, ui.visuals()),
-                    width: if newest {
-                        3.5
-                    } else {
-                        1.5 + 1.5 * rank as f32 / count as f32
-                    },
-                    filled: newest,
-                    dashed: false,
-                }
+                let width = if newest {
+                    3.5
+                } else {
+                    1.5 + 1.5 * rank as f32 / count as f32
+                };
+                let colour = style::cycle_colour(rank, count, ui.visuals());
+                outline(cycle, colour, width, newest, false)
             })
             .collect()
     } else {
-        let mut two = Vec::new();
-        if let Some(earlier) = earlier {
-            two.push(radar::Series {
-                name: earlier.school_year.clone(),
-                levels: view.levels(earlier.id, Rater::Consensus, keys.iter().copied()),
-                notes: notes(earlier.id),
-                color: style::earlier_colour(ui.visuals()),
-                width: 2.5,
-                filled: false,
-                dashed: true,
-            });
-        }
-        two.push(radar::Series {
-            name: newest.school_year.clone(),
-            levels: view.levels(newest.id, Rater::Consensus, keys.iter().copied()),
-            notes: notes(newest.id),
-            color: style::newest_colour(ui.visuals()),
-            width: 3.5,
-            filled: true,
-            dashed: false,
-        });
-        two
+        let earlier =
+            earlier.map(|c| outline(c, style::earlier_colour(ui.visuals()), 2.5, false, true));
+        let newest = outline(newest, style::newest_colour(ui.visuals()), 3.5, true, false);
+        earlier.into_iter().chain([newest]).collect()
     };
     let legend = |ui: &mut Ui, state: &mut State| {
         ui.horizontal(|ui| {
@@ -188,12 +174,22 @@ fn compare_legend(
     earlier: Option<&Cycle>,
 ) {
     ui.horizontal(|ui| {
-        line_sample(ui, style::newest_colour(ui.visuals()), false);
+        widgets::line_key(
+            ui,
+            style::newest_colour(ui.visuals()),
+            Dash::Solid,
+            Marker::Circle,
+        );
         ui.label(RichText::new(format!("{} (newest), solid", newest.school_year)).strong());
     });
     if let Some(earlier) = earlier {
         ui.horizontal(|ui| {
-            line_sample(ui, style::earlier_colour(ui.visuals()), true);
+            widgets::line_key(
+                ui,
+                style::earlier_colour(ui.visuals()),
+                Dash::Dashed,
+                Marker::Square,
+            );
             ui.label(format!("{}, dashed", earlier.school_year));
         });
         let mut against = earlier.id;
@@ -263,18 +259,5 @@ fn all_years_legend(ui: &mut Ui, state: &mut State, view: &PartnershipView, keys
                 }
             }
         });
-    }
-}
-
-/// A short stretch of a line, solid or dashed, as in the chart.
-fn line_sample(ui: &mut Ui, colour: egui::Color32, dashed: bool) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(30.0, 10.0), egui::Sense::hover());
-    let stroke = egui::Stroke::new(3.0, colour);
-    let points = [rect.left_center(), rect.right_center()];
-    if dashed {
-        ui.painter()
-            .extend(egui::Shape::dashed_line(&points, stroke, 8.0, 4.0));
-    } else {
-        ui.painter().line_segment(points, stroke);
     }
 }

@@ -224,3 +224,61 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// How a chart's line is drawn besides its colour, so that lines are told
+/// apart without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+    /// Short dashes.
+    Short,
+}
+
+/// The mark at each point of a chart's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Diamond,
+    Triangle,
+}
+
+/// A short stretch of a chart's line with its marker, for a legend: the
+/// same dash and mark as on the chart.
+pub fn line_key(ui: &mut Ui, colour: egui::Color32, dash: Dash, marker: Marker) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(30.0, 12.0), egui::Sense::hover());
+    let painter = ui.painter();
+    let stroke = egui::Stroke::new(2.5, colour);
+    let ends = [rect.left_center(), rect.right_center()];
+    match dash {
+        Dash::Solid => {
+            painter.line_segment(ends, stroke);
+        }
+        Dash::Dashed => painter.extend(egui::Shape::dashed_line(&ends, stroke, 7.0, 4.0)),
+        Dash::Dotted => painter.extend(egui::Shape::dotted_line(&ends, colour, 4.0, 1.3)),
+        Dash::Short => painter.extend(egui::Shape::dashed_line(&ends, stroke, 3.0, 3.0)),
+    }
+    let c = rect.center();
+    let r = 4.5;
+    let v = egui::vec2;
+    match marker {
+        Marker::Circle => painter.circle_filled(c, r * 0.85, colour),
+        Marker::Square => painter.rect_filled(
+            egui::Rect::from_center_size(c, egui::Vec2::splat(1.6 * r)),
+            0.0,
+            colour,
+        ),
+        Marker::Diamond => painter.add(egui::Shape::convex_polygon(
+            vec![c + v(0.0, -r), c + v(r, 0.0), c + v(0.0, r), c + v(-r, 0.0)],
+            colour,
+            egui::Stroke::NONE,
+        )),
+        Marker::Triangle => painter.add(egui::Shape::convex_polygon(
+            vec![c + v(0.0, -r), c + v(r, r * 0.8), c + v(-r, r * 0.8)],
+            colour,
+            egui::Stroke::NONE,
+        )),
+    };
+}

@@ -100,7 +100,7 @@ fn chart(
             .iter()
             .map(|level| {
                 (
-                    format!("{} {}", level.number(), continuum.level_name(*level)),
+                    continuum.numbered_level(*level),
                     y(f32::from(level.number())),
                 )
             })
