@@ -44,7 +44,8 @@ pub struct PrintArgs {
     /// The readiness round, by name; the newest if not given.
     #[arg(long)]
     pub round: Option<String>,
-    /// The quarterly meeting or Contract Supplement, by title; the newest if not given.
+    /// The document (a quarterly meeting, the Contract Supplement, a
+    /// guidebook worksheet), by title; the newest if not given.
     #[arg(long)]
     pub document: Option<String>,
     /// On the continuum, show each rater's level as initials.
@@ -135,12 +136,12 @@ fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Pro
 
 /// The tool names `--tool` accepts, from the one list of tools.
 fn tool_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(Tool::ALL.map(Tool::key))
+    clap::builder::PossibleValuesParser::new(Tool::all().into_iter().map(Tool::key))
 }
 
 /// The tools with a blank form, as a sentence: "a, b or c".
 fn blank_tools() -> String {
-    let names: Vec<&str> = Tool::ALL
+    let names: Vec<&str> = Tool::all()
         .into_iter()
         .filter(|t| t.blank().is_some())
         .map(Tool::key)
@@ -206,6 +207,11 @@ fn explain(args: &PrintArgs, missing: Missing) -> Problem {
         Missing::Document | Missing::NoBlank => problem(
             "No such document.".to_owned(),
             "Give --document with its title.",
+        ),
+        Missing::NoFilled => problem(
+            "That tool prints only as it is published: it has nothing of the partnership's."
+                .to_owned(),
+            "Add --blank.",
         ),
     }
 }

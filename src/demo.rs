@@ -288,10 +288,13 @@ fn cell_value(column: &Column, text: &str) -> Result<FieldValue, Problem> {
             text.parse()
                 .map_err(|e| invalid(&format!("{text} is not a date: {e}")))?,
         )),
-        FieldKind::Choice if column.options.iter().any(|o| o == text) => {
+        FieldKind::Choice | FieldKind::Scale if column.options.iter().any(|o| o == text) => {
             FieldValue::Choice(Some(text.to_owned()))
         }
-        FieldKind::Choice => return Err(invalid(&format!("{text} is not an option"))),
+        FieldKind::Choice | FieldKind::Scale => {
+            return Err(invalid(&format!("{text} is not an option")));
+        }
+        FieldKind::Check => FieldValue::Check(text == "yes"),
         _ => FieldValue::Text(text.to_owned()),
     })
 }
@@ -309,7 +312,14 @@ fn document_values(
     };
     let mut values: Vec<(String, FieldValue)> = Vec::new();
     for (key, text) in &sample.text {
-        field(key, &[FieldKind::ShortText, FieldKind::LongText])?;
+        field(
+            key,
+            &[
+                FieldKind::ShortText,
+                FieldKind::LongText,
+                FieldKind::SchoolYear,
+            ],
+        )?;
         values.push((key.clone(), FieldValue::Text(text.clone())));
     }
     for (key, date) in &sample.dates {
@@ -366,7 +376,7 @@ fn write_document(
         .map_err(stored)?;
     for (key, value) in values {
         store
-            .set_document_value(document, &key, &value)
+            .set_document_value(document, &key, &value, sample.created_on)
             .map_err(stored)?;
     }
     let raised_on = sample

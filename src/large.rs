@@ -268,6 +268,7 @@ fn write_big_extras(
                     document,
                     &field.key,
                     &FieldValue::Text(sentence(rng, 30)),
+                    date(2001, 7, 1),
                 )?;
             }
         }
@@ -286,7 +287,7 @@ fn write_big_extras(
             title: format!("Quarterly meeting {}", m + 1),
             created_on: on,
         })?;
-        store.set_document_value(document, "meeting_date", &FieldValue::Date(Some(on)))?;
+        store.set_document_value(document, "meeting_date", &FieldValue::Date(Some(on)), on)?;
         let attendees = ["District", "Partner", "School"]
             .iter()
             .map(|side| {
@@ -299,9 +300,14 @@ fn write_big_extras(
                 row
             })
             .collect();
-        store.set_document_value(document, "attendees", &FieldValue::Rows(attendees))?;
+        store.set_document_value(document, "attendees", &FieldValue::Rows(attendees), on)?;
         for field in sheet.fields().filter(|f| f.key.starts_with("question_")) {
-            store.set_document_value(document, &field.key, &FieldValue::Text(sentence(rng, 16)))?;
+            store.set_document_value(
+                document,
+                &field.key,
+                &FieldValue::Text(sentence(rng, 16)),
+                on,
+            )?;
         }
         for s in 0..shape.steps_per_meeting {
             let due = on

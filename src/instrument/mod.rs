@@ -8,6 +8,7 @@ mod monitoring;
 mod readiness;
 mod source;
 mod stages;
+mod standards;
 mod worksheet;
 
 pub use continuum::{Category, Continuum, Headings, Indicator, LevelName};
@@ -16,9 +17,10 @@ pub use monitoring::{Columns, Frequency, MonitoringPlan};
 pub use readiness::{Readiness, ReadinessCategory, ScalePoint};
 pub use source::Source;
 pub use stages::{Principle, Stage, Stages, Sustaining};
+pub use standards::{Alignment, Standard, StandardGroup, Standards};
 pub use worksheet::{
-    CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Field, FieldKind, Guidance, QUARTERLY_MEETING,
-    Role, Section, Worksheet,
+    CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Drawing, FISHBONE_CAUSE, FISHBONE_RANK, Field,
+    FieldKind, Guidance, Phase, QUARTERLY_MEETING, Role, SCHOOL_YEAR, Section, Suggest, Worksheet,
 };
 
 use thiserror::Error;
@@ -40,6 +42,7 @@ pub struct Instruments {
     pub readiness: &'static Readiness,
     pub worksheets: &'static [Worksheet],
     pub monitoring: &'static MonitoringPlan,
+    pub standards: &'static Standards,
 }
 
 impl Instruments {
@@ -51,6 +54,7 @@ impl Instruments {
             readiness: Readiness::builtin()?,
             worksheets: Worksheet::builtin()?,
             monitoring: MonitoringPlan::builtin()?,
+            standards: Standards::builtin()?,
         })
     }
 }
@@ -59,5 +63,12 @@ impl Instruments {
     /// The worksheet with `key`.
     pub fn worksheet(&self, key: &str) -> Option<&'static Worksheet> {
         self.worksheets.iter().find(|w| w.key == key)
+    }
+
+    /// The worksheets of a guidebook phase, in the guidebook's order.
+    pub fn worksheets_of(&self, phase: Phase) -> impl Iterator<Item = &'static Worksheet> {
+        self.worksheets
+            .iter()
+            .filter(move |w| w.phase == Some(phase))
     }
 }

@@ -45,6 +45,12 @@ pub struct ReadinessCategory {
 }
 
 impl Readiness {
+    /// How Appendix A's alignment names the `index`-th item (from 0) of a
+    /// category: "alignment.3" for the third of Alignment.
+    pub fn item_key(category: &ReadinessCategory, index: usize) -> String {
+        format!("{}.{}", category.key, index + 1)
+    }
+
     /// The tool shipped with the program, parsed and validated once.
     pub fn builtin() -> Result<&'static Readiness, &'static InstrumentError> {
         static BUILTIN: OnceLock<Result<Readiness, InstrumentError>> = OnceLock::new();

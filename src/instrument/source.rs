@@ -12,6 +12,9 @@ pub struct Source {
     /// When it was published, as the source gives it.
     #[serde(default)]
     pub published: Option<String>,
+    /// The part of the work the instrument is in (a guidebook's chapter).
+    #[serde(default)]
+    pub section: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
     /// The licence, or what the source says of its use.
@@ -25,15 +28,20 @@ pub struct Source {
 
 impl Source {
     /// The citation shown under a tool and printed on it: "Publisher, Work
-    /// (published). Licence."
+    /// (published), section “Section”. Licence."
     pub fn citation(&self) -> String {
         let published = self
             .published
             .as_ref()
             .map(|p| format!(" ({p})"))
             .unwrap_or_default();
+        let section = self
+            .section
+            .as_ref()
+            .map(|s| format!(", section “{s}”"))
+            .unwrap_or_default();
         format!(
-            "{}, {}{published}. {}.",
+            "{}, {}{published}{section}. {}.",
             self.publisher,
             self.work,
             self.licence.trim_end_matches('.')
@@ -51,6 +59,7 @@ mod tests {
             publisher: "CCSSO".into(),
             work: "Working Better Together".into(),
             published: Some("October 2017".into()),
+            section: None,
             url: None,
             licence: "CC BY 4.0".into(),
             licence_url: None,
@@ -67,6 +76,14 @@ mod tests {
         assert_eq!(
             undated.citation(),
             "CCSSO, Working Better Together. CC BY 4.0."
+        );
+        let chapter = Source {
+            section: Some("Prepare: Identify Partners".into()),
+            ..undated
+        };
+        assert_eq!(
+            chapter.citation(),
+            "CCSSO, Working Better Together, section “Prepare: Identify Partners”. CC BY 4.0."
         );
     }
 }

@@ -11,6 +11,7 @@ use super::{
     ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId,
     Team,
 };
+use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -45,9 +46,10 @@ pub enum Command {
     /// A team's summary of foundational strengths for a category.
     SetTeamStrengths(ReadinessRoundId, Team, String, String),
     CreateDocument(NewDocument),
-    RenameDocument(DocumentId, String),
-    /// A value typed into a worksheet's field.
-    SetDocumentValue(DocumentId, String, FieldValue),
+    /// A document's new title, and the day it was typed.
+    RenameDocument(DocumentId, String, Date),
+    /// A value typed into a worksheet's field, and the day it was typed.
+    SetDocumentValue(DocumentId, String, FieldValue, Date),
     DeleteDocument(DocumentId),
     AddActionStep(NewActionStep),
     UpdateActionStep(ActionStep),

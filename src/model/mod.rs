@@ -49,7 +49,8 @@ pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_histor
 pub use stats::{Change, DISCUSS_GAP, Mean, Spread, average};
 pub use view::{PartnershipView, RatingCopy};
 pub use worksheet::{
-    ATTENDEE_SIDE, ATTENDEES, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
+    ATTENDEE_SIDE, ATTENDEES, Bone, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
+    OverYears, bones, over_years,
 };
 
 #[cfg(test)]

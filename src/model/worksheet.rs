@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Partnership, PartnershipId, PersonId};
-use crate::instrument::{Field, FieldKind, Worksheet};
+use super::{Partnership, PartnershipId, PersonId, SchoolYear};
+use crate::instrument::{FISHBONE_CAUSE, FISHBONE_RANK, Field, FieldKind, SCHOOL_YEAR, Worksheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -32,6 +32,8 @@ pub enum FieldValue {
     },
     Person(Option<PersonId>),
     Choice(Option<String>),
+    /// A tick box, ticked or not.
+    Check(bool),
     /// Rows of a table: each row maps column keys to values.
     Rows(Vec<BTreeMap<String, FieldValue>>),
 }
@@ -40,16 +42,48 @@ impl FieldValue {
     /// The empty value of a field of `kind`.
     pub fn empty(kind: FieldKind) -> FieldValue {
         match kind {
-            FieldKind::ShortText | FieldKind::LongText => FieldValue::Text(String::new()),
+            FieldKind::ShortText | FieldKind::LongText | FieldKind::SchoolYear => {
+                FieldValue::Text(String::new())
+            }
             FieldKind::Date => FieldValue::Date(None),
             FieldKind::YesNoDate => FieldValue::YesNoDate {
                 confirmed: false,
                 on: None,
             },
             FieldKind::Person => FieldValue::Person(None),
-            FieldKind::Choice => FieldValue::Choice(None),
+            FieldKind::Choice | FieldKind::Scale => FieldValue::Choice(None),
+            FieldKind::Check => FieldValue::Check(false),
             FieldKind::Table => FieldValue::Rows(Vec::new()),
         }
+    }
+
+    /// What a field holds before anything is typed: its preset rows (a
+    /// checklist's items), or empty.
+    pub fn initial(field: &Field) -> FieldValue {
+        if field.kind != FieldKind::Table || field.rows.is_empty() {
+            return FieldValue::empty(field.kind);
+        }
+        let rows = field
+            .rows
+            .iter()
+            .map(|preset| {
+                field
+                    .columns
+                    .iter()
+                    .filter_map(|column| {
+                        let text = preset.get(&column.key)?;
+                        let value = match column.kind {
+                            FieldKind::Choice | FieldKind::Scale => {
+                                FieldValue::Choice(Some(text.clone()))
+                            }
+                            _ => FieldValue::Text(text.clone()),
+                        };
+                        Some((column.key.clone(), value))
+                    })
+                    .collect()
+            })
+            .collect();
+        FieldValue::Rows(rows)
     }
 
     pub fn text(&self) -> &str {
@@ -67,6 +101,7 @@ impl FieldValue {
             FieldValue::YesNoDate { confirmed, on } => !confirmed && on.is_none(),
             FieldValue::Person(person) => person.is_none(),
             FieldValue::Choice(choice) => choice.is_none(),
+            FieldValue::Check(ticked) => !ticked,
             FieldValue::Rows(rows) => rows.is_empty(),
         }
     }
@@ -89,6 +124,8 @@ pub struct Document {
     pub instrument_version: String,
     pub title: String,
     pub created_on: Date,
+    /// The day it was last edited (made, renamed or a value typed).
+    pub changed_on: Date,
     pub values: BTreeMap<String, FieldValue>,
 }
 
@@ -99,9 +136,11 @@ impl Document {
     }
 
     /// The value of a field, falling back to its default from the
-    /// partnership (e.g. the district's name), then to empty.
+    /// partnership (e.g. the district's name), then to its preset rows or
+    /// empty. A table's stored rows win even when none are left.
     pub fn value_or_default(&self, field: &Field, partnership: &Partnership) -> FieldValue {
         match self.values.get(&field.key) {
+            Some(value @ FieldValue::Rows(_)) => value.clone(),
             Some(value) if !value.is_empty() => value.clone(),
             _ => match field
                 .default
@@ -109,7 +148,7 @@ impl Document {
                 .and_then(|d| default_text(d, partnership))
             {
                 Some(text) if !text.is_empty() => FieldValue::Text(text.to_owned()),
-                _ => FieldValue::empty(field.kind),
+                _ => FieldValue::initial(field),
             },
         }
     }
@@ -120,6 +159,15 @@ impl Document {
             Some(FieldValue::Date(date)) => *date,
             _ => None,
         }
+    }
+
+    /// The school year a per-year worksheet is for: its `school_year`
+    /// field, or until that is chosen, the year it was made in.
+    pub fn school_year(&self) -> SchoolYear {
+        self.values
+            .get(SCHOOL_YEAR)
+            .and_then(|v| SchoolYear::parse(v.text()))
+            .unwrap_or_else(|| SchoolYear::containing(self.created_on))
     }
 
     /// When a meeting was held: its `meeting_date` field, or until that is
@@ -164,6 +212,112 @@ impl Document {
     }
 }
 
+/// One bone of a fishbone diagram: a cause and its rank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bone {
+    pub cause: String,
+    pub rank: String,
+}
+
+/// The bones of a fishbone table's rows, skipping rows with no cause.
+pub fn bones(rows: &[BTreeMap<String, FieldValue>]) -> Vec<Bone> {
+    rows.iter()
+        .map(|row| {
+            let text = |key: &str| row.get(key).map(|v| v.text().trim().to_owned());
+            Bone {
+                cause: text(FISHBONE_CAUSE).unwrap_or_default(),
+                rank: text(FISHBONE_RANK).unwrap_or_default(),
+            }
+        })
+        .filter(|bone| !bone.cause.is_empty())
+        .collect()
+}
+
+/// A per-school-year worksheet's ratings side by side: one row per rated
+/// item (a component), one column per school year, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OverYears {
+    /// The heading of the items' column and of the ratings' column.
+    pub item: String,
+    pub rating: String,
+    pub years: Vec<SchoolYear>,
+    pub rows: Vec<(String, Vec<Option<String>>)>,
+}
+
+/// The ratings of `documents` (all made with `sheet`) over the years: the
+/// first table with a choice or scale column, its items named by its first
+/// text column. A year filled twice shows the document changed last.
+/// `None` when the worksheet is not kept per school year or has no such table.
+pub fn over_years<'d>(
+    sheet: &Worksheet,
+    documents: impl Iterator<Item = &'d Document>,
+    partnership: &Partnership,
+) -> Option<OverYears> {
+    if !sheet.per_school_year {
+        return None;
+    }
+    let (table, item, rating) = sheet.fields().find_map(|field| {
+        let item = field
+            .columns
+            .iter()
+            .find(|c| matches!(c.kind, FieldKind::ShortText | FieldKind::LongText))?;
+        let rating = field
+            .columns
+            .iter()
+            .find(|c| matches!(c.kind, FieldKind::Choice | FieldKind::Scale))?;
+        Some((field, item, rating))
+    })?;
+    let mut by_year: BTreeMap<SchoolYear, &Document> = BTreeMap::new();
+    for document in documents {
+        let year = document.school_year();
+        let newer = by_year
+            .get(&year)
+            .is_none_or(|d| (d.changed_on, d.id) < (document.changed_on, document.id));
+        if newer {
+            by_year.insert(year, document);
+        }
+    }
+    let mut over = OverYears {
+        item: item.label.clone(),
+        rating: rating.label.clone(),
+        years: by_year.keys().copied().collect(),
+        rows: Vec::new(),
+    };
+    let preset: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|row| row.get(&item.key).cloned())
+        .collect();
+    for name in preset {
+        over.rows.push((name, vec![None; over.years.len()]));
+    }
+    for (column, document) in by_year.values().enumerate() {
+        let FieldValue::Rows(rows) = document.value_or_default(table, partnership) else {
+            continue;
+        };
+        for row in rows {
+            let name = row.get(&item.key).map(|v| v.text().trim().to_owned());
+            let Some(name) = name.filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let value = row
+                .get(&rating.key)
+                .map(|v| v.text().to_owned())
+                .filter(|v| !v.is_empty());
+            let at = if let Some(at) = over.rows.iter().position(|(n, _)| *n == name) {
+                at
+            } else {
+                over.rows.push((name, vec![None; over.years.len()]));
+                over.rows.len() - 1
+            };
+            if let Some(cell) = over.rows[at].1.get_mut(column) {
+                *cell = value;
+            }
+        }
+    }
+    Some(over)
+}
+
 fn default_text<'p>(source: &str, partnership: &'p Partnership) -> Option<&'p str> {
     match source {
         "partnership.name" => Some(&partnership.name),
@@ -194,6 +348,7 @@ mod tests {
             },
             FieldValue::Person(Some(PersonId(4))),
             FieldValue::Choice(None),
+            FieldValue::Check(true),
             FieldValue::Rows(vec![row]),
         ];
         for value in values {
@@ -212,6 +367,7 @@ mod tests {
             instrument_version: "1".into(),
             title: "Q1".into(),
             created_on: jiff::civil::date(2025, 9, 1),
+            changed_on: jiff::civil::date(2025, 9, 1),
             values: BTreeMap::new(),
         };
         assert_eq!(document.held_on(), jiff::civil::date(2025, 9, 1));
@@ -245,6 +401,187 @@ mod tests {
         );
     }
 
+    const REFLECTION: &str = r#"
+key = "r"
+version = "1"
+title = "Reflection"
+per_school_year = true
+[source]
+publisher = "P"
+work = "W"
+licence = "L"
+[[sections]]
+key = "s"
+title = "S"
+[[sections.fields]]
+key = "school_year"
+label = "School year"
+type = "school_year"
+[[sections.fields]]
+key = "components"
+label = "Components"
+type = "table"
+[[sections.fields.columns]]
+key = "component"
+label = "Component"
+type = "short_text"
+[[sections.fields.columns]]
+key = "rating"
+label = "Rating"
+type = "scale"
+options = ["Strong", "Adequate", "Needs work"]
+[[sections.fields.rows]]
+component = "Agreement"
+[[sections.fields.rows]]
+component = "Training"
+"#;
+
+    fn partnership() -> Partnership {
+        Partnership {
+            id: PartnershipId(1),
+            name: "Oak & Elm".into(),
+            district: "Oak".into(),
+            partner_organisation: "Elm".into(),
+            partner_kind: crate::model::PartnerKind::Other,
+            start_date: None,
+            notes: String::new(),
+            archived: false,
+            is_sample: false,
+        }
+    }
+
+    fn document(id: i64, made: Date, values: Vec<(&str, FieldValue)>) -> Document {
+        Document {
+            id: DocumentId(id),
+            partnership_id: PartnershipId(1),
+            instrument_key: "r".into(),
+            instrument_version: "1".into(),
+            title: "Reflection".into(),
+            created_on: made,
+            changed_on: made,
+            values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        }
+    }
+
+    fn rated(pairs: &[(&str, &str)]) -> FieldValue {
+        FieldValue::Rows(
+            pairs
+                .iter()
+                .map(|(component, rating)| {
+                    let mut row = BTreeMap::new();
+                    row.insert(
+                        "component".to_owned(),
+                        FieldValue::Text((*component).into()),
+                    );
+                    row.insert(
+                        "rating".to_owned(),
+                        FieldValue::Choice(Some((*rating).into())),
+                    );
+                    row
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_table_starts_with_its_preset_rows_and_keeps_an_emptied_one_empty() {
+        let sheet = Worksheet::parse("r.toml", REFLECTION).expect("sheet");
+        let table = sheet.field("components").expect("table");
+        let fresh = document(1, jiff::civil::date(2025, 9, 1), vec![]);
+        let FieldValue::Rows(rows) = fresh.value_or_default(table, &partnership()) else {
+            panic!("rows");
+        };
+        let names: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.get("component"))
+            .map(FieldValue::text)
+            .collect();
+        assert_eq!(names, ["Agreement", "Training"]);
+        let emptied = document(
+            1,
+            jiff::civil::date(2025, 9, 1),
+            vec![("components", FieldValue::Rows(Vec::new()))],
+        );
+        assert_eq!(
+            emptied.value_or_default(table, &partnership()),
+            FieldValue::Rows(Vec::new()),
+            "rows the team removed stay removed"
+        );
+    }
+
+    #[test]
+    fn a_yearly_worksheet_shows_each_item_over_the_years() {
+        let sheet = Worksheet::parse("r.toml", REFLECTION).expect("sheet");
+        let year = |label: &str| ("school_year", FieldValue::Text(label.into()));
+        let documents = [
+            document(
+                2,
+                jiff::civil::date(2026, 6, 1),
+                vec![
+                    year("2025–26"),
+                    (
+                        "components",
+                        rated(&[("Agreement", "Strong"), ("Mentoring", "Adequate")]),
+                    ),
+                ],
+            ),
+            // No year chosen: the year it was made in (2024–25).
+            document(
+                1,
+                jiff::civil::date(2025, 6, 1),
+                vec![(
+                    "components",
+                    rated(&[("Agreement", "Adequate"), ("Training", "Needs work")]),
+                )],
+            ),
+        ];
+        let over = over_years(&sheet, documents.iter(), &partnership()).expect("over the years");
+        let years: Vec<String> = over.years.iter().map(|y| y.label()).collect();
+        assert_eq!(years, ["2024–25", "2025–26"]);
+        let row = |name: &str| {
+            over.rows
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, values)| values.clone())
+                .expect(name)
+        };
+        assert_eq!(
+            row("Agreement"),
+            [Some("Adequate".to_owned()), Some("Strong".to_owned())]
+        );
+        assert_eq!(row("Training"), [Some("Needs work".to_owned()), None]);
+        assert_eq!(
+            row("Mentoring"),
+            [None, Some("Adequate".to_owned())],
+            "an added item"
+        );
+        assert_eq!(over.rows[0].0, "Agreement", "preset items first, in order");
+    }
+
+    #[test]
+    fn a_fishbone_has_a_bone_per_written_cause() {
+        let row = |cause: &str, rank: &str| {
+            let mut row = BTreeMap::new();
+            row.insert("cause".to_owned(), FieldValue::Text(cause.into()));
+            row.insert("rank".to_owned(), FieldValue::Text(rank.into()));
+            row
+        };
+        let found = bones(&[row("Late offers", "2"), row("  ", "1"), row("Salary", "")]);
+        assert_eq!(
+            found,
+            [
+                Bone {
+                    cause: "Late offers".into(),
+                    rank: "2".into()
+                },
+                Bone {
+                    cause: "Salary".into(),
+                    rank: String::new()
+                },
+            ]
+        );
+    }
+
     #[test]
     fn empty_values_are_empty() {
         for kind in [
@@ -254,6 +591,9 @@ mod tests {
             FieldKind::YesNoDate,
             FieldKind::Person,
             FieldKind::Choice,
+            FieldKind::Scale,
+            FieldKind::Check,
+            FieldKind::SchoolYear,
             FieldKind::Table,
         ] {
             assert!(FieldValue::empty(kind).is_empty(), "{kind:?}");

@@ -56,6 +56,8 @@ pub enum Filled {
     Packet {
         cycle: CycleId,
     },
+    /// The partnership's stage history, then the stages.
+    Stages,
 }
 
 /// A tool with nothing filled in, for handing out.
@@ -65,6 +67,11 @@ pub enum Blank {
     Readiness(Team),
     Worksheet(String),
     Monitoring,
+    /// The stages' descriptions and principles, with an empty history to
+    /// write in.
+    Stages,
+    /// The ODST Standards for Effective Partnerships.
+    Standards,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +126,8 @@ pub fn printout(
                 Blank::Monitoring => {
                     PrintPart::Monitoring(data::monitoring(instruments.monitoring, None, today))
                 }
+                Blank::Stages => PrintPart::Stages(data::stages(instruments.stages, None)),
+                Blank::Standards => PrintPart::Standards(data::standards(instruments.standards)),
             };
             out.title = format!(
                 "{} (blank)",
@@ -175,6 +184,7 @@ fn context(filled: &Filled, view: &PartnershipView) -> String {
             .document(*document)
             .map_or_else(String::new, |d| d.title.clone()),
         Filled::Monitoring => "Monitoring plan".to_owned(),
+        Filled::Stages => "Stages of Partnering".to_owned(),
     }
 }
 
@@ -238,6 +248,10 @@ fn filled_parts(
             today,
         ))],
         Filled::Packet { cycle } => packet(view, instruments, today, *cycle)?,
+        Filled::Stages => vec![PrintPart::Stages(data::stages(
+            instruments.stages,
+            Some((view, today)),
+        ))],
     })
 }
 

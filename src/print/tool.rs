@@ -3,7 +3,7 @@
 //! same names.
 
 use super::{Blank, Filled, What};
-use crate::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
+use crate::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING, Worksheet};
 use crate::model::{CycleId, DocumentId, ReadinessRoundId, Team};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,6 +17,12 @@ pub enum Tool {
     Meeting,
     Monitoring,
     Packet,
+    /// The Stages of Partnering: the partnership's history, then the stages.
+    Stages,
+    /// The ODST Standards for Effective Partnerships.
+    Standards,
+    /// A guidebook worksheet (Prepare, Act, Reflect), by its key.
+    Sheet(&'static str),
 }
 
 /// Which cycle, round or document of the partnership a filled tool shows,
@@ -40,10 +46,13 @@ pub enum Missing {
     Document,
     /// The tool shows only what was filled in: it has no blank form.
     NoBlank,
+    /// The tool has nothing to fill: it prints only as it is published.
+    NoFilled,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 9] = [
+    /// The tools other than the guidebook's worksheets.
+    pub const FIXED: [Tool; 11] = [
         Tool::Continuum,
         Tool::Trajectory,
         Tool::ReadinessDistrict,
@@ -52,8 +61,25 @@ impl Tool {
         Tool::ContractSupplement,
         Tool::Meeting,
         Tool::Monitoring,
+        Tool::Stages,
+        Tool::Standards,
         Tool::Packet,
     ];
+
+    /// Every tool: the fixed ones, then each guidebook worksheet in the
+    /// guidebook's order.
+    pub fn all() -> Vec<Tool> {
+        let sheets = Worksheet::builtin().unwrap_or_default();
+        Tool::FIXED
+            .into_iter()
+            .chain(
+                sheets
+                    .iter()
+                    .filter(|s| s.phase.is_some())
+                    .map(|s| Tool::Sheet(s.key.as_str())),
+            )
+            .collect()
+    }
 
     /// The tool's name on the command line.
     pub fn key(self) -> &'static str {
@@ -67,11 +93,14 @@ impl Tool {
             Tool::Meeting => "meeting",
             Tool::Monitoring => "monitoring",
             Tool::Packet => "packet",
+            Tool::Stages => "stages",
+            Tool::Standards => "standards",
+            Tool::Sheet(key) => key,
         }
     }
 
     pub fn from_key(key: &str) -> Option<Tool> {
-        Tool::ALL.into_iter().find(|t| t.key() == key)
+        Tool::all().into_iter().find(|t| t.key() == key)
     }
 
     /// The tool that prints a document made with the worksheet `key`.
@@ -79,7 +108,9 @@ impl Tool {
         match key {
             CONTRACT_SUPPLEMENT => Some(Tool::ContractSupplement),
             QUARTERLY_MEETING => Some(Tool::Meeting),
-            _ => None,
+            _ => Tool::all()
+                .into_iter()
+                .find(|t| matches!(t, Tool::Sheet(k) if *k == key)),
         }
     }
 
@@ -88,6 +119,7 @@ impl Tool {
         match self {
             Tool::ContractSupplement => Some(CONTRACT_SUPPLEMENT),
             Tool::Meeting => Some(QUARTERLY_MEETING),
+            Tool::Sheet(key) => Some(key),
             _ => None,
         }
     }
@@ -99,7 +131,9 @@ impl Tool {
             Tool::ReadinessDistrict => Some(Blank::Readiness(Team::District)),
             Tool::ReadinessPartner => Some(Blank::Readiness(Team::Partner)),
             Tool::Monitoring => Some(Blank::Monitoring),
-            Tool::ContractSupplement | Tool::Meeting => {
+            Tool::Stages => Some(Blank::Stages),
+            Tool::Standards => Some(Blank::Standards),
+            Tool::ContractSupplement | Tool::Meeting | Tool::Sheet(_) => {
                 self.worksheet().map(|key| Blank::Worksheet(key.to_owned()))
             }
             Tool::Trajectory | Tool::ReadinessJoint | Tool::Packet => None,
@@ -115,6 +149,12 @@ impl Tool {
             Tool::ContractSupplement => "Contract Supplement",
             Tool::Meeting => "Quarterly meeting agenda",
             Tool::Monitoring => "Monitoring plan",
+            Tool::Stages => "Stages of Partnering",
+            Tool::Standards => "Standards for Effective Partnerships",
+            Tool::Sheet(key) => {
+                let sheets = Worksheet::builtin().ok()?;
+                sheets.iter().find(|s| s.key == key)?.title.as_str()
+            }
             Tool::Trajectory | Tool::ReadinessJoint | Tool::Packet => return None,
         })
     }
@@ -141,10 +181,12 @@ impl Tool {
                 round: round?,
                 with_numbers: selection.with_numbers,
             },
-            Tool::ContractSupplement | Tool::Meeting => {
+            Tool::ContractSupplement | Tool::Meeting | Tool::Sheet(_) => {
                 Filled::Document(selection.document.ok_or(Missing::Document)?)
             }
             Tool::Monitoring => Filled::Monitoring,
+            Tool::Stages => Filled::Stages,
+            Tool::Standards => return Err(Missing::NoFilled),
             Tool::Packet => Filled::Packet { cycle: cycle? },
         })
     }
@@ -165,11 +207,23 @@ mod tests {
 
     #[test]
     fn every_tool_has_its_own_name_and_is_found_by_it() {
-        for tool in Tool::ALL {
+        let all = Tool::all();
+        assert_eq!(
+            all.len(),
+            Tool::FIXED.len() + 25,
+            "and the guidebook's worksheets"
+        );
+        for tool in all {
             assert_eq!(Tool::from_key(tool.key()), Some(tool));
             assert_eq!(tool.blank().is_some(), tool.blank_label().is_some());
         }
         assert_eq!(Tool::from_key("radar"), None);
+        let fishbone = Tool::for_worksheet("nea-fishbone").expect("fishbone");
+        assert_eq!(fishbone.worksheet(), Some("nea-fishbone"));
+        assert_eq!(
+            fishbone.blank_label(),
+            Some("Root Cause Analysis: Fishbone Diagram")
+        );
     }
 
     #[test]

@@ -53,9 +53,9 @@ impl Store {
                 done(self.set_team_strengths(*round, *team, category, text))?
             }
             Command::CreateDocument(new) => Outcome::DocumentCreated(self.create_document(new)?),
-            Command::RenameDocument(id, title) => done(self.rename_document(*id, title))?,
-            Command::SetDocumentValue(id, field, value) => {
-                done(self.set_document_value(*id, field, value))?
+            Command::RenameDocument(id, title, on) => done(self.rename_document(*id, title, *on))?,
+            Command::SetDocumentValue(id, field, value, on) => {
+                done(self.set_document_value(*id, field, value, *on))?
             }
             Command::DeleteDocument(id) => done(self.delete_document(*id))?,
             Command::AddActionStep(new) => Outcome::ActionStepAdded(self.add_action_step(new)?),

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use rusqlite::params;
 
 use super::{Store, StoreError};
@@ -17,8 +18,9 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO documents
-                   (partnership_id, instrument_key, instrument_version, title, created_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                   (partnership_id, instrument_key, instrument_version, title, created_on,
+                    changed_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 params![
                     new.partnership_id.0,
                     new.instrument_key,
@@ -31,28 +33,43 @@ impl Store {
         })
     }
 
-    pub fn rename_document(&mut self, id: DocumentId, title: &str) -> Result<(), StoreError> {
+    /// Renames a document, noting `on` as the day it was last changed.
+    pub fn rename_document(
+        &mut self,
+        id: DocumentId,
+        title: &str,
+        on: Date,
+    ) -> Result<(), StoreError> {
         self.execute(
-            "UPDATE documents SET title = ?2 WHERE id = ?1",
-            params![id.0, title],
+            "UPDATE documents SET title = ?2, changed_on = ?3 WHERE id = ?1",
+            params![id.0, title, on],
         )
     }
 
+    /// Stores a field's value, noting `on` as the day it was last changed.
     pub fn set_document_value(
         &mut self,
         id: DocumentId,
         field: &str,
         value: &FieldValue,
+        on: Date,
     ) -> Result<(), StoreError> {
         let json = serde_json::to_string(value).map_err(|e| StoreError::Other {
             path: self.path.clone(),
             detail: e.to_string(),
         })?;
-        self.execute(
-            "INSERT INTO document_values (document_id, field_key, value) VALUES (?1, ?2, ?3)
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO document_values (document_id, field_key, value) VALUES (?1, ?2, ?3)
                  ON CONFLICT (document_id, field_key) DO UPDATE SET value = excluded.value",
-            params![id.0, field, json],
-        )
+                params![id.0, field, json],
+            )?;
+            tx.execute(
+                "UPDATE documents SET changed_on = ?2 WHERE id = ?1",
+                params![id.0, on],
+            )?;
+            Ok(())
+        })
     }
 
     /// Moves a document, with its values (and a meeting's action steps), to
@@ -70,7 +87,8 @@ impl Store {
         partnership: PartnershipId,
     ) -> rusqlite::Result<Vec<Document>> {
         let mut statement = self.conn.prepare(
-            "SELECT id, partnership_id, instrument_key, instrument_version, title, created_on
+            "SELECT id, partnership_id, instrument_key, instrument_version, title, created_on,
+                    COALESCE(changed_on, created_on)
              FROM documents WHERE partnership_id = ?1 AND deleted_at IS NULL
              ORDER BY created_on, id",
         )?;
@@ -83,6 +101,7 @@ impl Store {
                     instrument_version: row.get(3)?,
                     title: row.get(4)?,
                     created_on: row.get(5)?,
+                    changed_on: row.get(6)?,
                     values: BTreeMap::new(),
                 })
             })?

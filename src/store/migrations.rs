@@ -280,8 +280,14 @@ ALTER TABLE documents ADD COLUMN deleted_at TEXT;
 ALTER TABLE partnerships ADD COLUMN rating_copy TEXT CHECK (rating_copy IS NULL OR json_valid(rating_copy));
 ";
 
+/// Version 6: the day a document was last edited, for the phase pages'
+/// "last changed on". Older documents read their creation day until edited.
+const V6: &str = "
+ALTER TABLE documents ADD COLUMN changed_on TEXT;
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext};
 use super::style;
 use crate::instrument::Instruments;
 use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions, short_date};
@@ -15,7 +15,6 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
         instruments,
         today,
     } = *cx;
-    back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     let keys: Vec<&str> = instruments
         .continuum

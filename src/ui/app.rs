@@ -13,7 +13,7 @@ use super::shortcuts::{self, Pressed};
 use super::welcome::{self, Start};
 use super::{
     about, actions, backups, continuum, deleted, document, exchange, monitoring, partnership,
-    partnerships, print, readiness, style, trajectory, widgets,
+    partnerships, phase, print, readiness, style, trajectory, widgets,
 };
 use crate::instrument::Instruments;
 use crate::model::{Deleted, Outcome, PartnershipId};
@@ -52,10 +52,29 @@ struct Pages {
 }
 
 impl Pages {
-    /// Draws one page of the partnership loaded in `cx`.
+    /// Draws one page of the partnership loaded in `cx`, beside the
+    /// partnership's side panel.
     fn show(&mut self, ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mut Requests) {
+        if ui.available_width() >= style::width::NARROW + style::width::NAV {
+            egui::Panel::left("partnership sections")
+                .resizable(false)
+                .exact_size(style::width::NAV)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("partnership sections scroll")
+                        .show(ui, |ui| partnership::side_panel(ui, page, cx, requests));
+                });
+        } else {
+            egui::Panel::top("partnership sections row").show(ui, |ui| {
+                partnership::top_row(ui, page, cx, requests);
+            });
+        }
         match page {
             Page::Overview => partnership::show(ui, &mut self.detail, cx, requests),
+            Page::Cycles => partnership::cycles_page(ui, &mut self.detail, cx, requests),
+            Page::Rounds => partnership::rounds_page(ui, &mut self.detail, cx, requests),
+            Page::Agreements => partnership::agreements_page(ui, cx, requests),
+            Page::Phase(phase) => phase::show(ui, phase, cx, requests),
             Page::Continuum(cycle) => continuum::show(ui, &mut self.grid, cx, cycle, requests),
             Page::Trajectory(_) => trajectory::show(ui, &mut self.trajectory, cx, requests),
             Page::Readiness(round) => {

@@ -9,7 +9,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext};
 use super::{style, widgets};
 use crate::instrument::{Continuum, Headings, Indicator};
 use crate::model::{
@@ -161,7 +161,6 @@ fn header(
     rater: Rater,
     requests: &mut Requests,
 ) {
-    back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     let total = continuum.indicator_count();
     let rated = view.rated_count(
@@ -182,7 +181,10 @@ fn header(
                 .desired_width(style::width::PROGRESS)
                 .desired_height(10.0),
         );
-        ui.add_space(style::space::L);
+    });
+    // On a line of their own, so that the side panel and a larger zoom
+    // leave them room.
+    ui.horizontal(|ui| {
         rater_choice(ui, state, view, cycle);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (label, status) = match cycle.status {

@@ -3,14 +3,16 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
-use super::{meeting, style, widgets, worksheet};
+use super::nav::{Page, Requests, ScreenContext};
+use super::worksheet::Place;
+use super::{meeting, style, timer, widgets, worksheet};
 use crate::instrument::QUARTERLY_MEETING;
-use crate::model::{Command, DocumentId};
+use crate::model::{Command, DocumentId, OverYears, over_years};
 
 #[derive(Default)]
 pub struct State {
     pub meeting: meeting::State,
+    timer: timer::State,
     deleting: Option<DocumentId>,
 }
 
@@ -26,7 +28,6 @@ pub fn show(
         instruments,
         today,
     } = *cx;
-    back_to_partnership(ui, view, requests);
     let Some(document) = view.document(id) else {
         requests.go(view, Page::Overview);
         return;
@@ -47,11 +48,11 @@ pub fn show(
         ui.label("·");
         let id = egui::Id::unique(("document title", document.id));
         if let Some(title) =
-            widgets::required_text(ui, id, &document.title, "Title of this document", 320.0)
+            widgets::required_text(ui, id, &document.title, "Title of this document", 420.0)
         {
             requests
                 .commands
-                .push(Command::RenameDocument(document.id, title));
+                .push(Command::RenameDocument(document.id, title, today));
         }
     });
     // On the line below the title, after the note, so that it stays in
@@ -105,19 +106,96 @@ pub fn show(
         .auto_shrink(false)
         .show(ui, |ui| {
             let is_meeting = sheet.key == QUARTERLY_MEETING;
+            if let Some(over) = over_years(sheet, view.documents_of(&sheet.key), &view.partnership)
+                && over.years.len() > 1
+            {
+                over_the_years(ui, &over);
+            }
             worksheet::show(
                 ui,
                 sheet,
                 document,
-                view,
+                (view, instruments.standards),
                 requests,
-                &mut |ui, section, place, requests| {
-                    if is_meeting {
+                &mut |ui, section, place, requests| match (place, section.minutes) {
+                    (Place::Top, Some(minutes)) => {
+                        timer::show(ui, &mut state.timer, document.id, section, minutes);
+                    }
+                    _ if is_meeting => {
                         let state = &mut state.meeting;
                         meeting::extra(ui, state, section, place, document, cx, requests);
                     }
+                    _ => {}
                 },
                 today,
             );
+            kept_from_earlier(ui, sheet, document);
         });
+}
+
+/// Values typed into fields that a later version of the tool no longer
+/// has: shown, read-only, so that nothing typed is lost from sight.
+fn kept_from_earlier(
+    ui: &mut Ui,
+    sheet: &crate::instrument::Worksheet,
+    document: &crate::model::Document,
+) {
+    let kept: Vec<(&String, &crate::model::FieldValue)> = document
+        .values
+        .iter()
+        .filter(|(key, value)| sheet.field(key).is_none() && !value.is_empty())
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    ui.add_space(style::space::L);
+    ui.label(
+        RichText::new("Kept from an earlier version of this tool")
+            .strong()
+            .size(style::size::SECTION),
+    );
+    ui.weak("This version no longer asks for these; what was typed is kept as it was.");
+    for (key, value) in kept {
+        let text = match value {
+            crate::model::FieldValue::Text(text) => text.clone(),
+            other => format!("{other:?}"),
+        };
+        ui.label(RichText::new(key.replace('_', " ")).strong());
+        ui.add(egui::Label::new(text).wrap());
+    }
+}
+
+/// A per-year worksheet's ratings side by side, oldest year first, so the
+/// team sees how each item moved.
+fn over_the_years(ui: &mut Ui, over: &OverYears) {
+    ui.label(
+        RichText::new("Over the years")
+            .strong()
+            .size(style::size::SECTION),
+    );
+    egui::ScrollArea::horizontal()
+        .id_salt("over the years")
+        .show(ui, |ui| {
+            egui::Grid::new("over the years grid")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    ui.strong(&over.item);
+                    for year in &over.years {
+                        ui.strong(year.label());
+                    }
+                    ui.end_row();
+                    for (item, values) in &over.rows {
+                        ui.label(item);
+                        for value in values {
+                            match value {
+                                Some(value) => ui.label(value),
+                                None => ui.weak("—"),
+                            };
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(style::space::M);
 }

@@ -94,7 +94,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
         ui.add_space(style::space::L);
         year_panel(ui, year, &years, &shown, &mut state.hidden);
     };
-    if ui.available_width() >= NARROW {
+    if ui.available_width() >= style::width::NARROW {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(style::width::LEGEND);
@@ -118,8 +118,6 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
     state.year = Some(year);
 }
 
-/// Narrower than this (in points), the chart goes under its controls.
-const NARROW: f32 = 900.0;
 /// The chart's least height, in points.
 const CHART_HEIGHT: f32 = 340.0;
 

@@ -1,8 +1,7 @@
 //! What a quarterly meeting adds to its worksheet: who came from which side,
-//! the action steps carried from earlier meetings, a timer for each agenda
-//! section, and the action steps raised in the wrap-up.
-
-use std::time::{Duration, Instant};
+//! the action steps carried from earlier meetings, and the action steps
+//! raised in the wrap-up. (Each agenda section's timer is `timer`'s, as for
+//! every timed worksheet.)
 
 use egui::{RichText, Ui};
 use jiff::civil::Date;
@@ -14,20 +13,18 @@ use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
     ATTENDEE_SIDE, ATTENDEES, ActionSource, ActionStatus, ActionStep, Command, Document,
-    DocumentId, NewActionStep, PartnershipView, carried_forward,
+    NewActionStep, PartnershipView, carried_forward,
 };
 
 #[derive(Default)]
 pub struct State {
-    /// The section whose timer runs, and since when.
-    timer: Option<(DocumentId, String, Instant)>,
     new_text: String,
     new_owner: String,
     new_due: Option<Date>,
 }
 
-/// Draws what the meeting adds to `section`: the timer at its top; the
-/// attendance check, carried steps and new steps at its end.
+/// Draws what the meeting adds at the end of `section`: the attendance
+/// check, carried steps and new steps.
 pub fn extra(
     ui: &mut Ui,
     state: &mut State,
@@ -39,9 +36,6 @@ pub fn extra(
 ) {
     let (view, today) = (cx.view, cx.today);
     if place == Place::Top {
-        if let Some(minutes) = section.minutes {
-            timer(ui, state, document.id, section, minutes);
-        }
         return;
     }
     if section.key == "meeting" {
@@ -250,49 +244,4 @@ pub fn steps_table(
                 ui.end_row();
             }
         });
-}
-
-fn timer(ui: &mut Ui, state: &mut State, document: DocumentId, section: &Section, minutes: u32) {
-    let total = Duration::from_secs(u64::from(minutes) * 60);
-    let running = match &state.timer {
-        Some((doc, key, started)) if *doc == document && *key == section.key => Some(*started),
-        _ => None,
-    };
-    ui.horizontal(|ui| match running {
-        None => {
-            if ui
-                .button(format!("Start the {minutes}-minute timer"))
-                .accessible_name(format!("Start the timer for {}", section.title))
-                .clicked()
-            {
-                state.timer = Some((document, section.key.clone(), Instant::now()));
-            }
-        }
-        Some(started) => {
-            let elapsed = started.elapsed();
-            if elapsed >= total {
-                ui.label(
-                    RichText::new("Time is up for this section")
-                        .size(style::size::HEADING)
-                        .strong()
-                        .color(style::warning_text(ui.visuals())),
-                );
-            } else {
-                let left = total.saturating_sub(elapsed);
-                let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-                ui.label(
-                    RichText::new(format!("{}:{:02} left", seconds / 60, seconds % 60))
-                        .size(style::size::CLOCK)
-                        .strong(),
-                );
-                // Wake up when the shown second changes, and only then.
-                ui.ctx().request_repaint_after(
-                    left.saturating_sub(Duration::from_secs(seconds.saturating_sub(1))),
-                );
-            }
-            if ui.button("Stop timer").clicked() {
-                state.timer = None;
-            }
-        }
-    });
 }

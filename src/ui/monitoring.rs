@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Requests, ScreenContext, back_to_partnership};
+use super::nav::{Requests, ScreenContext};
 use super::style;
 use super::widgets;
 use crate::instrument::MonitoringPlan;
@@ -29,7 +29,6 @@ pub struct State {
 
 pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
     let (view, plan, today) = (cx.view, cx.instruments.monitoring, cx.today);
-    back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     ui.heading(&plan.title);
     ui.label(&plan.purpose);

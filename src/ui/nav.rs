@@ -2,11 +2,10 @@
 //! this frame. Screens import this module, never the shell (`app.rs`): the
 //! shell knows every screen, a screen knows only where it may lead.
 
-use egui::Ui;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::instrument::Instruments;
+use crate::instrument::{Instruments, Phase};
 use crate::model::{
     Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
 };
@@ -22,8 +21,16 @@ pub enum Screen {
 /// The pages of one partnership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Page {
-    /// The partnership's own page: people, cycles, agreements.
+    /// The partnership's own page: its details and people.
     Overview,
+    /// The continuum cycles, one per sitting.
+    Cycles,
+    /// The readiness rounds.
+    Rounds,
+    /// The Contract Supplement and the quarterly meetings.
+    Agreements,
+    /// A guidebook phase's worksheets.
+    Phase(Phase),
     /// One continuum cycle's grid.
     Continuum(CycleId),
     /// The partnership across the years, on one of its tabs.
@@ -127,13 +134,35 @@ impl Purpose {
     }
 }
 
-/// The "‹ partnership name" button that leads back to the partnership's page.
-pub fn back_to_partnership(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests) {
-    if ui
-        .button(format!("‹ {}", view.partnership.name))
-        .accessible_name("Back to the partnership")
-        .clicked()
-    {
-        requests.go(view, Page::Overview);
+/// The entries of a partnership's side panel, each with the page it
+/// opens, in the order shown.
+pub const SECTIONS: [(&str, Page); 10] = [
+    ("Overview", Page::Overview),
+    ("Continuum", Page::Cycles),
+    ("Across the years", Page::Trajectory(Tab::Levels)),
+    ("Readiness", Page::Rounds),
+    ("Agreements & meetings", Page::Agreements),
+    ("Monitoring", Page::Monitoring),
+    ("Actions", Page::Actions),
+    ("Prepare", Page::Phase(Phase::Prepare)),
+    ("Act", Page::Phase(Phase::Act)),
+    ("Reflect", Page::Phase(Phase::Reflect)),
+];
+
+impl Page {
+    /// The side panel's entry a page belongs to: a cycle's grid to the
+    /// continuum, a worksheet to its phase or to the agreements.
+    pub fn section(self, view: &PartnershipView, instruments: Instruments) -> Page {
+        match self {
+            Page::Continuum(_) => Page::Cycles,
+            Page::Readiness(_) => Page::Rounds,
+            Page::Trajectory(_) => Page::Trajectory(Tab::Levels),
+            Page::Document(id) => view
+                .document(id)
+                .and_then(|d| instruments.worksheet(&d.instrument_key))
+                .and_then(|sheet| sheet.phase)
+                .map_or(Page::Agreements, Page::Phase),
+            page => page,
+        }
     }
 }

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use super::nav::{Page, Screen};
 use super::style;
-use crate::instrument::Instruments;
+use crate::instrument::{Instruments, Phase};
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
 use crate::print::{
     Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render, write_atomically,
@@ -58,6 +58,8 @@ pub struct State {
     folder: String,
     /// The partnerships list's summary, when the dialog prints that.
     portfolio: Option<Box<PortfolioPrint>>,
+    /// The guidebook worksheet chosen to print blank.
+    sheet: Tool,
 }
 
 impl Default for State {
@@ -75,6 +77,10 @@ impl Default for State {
             written: None,
             folder: crate::paths::documents_dir().display().to_string(),
             portfolio: None,
+            sheet: Tool::all()
+                .into_iter()
+                .find(|t| matches!(t, Tool::Sheet(_)))
+                .unwrap_or(Tool::Standards),
         }
     }
 }
@@ -207,7 +213,7 @@ pub fn show(
                 summary.shown
             ));
         } else {
-            choices(ui, state, view);
+            choices(ui, state, view, instruments);
         }
         ui.add_space(style::space::M);
         ui.horizontal(|ui| {
@@ -268,7 +274,12 @@ pub fn show(
     problem
 }
 
-fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
+fn choices(
+    ui: &mut Ui,
+    state: &mut State,
+    view: Option<&PartnershipView>,
+    instruments: Instruments,
+) {
     if let Some(view) = view {
         ui.label(RichText::new(&view.partnership.name).strong());
         if !view.cycles.is_empty() {
@@ -373,14 +384,52 @@ fn choices(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) {
             Choice::filled(Tool::Monitoring),
             "Monitoring plan",
         );
+        ui.radio_value(
+            &mut state.choice,
+            Choice::filled(Tool::Stages),
+            "Stages of Partnering: the partnership's history and the stages",
+        );
         ui.add_space(style::space::S);
     }
     ui.label(RichText::new("Blank, for handing out").strong());
-    for tool in Tool::ALL {
+    for tool in Tool::FIXED {
         if let Some(label) = tool.blank_label() {
             ui.radio_value(&mut state.choice, Choice::blank(tool), label);
         }
     }
+    // The guidebook's 25 worksheets, in one drop-down by phase.
+    ui.horizontal(|ui| {
+        let chosen = match state.choice {
+            Choice {
+                tool: tool @ Tool::Sheet(_),
+                blank: true,
+            } => Some(tool),
+            _ => None,
+        };
+        if ui.radio(chosen.is_some(), "Guidebook worksheet").clicked() && chosen.is_none() {
+            state.choice = Choice::blank(state.sheet);
+        }
+        let selected = state.sheet.blank_label().unwrap_or_default();
+        egui::ComboBox::from_id_salt("print guidebook worksheet")
+            .selected_text(selected)
+            .height(style::height::LONG_DROPDOWN)
+            .show_ui(ui, |ui| {
+                for phase in Phase::ALL {
+                    ui.label(RichText::new(phase.label()).strong());
+                    for sheet in instruments.worksheets_of(phase) {
+                        let tool = Tool::Sheet(sheet.key.as_str());
+                        if ui
+                            .selectable_value(&mut state.sheet, tool, &sheet.title)
+                            .clicked()
+                        {
+                            state.choice = Choice::blank(tool);
+                        }
+                    }
+                }
+            })
+            .response
+            .accessible_name("Guidebook worksheet to print blank");
+    });
 }
 
 /// The choice of printing the document `chosen` (the newest if none): a

@@ -6,10 +6,11 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext};
+use super::standards;
 use super::style;
 use super::widgets;
-use crate::instrument::{Readiness, ReadinessCategory};
+use crate::instrument::{Readiness, ReadinessCategory, Standards};
 use crate::model::{
     Command, NewReadinessMember, ReadinessMemberId, ReadinessRoundId, ReadinessView, Team,
     long_date,
@@ -43,7 +44,6 @@ pub fn show(
     requests: &mut Requests,
 ) {
     let (view, tool) = (cx.view, cx.instruments.readiness);
-    back_to_partnership(ui, view, requests);
     let Some(round) = view.readiness_round(round_id) else {
         requests.go(view, Page::Overview);
         return;
@@ -67,6 +67,7 @@ pub fn show(
                 ui.label(text);
             }
             ui.weak(format!("Source: {}", tool.source.citation()));
+            standards::about(ui, cx.instruments.standards, &tool.key);
         });
     }
     ui.horizontal(|ui| {
@@ -89,8 +90,8 @@ pub fn show(
     });
     ui.separator();
     match state.tab {
-        Tab::District => team_tab(ui, state, round, Team::District, tool, requests),
-        Tab::Partner => team_tab(ui, state, round, Team::Partner, tool, requests),
+        Tab::District => team_tab(ui, state, round, Team::District, cx, requests),
+        Tab::Partner => team_tab(ui, state, round, Team::Partner, cx, requests),
         Tab::Together => together(ui, state, round, tool),
     }
     remove_dialog(ui, state, round, requests);
@@ -101,9 +102,10 @@ fn team_tab(
     state: &mut State,
     round: &ReadinessView,
     team: Team,
-    tool: &Readiness,
+    cx: &ScreenContext<'_>,
     requests: &mut Requests,
 ) {
+    let (tool, standards) = (cx.instruments.readiness, cx.instruments.standards);
     let members: Vec<_> = round.members_of(team).collect();
     if state
         .rating_as
@@ -190,7 +192,7 @@ fn team_tab(
                                 member.id,
                                 &member.name,
                                 category,
-                                tool,
+                                (tool, standards),
                                 requests,
                             );
                         }
@@ -209,7 +211,7 @@ fn member_side(
     member: ReadinessMemberId,
     name: &str,
     category: &ReadinessCategory,
-    tool: &Readiness,
+    (tool, standards): (&Readiness, &Standards),
     requests: &mut Requests,
 ) {
     ui.label(
@@ -218,10 +220,14 @@ fn member_side(
             .size(style::size::SECTION),
     );
     ui.weak("Items to address");
-    for item in &category.items {
+    for (number, item) in category.items.iter().enumerate() {
         ui.horizontal_top(|ui| {
             ui.label("•");
-            ui.add(egui::Label::new(item).wrap());
+            ui.vertical(|ui| {
+                ui.add(egui::Label::new(item).wrap());
+                let key = crate::instrument::Readiness::item_key(category, number);
+                standards::beside(ui, standards, &tool.key, &key);
+            });
         });
     }
     ui.add_space(style::space::S);

@@ -31,7 +31,7 @@ pub fn show(
     today: Date,
 ) {
     let stages = instruments.stages;
-    let history = stage_history(&view.stages);
+    let history = stage_history(&view.stages, stages);
     egui::ScrollArea::vertical()
         .id_salt("stages scroll")
         .auto_shrink(false)
@@ -77,7 +77,7 @@ fn day_number(date: Date) -> f32 {
 }
 
 fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
-    let history = stage_history(&view.stages);
+    let history = stage_history(&view.stages, stages);
     let mut dates: Vec<Date> = view.stages.iter().map(|e| e.started_on).collect();
     dates.extend(view.cycles.iter().map(|c| c.administered_on));
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
@@ -152,17 +152,17 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
         let to = x(span.until.unwrap_or(today));
         let sy = y(span.entry.stage);
         if let Some(prev) = previous {
-            let stroke = if span.loops_back {
+            let stroke = if span.loops_back || span.moved_back {
                 Stroke::new(2.5, loop_colour)
             } else {
                 Stroke::new(2.0, colour)
             };
             painter.line_segment([prev, Pos2::new(from, sy)], stroke);
-            if span.loops_back {
+            if let Some(note) = span.step() {
                 painter.text(
                     Pos2::new(from + 4.0, (prev.y + sy) * 0.5),
                     Align2::LEFT_CENTER,
-                    "loops back",
+                    note,
                     FontId::proportional(style::size::CHART_NOTE),
                     loop_colour,
                 );
@@ -219,7 +219,7 @@ fn history_list(
     stages: &Stages,
     requests: &mut Requests,
 ) {
-    let history = stage_history(&view.stages);
+    let history = stage_history(&view.stages, stages);
     if history.is_empty() {
         return;
     }
@@ -270,11 +270,10 @@ fn history_row(
                 ..entry.clone()
             }));
     }
-    if span.loops_back {
-        ui.label(RichText::new("loops back").color(style::warning_text(ui.visuals())));
-    } else {
-        ui.label("");
-    }
+    match span.step() {
+        Some(step) => ui.label(RichText::new(step).color(style::warning_text(ui.visuals()))),
+        None => ui.label(""),
+    };
     let note_name = format!(
         "Note on {} from {}",
         stages.title_of(entry.stage),
@@ -305,7 +304,9 @@ fn new_entry(
     requests: &mut Requests,
     today: Date,
 ) {
-    let current = stage_history(&view.stages).last().map(|s| s.entry.stage);
+    let current = stage_history(&view.stages, stages)
+        .last()
+        .map(|s| s.entry.stage);
     let suggested = match current.and_then(|n| stages.stage(n)) {
         None => 0,
         Some(stage) => stage

@@ -61,6 +61,12 @@ pub mod space {
 /// Widths, in points: of dialogs by what they hold, and of fields and
 /// drop-downs by what is typed or chosen in them.
 pub mod width {
+    /// A partnership's side panel.
+    pub const NAV: f32 = 190.0;
+    /// Narrower than this, a screen stacks what sits side by side: the
+    /// chart under its controls, the radar above its legend, the
+    /// partnership's side panel as a row at the top.
+    pub const NARROW: f32 = 900.0;
     /// A dialog with one field (rename).
     pub const DIALOG_ONE_FIELD: f32 = 420.0;
     /// A question asked before deleting.
@@ -116,6 +122,8 @@ pub mod width {
 pub mod height {
     /// A drop-down with many choices (the districts of sixty partnerships).
     pub const LONG_DROPDOWN: f32 = 400.0;
+    /// An entry of a partnership's side panel.
+    pub const NAV: f32 = 28.0;
 }
 
 pub fn apply(ctx: &egui::Context) {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::nav::{Requests, ScreenContext, Tab, back_to_partnership};
+use super::nav::{Page, Requests, ScreenContext, Tab};
 use super::widgets::{self, Dash, Marker};
 use super::{changes, heatmap, levels, radar, stages, style};
 use crate::instrument::{Continuum, Instruments};
@@ -33,17 +33,20 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
         instruments,
         today,
     } = *cx;
-    back_to_partnership(ui, view, requests);
     ui.add_space(style::space::XS);
     ui.horizontal_wrapped(|ui| {
         ui.heading("Across the years");
         ui.add_space(style::space::XL);
         for tab in Tab::ALL {
-            ui.selectable_value(
+            let response = ui.selectable_value(
                 &mut state.tab,
                 tab,
                 RichText::new(tab.label()).size(style::size::TAB),
             );
+            // The tab is part of the page, so it is remembered with it.
+            if response.changed() {
+                requests.go(view, Page::Trajectory(tab));
+            }
         }
     });
     ui.separator();
@@ -138,7 +141,7 @@ fn radar_over_time(
         ui.add_space(style::space::L);
         ui.weak("Point at a corner to see the level and the evidence.");
     };
-    if ui.available_width() >= NARROW {
+    if ui.available_width() >= style::width::NARROW {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(style::width::LEGEND);
@@ -159,9 +162,6 @@ fn radar_over_time(
             });
     }
 }
-
-/// Narrower than this (in points), the radar goes above its legend.
-const NARROW: f32 = 900.0;
 
 /// The two years compared: the newest, solid, against a chosen earlier
 /// one, dashed; and what each left unrated.

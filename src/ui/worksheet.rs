@@ -1,18 +1,21 @@
 //! One form renderer for every worksheet: the instrument file says what the
 //! sections, texts and typed fields are; this draws them and turns each
-//! edit into a command. Tools that need more (a meeting's timer and action
-//! steps) add to a section through `extra`.
+//! edit into a command. Tools that need more (a meeting's action steps, a
+//! section's timer) add to a section through `extra`.
 
 use std::collections::BTreeMap;
 
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
+use super::fishbone;
 use super::nav::Requests;
 use super::style;
 use super::widgets;
-use crate::instrument::{Column, Field, FieldKind, Section, Worksheet};
-use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId};
+use crate::instrument::{
+    Column, Drawing, Field, FieldKind, Section, Standards, Suggest, Worksheet,
+};
+use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId, SchoolYear, bones};
 
 /// Where in a section a tool adds its own content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +32,7 @@ pub fn show(
     ui: &mut Ui,
     sheet: &Worksheet,
     document: &Document,
-    view: &PartnershipView,
+    (view, standards): (&PartnershipView, &Standards),
     requests: &mut Requests,
     extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Requests),
     today: Date,
@@ -41,7 +44,11 @@ pub fn show(
                 ui.label(RichText::new(&guidance.heading).strong());
                 ui.label(&guidance.text);
             }
+            for note in &sheet.notes {
+                ui.label(RichText::new(format!("Note from PartnerPath: {note}")).italics());
+            }
             ui.weak(format!("Source: {}", sheet.source.citation()));
+            super::standards::about(ui, standards, &sheet.key);
         });
     for section in &sheet.sections {
         ui.add_space(style::space::M);
@@ -55,22 +62,30 @@ pub fn show(
             ui.label(document.fill(paragraph, sheet, &view.partnership));
         }
         for field in &section.fields {
-            field_widget(ui, field, document, view, requests, today);
+            field_widget(ui, sheet, section, field, document, view, requests, today);
+            super::standards::beside(ui, standards, &sheet.key, &field.key);
         }
         extra(ui, section, Place::End, requests);
     }
 }
 
-fn set(requests: &mut Requests, document: &Document, key: &str, value: FieldValue) {
+fn set(requests: &mut Requests, document: &Document, key: &str, today: Date, value: FieldValue) {
     requests.commands.push(Command::SetDocumentValue(
         document.id,
         key.to_owned(),
         value,
+        today,
     ));
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the field in its worksheet and section, the document and the frame's context"
+)]
 fn field_widget(
     ui: &mut Ui,
+    sheet: &Worksheet,
+    section: &Section,
     field: &Field,
     document: &Document,
     view: &PartnershipView,
@@ -78,33 +93,109 @@ fn field_widget(
     today: Date,
 ) {
     let value = document.value_or_default(field, &view.partnership);
+    let label = field.shown_label();
     let id = Id::unique(("field", document.id, &field.key));
     match field.kind {
         FieldKind::ShortText => {
             ui.horizontal(|ui| {
-                ui.label(&field.label);
-                if let Some(text) = widgets::text(ui, value.text(), &field.label, 360.0) {
-                    set(requests, document, &field.key, FieldValue::Text(text));
+                ui.label(&label);
+                if let Some(text) = widgets::text(ui, value.text(), &label, 360.0) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Text(text),
+                    );
+                }
+                if let Some(text) = suggestions(ui, field.suggest, view, &label) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Text(text),
+                    );
                 }
             });
         }
-        FieldKind::LongText => {
-            ui.add(egui::Label::new(&field.label).wrap());
-            if let Some(text) = widgets::long_text(ui, id, value.text(), &field.label, "", 2, true)
+        FieldKind::SchoolYear => {
+            ui.horizontal(|ui| {
+                ui.label(&label);
+                let shown = document.school_year().label();
+                if let Some(year) = year_choice(ui, id, &shown, &label, today) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Text(year),
+                    );
+                }
+            });
+        }
+        FieldKind::Scale => {
+            let chosen = match &value {
+                FieldValue::Choice(choice) => choice.as_deref(),
+                _ => None,
+            };
+            ui.add(egui::Label::new(&label).wrap());
+            ui.horizontal_wrapped(|ui| {
+                if let Some(choice) = scale(ui, chosen, &field.options, &label) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Choice(choice),
+                    );
+                }
+            });
+        }
+        FieldKind::Check => {
+            let mut ticked = matches!(value, FieldValue::Check(true));
+            if ui
+                .checkbox(&mut ticked, &label)
+                .on_hover_text(&label)
+                .changed()
             {
-                set(requests, document, &field.key, FieldValue::Text(text));
+                set(
+                    requests,
+                    document,
+                    &field.key,
+                    today,
+                    FieldValue::Check(ticked),
+                );
+            }
+        }
+        FieldKind::LongText => {
+            ui.add(egui::Label::new(&label).wrap());
+            if let Some(text) = widgets::long_text(ui, id, value.text(), &label, "", 2, true) {
+                set(
+                    requests,
+                    document,
+                    &field.key,
+                    today,
+                    FieldValue::Text(text),
+                );
             }
         }
         FieldKind::Date => {
             ui.horizontal(|ui| {
-                ui.label(&field.label);
+                ui.label(&label);
                 let stored = match value {
                     FieldValue::Date(date) => date,
                     _ => None,
                 };
                 let salt = format!("date {} {}", document.id.0, field.key);
-                if let Some(date) = widgets::optional_date(ui, &salt, stored, &field.label, today) {
-                    set(requests, document, &field.key, FieldValue::Date(date));
+                if let Some(date) = widgets::optional_date(ui, &salt, stored, &label, today) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Date(date),
+                    );
                 }
             });
         }
@@ -113,30 +204,32 @@ fn field_widget(
                 FieldValue::YesNoDate { confirmed, on } => (confirmed, on),
                 _ => (false, None),
             };
-            ui.add(egui::Label::new(&field.label).wrap());
+            ui.add(egui::Label::new(&label).wrap());
             ui.horizontal(|ui| {
                 ui.add_space(style::space::XL);
                 let response = ui
                     .checkbox(&mut confirmed, "Confirmed")
-                    .accessible_name(format!("Confirmed: {}", field.label));
+                    .accessible_name(format!("Confirmed: {label}"));
                 if response.changed() {
                     let on = if confirmed { on.or(Some(today)) } else { None };
                     set(
                         requests,
                         document,
                         &field.key,
+                        today,
                         FieldValue::YesNoDate { confirmed, on },
                     );
                 }
                 if let (true, Some(mut date)) = (confirmed, on) {
                     ui.label("on");
                     let salt = format!("confirmed on {} {}", document.id.0, field.key);
-                    let name = format!("Date confirmed: {}", field.label);
+                    let name = format!("Date confirmed: {label}");
                     if widgets::date_button(ui, &salt, &mut date, &name).changed() {
                         set(
                             requests,
                             document,
                             &field.key,
+                            today,
                             FieldValue::YesNoDate {
                                 confirmed,
                                 on: Some(date),
@@ -148,25 +241,37 @@ fn field_widget(
         }
         FieldKind::Person => {
             ui.horizontal(|ui| {
-                ui.label(&field.label);
+                ui.label(&label);
                 let chosen = match value {
                     FieldValue::Person(person) => person,
                     _ => None,
                 };
-                if let Some(person) = person_choice(ui, id, chosen, view, &field.label) {
-                    set(requests, document, &field.key, FieldValue::Person(person));
+                if let Some(person) = person_choice(ui, id, chosen, view, &label) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Person(person),
+                    );
                 }
             });
         }
         FieldKind::Choice => {
             ui.horizontal(|ui| {
-                ui.label(&field.label);
+                ui.label(&label);
                 let chosen = match &value {
                     FieldValue::Choice(choice) => choice.as_deref(),
                     _ => None,
                 };
-                if let Some(choice) = option_choice(ui, id, chosen, &field.options, &field.label) {
-                    set(requests, document, &field.key, FieldValue::Choice(choice));
+                if let Some(choice) = option_choice(ui, id, chosen, &field.options, &label) {
+                    set(
+                        requests,
+                        document,
+                        &field.key,
+                        today,
+                        FieldValue::Choice(choice),
+                    );
                 }
             });
         }
@@ -175,12 +280,120 @@ fn field_widget(
                 FieldValue::Rows(rows) => rows,
                 _ => Vec::new(),
             };
-            ui.add(egui::Label::new(&field.label).wrap());
+            // A table named as its section is not named twice.
+            if field.label != section.title {
+                ui.add(egui::Label::new(&label).wrap());
+            }
+            if field.drawing == Some(Drawing::Fishbone) {
+                let head = field
+                    .head
+                    .as_deref()
+                    .and_then(|key| sheet.field(key))
+                    .map(|f| document.value_or_default(f, &view.partnership))
+                    .map(|v| v.text().to_owned())
+                    .unwrap_or_default();
+                fishbone::show(ui, &head, &bones(&rows));
+            }
             if let Some(rows) = table(ui, id, field, rows, view, today) {
-                set(requests, document, &field.key, FieldValue::Rows(rows));
+                set(
+                    requests,
+                    document,
+                    &field.key,
+                    today,
+                    FieldValue::Rows(rows),
+                );
             }
         }
     }
+}
+
+/// A "Choose…" menu of what `suggest` offers (the partnership's people,
+/// the monitoring plan's milestones or objectives); returns the text
+/// picked. Nothing is shown when there is nothing to offer.
+fn suggestions(
+    ui: &mut Ui,
+    suggest: Option<Suggest>,
+    view: &PartnershipView,
+    name: &str,
+) -> Option<String> {
+    let offered: Vec<String> = match suggest? {
+        Suggest::People => view.people.iter().map(|p| p.name.clone()).collect(),
+        Suggest::Milestones => view
+            .milestones
+            .iter()
+            .map(|m| m.milestone.clone())
+            .collect(),
+        Suggest::Objectives => view
+            .goals
+            .iter()
+            .filter(|g| g.goal.is_none())
+            .flat_map(|goal| {
+                std::iter::once(goal.text.clone()).chain(
+                    view.goals
+                        .iter()
+                        .filter(move |o| o.goal == Some(goal.id))
+                        .map(|o| o.text.clone()),
+                )
+            })
+            .collect(),
+    };
+    let offered: Vec<String> = offered
+        .into_iter()
+        .filter(|text| !text.trim().is_empty())
+        .collect();
+    if offered.is_empty() {
+        return None;
+    }
+    let mut picked = None;
+    ui.menu_button("Choose…", |ui| {
+        for text in &offered {
+            if ui.button(text).clicked() {
+                picked = Some(text.clone());
+                ui.close();
+            }
+        }
+    })
+    .response
+    .accessible_name(format!("Choose {name} from the list"));
+    picked
+}
+
+/// A row of buttons, one per point of a scale; returns the new choice
+/// (clicking the chosen point again clears it).
+fn scale(
+    ui: &mut Ui,
+    chosen: Option<&str>,
+    options: &[String],
+    name: &str,
+) -> Option<Option<String>> {
+    let mut new = None;
+    for option in options {
+        let on = chosen == Some(option.as_str());
+        if ui
+            .selectable_label(on, option)
+            .accessible_name(format!("{name}: {option}"))
+            .clicked()
+        {
+            new = Some((!on).then(|| option.clone()));
+        }
+    }
+    new
+}
+
+/// A drop-down of school years around today; returns the label chosen.
+fn year_choice(ui: &mut Ui, id: Id, shown: &str, name: &str, today: Date) -> Option<String> {
+    let mut selected = shown.to_owned();
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for year in SchoolYear::choices_around(today) {
+                let label = year.label();
+                ui.selectable_value(&mut selected, label.clone(), label);
+            }
+        })
+        .response
+        .accessible_name(name);
+    (selected != shown).then_some(selected)
 }
 
 /// A drop-down of the partnership's people; returns the new choice.
@@ -229,6 +442,37 @@ fn option_choice(
     (selected.as_deref() != chosen).then_some(selected)
 }
 
+/// A table's one-line text cell, wrapped so that a preset item's label
+/// reads whole; returns the new text (kept on one line).
+fn wrapping_text(ui: &mut Ui, id: Id, stored: &str, name: &str) -> Option<String> {
+    cell_text(ui, id, stored, name, SHORT_CELL).map(|text| text.replace('\n', " "))
+}
+
+/// A table's text cell `width` points wide, however narrow the grid's
+/// column was the frame before; it grows downwards as the text wraps.
+fn cell_text(ui: &mut Ui, id: Id, stored: &str, name: &str, width: f32) -> Option<String> {
+    let mut text = stored.to_owned();
+    ui.scope(|ui| {
+        ui.set_min_width(width);
+        ui.add(
+            egui::TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_rows(1)
+                .desired_width(width),
+        )
+        .accessible_name(name)
+        .changed()
+    })
+    .inner
+    .then_some(text)
+}
+
+/// The most columns a table shows as a grid; wider tables show a card per row.
+const MAX_GRID_COLUMNS: usize = 4;
+/// The widths of a table's text cells, in points.
+const SHORT_CELL: f32 = 260.0;
+const LONG_CELL: f32 = 300.0;
+
 /// A table of typed rows; returns all rows when any cell changed.
 fn table(
     ui: &mut Ui,
@@ -240,31 +484,64 @@ fn table(
 ) -> Option<Vec<BTreeMap<String, FieldValue>>> {
     let mut changed = false;
     let mut remove = None;
-    egui::Grid::new(id.with("grid"))
-        .num_columns(field.columns.len() + 1)
-        .striped(true)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            for column in &field.columns {
-                ui.strong(&column.label);
-            }
-            ui.end_row();
-            for (index, row) in rows.iter_mut().enumerate() {
+    let remove_button = |ui: &mut Ui, index: usize| {
+        ui.button("Remove")
+            .accessible_name(format!("Remove row {} of {}", index + 1, field.label))
+            .clicked()
+    };
+    // A few columns read as a grid; more would run off the page, so each
+    // row becomes a card of labelled fields.
+    if field.columns.len() <= MAX_GRID_COLUMNS {
+        egui::Grid::new(id.with("grid"))
+            .num_columns(field.columns.len() + 1)
+            .striped(true)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
                 for column in &field.columns {
-                    let name = format!("{} {} of {}", column.label, index + 1, field.label);
-                    let cell_id = id.with((index, &column.key));
-                    changed |= cell(ui, cell_id, column, row, view, &name, today);
-                }
-                if ui
-                    .button("Remove")
-                    .accessible_name(format!("Remove row {} of {}", index + 1, field.label))
-                    .clicked()
-                {
-                    remove = Some(index);
+                    ui.strong(&column.label);
                 }
                 ui.end_row();
-            }
-        });
+                for (index, row) in rows.iter_mut().enumerate() {
+                    for column in &field.columns {
+                        let name = format!("{} {} of {}", column.label, index + 1, field.label);
+                        let cell_id = id.with((index, &column.key));
+                        changed |= cell(ui, cell_id, column, row, view, &name, today);
+                    }
+                    if remove_button(ui, index) {
+                        remove = Some(index);
+                    }
+                    ui.end_row();
+                }
+            });
+    } else {
+        if rows.is_empty() {
+            let labels: Vec<&str> = field.columns.iter().map(|c| c.label.as_str()).collect();
+            ui.weak(format!(
+                "No rows yet. Each row holds: {}.",
+                labels.join("; ")
+            ));
+        }
+        for (index, row) in rows.iter_mut().enumerate() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                egui::Grid::new(id.with(("card", index)))
+                    .num_columns(2)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        for column in &field.columns {
+                            ui.label(&column.label);
+                            let name = format!("{} {} of {}", column.label, index + 1, field.label);
+                            let cell_id = id.with((index, &column.key));
+                            changed |= cell(ui, cell_id, column, row, view, &name, today);
+                            ui.end_row();
+                        }
+                    });
+                if remove_button(ui, index) {
+                    remove = Some(index);
+                }
+            });
+        }
+    }
     if let Some(index) = remove {
         rows.remove(index);
         changed = true;
@@ -294,8 +571,34 @@ fn cell(
         .cloned()
         .unwrap_or_else(|| FieldValue::empty(column.kind));
     let new = match column.kind {
-        FieldKind::ShortText | FieldKind::LongText => {
-            widgets::text(ui, value.text(), name, 200.0).map(FieldValue::Text)
+        FieldKind::ShortText if column.suggest.is_some() => {
+            let typed = ui
+                .horizontal(|ui| {
+                    let typed = wrapping_text(ui, id, value.text(), name);
+                    suggestions(ui, column.suggest, view, name).or(typed)
+                })
+                .inner;
+            typed.map(FieldValue::Text)
+        }
+        FieldKind::ShortText => wrapping_text(ui, id, value.text(), name).map(FieldValue::Text),
+        FieldKind::LongText => {
+            cell_text(ui, id, value.text(), name, LONG_CELL).map(FieldValue::Text)
+        }
+        FieldKind::Check => {
+            let mut ticked = matches!(value, FieldValue::Check(true));
+            ui.checkbox(&mut ticked, "")
+                .accessible_name(name)
+                .changed()
+                .then_some(FieldValue::Check(ticked))
+        }
+        FieldKind::Scale => {
+            let chosen = match &value {
+                FieldValue::Choice(choice) => choice.as_deref(),
+                _ => None,
+            };
+            ui.horizontal(|ui| scale(ui, chosen, &column.options, name))
+                .inner
+                .map(FieldValue::Choice)
         }
         FieldKind::Date => {
             let stored = match value {
@@ -335,7 +638,7 @@ fn cell(
             };
             option_choice(ui, id, chosen, &column.options, name).map(FieldValue::Choice)
         }
-        FieldKind::Table => None,
+        FieldKind::Table | FieldKind::SchoolYear => None,
     };
     match new {
         Some(new) => {

@@ -7,7 +7,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use partnerpath::demo;
-use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Phase, QUARTERLY_MEETING};
 use partnerpath::ui::{App, Page, Screen, Tab};
 
 use crate::support;
@@ -87,7 +87,26 @@ fn every_screen_names_every_control_in_both_themes() {
         ("meeting", Screen::In(id, Page::Document(meeting))),
         ("monitoring", Screen::In(id, Page::Monitoring)),
         ("actions", Screen::In(id, Page::Actions)),
+        ("cycles", Screen::In(id, Page::Cycles)),
+        ("rounds", Screen::In(id, Page::Rounds)),
+        ("agreements", Screen::In(id, Page::Agreements)),
     ];
+    for phase in Phase::ALL {
+        screens.push((phase.label(), Screen::In(id, Page::Phase(phase))));
+    }
+    // The sample's guidebook worksheets: a per-year reflection (scales, the
+    // years side by side), a fishbone (the drawing, cards of rows) and a
+    // project plan (lists of people and objectives).
+    for document in view
+        .documents
+        .iter()
+        .filter(|d| d.instrument_key.starts_with("nea-"))
+    {
+        screens.push((
+            document.instrument_key.as_str(),
+            Screen::In(id, Page::Document(document.id)),
+        ));
+    }
     for tab in Tab::ALL {
         screens.push((tab.label(), Screen::In(id, Page::Trajectory(tab))));
     }

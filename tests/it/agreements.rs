@@ -60,17 +60,20 @@ fn every_kind_of_document_value_round_trips() {
         ("someone", FieldValue::Person(Some(PersonId(3)))),
     ];
     for (key, value) in &values {
-        store.set_document_value(doc, key, value).expect("set");
+        store
+            .set_document_value(doc, key, value, date(2025, 8, 2))
+            .expect("set");
     }
     store
         .set_document_value(
             doc,
             "district_name",
             &FieldValue::Text("Oak School District".into()),
+            date(2025, 8, 4),
         )
         .expect("overwrite");
     store
-        .rename_document(doc, "Signed supplement")
+        .rename_document(doc, "Signed supplement", date(2025, 8, 3))
         .expect("rename");
     drop(store);
 
@@ -78,6 +81,11 @@ fn every_kind_of_document_value_round_trips() {
     let view = store.load_partnership(id).expect("load");
     let stored = view.document(doc).expect("document");
     assert_eq!(stored.title, "Signed supplement");
+    assert_eq!(
+        stored.changed_on,
+        date(2025, 8, 3),
+        "the day of the last edit is kept"
+    );
     assert_eq!(stored.instrument_key, CONTRACT_SUPPLEMENT);
     assert_eq!(stored.values.len(), values.len());
     assert_eq!(
@@ -132,10 +140,16 @@ fn the_contract_supplement_names_fill_its_text() {
             doc,
             "district_name",
             &FieldValue::Text("Oak Unified".into()),
+            date(2025, 8, 1),
         )
         .expect("name");
     store
-        .set_document_value(doc, "partner_name", &FieldValue::Text("Elm College".into()))
+        .set_document_value(
+            doc,
+            "partner_name",
+            &FieldValue::Text("Elm College".into()),
+            date(2025, 8, 1),
+        )
         .expect("name");
     let view = store.load_partnership(id).expect("load");
     let first = view

@@ -103,30 +103,193 @@ fn the_file_names_its_key_version_source_and_licence() {
     );
 }
 
-#[test]
-fn every_sentence_is_word_for_word_from_the_published_text() {
-    let c = continuum();
+/// Words PartnerPath corrected, each with what the source printed, and
+/// the indicator whose note says so.
+const CORRECTIONS: [(&str, &str, &str); 1] = [(
+    "both short- and long-term goals",
+    "both short- and long- term goals",
+    "strategic-action-plan",
+)];
+
+/// One indicator's part of the published text: its criteria, its probing
+/// questions, and its four level cells.
+struct Published {
+    criteria: String,
+    questions: String,
+    levels: Vec<String>,
+}
+
+/// The published text cut at each "Indicator:" heading: the criteria
+/// between "Criteria:" and "Probing Questions:", the questions up to
+/// "Levels of Effectiveness", and the row of four tab-separated level cells
+/// under the level names.
+fn published() -> Vec<(String, Published)> {
+    let mut out = Vec::new();
+    for part in SEED.split("Indicator: ").skip(1) {
+        let name = part.lines().next().unwrap_or_default().trim().to_owned();
+        let between = |from: &str, to: &str| {
+            let start = part.find(from).map_or(0, |i| i + from.len());
+            let end = part[start..].find(to).map_or(part.len(), |i| start + i);
+            part[start..end].to_owned()
+        };
+        let criteria = between("Criteria:", "Probing Questions:");
+        let questions = between("Probing Questions:", "Levels of Effectiveness");
+        let after = between(
+            "Emerging\tDeveloping\tEstablished\tTransformational",
+            "Working Better Together:",
+        );
+        let row = after.trim().lines().next().unwrap_or_default();
+        let levels = row.split('\t').map(str::to_owned).collect();
+        out.push((
+            name,
+            Published {
+                criteria,
+                questions,
+                levels,
+            },
+        ));
+    }
+    out
+}
+
+/// The text as published: PartnerPath's corrections undone.
+fn as_published(text: &str) -> String {
+    CORRECTIONS
+        .iter()
+        .fold(text.to_owned(), |t, (ours, theirs, _)| {
+            t.replace(ours, theirs)
+        })
+}
+
+/// Every criterion, question and level text of `c` that is not found
+/// under its own indicator (and level) in the published text.
+fn misplaced(c: &Continuum) -> (Vec<String>, usize) {
+    let published = published();
+    let mut problems = Vec::new();
     let mut checked = 0;
     for indicator in c.indicators() {
-        assert!(
-            SEED.contains(&format!("Indicator: {}", indicator.name)),
-            "{}",
-            indicator.name
-        );
-        let texts = indicator
-            .criteria
-            .iter()
-            .chain(&indicator.probing_questions)
-            .chain(indicator.levels.iter().flatten());
-        for text in texts {
-            assert!(SEED.contains(text.as_str()), "not in the source: {text:?}");
+        let Some((_, source)) = published.iter().find(|(name, _)| *name == indicator.name) else {
+            problems.push(format!(
+                "{} is not an indicator of the source",
+                indicator.name
+            ));
+            continue;
+        };
+        for text in &indicator.criteria {
+            if !source.criteria.contains(&as_published(text)) {
+                problems.push(format!("{}: criterion {text:?}", indicator.name));
+            }
             checked += 1;
         }
+        for text in &indicator.probing_questions {
+            if !source.questions.contains(&as_published(text)) {
+                problems.push(format!("{}: question {text:?}", indicator.name));
+            }
+            checked += 1;
+        }
+        for (level, paragraphs) in indicator.levels.iter().enumerate() {
+            for text in paragraphs {
+                let cell = source.levels.get(level).map_or("", String::as_str);
+                if !cell.contains(&as_published(text)) {
+                    problems.push(format!("{}: level {} {text:?}", indicator.name, level + 1));
+                }
+                checked += 1;
+            }
+        }
     }
+    (problems, checked)
+}
+
+#[test]
+fn every_text_is_word_for_word_under_its_own_indicator_and_level() {
+    let c = continuum();
+    let published = published();
+    assert_eq!(published.len(), 13, "the source's thirteen indicators");
+    assert!(
+        published.iter().all(|(_, p)| p.levels.len() == 4),
+        "four level cells each"
+    );
+    let (problems, checked) = misplaced(c);
+    assert!(
+        problems.is_empty(),
+        "not where the source has them:\n{}",
+        problems.join("\n")
+    );
     for text in c.how_to_use.iter().chain(&c.how_the_tool_is_organized) {
         assert!(SEED.contains(text.as_str()), "not in the source: {text:?}");
     }
     assert!(checked > 150, "only {checked} texts checked");
+}
+
+#[test]
+fn a_text_moved_to_its_neighbour_is_caught() {
+    // Every one of these texts is in the source, so a check of the whole
+    // text passes them; only where they stand is wrong.
+    let mut moved = continuum().clone();
+    let indicators = &mut moved.categories[0].indicators;
+    let emerging = indicators[1].levels[0].remove(0);
+    indicators[1].levels[1].push(emerging);
+    let question = indicators[1].probing_questions.remove(0);
+    indicators[2].probing_questions.push(question);
+    let (problems, _) = misplaced(&moved);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Shared Goals: level 2"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("Mutual Benefit: question"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn each_correction_is_noted_on_its_indicator() {
+    let c = continuum();
+    for (ours, theirs, key) in CORRECTIONS {
+        assert!(SEED.contains(theirs), "the source prints {theirs:?}");
+        let indicator = c.indicator(key).expect("indicator");
+        let texts: Vec<&String> = indicator
+            .criteria
+            .iter()
+            .chain(&indicator.probing_questions)
+            .chain(indicator.levels.iter().flatten())
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.contains(ours)),
+            "{key} reads {ours:?}"
+        );
+        assert!(
+            texts.iter().all(|t| !t.contains(theirs)),
+            "{key} no longer reads {theirs:?}"
+        );
+        let note = indicator.note.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("long-term") && note.contains("long- term"),
+            "{note}"
+        );
+    }
+    // No other word of the continuum is broken as at the end of a line: a
+    // hyphen, a space and a word that does not continue a list ("short-
+    // and long-term").
+    for indicator in c.indicators() {
+        for text in indicator
+            .criteria
+            .iter()
+            .chain(&indicator.probing_questions)
+            .chain(indicator.levels.iter().flatten())
+        {
+            for (at, _) in text.match_indices("- ") {
+                let before = text[..at].chars().last().is_some_and(char::is_alphabetic);
+                let next = text[at + 2..].split_whitespace().next().unwrap_or_default();
+                assert!(
+                    !before || matches!(next, "and" | "or" | "to"),
+                    "{}: a broken word in {text:?}",
+                    indicator.name
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -304,12 +467,46 @@ fn every_readiness_text_is_word_for_word_from_the_source() {
 
 #[test]
 fn every_worksheet_file_validates_against_the_schema() {
+    use partnerpath::instrument::Phase;
     let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
     let keys: Vec<&str> = sheets.iter().map(|s| s.key.as_str()).collect();
-    assert_eq!(keys, ["contract-supplement", "quarterly-meeting"]);
+    assert_eq!(keys[..2], ["contract-supplement", "quarterly-meeting"]);
+    assert_eq!(
+        keys.len(),
+        27,
+        "the two ODST worksheets and the guidebook's 25"
+    );
     for sheet in sheets {
         sheet.validate().expect("valid");
     }
+    let count = |phase| sheets.iter().filter(|s| s.phase == Some(phase)).count();
+    assert_eq!(
+        (
+            count(Phase::Prepare),
+            count(Phase::Act),
+            count(Phase::Reflect)
+        ),
+        (9, 10, 6)
+    );
+    for sheet in sheets.iter().filter(|s| s.phase.is_some()) {
+        assert!(sheet.key.starts_with("nea-"), "{}", sheet.key);
+        assert!(
+            sheet.source.section.is_some(),
+            "{}: cite the guidebook's section",
+            sheet.key
+        );
+        assert!(
+            sheet.source.licence.contains("all rights reserved"),
+            "{}",
+            sheet.key
+        );
+    }
+    let yearly: Vec<&str> = sheets
+        .iter()
+        .filter(|s| s.per_school_year)
+        .map(|s| s.key.as_str())
+        .collect();
+    assert_eq!(yearly, ["nea-strengthening-reflection"]);
     let monitoring = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
     assert_eq!(
         monitoring.columns.in_order(),
@@ -320,6 +517,223 @@ fn every_worksheet_file_validates_against_the_schema() {
             .frequency(&monitoring.default_frequency)
             .map(|f| f.label.as_str()),
         Some("Quarterly")
+    );
+}
+
+/// The words a worksheet presents as its source's: the title, guidance,
+/// section titles and texts, labels, options and preset rows, except what
+/// is marked `source = false` (a section's mark covers its title only).
+fn source_words(sheet: &partnerpath::instrument::Worksheet) -> Vec<String> {
+    use partnerpath::instrument::FieldKind;
+    let mut out = vec![sheet.title.clone()];
+    out.extend(
+        sheet
+            .guidance
+            .iter()
+            .filter(|g| g.source)
+            .map(|g| g.text.clone()),
+    );
+    for section in &sheet.sections {
+        if section.source {
+            out.push(section.title.clone());
+        }
+        out.extend(section.text.iter().cloned());
+        for field in &section.fields {
+            if field.source {
+                out.push(field.label.clone());
+                out.extend(field.options.iter().cloned());
+            }
+            for column in field.columns.iter().filter(|c| c.source) {
+                out.push(column.label.clone());
+                out.extend(column.options.iter().cloned());
+            }
+            for row in &field.rows {
+                for (key, text) in row {
+                    let is_text = field.columns.iter().any(|c| {
+                        c.key == *key
+                            && matches!(c.kind, FieldKind::ShortText | FieldKind::LongText)
+                    });
+                    if is_text {
+                        out.push(text.clone());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text as compared with a source's extracted text: straight quotes, no
+/// asterisks, one space, lower case, and no hyphens (a line-break hyphen
+/// and its space go together), so that "brain- storm" reads "brainstorm".
+fn loosened(text: &str) -> String {
+    text.replace(['\u{2019}', '\u{2018}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace('*', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace("- ", "")
+        .replace('-', "")
+}
+
+/// The guidebook's worksheet pages (NEA, all rights reserved): short lines
+/// only, kept to check the labels; the header and "===" lines are ours.
+const NEA_PAGES: &str = include_str!("../fixtures/seed-004-worksheet-pages.txt");
+
+#[test]
+fn the_guidebook_worksheets_words_are_the_guidebooks() {
+    let pages: String = NEA_PAGES
+        .lines()
+        .skip(3)
+        .filter(|line| !line.starts_with("==="))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let pages = loosened(&pages);
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let mut checked = 0;
+    let mut missing = Vec::new();
+    for sheet in sheets.iter().filter(|s| s.phase.is_some()) {
+        for text in source_words(sheet) {
+            // A text cut short ends with "…": its start is the source's.
+            let text = text.strip_suffix('…').unwrap_or(&text);
+            if !pages.contains(&loosened(text)) {
+                missing.push(format!("{}: {text:?}", sheet.key));
+            }
+            checked += 1;
+            // Short labels only: no paragraph of the guidebook's guidance.
+            assert!(
+                text.split_whitespace().count() <= 30,
+                "{}: too long to be a label or prompt: {text:?}",
+                sheet.key
+            );
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not the guidebook's words:\n{}",
+        missing.join("\n")
+    );
+    assert!(checked > 300, "only {checked} checked");
+}
+
+/// Whether `words` appear in order in `source`, each within a few words of
+/// the one before (the extraction splits a table's cells, so a label's
+/// words need not be next to each other).
+fn in_order_nearby(source: &[String], words: &[String]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    source
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| *w == first)
+        .any(|(start, _)| {
+            let mut at = start;
+            words.iter().skip(1).all(|word| {
+                let found = source
+                    .iter()
+                    .enumerate()
+                    .skip(at + 1)
+                    .take(60)
+                    .find(|(_, w)| *w == word);
+                found.map(|(i, _)| at = i).is_some()
+            })
+        })
+}
+
+#[test]
+fn the_odst_worksheets_mark_partnerpaths_words_and_keep_the_sources() {
+    let split = |text: &str| -> Vec<String> {
+        loosened(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let source = split(CONDITIONS_SEED);
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let mut checked = 0;
+    for sheet in sheets.iter().filter(|s| s.phase.is_none()) {
+        for text in source_words(sheet) {
+            assert!(
+                in_order_nearby(&source, &split(&text)),
+                "{}: not the source's words, or not marked source = false: {text:?}",
+                sheet.key
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} checked");
+    // What PartnerPath added is marked: the parties' names, the signature
+    // blocks, the tables' columns, the meeting's date and attendees, and
+    // the parts of items split in two.
+    let supplement = &sheets[0];
+    let interim = supplement.field("interim_measures").expect("interim");
+    assert_eq!(interim.part.as_deref(), Some("Interim (January)"));
+    assert!(
+        interim
+            .shown_label()
+            .ends_with("(January and June). — Interim (January)")
+    );
+    for key in ["district_name", "district_signatory", "district_signed_on"] {
+        assert!(
+            !supplement.field(key).expect(key).source,
+            "{key} is PartnerPath's"
+        );
+    }
+    let table = supplement
+        .field("data_collection")
+        .expect("data collection");
+    assert!(
+        table.columns.iter().all(|c| !c.source),
+        "the table's columns are PartnerPath's"
+    );
+    let meeting = &sheets[1];
+    assert!(!meeting.field("attendees").expect("attendees").source);
+}
+
+#[test]
+fn the_contract_supplement_asks_for_the_feasibility_statement_once() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let supplement = &sheets[0];
+    let asking: Vec<&str> = supplement
+        .fields()
+        .filter(|f| {
+            let label = f.shown_label().to_lowercase();
+            label.contains("assurance") || label.contains("feasible")
+        })
+        .map(|f| f.key.as_str())
+        .collect();
+    assert_eq!(
+        asking,
+        ["schedule_of_activities"],
+        "item 3 asks for it; nothing repeats it"
+    );
+}
+
+#[test]
+fn the_agenda_is_kept_as_published_with_a_note_on_its_minutes() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let meeting = &sheets[1];
+    let total: u32 = meeting.sections.iter().filter_map(|s| s.minutes).sum();
+    assert_eq!(total, 55, "the sections as published");
+    assert!(
+        meeting
+            .guidance
+            .iter()
+            .any(|g| g.text.contains("60-minute meeting"))
+    );
+    // The sections do not add up to the meeting it promises: a note of
+    // PartnerPath's says so, with Appendix A's 20 minutes.
+    assert!(
+        meeting
+            .notes
+            .iter()
+            .any(|n| n.contains("55") && n.contains("60-minute") && n.contains("20 minutes")),
+        "{:?}",
+        meeting.notes
     );
 }
 

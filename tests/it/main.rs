@@ -27,4 +27,5 @@ mod ui_readiness;
 mod ui_remember;
 mod ui_rounds;
 mod ui_safety;
+mod ui_worksheets;
 mod view_equals_file;

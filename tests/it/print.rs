@@ -255,6 +255,7 @@ fn user_text_with_markup_characters_prints_literally() {
             document,
             "district_name",
             &FieldValue::Text("#Oak $SD$".into()),
+            date(2025, 7, 2),
         )
         .expect("name");
     let view = store.load_partnership(id).expect("load");
@@ -356,10 +357,24 @@ fn readiness_prints_a_team_sheet_and_the_joint_summary_without_numbers() {
     // The district team rated Alignment 3, 4, 3, 3: 3.25, rounded half up.
     assert!(with_numbers.text(None).contains("(average 3.3)"));
     let blank_sheet = print(&blank(Blank::Readiness(Team::District)), None);
+    let readiness = Instruments::builtin().expect("instruments").readiness;
+    let purpose = readiness
+        .purpose
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert_contains(
         &blank_sheet.text(None),
-        &["District team", "Rating (1-4)", "Items to address"],
+        &[
+            "District team",
+            "Rating (1-4)",
+            "Items to address",
+            "Purpose.",
+            &purpose,
+        ],
     );
+    // The joint summary carries the purpose too.
+    assert!(text.contains(&purpose), "the purpose reaches paper");
 }
 
 #[test]
@@ -402,10 +417,22 @@ fn the_worksheets_print_filled_and_blank() {
         ],
     );
 
+    let instruments = Instruments::builtin().expect("instruments");
     for key in [CONTRACT_SUPPLEMENT, QUARTERLY_MEETING] {
         let printed = print(&blank(Blank::Worksheet(key.into())), None);
         printed.assert_fonts_embedded();
         let text = printed.text(None);
+        // Purpose, Process and Notes on Use reach paper.
+        let sheet = instruments.worksheet(key).expect("worksheet");
+        assert!(sheet.guidance.len() >= 3, "{key}");
+        for guidance in &sheet.guidance {
+            let paragraph = guidance
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_contains(&text, &[&format!("{}.", guidance.heading), &paragraph]);
+        }
         assert!(text.contains("Blank"), "{key}");
         assert!(
             text.contains("[District Name]") == (key == CONTRACT_SUPPLEMENT),
@@ -558,4 +585,251 @@ fn the_portfolio_summary_fits_sixty_partnerships_on_one_page() {
             "Needs attention",
         ],
     );
+}
+
+/// A value for every field of `sheet`, each naming its field, so that the
+/// printout can be searched for it; tables keep their preset rows and get
+/// one typed row.
+fn typed_values(sheet: &partnerpath::instrument::Worksheet) -> Vec<(String, FieldValue)> {
+    use partnerpath::instrument::{Column, FieldKind};
+    fn cell(column: &Column, owner: &str) -> FieldValue {
+        match column.kind {
+            FieldKind::Date => FieldValue::Date(Some(date(2026, 3, 4))),
+            FieldKind::Check => FieldValue::Check(true),
+            FieldKind::Choice | FieldKind::Scale => {
+                FieldValue::Choice(column.options.last().cloned())
+            }
+            _ => FieldValue::Text(format!("Typed {owner} {}", column.key)),
+        }
+    }
+    sheet
+        .fields()
+        .map(|field| {
+            let value = match field.kind {
+                FieldKind::ShortText | FieldKind::LongText => {
+                    FieldValue::Text(format!("Typed {}", field.key))
+                }
+                FieldKind::Date => FieldValue::Date(Some(date(2026, 3, 4))),
+                FieldKind::YesNoDate => FieldValue::YesNoDate {
+                    confirmed: true,
+                    on: Some(date(2026, 3, 5)),
+                },
+                FieldKind::Person => FieldValue::Person(None),
+                FieldKind::Choice | FieldKind::Scale => {
+                    FieldValue::Choice(field.options.last().cloned())
+                }
+                FieldKind::Check => FieldValue::Check(true),
+                FieldKind::SchoolYear => FieldValue::Text("2024–25".into()),
+                FieldKind::Table => {
+                    let FieldValue::Rows(mut rows) = FieldValue::initial(field) else {
+                        unreachable!("a table's value is rows")
+                    };
+                    rows.push(
+                        field
+                            .columns
+                            .iter()
+                            .map(|c| (c.key.clone(), cell(c, &field.key)))
+                            .collect(),
+                    );
+                    FieldValue::Rows(rows)
+                }
+            };
+            (field.key.clone(), value)
+        })
+        .collect()
+}
+
+/// What pdftotext gives for `text`: words only, so that a label broken
+/// across lines or cells is still found word by word in order.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `expected`'s words appear in `text`'s words in order (not
+/// necessarily next to each other: table cells interleave on paper).
+fn has_in_order(text: &[String], expected: &str) -> bool {
+    let mut want = words(expected).into_iter().peekable();
+    for word in text {
+        if want.peek() == Some(word) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+#[test]
+fn every_guidebook_worksheet_prints_blank_and_filled_and_reads_back() {
+    let instruments = Instruments::builtin().expect("instruments");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("nea.sqlite")).expect("open");
+    let id = store
+        .create_partnership(
+            &NewPartnership {
+                name: "Oak SD & Elm Association".into(),
+                district: "Oak School District".into(),
+                partner_organisation: "Elm Education Association".into(),
+                ..NewPartnership::default()
+            },
+            false,
+        )
+        .expect("partnership");
+    let sheets: Vec<_> = instruments
+        .worksheets
+        .iter()
+        .filter(|s| s.phase.is_some())
+        .collect();
+    assert_eq!(sheets.len(), 25, "the guidebook's worksheets");
+    let mut documents = Vec::new();
+    for sheet in &sheets {
+        let document = store
+            .create_document(&NewDocument {
+                partnership_id: id,
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title: format!("Our {}", sheet.title),
+                created_on: date(2026, 3, 1),
+            })
+            .expect("document");
+        for (key, value) in typed_values(sheet) {
+            store
+                .set_document_value(document, &key, &value, date(2026, 3, 2))
+                .expect("value");
+        }
+        documents.push(document);
+    }
+    let view = store.load_partnership(id).expect("load");
+    for (sheet, document) in sheets.iter().zip(documents) {
+        let blank_text =
+            words(&print(&blank(Blank::Worksheet(sheet.key.clone())), None).text(None));
+        let printed = print(&filled(Filled::Document(document)), Some(&view));
+        let filled_text = words(&printed.text(None));
+        let mut expected: Vec<String> = vec![sheet.title.clone(), sheet.source.citation()];
+        expected.extend(sheet.guidance.iter().map(|g| g.text.clone()));
+        for section in &sheet.sections {
+            expected.push(section.title.clone());
+            for field in &section.fields {
+                expected.push(field.label.clone());
+                expected.extend(field.columns.iter().map(|c| c.label.clone()));
+                expected.extend(field.rows.iter().flat_map(|row| row.values().cloned()));
+            }
+        }
+        for text in &expected {
+            assert!(
+                has_in_order(&blank_text, text),
+                "{}: blank lacks {text:?}",
+                sheet.key
+            );
+            assert!(
+                has_in_order(&filled_text, text),
+                "{}: filled lacks {text:?}",
+                sheet.key
+            );
+        }
+        for (key, value) in typed_values(sheet) {
+            let shown = match &value {
+                FieldValue::Text(text) => text.clone(),
+                FieldValue::Rows(rows) => rows
+                    .last()
+                    .and_then(|row| row.values().find(|v| v.text().starts_with("Typed")))
+                    .map(|v| v.text().to_owned())
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            if key == "school_year" {
+                continue;
+            }
+            assert!(
+                has_in_order(&filled_text, &shown),
+                "{}: {key} not printed: {shown:?}",
+                sheet.key
+            );
+            assert!(
+                !has_in_order(&blank_text, &shown),
+                "{}: blank has {shown:?}",
+                sheet.key
+            );
+        }
+        assert!(has_in_order(&filled_text, &format!("Our {}", sheet.title)));
+        assert!(has_in_order(&blank_text, "Blank"));
+    }
+}
+
+#[test]
+fn the_stages_print_the_history_as_a_timeline_then_the_stages() {
+    let instruments = Instruments::builtin().expect("instruments");
+    let (_dir, view) = sample();
+    let printed = print(&filled(Filled::Stages), Some(&view));
+    printed.assert_fonts_embedded();
+    let text = printed.text(None);
+    let stages = instruments.stages;
+    let now = view
+        .stages
+        .iter()
+        .max_by_key(|e| (e.started_on, e.id))
+        .expect("a stage");
+    assert_contains(
+        &text,
+        &[
+            &format!("Now in {}", stages.title_of(now.stage)),
+            "The partnership’s history",
+            "loops back",
+            &now.note,
+            "Sustaining Effective Partnerships",
+        ],
+    );
+    let text_words = words(&text);
+    for stage in &stages.stages {
+        assert!(
+            has_in_order(&text_words, &stage.description),
+            "{}",
+            stage.name
+        );
+        for principle in &stage.principles {
+            assert!(
+                has_in_order(&text_words, &principle.text),
+                "{}",
+                principle.title
+            );
+        }
+    }
+    assert_eq!(
+        text.matches("moved back").count(),
+        1,
+        "only in the note: the sample only loops back from stage 5"
+    );
+
+    let blank_stages = print(&blank(Blank::Stages), None).text(None);
+    assert_contains(&blank_stages, &["Stages of Partnering", "Blank"]);
+    assert!(has_in_order(
+        &words(&blank_stages),
+        "From Until Stage Step Note"
+    ));
+    assert!(
+        !blank_stages.contains(&now.note),
+        "no history on the blank form"
+    );
+}
+
+#[test]
+fn the_standards_print_on_request_with_every_bullet() {
+    let instruments = Instruments::builtin().expect("instruments");
+    let printed = print(&blank(Blank::Standards), None);
+    printed.assert_fonts_embedded();
+    let text_words = words(&printed.text(None));
+    for group in &instruments.standards.groups {
+        assert!(has_in_order(&text_words, &group.title));
+        for standard in &group.standards {
+            assert!(
+                has_in_order(&text_words, &standard.title),
+                "{}",
+                standard.title
+            );
+            for bullet in &standard.bullets {
+                assert!(has_in_order(&text_words, bullet), "{bullet}");
+            }
+        }
+    }
 }

@@ -379,7 +379,8 @@ fn stage_entries_round_trip_in_date_order() {
 
     let store = Store::open(&path).expect("reopen");
     let view = store.load_partnership(id).expect("load");
-    let history = stage_history(&view.stages);
+    let instruments = partnerpath::instrument::Instruments::builtin().expect("instruments");
+    let history = stage_history(&view.stages, instruments.stages);
     let stages: Vec<(u8, &str, bool)> = history
         .iter()
         .map(|s| (s.entry.stage, s.entry.note.as_str(), s.loops_back))

@@ -16,7 +16,7 @@ use crate::support;
 fn harness(path: &Path) -> Harness<'static, App> {
     let id = support::oak_and_elm(&mut Store::open(path).expect("open"));
     support::harness(
-        support::app(path, Some(Screen::In(id, Page::Overview))),
+        support::app(path, Some(Screen::In(id, Page::Agreements))),
         [1366.0, 4000.0],
     )
 }
@@ -114,7 +114,7 @@ fn an_action_step_added_in_the_wrap_up_is_in_the_action_list() {
         ("Share retention data with principals", "Daniel", "open")
     );
 
-    harness.get_by_label("Back to the partnership").click();
+    harness.get_by_label("Agreements & meetings").click();
     harness.run();
     harness.get_by_label("Open the action list").click();
     harness.run();

@@ -63,6 +63,8 @@ fn theme_zoom_last_file_and_screen_survive_a_restart() {
         harness.run();
         harness.get_by_label("Oak SD & Elm University").click();
         harness.run();
+        harness.get_by_label("Across the years").click();
+        harness.run();
         harness.get_by_label("Heat map").click();
         harness.run();
         harness.get_by_label("View").click();

@@ -176,6 +176,7 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
                 meeting,
                 "notes".into(),
                 FieldValue::Text("Hi".into()),
+                date(2024, 9, 2),
             ))?;
             let Outcome::GoalAdded(goal) = made(Command::AddGoal(NewGoal {
                 partnership_id: here,
@@ -387,7 +388,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             title: text,
             created_on: day(b),
         }),
-        28 => Command::RenameDocument(document, text),
+        28 => Command::RenameDocument(document, text, day(c)),
         29 => Command::SetDocumentValue(
             document,
             ["notes", "date", "lead"][usize::from(b) % 3].into(),
@@ -400,6 +401,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
                     on: flag.then(|| day(c)),
                 },
             },
+            day(a),
         ),
         30 => Command::DeleteDocument(document),
         31 => Command::AddActionStep(NewActionStep {

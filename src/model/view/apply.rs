@@ -186,17 +186,20 @@ impl PartnershipView {
                     instrument_version: new.instrument_version.clone(),
                     title: new.title.clone(),
                     created_on: new.created_on,
+                    changed_on: new.created_on,
                     values: std::collections::BTreeMap::new(),
                 });
             }
-            (Command::RenameDocument(id, title), _) => {
+            (Command::RenameDocument(id, title, on), _) => {
                 if let Some(document) = self.documents.iter_mut().find(|d| d.id == *id) {
                     document.title.clone_from(title);
+                    document.changed_on = *on;
                 }
             }
-            (Command::SetDocumentValue(id, field, value), _) => {
+            (Command::SetDocumentValue(id, field, value, on), _) => {
                 if let Some(document) = self.documents.iter_mut().find(|d| d.id == *id) {
                     document.values.insert(field.clone(), value.clone());
+                    document.changed_on = *on;
                 }
             }
             (Command::DeleteDocument(id), _) => {

@@ -48,6 +48,8 @@ pub enum PrintPart {
     Worksheet(WorksheetPrint),
     Monitoring(MonitoringPrint),
     Portfolio(PortfolioPrint),
+    Stages(StagesPrint),
+    Standards(StandardsPrint),
 }
 
 impl PrintPart {
@@ -60,6 +62,8 @@ impl PrintPart {
             PrintPart::Worksheet(p) => format!("{} — {}", p.title, p.subtitle),
             PrintPart::Monitoring(p) => p.title.clone(),
             PrintPart::Portfolio(p) => p.title.clone(),
+            PrintPart::Stages(p) => p.title.clone(),
+            PrintPart::Standards(p) => p.title.clone(),
         }
     }
 }
@@ -69,6 +73,8 @@ mod levels;
 mod monitoring;
 mod portfolio;
 mod readiness;
+mod stages;
+mod standards;
 mod trajectory;
 mod worksheet;
 
@@ -77,5 +83,7 @@ pub use levels::*;
 pub use monitoring::*;
 pub use portfolio::*;
 pub use readiness::*;
+pub use stages::*;
+pub use standards::*;
 pub use trajectory::*;
 pub use worksheet::*;

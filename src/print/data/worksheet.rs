@@ -2,14 +2,40 @@
 //! filled or blank, with a meeting's action steps.
 
 use super::*;
+use crate::instrument::{Column, Drawing, Field};
+use crate::model::{bones, over_years};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WorksheetPrint {
     pub title: String,
     pub subtitle: String,
     pub guidance: Vec<(String, String)>,
+    /// PartnerPath's notes on the source, printed as its own.
+    pub notes: Vec<String>,
+    /// A per-year worksheet's ratings over the years (filled, two years or more).
+    pub over_years: Option<OverYearsPrint>,
     pub sections: Vec<SectionPrint>,
     pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverYearsPrint {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FishbonePrint {
+    pub head: String,
+    /// Each bone's cause and rank.
+    pub bones: Vec<(String, String)>,
+}
+
+/// A table's cell: the text typed, or (`hint`) the choices to circle.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellPrint {
+    pub text: String,
+    pub hint: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,12 +50,20 @@ pub struct SectionPrint {
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldPrint {
     pub label: String,
-    /// "line", "box", "check" or "table".
+    /// "line", "box", "check" (confirmed on a date), "tick" (a tick box),
+    /// "scale" (every option, the chosen one marked) or "table".
     pub shape: String,
     pub text: String,
     pub confirmed: bool,
+    /// A scale's points.
+    pub options: Vec<String>,
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    /// Which columns are narrow (tick boxes), the rest share the width.
+    pub narrow: Vec<bool>,
+    pub rows: Vec<Vec<CellPrint>>,
+    /// Blank rows to write in under a table's rows.
+    pub blank_rows: usize,
+    pub fishbone: Option<FishbonePrint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,7 +84,37 @@ fn value_text(value: &FieldValue, view: Option<&PartnershipView>) -> String {
             .map(|p| p.name.clone())
             .unwrap_or_default(),
         FieldValue::Choice(choice) => choice.clone().unwrap_or_default(),
-        FieldValue::Rows(_) => String::new(),
+        FieldValue::Check(true) => "Yes".to_owned(),
+        FieldValue::Check(false) | FieldValue::Rows(_) => String::new(),
+    }
+}
+
+/// A table's cell on paper: a tick box as a box, an empty choice as its
+/// options to circle, anything else as its text.
+fn cell_print(
+    column: &Column,
+    value: Option<&FieldValue>,
+    view: Option<&PartnershipView>,
+) -> CellPrint {
+    match (column.kind, value) {
+        (FieldKind::Check, value) => CellPrint {
+            text: if matches!(value, Some(FieldValue::Check(true))) {
+                "☑".to_owned()
+            } else {
+                "☐".to_owned()
+            },
+            hint: false,
+        },
+        (FieldKind::Choice | FieldKind::Scale, value) if value.is_none_or(FieldValue::is_empty) => {
+            CellPrint {
+                text: column.options.join(" · "),
+                hint: true,
+            }
+        }
+        (_, value) => CellPrint {
+            text: value.map(|v| value_text(v, view)).unwrap_or_default(),
+            hint: false,
+        },
     }
 }
 
@@ -61,6 +125,14 @@ fn step_row(step: &ActionStep) -> [String; 4] {
         step.due_on.map(long_date).unwrap_or_default(),
         step.status.label().to_owned(),
     ]
+}
+
+/// A field's value in `filled`, or on a blank form its preset rows.
+fn field_value(field: &Field, filled: Option<(&PartnershipView, &Document)>) -> FieldValue {
+    match filled {
+        Some((view, document)) => document.value_or_default(field, &view.partnership),
+        None => FieldValue::initial(field),
+    }
 }
 
 /// A worksheet as filled in `document`, or blank when it is `None`.
@@ -86,37 +158,59 @@ pub fn worksheet(
                 .fields
                 .iter()
                 .map(|field| {
-                    let value = match filled {
-                        Some((view, document)) => {
-                            document.value_or_default(field, &view.partnership)
-                        }
-                        None => FieldValue::empty(field.kind),
-                    };
+                    let value = field_value(field, filled);
                     let shape = match field.kind {
                         FieldKind::LongText => "box",
                         FieldKind::YesNoDate => "check",
+                        FieldKind::Check => "tick",
+                        FieldKind::Scale => "scale",
                         FieldKind::Table => "table",
                         _ => "line",
                     };
-                    let rows = match &value {
+                    let rows: Vec<Vec<CellPrint>> = match &value {
                         FieldValue::Rows(rows) => rows
                             .iter()
                             .map(|row| {
                                 field
                                     .columns
                                     .iter()
-                                    .map(|c| {
-                                        row.get(&c.key)
-                                            .map(|v| value_text(v, view))
-                                            .unwrap_or_default()
-                                    })
+                                    .map(|c| cell_print(c, row.get(&c.key), view))
                                     .collect()
                             })
                             .collect(),
                         _ => Vec::new(),
                     };
+                    let fishbone = (field.drawing == Some(Drawing::Fishbone)).then(|| {
+                        let head = field
+                            .head
+                            .as_deref()
+                            .and_then(|key| sheet.field(key))
+                            .map(|f| value_text(&field_value(f, filled), view))
+                            .unwrap_or_default();
+                        let bones = match &value {
+                            FieldValue::Rows(rows) => bones(rows),
+                            _ => Vec::new(),
+                        };
+                        FishbonePrint {
+                            head,
+                            bones: bones.into_iter().map(|b| (b.cause, b.rank)).collect(),
+                        }
+                    });
+                    // Room to write by hand: a few lines under an empty
+                    // table, one more under a blank form's preset rows.
+                    let blank_rows = match (rows.len(), filled.is_some()) {
+                        (0, _) => 3,
+                        (_, false) => 1,
+                        _ => 0,
+                    };
+                    // A table named as its section is not named twice.
+                    let label = if field.label == section.title {
+                        String::new()
+                    } else {
+                        field.shown_label()
+                    };
                     FieldPrint {
-                        label: field.label.clone(),
+                        label,
                         shape: shape.to_owned(),
                         text: value_text(&value, view),
                         confirmed: matches!(
@@ -126,8 +220,16 @@ pub fn worksheet(
                                 ..
                             }
                         ),
+                        options: field.options.clone(),
                         columns: field.columns.iter().map(|c| c.label.clone()).collect(),
+                        narrow: field
+                            .columns
+                            .iter()
+                            .map(|c| c.kind == FieldKind::Check)
+                            .collect(),
                         rows,
+                        blank_rows,
+                        fishbone,
                     }
                 })
                 .collect();
@@ -174,6 +276,26 @@ pub fn worksheet(
             .iter()
             .map(|g| (g.heading.clone(), g.text.clone()))
             .collect(),
+        notes: sheet.notes.clone(),
+        over_years: filled
+            .and_then(|(view, _)| {
+                over_years(sheet, view.documents_of(&sheet.key), &view.partnership)
+            })
+            .filter(|over| over.years.len() > 1)
+            .map(|over| OverYearsPrint {
+                columns: std::iter::once(over.item.clone())
+                    .chain(over.years.iter().map(|y| y.label()))
+                    .collect(),
+                rows: over
+                    .rows
+                    .iter()
+                    .map(|(item, values)| {
+                        std::iter::once(item.clone())
+                            .chain(values.iter().map(|v| v.clone().unwrap_or_default()))
+                            .collect()
+                    })
+                    .collect(),
+            }),
         sections,
         source: sheet.source.citation(),
     }

@@ -1,5 +1,6 @@
-//! One partnership: its details, its people and its cycles, then its
-//! readiness rounds and agreements (in the submodules).
+//! One partnership: the side panel that leads to each of its parts, its
+//! details and people, its cycles, and its readiness rounds and agreements
+//! (in the submodules).
 
 mod agreements;
 mod readiness_rounds;
@@ -7,7 +8,7 @@ mod readiness_rounds;
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Page, Requests, Screen, ScreenContext, Tab};
+use super::nav::{Page, Requests, SECTIONS, Screen, ScreenContext};
 use super::partnerships::kind_choice;
 use super::style;
 use super::widgets;
@@ -47,33 +48,68 @@ impl Default for State {
     }
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
-    let ScreenContext {
-        view,
-        instruments,
-        today,
-    } = *cx;
-    let continuum = instruments.continuum;
-    ui.horizontal(|ui| {
-        if ui.button("‹ All partnerships").clicked() {
-            requests.navigate = Some(Screen::Partnerships);
-        }
-    });
-    ui.add_space(style::space::XS);
-    ui.horizontal(|ui| {
-        ui.heading(&view.partnership.name);
-        if view.partnership.archived {
-            ui.label(RichText::new("Archived").italics());
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.label("Across the years:");
-        for tab in Tab::ALL {
-            if ui.button(tab.label()).clicked() {
-                requests.go(view, Page::Trajectory(tab));
+/// The side panel of every page of a partnership: its name, the way back
+/// to the list, and one entry per part of the partnership.
+pub fn side_panel(ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let view = cx.view;
+    if ui.button("‹ All partnerships").clicked() {
+        requests.navigate = Some(Screen::Partnerships);
+    }
+    ui.add_space(style::space::S);
+    ui.add(egui::Label::new(RichText::new(&view.partnership.name).strong()).wrap());
+    if view.partnership.archived {
+        ui.label(RichText::new("Archived").italics());
+    }
+    ui.add_space(style::space::S);
+    let here = page.section(view, cx.instruments);
+    ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+        for (index, (label, target)) in SECTIONS.into_iter().enumerate() {
+            if index == 7 {
+                ui.add_space(style::space::M);
+                ui.weak("Guidebook worksheets");
+            }
+            let button = egui::Button::selectable(here == target, label)
+                .min_size(egui::vec2(0.0, style::height::NAV));
+            if ui.add(button).clicked() && page != target {
+                requests.go(view, target);
             }
         }
     });
+}
+
+/// In a narrow window (a large zoom), the side panel's entries as one row
+/// at the top: the way back, the partnership's name and a drop-down of its
+/// parts.
+pub fn top_row(ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let view = cx.view;
+    let here = page.section(view, cx.instruments);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("‹ All partnerships").clicked() {
+            requests.navigate = Some(Screen::Partnerships);
+        }
+        ui.label(RichText::new(&view.partnership.name).strong());
+        let shown = SECTIONS
+            .iter()
+            .find(|(_, target)| *target == here)
+            .map_or("Overview", |(label, _)| label);
+        egui::ComboBox::from_id_salt("partnership part")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (label, target) in SECTIONS {
+                    if ui.selectable_label(here == target, label).clicked() && page != target {
+                        requests.go(view, target);
+                    }
+                }
+            })
+            .response
+            .accessible_name("Part of the partnership");
+    });
+}
+
+/// The partnership's own page: its details and its people.
+pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext { view, today, .. } = *cx;
+    ui.heading(&view.partnership.name);
     ui.add_space(style::space::M);
     egui::ScrollArea::vertical()
         .id_salt(("partnership scroll", view.partnership.id))
@@ -82,19 +118,63 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
                 details(&mut columns[0], view, requests, today);
                 people(&mut columns[1], state, view, requests);
             });
-            ui.add_space(style::space::XL);
-            ui.separator();
-            cycles(ui, state, view, continuum, requests, today);
-            ui.add_space(style::space::XL);
-            ui.separator();
-            readiness_rounds::readiness_rounds(ui, state, view, instruments, requests, today);
-            ui.add_space(style::space::XL);
-            ui.separator();
-            agreements::agreements(ui, view, instruments, requests, today);
         });
     remove_person_dialog(ui, state, view, requests);
+}
+
+/// The continuum cycles: one per sitting, with a new one started below.
+pub fn cycles_page(
+    ui: &mut Ui,
+    state: &mut State,
+    cx: &ScreenContext<'_>,
+    requests: &mut Requests,
+) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
+    egui::ScrollArea::vertical()
+        .id_salt(("cycles scroll", view.partnership.id))
+        .show(ui, |ui| {
+            cycles(ui, state, view, instruments.continuum, requests, today);
+        });
     delete_cycle_dialog(ui, state, view, requests);
+}
+
+/// The readiness rounds.
+pub fn rounds_page(
+    ui: &mut Ui,
+    state: &mut State,
+    cx: &ScreenContext<'_>,
+    requests: &mut Requests,
+) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
+    egui::ScrollArea::vertical()
+        .id_salt(("rounds scroll", view.partnership.id))
+        .show(ui, |ui| {
+            readiness_rounds::readiness_rounds(ui, state, view, instruments, requests, today);
+        });
     readiness_rounds::delete_round_dialog(ui, state, view, requests);
+}
+
+/// The Contract Supplement, the quarterly meetings, and how the monitoring
+/// plan and the action steps stand.
+pub fn agreements_page(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
+    egui::ScrollArea::vertical()
+        .id_salt(("agreements scroll", view.partnership.id))
+        .show(ui, |ui| {
+            agreements::agreements(ui, view, instruments, requests, today);
+        });
 }
 
 fn details(ui: &mut Ui, view: &PartnershipView, requests: &mut Requests, today: Date) {

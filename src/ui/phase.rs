@@ -1,0 +1,115 @@
+//! A guidebook phase's page (Prepare, Act or Reflect): its worksheets, each
+//! with where it stands (not started, or in progress and when it was last
+//! changed), the documents made with it, and a button to start one.
+
+use egui::{RichText, Ui};
+
+use super::nav::{Page, Requests, ScreenContext};
+use super::style;
+use crate::instrument::{Phase, Worksheet};
+use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
+
+pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Requests) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+    } = *cx;
+    ui.heading(phase.label());
+    let sheets: Vec<&Worksheet> = instruments.worksheets_of(phase).collect();
+    if let Some(first) = sheets.first() {
+        ui.weak(format!(
+            "Worksheets from {}, {}. PartnerPath takes their titles, headings and short labels only.",
+            first.source.publisher, short_work(&first.source.work)
+        ));
+    }
+    ui.add_space(style::space::M);
+    egui::ScrollArea::vertical()
+        .id_salt(("phase scroll", phase.label(), view.partnership.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for sheet in sheets {
+                let mut documents: Vec<&Document> = view.documents_of(&sheet.key).collect();
+                documents.sort_by_key(|d| (d.changed_on, d.id));
+                egui::Frame::group(ui.style())
+                    .inner_margin(style::space::M)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(&sheet.title)
+                                    .strong()
+                                    .size(style::size::TITLE),
+                            );
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    let title = new_title(sheet, today);
+                                    if ui
+                                        .button("+ Start")
+                                        .accessible_name(format!("Start {}", sheet.title))
+                                        .on_hover_text(format!("Start a new “{title}”"))
+                                        .clicked()
+                                    {
+                                        requests.commands.push(Command::CreateDocument(
+                                            NewDocument {
+                                                partnership_id: view.partnership.id,
+                                                instrument_key: sheet.key.clone(),
+                                                instrument_version: sheet.version.clone(),
+                                                title,
+                                                created_on: today,
+                                            },
+                                        ));
+                                    }
+                                },
+                            );
+                        });
+                        if let Some(purpose) = sheet.guidance.first() {
+                            ui.add(egui::Label::new(RichText::new(&purpose.text).weak()).wrap());
+                        }
+                        match documents.last() {
+                            None => {
+                                ui.label("Not started.");
+                            }
+                            Some(newest) => {
+                                ui.label(format!(
+                                    "In progress, last changed on {}.",
+                                    long_date(newest.changed_on)
+                                ));
+                            }
+                        }
+                        for document in documents.iter().rev() {
+                            ui.horizontal(|ui| {
+                                ui.add_space(style::space::L);
+                                if ui.link(&document.title).on_hover_text("Open it").clicked() {
+                                    requests.go(view, Page::Document(document.id));
+                                }
+                                ui.weak(format!("changed {}", long_date(document.changed_on)));
+                            });
+                        }
+                        if documents.len() > 1 && sheet.per_school_year {
+                            ui.weak(format!(
+                                "{} school years: open one to see them side by side.",
+                                documents.len()
+                            ));
+                        }
+                    });
+                ui.add_space(style::space::S);
+            }
+        });
+}
+
+/// The title a new document starts with: the worksheet's, with the school
+/// year for a worksheet kept per year.
+fn new_title(sheet: &Worksheet, today: jiff::civil::Date) -> String {
+    if sheet.per_school_year {
+        format!("{}, {}", sheet.title, SchoolYear::containing(today).label())
+    } else {
+        sheet.title.clone()
+    }
+}
+
+/// A work's title without its subtitle, for a line of introduction.
+fn short_work(work: &str) -> &str {
+    work.split(':').next().unwrap_or(work).trim()
+}
