@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, vec2};
+use partnerpath::instrument::Phase;
 use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
 use partnerpath::large::{self, Shape};
 use partnerpath::model::{Command, Level, Partnership, Rater, RatingKey};
@@ -138,6 +139,21 @@ fn screens() -> Vec<(&'static str, ScreenOf)> {
         (
             "partnership page",
             Box::new(move |s: &Session| Screen::In(id(s), Page::Overview)),
+        ),
+        (
+            "guidebook phase page (Reflect)",
+            Box::new(move |s: &Session| Screen::In(id(s), Page::Phase(Phase::Reflect))),
+        ),
+        (
+            "reflection, every year side by side",
+            Box::new(move |s: &Session| {
+                let v = s.view().expect("open");
+                let newest = v
+                    .documents_of("nea-strengthening-reflection")
+                    .max_by_key(|d| d.school_year())
+                    .expect("reflection");
+                Screen::In(v.partnership.id, Page::Document(newest.id))
+            }),
         ),
     ]
 }

@@ -273,6 +273,35 @@ fn write_big_extras(
             }
         }
     }
+    // The guidebook's reflection, once a school year like the cycles, so
+    // that it is seen over as many years.
+    if let Some(sheet) = instruments.worksheet("nea-strengthening-reflection") {
+        let ratings = ["Needs work", "Adequate", "Strong"];
+        for c in 0..shape.cycles {
+            let start = 2025 - i16::try_from(shape.cycles - 1 - c).unwrap_or(0);
+            let on = date(start + 1, 6, 1);
+            let document = store.create_document(&NewDocument {
+                partnership_id: id,
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title: format!("{}, {}", sheet.title, SchoolYear::containing(on).label()),
+                created_on: on,
+            })?;
+            for field in sheet.fields() {
+                let FieldValue::Rows(mut rows) = FieldValue::initial(field) else {
+                    continue;
+                };
+                for row in &mut rows {
+                    let at = (c * 3 / shape.cycles.max(1) + rng.usize(0..2)).min(2);
+                    row.insert(
+                        "rating".to_owned(),
+                        FieldValue::Choice(Some(ratings[at].to_owned())),
+                    );
+                }
+                store.set_document_value(document, &field.key, &FieldValue::Rows(rows), on)?;
+            }
+        }
+    }
     let meeting_sheet = instruments.worksheet(QUARTERLY_MEETING);
     let first_meeting = date(2001, 9, 15);
     for m in 0..shape.meetings {

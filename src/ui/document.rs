@@ -165,14 +165,16 @@ fn kept_from_earlier(
     }
 }
 
-/// A per-year worksheet's ratings side by side, oldest year first, so the
-/// team sees how each item moved.
+/// A per-year worksheet's ratings side by side, newest year first (as in
+/// the heat map), so that the newest stays in view however many years
+/// there are.
 fn over_the_years(ui: &mut Ui, over: &OverYears) {
     ui.label(
         RichText::new("Over the years")
             .strong()
             .size(style::size::SECTION),
     );
+    ui.weak("Newest school year first.");
     egui::ScrollArea::horizontal()
         .id_salt("over the years")
         .show(ui, |ui| {
@@ -181,13 +183,13 @@ fn over_the_years(ui: &mut Ui, over: &OverYears) {
                 .spacing([14.0, 6.0])
                 .show(ui, |ui| {
                     ui.strong(&over.item);
-                    for year in &over.years {
+                    for year in over.years.iter().rev() {
                         ui.strong(year.label());
                     }
                     ui.end_row();
                     for (item, values) in &over.rows {
                         ui.label(item);
-                        for value in values {
+                        for value in values.iter().rev() {
                             match value {
                                 Some(value) => ui.label(value),
                                 None => ui.weak("—"),

@@ -22,7 +22,13 @@ pub struct WorksheetPrint {
 pub struct OverYearsPrint {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Under the table when older years were left out: "The 6 newest of 25
+    /// school years."
+    pub note: String,
 }
+
+/// The most school years printed side by side on a portrait page.
+const YEARS_ON_PAPER: usize = 6;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FishbonePrint {
@@ -130,6 +136,10 @@ fn step_row(step: &ActionStep) -> [String; 4] {
 /// A field's value in `filled`, or on a blank form its preset rows.
 fn field_value(field: &Field, filled: Option<(&PartnershipView, &Document)>) -> FieldValue {
     match filled {
+        // The year a per-year worksheet is for, chosen or the one it was made in.
+        Some((_, document)) if field.kind == FieldKind::SchoolYear => {
+            FieldValue::Text(document.school_year().label())
+        }
         Some((view, document)) => document.value_or_default(field, &view.partnership),
         None => FieldValue::initial(field),
     }
@@ -282,19 +292,35 @@ pub fn worksheet(
                 over_years(sheet, view.documents_of(&sheet.key), &view.partnership)
             })
             .filter(|over| over.years.len() > 1)
-            .map(|over| OverYearsPrint {
-                columns: std::iter::once(over.item.clone())
-                    .chain(over.years.iter().map(|y| y.label()))
-                    .collect(),
-                rows: over
-                    .rows
-                    .iter()
-                    .map(|(item, values)| {
-                        std::iter::once(item.clone())
-                            .chain(values.iter().map(|v| v.clone().unwrap_or_default()))
-                            .collect()
-                    })
-                    .collect(),
+            .map(|over| {
+                let skip = over.years.len().saturating_sub(YEARS_ON_PAPER);
+                OverYearsPrint {
+                    columns: std::iter::once(over.item.clone())
+                        .chain(over.years.iter().skip(skip).map(|y| y.label()))
+                        .collect(),
+                    rows: over
+                        .rows
+                        .iter()
+                        .map(|(item, values)| {
+                            std::iter::once(item.clone())
+                                .chain(
+                                    values
+                                        .iter()
+                                        .skip(skip)
+                                        .map(|v| v.clone().unwrap_or_default()),
+                                )
+                                .collect()
+                        })
+                        .collect(),
+                    note: if skip > 0 {
+                        format!(
+                            "The {YEARS_ON_PAPER} newest of {} school years.",
+                            over.years.len()
+                        )
+                    } else {
+                        String::new()
+                    },
+                }
             }),
         sections,
         source: sheet.source.citation(),
