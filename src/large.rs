@@ -276,7 +276,6 @@ fn write_big_extras(
     // The guidebook's reflection, once a school year like the cycles, so
     // that it is seen over as many years.
     if let Some(sheet) = instruments.worksheet("nea-strengthening-reflection") {
-        let ratings = ["Needs work", "Adequate", "Strong"];
         for c in 0..shape.cycles {
             let start = 2025 - i16::try_from(shape.cycles - 1 - c).unwrap_or(0);
             let on = date(start + 1, 6, 1);
@@ -291,11 +290,22 @@ fn write_big_extras(
                 let FieldValue::Rows(mut rows) = FieldValue::initial(field) else {
                     continue;
                 };
+                // The scale's points as the worksheet lists them, rising
+                // over the years.
+                let Some(scale) = field
+                    .columns
+                    .iter()
+                    .find(|c| c.kind == crate::instrument::FieldKind::Scale)
+                else {
+                    continue;
+                };
+                let points = scale.options.len();
                 for row in &mut rows {
-                    let at = (c * 3 / shape.cycles.max(1) + rng.usize(0..2)).min(2);
+                    let rise = c * points / shape.cycles.max(1) + rng.usize(0..2);
+                    let point = points.saturating_sub(1 + rise.min(points.saturating_sub(1)));
                     row.insert(
-                        "rating".to_owned(),
-                        FieldValue::Choice(Some(ratings[at].to_owned())),
+                        scale.key.clone(),
+                        FieldValue::Choice(scale.options.get(point).cloned()),
                     );
                 }
                 store.set_document_value(document, &field.key, &FieldValue::Rows(rows), on)?;

@@ -74,13 +74,9 @@ pub fn stage_history<'e>(entries: &'e [StageEntry], stages: &Stages) -> Vec<Stag
     for (i, entry) in sorted.iter().enumerate() {
         let back = previous.is_some_and(|p| entry.stage < p.stage);
         let loops_back = back
-            && previous.is_some_and(|p| {
-                stages
-                    .stages
-                    .iter()
-                    .find(|s| s.number == p.stage)
-                    .is_some_and(|s| s.loops_back_to.contains(&entry.stage))
-            });
+            && previous
+                .and_then(|p| stages.stage(p.stage))
+                .is_some_and(|s| s.loops_back_to.contains(&entry.stage));
         if loops_back {
             round += 1;
         }

@@ -291,7 +291,9 @@ impl Store {
         )?;
         let mut documents = all(
             conn,
-            "SELECT uid, instrument_key, instrument_version, title, created_on, id FROM documents
+            "SELECT uid, instrument_key, instrument_version, title, created_on, id,
+                    COALESCE(changed_on, created_on)
+             FROM documents
              WHERE partnership_id = ?1 AND deleted_at IS NULL ORDER BY created_on, id",
             p,
             |row| {
@@ -302,6 +304,7 @@ impl Store {
                         instrument_version: row.get(2)?,
                         title: row.get(3)?,
                         created_on: row.get(4)?,
+                        changed_on: row.get(6)?,
                         values: std::collections::BTreeMap::new(),
                     },
                     row.get::<_, i64>(5)?,
@@ -682,20 +685,27 @@ impl Store {
             if insert(&document.id) {
                 conn.execute(
                     "INSERT INTO documents (uid, partnership_id, instrument_key, instrument_version,
-                       title, created_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                       title, created_on, changed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![
                         document.id,
                         partnership,
                         document.instrument_key,
                         document.instrument_version,
                         document.title,
-                        document.created_on
+                        document.created_on,
+                        document.changed_on
                     ],
                 )?;
             } else if update(&document.id) {
                 conn.execute(
-                    "UPDATE documents SET title = ?2, created_on = ?3 WHERE uid = ?1",
-                    params![document.id, document.title, document.created_on],
+                    "UPDATE documents SET title = ?2, created_on = ?3,
+                       changed_on = COALESCE(?4, changed_on) WHERE uid = ?1",
+                    params![
+                        document.id,
+                        document.title,
+                        document.created_on,
+                        document.changed_on
+                    ],
                 )?;
                 conn.execute(
                     "DELETE FROM document_values

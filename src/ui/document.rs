@@ -156,9 +156,33 @@ fn kept_from_earlier(
     );
     ui.weak("This version no longer asks for these; what was typed is kept as it was.");
     for (key, value) in kept {
+        use crate::model::FieldValue;
         let text = match value {
-            crate::model::FieldValue::Text(text) => text.clone(),
-            other => format!("{other:?}"),
+            FieldValue::Text(text) => text.clone(),
+            FieldValue::Choice(Some(choice)) => choice.clone(),
+            FieldValue::Date(Some(date)) => crate::model::long_date(*date),
+            FieldValue::YesNoDate { on: Some(on), .. } => {
+                format!("Confirmed on {}", crate::model::long_date(*on))
+            }
+            FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
+            FieldValue::Check(true) => "Ticked".to_owned(),
+            FieldValue::Rows(rows) => {
+                let cells: Vec<String> = rows
+                    .iter()
+                    .map(|row| {
+                        row.values()
+                            .map(FieldValue::text)
+                            .filter(|t| !t.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .collect();
+                cells.join("; ")
+            }
+            FieldValue::Person(_)
+            | FieldValue::Choice(None)
+            | FieldValue::Date(None)
+            | FieldValue::Check(false) => String::new(),
         };
         ui.label(RichText::new(key.replace('_', " ")).strong());
         ui.add(egui::Label::new(text).wrap());

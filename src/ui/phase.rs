@@ -45,7 +45,25 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
                                     let title = new_title(sheet, today);
-                                    if ui
+                                    // A worksheet kept per school year has one
+                                    // document a year: this year's opens.
+                                    let this_year = SchoolYear::containing(today);
+                                    let existing = documents.iter().rev().find(|d| {
+                                        sheet.per_school_year && d.school_year() == this_year
+                                    });
+                                    if let Some(document) = existing {
+                                        if ui
+                                            .button(format!("Open {}", this_year.label()))
+                                            .accessible_name(format!(
+                                                "Open {} for {}",
+                                                sheet.title,
+                                                this_year.label()
+                                            ))
+                                            .clicked()
+                                        {
+                                            requests.go(view, Page::Document(document.id));
+                                        }
+                                    } else if ui
                                         .button("+ Start")
                                         .accessible_name(format!("Start {}", sheet.title))
                                         .on_hover_text(format!("Start a new “{title}”"))
@@ -81,16 +99,29 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                         for document in documents.iter().rev() {
                             ui.horizontal(|ui| {
                                 ui.add_space(style::space::L);
-                                if ui.link(&document.title).on_hover_text("Open it").clicked() {
+                                let changed = long_date(document.changed_on);
+                                // Named with its day, so that two of the same
+                                // title are told apart.
+                                if ui
+                                    .link(&document.title)
+                                    .accessible_name(format!(
+                                        "Open {}, changed {changed}",
+                                        document.title
+                                    ))
+                                    .on_hover_text("Open it")
+                                    .clicked()
+                                {
                                     requests.go(view, Page::Document(document.id));
                                 }
-                                ui.weak(format!("changed {}", long_date(document.changed_on)));
+                                ui.weak(format!("changed {changed}"));
                             });
                         }
-                        if documents.len() > 1 && sheet.per_school_year {
+                        let years: std::collections::BTreeSet<SchoolYear> =
+                            documents.iter().map(|d| d.school_year()).collect();
+                        if years.len() > 1 && sheet.per_school_year {
                             ui.weak(format!(
                                 "{} school years: open one to see them side by side.",
-                                documents.len()
+                                years.len()
                             ));
                         }
                     });

@@ -452,8 +452,8 @@ fn wrapping_text(ui: &mut Ui, id: Id, stored: &str, name: &str) -> Option<String
 /// column was the frame before; it grows downwards as the text wraps.
 fn cell_text(ui: &mut Ui, id: Id, stored: &str, name: &str, width: f32) -> Option<String> {
     let mut text = stored.to_owned();
-    ui.scope(|ui| {
-        ui.set_min_width(width);
+    ui.vertical(|ui| {
+        ui.set_width(width);
         ui.add(
             egui::TextEdit::multiline(&mut text)
                 .id(id)
@@ -472,6 +472,8 @@ const MAX_GRID_COLUMNS: usize = 4;
 /// The widths of a table's text cells, in points.
 const SHORT_CELL: f32 = 260.0;
 const LONG_CELL: f32 = 300.0;
+/// The width of a field's label in a card of a wide table's row.
+const CARD_LABEL: f32 = 200.0;
 
 /// A table of typed rows; returns all rows when any cell changed.
 fn table(
@@ -524,18 +526,23 @@ fn table(
         for (index, row) in rows.iter_mut().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                egui::Grid::new(id.with(("card", index)))
-                    .num_columns(2)
-                    .spacing([10.0, 6.0])
-                    .show(ui, |ui| {
-                        for column in &field.columns {
-                            ui.label(&column.label);
-                            let name = format!("{} {} of {}", column.label, index + 1, field.label);
-                            let cell_id = id.with((index, &column.key));
-                            changed |= cell(ui, cell_id, column, row, view, &name, today);
-                            ui.end_row();
-                        }
+                // Label and field side by side without a grid, so that a
+                // wrapping field does not make the columns hunt for a width.
+                for column in &field.columns {
+                    ui.horizontal_top(|ui| {
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(CARD_LABEL, 0.0),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_width(CARD_LABEL);
+                                ui.add(egui::Label::new(&column.label).wrap());
+                            },
+                        );
+                        let name = format!("{} {} of {}", column.label, index + 1, field.label);
+                        let cell_id = id.with((index, &column.key));
+                        changed |= cell(ui, cell_id, column, row, view, &name, today);
                     });
+                }
                 if remove_button(ui, index) {
                     remove = Some(index);
                 }

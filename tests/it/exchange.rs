@@ -335,7 +335,9 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
     let mut sqlite = std::fs::read(&path).expect("db bytes");
     sqlite.truncate(4096);
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let newer = good_text.replacen("\"version\": 1", "\"version\": 99", 1);
+    let this_version = format!("\"version\": {}", partnerpath::model::exchange::VERSION);
+    let newer = good_text.replacen(&this_version, "\"version\": 99", 1);
+    assert_ne!(newer, good_text, "the version was found and raised");
     let level = good_text.replacen("\"level\": 1", "\"level\": 9", 1);
     let key = good_text.replacen("\"wbt-continuum\"", "\"some-other-rubric\"", 1);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -571,4 +573,73 @@ fn a_file_larger_than_the_format_allows_is_not_read_whole() {
         .expect_err("refused");
     assert!(problem.what.contains("larger than"), "{problem}");
     assert_eq!(problem.path.as_deref(), Some(big.as_path()));
+}
+
+/// A guidebook worksheet handed over keeps its values and the day it last
+/// changed; a file of the first format version, which had no such day,
+/// still reads, its documents dated by their creation.
+#[test]
+fn a_worksheet_travels_with_the_day_it_last_changed() {
+    use partnerpath::model::{FieldValue, NewDocument};
+    let dir = tempfile::tempdir().expect("dir");
+    let mut f = facilitator(&dir.path().join("here.sqlite"));
+    let document = created(
+        f.session
+            .apply(&Command::CreateDocument(NewDocument {
+                partnership_id: f.id,
+                instrument_key: "nea-opportunity-checklist".into(),
+                instrument_version: "nea-2019".into(),
+                title: "Checklist".into(),
+                created_on: date(2026, 1, 5),
+            }))
+            .expect("document"),
+        |o| match o {
+            Outcome::DocumentCreated(id) => Some(id),
+            _ => None,
+        },
+    );
+    f.session
+        .apply(&Command::SetDocumentValue(
+            document,
+            "school".into(),
+            FieldValue::Text("Cedar Hill".into()),
+            date(2026, 2, 9),
+        ))
+        .expect("value");
+    let bytes = f.session.export(f.id, &ExportScope::Whole).expect("export");
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    assert!(text.contains("\"changed_on\": \"2026-02-09\""), "{text}");
+
+    let mut there = Session::open(&dir.path().join("there.sqlite")).expect("open");
+    let id = import_all(&mut there, &bytes, Choice::TakeFile);
+    there.open_partnership(id).expect("open");
+    let view = there.view().expect("view");
+    let arrived = view
+        .documents_of("nea-opportunity-checklist")
+        .next()
+        .expect("document");
+    assert_eq!(arrived.changed_on, date(2026, 2, 9));
+    assert_eq!(
+        arrived.value("school"),
+        Some(&FieldValue::Text("Cedar Hill".into()))
+    );
+
+    // The same file as version 1 wrote it: no day of change.
+    let old = text
+        .replacen(
+            &format!("\"version\": {}", partnerpath::model::exchange::VERSION),
+            "\"version\": 1",
+            1,
+        )
+        .replace(",\n      \"changed_on\": \"2026-02-09\"", "");
+    assert!(!old.contains("changed_on"), "{old}");
+    let mut older = Session::open(&dir.path().join("older.sqlite")).expect("open");
+    let id = import_all(&mut older, old.as_bytes(), Choice::TakeFile);
+    older.open_partnership(id).expect("open");
+    let view = older.view().expect("view");
+    let arrived = view
+        .documents_of("nea-opportunity-checklist")
+        .next()
+        .expect("document");
+    assert_eq!(arrived.changed_on, date(2026, 1, 5), "its creation day");
 }

@@ -793,3 +793,70 @@ fn the_worksheets_wording_is_word_for_word_from_the_sources() {
         );
     }
 }
+
+#[test]
+fn the_standards_are_the_sources_and_every_alignment_names_a_real_item() {
+    use partnerpath::instrument::{Readiness, Standards, Worksheet};
+    let standards = Standards::builtin().expect("standards");
+    let split = |text: &str| -> Vec<String> {
+        loosened(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let source = split(CONDITIONS_SEED);
+    let groups: Vec<&str> = standards.groups.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(groups, ["Conditions", "Habits"]);
+    let titles: Vec<&str> = standards.all().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles.len(),
+        4,
+        "Alignment, Resources, Metrics, Communication"
+    );
+    for standard in standards.all() {
+        for text in std::iter::once(&standard.title).chain(&standard.bullets) {
+            assert!(
+                in_order_nearby(&source, &split(text)),
+                "not the source's: {text:?}"
+            );
+        }
+    }
+    // Every row of Appendix A names an item the tool has, and every
+    // readiness item and quarterly question 1-8 has its row.
+    let readiness = Readiness::builtin().expect("readiness");
+    let sheets = Worksheet::builtin().expect("worksheets");
+    let readiness_items: Vec<String> = readiness
+        .categories
+        .iter()
+        .flat_map(|c| (0..c.items.len()).map(move |i| Readiness::item_key(c, i)))
+        .collect();
+    for row in &standards.alignment {
+        let known = match row.tool.as_str() {
+            "readiness" => readiness_items.contains(&row.item),
+            tool => sheets
+                .iter()
+                .find(|s| s.key == tool)
+                .is_some_and(|s| s.field(&row.item).is_some()),
+        };
+        assert!(known, "{} names no item of {}", row.item, row.tool);
+        assert!(
+            in_order_nearby(&source, &split(&row.theme)),
+            "theme {:?}",
+            row.theme
+        );
+    }
+    for item in &readiness_items {
+        assert!(
+            standards.beside("readiness", item).is_some(),
+            "readiness {item}"
+        );
+    }
+    for n in 1..=8 {
+        let key = format!("question_{n}");
+        assert!(
+            standards.beside("quarterly-meeting", &key).is_some(),
+            "{key}"
+        );
+    }
+}

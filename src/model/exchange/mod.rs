@@ -24,7 +24,7 @@ use crate::model::{ActionStatus, CheckInStatus, CycleStatus, PartnerKind, Side, 
 /// The `format` every exchange file names.
 pub const FORMAT: &str = "partnerpath-exchange";
 /// The version of the format this program writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The largest exchange file read (a partnership of many years is a few
 /// megabytes).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -195,6 +195,10 @@ pub struct XDocument {
     pub instrument_version: String,
     pub title: String,
     pub created_on: Date,
+    /// The day it was last edited; files written before PartnerPath kept
+    /// it have none, and their documents read their creation day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_on: Option<Date>,
     /// One typed value per field, as the worksheet stores it.
     pub values: BTreeMap<String, serde_json::Value>,
 }

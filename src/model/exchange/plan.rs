@@ -370,7 +370,9 @@ pub fn plan(
         let differences: Vec<Difference> = record
             .value
             .iter()
-            .filter(|(field, _)| *field != "id")
+            // The id names the record; the day a document last changed
+            // follows its values and is not a difference of its own.
+            .filter(|(field, _)| *field != "id" && *field != "changed_on")
             .filter_map(|(field, theirs)| {
                 let ours = mine.value.get(field).unwrap_or(&Value::Null);
                 (ours != theirs).then(|| Difference {

@@ -91,6 +91,9 @@ pub fn stages(stages: &Stages, filled: Option<(&PartnershipView, Date)>) -> Stag
                 7,
                 1,
             ));
+            // At least a year wide, so that a first entry dated in the
+            // future still gives a timeline rather than a division by zero.
+            let end = end.max(start + 366.0);
             let at = |date: Date| ((days(date) - start) / (end - start)).clamp(0.0, 1.0);
             timeline = Some(TimelinePrint {
                 bars: spans

@@ -12,7 +12,7 @@ use super::nav::{Page, Requests, SECTIONS, Screen, ScreenContext};
 use super::partnerships::kind_choice;
 use super::style;
 use super::widgets;
-use crate::instrument::Continuum;
+use crate::instrument::{Continuum, Phase};
 use crate::model::{
     Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
     ReadinessRoundId, SchoolYear, Side, long_date,
@@ -63,8 +63,8 @@ pub fn side_panel(ui: &mut Ui, page: Page, cx: &ScreenContext<'_>, requests: &mu
     ui.add_space(style::space::S);
     let here = page.section(view, cx.instruments);
     ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
-        for (index, (label, target)) in SECTIONS.into_iter().enumerate() {
-            if index == 7 {
+        for (label, target) in SECTIONS {
+            if target == Page::Phase(Phase::Prepare) {
                 ui.add_space(style::space::M);
                 ui.weak("Guidebook worksheets");
             }
