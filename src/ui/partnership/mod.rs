@@ -114,10 +114,18 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
     egui::ScrollArea::vertical()
         .id_salt(("partnership scroll", view.partnership.id))
         .show(ui, |ui| {
-            ui.columns(2, |columns| {
-                details(&mut columns[0], view, requests, today);
-                people(&mut columns[1], state, view, requests);
-            });
+            // Side by side where both fit (the people's table needs about
+            // 620 points), else the people under the details.
+            if ui.available_width() >= 1300.0 {
+                ui.columns(2, |columns| {
+                    details(&mut columns[0], view, requests, today);
+                    people(&mut columns[1], state, view, requests);
+                });
+            } else {
+                details(ui, view, requests, today);
+                ui.add_space(style::space::XL);
+                people(ui, state, view, requests);
+            }
         });
     remove_person_dialog(ui, state, view, requests);
 }
