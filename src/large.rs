@@ -279,13 +279,8 @@ fn write_big_extras(
         for c in 0..shape.cycles {
             let start = 2025 - i16::try_from(shape.cycles - 1 - c).unwrap_or(0);
             let on = date(start + 1, 6, 1);
-            let document = store.create_document(&NewDocument {
-                partnership_id: id,
-                instrument_key: sheet.key.clone(),
-                instrument_version: sheet.version.clone(),
-                title: format!("{}, {}", sheet.title, SchoolYear::containing(on).label()),
-                created_on: on,
-            })?;
+            let title = NewDocument::title_for(sheet, on);
+            let document = store.create_document(&NewDocument::of(sheet, id, title, on))?;
             for field in sheet.fields() {
                 let FieldValue::Rows(mut rows) = FieldValue::initial(field) else {
                     continue;

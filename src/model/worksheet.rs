@@ -116,6 +116,31 @@ pub struct NewDocument {
     pub created_on: Date,
 }
 
+impl NewDocument {
+    /// A new document of `sheet` for the partnership `partnership_id`, made
+    /// on `on`: titled as given, or for a worksheet kept per school year,
+    /// with the year (`title_for`).
+    pub fn of(sheet: &Worksheet, partnership_id: PartnershipId, title: String, on: Date) -> Self {
+        NewDocument {
+            partnership_id,
+            instrument_key: sheet.key.clone(),
+            instrument_version: sheet.version.clone(),
+            title,
+            created_on: on,
+        }
+    }
+
+    /// The title a new document of `sheet` starts with: the worksheet's,
+    /// with the school year of `on` for a worksheet kept per school year.
+    pub fn title_for(sheet: &Worksheet, on: Date) -> String {
+        if sheet.per_school_year {
+            format!("{}, {}", sheet.title, SchoolYear::containing(on).label())
+        } else {
+            sheet.title.clone()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub id: DocumentId,
@@ -159,6 +184,17 @@ impl Document {
             Some(FieldValue::Date(date)) => *date,
             _ => None,
         }
+    }
+
+    /// The text at the head of a drawing: the field `drawing` names as its
+    /// `head` (the fishbone's problem), as typed or defaulted.
+    pub fn head_of(&self, sheet: &Worksheet, drawing: &Field, partnership: &Partnership) -> String {
+        drawing
+            .head
+            .as_deref()
+            .and_then(|key| sheet.field(key))
+            .map(|field| self.value_or_default(field, partnership).text().to_owned())
+            .unwrap_or_default()
     }
 
     /// The school year a per-year worksheet is for: its `school_year`

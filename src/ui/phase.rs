@@ -44,7 +44,7 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
-                                    let title = new_title(sheet, today);
+                                    let title = NewDocument::title_for(sheet, today);
                                     // A worksheet kept per school year has one
                                     // document a year: this year's opens.
                                     let this_year = SchoolYear::containing(today);
@@ -70,13 +70,12 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                                         .clicked()
                                     {
                                         requests.commands.push(Command::CreateDocument(
-                                            NewDocument {
-                                                partnership_id: view.partnership.id,
-                                                instrument_key: sheet.key.clone(),
-                                                instrument_version: sheet.version.clone(),
+                                            NewDocument::of(
+                                                sheet,
+                                                view.partnership.id,
                                                 title,
-                                                created_on: today,
-                                            },
+                                                today,
+                                            ),
                                         ));
                                     }
                                 },
@@ -128,16 +127,6 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                 ui.add_space(style::space::S);
             }
         });
-}
-
-/// The title a new document starts with: the worksheet's, with the school
-/// year for a worksheet kept per year.
-fn new_title(sheet: &Worksheet, today: jiff::civil::Date) -> String {
-    if sheet.per_school_year {
-        format!("{}, {}", sheet.title, SchoolYear::containing(today).label())
-    } else {
-        sheet.title.clone()
-    }
 }
 
 /// A work's title without its subtitle, for a line of introduction.

@@ -285,13 +285,7 @@ fn field_widget(
                 ui.add(egui::Label::new(&label).wrap());
             }
             if field.drawing == Some(Drawing::Fishbone) {
-                let head = field
-                    .head
-                    .as_deref()
-                    .and_then(|key| sheet.field(key))
-                    .map(|f| document.value_or_default(f, &view.partnership))
-                    .map(|v| v.text().to_owned())
-                    .unwrap_or_default();
+                let head = document.head_of(sheet, field, &view.partnership);
                 fishbone::show(ui, &head, &bones(&rows));
             }
             if let Some(rows) = table(ui, id, field, rows, view, today) {

@@ -191,11 +191,10 @@ pub fn worksheet(
                         _ => Vec::new(),
                     };
                     let fishbone = (field.drawing == Some(Drawing::Fishbone)).then(|| {
-                        let head = field
-                            .head
-                            .as_deref()
-                            .and_then(|key| sheet.field(key))
-                            .map(|f| value_text(&field_value(f, filled), view))
+                        let head = filled
+                            .map(|(view, document)| {
+                                document.head_of(sheet, field, &view.partnership)
+                            })
                             .unwrap_or_default();
                         let bones = match &value {
                             FieldValue::Rows(rows) => bones(rows),

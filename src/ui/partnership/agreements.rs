@@ -31,13 +31,9 @@ pub fn agreements(
     ui.add_space(style::space::XS);
     let new_document = |key: &str, title: String| -> Option<Command> {
         let sheet = instruments.worksheet(key)?;
-        Some(Command::CreateDocument(NewDocument {
-            partnership_id: id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title,
-            created_on: today,
-        }))
+        Some(Command::CreateDocument(NewDocument::of(
+            sheet, id, title, today,
+        )))
     };
     egui::Grid::new("agreements")
         .num_columns(3)
