@@ -20,8 +20,8 @@ use partnerpath::large::{self, Shape};
 use partnerpath::model::{Command, Level, Partnership, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen, Tab};
+use partnerpath_store::Store;
 
 const SEED: u64 = 2026;
 

@@ -10,12 +10,11 @@ use clap::{Args, ValueEnum};
 use partnerpath::instrument::Instruments;
 use partnerpath::model::exchange::Choice;
 use partnerpath::model::{PartnershipView, SchoolYear};
-use partnerpath::print::{
-    Missing, Paper, PrintRequest, Selection, Tool, printout, render, write_atomically,
-};
-use partnerpath::problem::Problem;
+use partnerpath::print::{Missing, Paper, PrintRequest, Selection, Tool, printout, render};
+use partnerpath::problem::{Doing, Problem};
+use partnerpath::saving::write_atomically;
 use partnerpath::session::{ExportScope, Session};
-use partnerpath::store::Store;
+use partnerpath_store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -58,14 +57,6 @@ pub struct PrintArgs {
     pub paper: PaperArg,
 }
 
-fn problem(what: String, what_to_do: &str) -> Problem {
-    Problem {
-        what,
-        what_to_do: what_to_do.to_owned(),
-        path: None,
-    }
-}
-
 /// Writes the PDF `args` asks for; `db` is the opened database, if any.
 pub fn run(
     args: &PrintArgs,
@@ -78,22 +69,22 @@ pub fn run(
         PaperArg::A4 => Paper::A4,
     };
     let tool = Tool::from_key(&args.tool).ok_or_else(|| {
-        problem(
+        Problem::new(
             format!("PartnerPath has no tool called {:?}.", args.tool),
             "Choose one of the tools listed by partnerpath print --help.",
         )
     })?;
     let (what, view) = if args.blank {
         let what = tool.what(true, &Selection::default()).map_err(|_| {
-            problem(
+            Problem::new(
                 "That tool has no blank form: it shows what was already filled in.".to_owned(),
-                &format!("Leave out --blank, or choose {}.", blank_tools()),
+                format!("Leave out --blank, or choose {}.", blank_tools()),
             )
         })?;
         (what, None)
     } else {
         let store = db.ok_or_else(|| {
-            problem(
+            Problem::new(
                 "No database to print from.".to_owned(),
                 "Give --db PATH or --demo.",
             )
@@ -105,33 +96,41 @@ pub fn run(
         (what, Some(view))
     };
     let request = PrintRequest { what, paper };
-    let printout =
-        printout(&request, view.as_ref(), instruments, today).map_err(|e| e.problem())?;
-    let pdf = render(&printout).map_err(|e| e.problem())?;
+    let printout = printout(&request, view.as_ref(), instruments, today).map_err(Problem::from)?;
+    let pdf = render(&printout).map_err(Problem::from)?;
     write_atomically(&args.out, &pdf, "The PDF")?;
     Ok(pdf.len())
 }
 
 fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Problem> {
-    let summaries = store.partnership_summaries().map_err(|e| e.problem())?;
+    let summaries = store
+        .partnership_summaries()
+        .map_err(|e| Problem::store(&e, Doing::Reading))?;
     let chosen = match name {
         Some(name) => summaries.iter().find(|s| s.partnership.name == name),
         None if summaries.len() == 1 => summaries.first(),
         None => None,
     };
     let Some(summary) = chosen else {
+        if summaries.is_empty() {
+            return Err(Problem::new(
+                "This file holds no partnership yet, so there is nothing to print from it."
+                    .to_owned(),
+                "Open the file in PartnerPath (partnerpath --db PATH), make one with \"+ New partnership\" on the list of partnerships, then print again. A blank form needs no partnership: add --blank.",
+            ));
+        }
         let names: Vec<&str> = summaries
             .iter()
             .map(|s| s.partnership.name.as_str())
             .collect();
-        return Err(problem(
+        return Err(Problem::new(
             format!("Which partnership? The file holds: {}.", names.join("; ")),
             "Name it with --partnership \"…\".",
         ));
     };
     store
         .load_partnership(summary.partnership.id)
-        .map_err(|e| e.problem())
+        .map_err(|e| Problem::store(&e, Doing::Reading))
 }
 
 /// The tool names `--tool` accepts, from the one list of tools.
@@ -193,22 +192,22 @@ fn selection(args: &PrintArgs, tool: Tool, view: &PartnershipView) -> Selection 
 /// What to say when the tool's cycle, round or document is not there.
 fn explain(args: &PrintArgs, missing: Missing) -> Problem {
     match missing {
-        Missing::Cycle => problem(
+        Missing::Cycle => Problem::new(
             format!(
                 "No continuum cycle {}.",
                 args.cycle.as_deref().unwrap_or("at all")
             ),
             "Give --cycle with a school year the partnership has, e.g. 2025-26.",
         ),
-        Missing::Round => problem(
+        Missing::Round => Problem::new(
             "No such readiness round.".to_owned(),
             "Give --round with the round's name.",
         ),
-        Missing::Document | Missing::NoBlank => problem(
+        Missing::Document | Missing::NoBlank => Problem::new(
             "No such document.".to_owned(),
             "Give --document with its title.",
         ),
-        Missing::NoFilled => problem(
+        Missing::NoFilled => Problem::new(
             "That tool prints only as it is published: it has nothing of the partnership's."
                 .to_owned(),
             "Add --blank.",
@@ -268,7 +267,7 @@ pub fn export(args: &ExportArgs, session: &Session) -> Result<usize, Problem> {
             let cycle = SchoolYear::parse(year)
                 .and_then(|y| view.cycles.iter().find(|c| c.school_year == y.label()))
                 .ok_or_else(|| {
-                    problem(
+                    Problem::new(
                         format!("No continuum cycle {year}."),
                         "Give --cycle with a school year the partnership has, e.g. 2025-26.",
                     )
@@ -282,7 +281,7 @@ pub fn export(args: &ExportArgs, session: &Session) -> Result<usize, Problem> {
                         .find(|p| p.name == *name)
                         .map(|p| p.id)
                         .ok_or_else(|| {
-                            problem(
+                            Problem::new(
                                 format!("No one called {name:?} rates in this partnership."),
                                 "Give --rater with a name from the partnership's people.",
                             )
@@ -321,7 +320,7 @@ pub fn import(
         return Ok(lines);
     }
     if !plan.conflicts.is_empty() && args.conflicts.is_none() {
-        return Err(problem(
+        return Err(Problem::new(
             format!("{} Nothing was written.", lines.join(" ")),
             "Choose for every conflict with --conflicts keep-here or --conflicts take-file.",
         ));

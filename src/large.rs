@@ -15,8 +15,8 @@ use crate::model::{
     NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
     PersonId, Rater, RatingKey, SchoolYear, Side, Team,
 };
-use crate::problem::Problem;
-use crate::store::{Store, StoreError};
+use crate::problem::{Doing, Problem};
+use partnerpath_store::{Store, StoreError};
 
 /// How much the big partnership holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +106,7 @@ pub fn create(
     let mut store = crate::demo::fresh_sample_file(path)?;
     store
         .batch(|store| write(store, instruments, shape, seed))
-        .map_err(|e| e.problem())
+        .map_err(|e| Problem::store(&e, Doing::Saving))
 }
 
 fn write(
@@ -207,6 +207,10 @@ fn write(
     })
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "writes every kind of record of the big partnership in turn, each a short loop, seeded in one order so the same seed gives the same file"
+)]
 fn write_big_extras(
     store: &mut Store,
     instruments: Instruments,

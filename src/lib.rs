@@ -1,14 +1,22 @@
 //! PartnerPath: assess and strengthen school-district partnerships with the
 //! published partnership tools, kept in a local SQLite file.
+//!
+//! This crate is the app: the open file and its partnership in memory
+//! (`session`), the window (`ui`), the sample and generated data (`demo`,
+//! `large`), and the words of every problem (`problem`). It builds on three
+//! crates of the workspace, re-exported here under the names the code has
+//! always used: `instrument` and `model` (partnerpath-core) and `print`
+//! (partnerpath-print). The store (partnerpath-store) is not re-exported:
+//! the window reaches the file only through `session`.
+
+pub use partnerpath_core::{instrument, model};
+pub use partnerpath_print as print;
 
 pub mod console;
 pub mod demo;
-pub mod instrument;
 pub mod large;
-pub mod model;
 pub mod paths;
-pub mod print;
 pub mod problem;
+pub mod saving;
 pub mod session;
-pub mod store;
 pub mod ui;

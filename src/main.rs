@@ -134,6 +134,13 @@ fn main() -> ExitCode {
         if let Ok(root) = paths::backups_dir() {
             app = app.keeping_backups_in(root);
         }
+        // `--demo --db PATH` keeps the sample at PATH: made again there, and
+        // told as the sample's own file.
+        if args.demo
+            && let Some(path) = &args.db
+        {
+            app = app.with_sample_at(path.clone());
+        }
         if let Some(id) = sample {
             app.go_to(Screen::In(id, Page::Overview));
         }

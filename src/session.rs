@@ -11,9 +11,9 @@ use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::portfolio::PortfolioFacts;
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
-use crate::problem::Problem;
-pub use crate::store::{Backup, ExportScope, Holder, Reason};
-use crate::store::{Backups, Counterpart, Store, StoreError};
+use crate::problem::{Doing, Problem, Remedy};
+pub use partnerpath_store::{Backup, ExportScope, Holder, Reason};
+use partnerpath_store::{Backups, Counterpart, Store, StoreError};
 
 pub struct Session {
     store: Store,
@@ -70,7 +70,7 @@ impl Session {
                     notice = Some(backup_failed(&error));
                 }
                 if let Err(error) = store.purge_deleted() {
-                    notice = Some(error.problem());
+                    notice = Some(Problem::store(&error, Doing::Saving));
                 }
                 let mut session = Session::with_store(store)?;
                 session.backups = backups;
@@ -78,18 +78,21 @@ impl Session {
                 Ok(session)
             }
             Err(StoreError::InUse { holder, .. }) => {
-                let store = Store::open_read_only(path).map_err(|e| e.problem())?;
+                let store =
+                    Store::open_read_only(path).map_err(|e| Problem::store(&e, Doing::Opening))?;
                 let mut session = Session::with_store(store)?;
                 session.backups = backups;
                 session.read_only = Some(ReadOnly { holder });
                 Ok(session)
             }
-            Err(error) => Err(error.problem()),
+            Err(error) => Err(Problem::store(&error, Doing::Opening)),
         }
     }
 
     pub fn with_store(store: Store) -> Result<Session, Problem> {
-        let portfolio = store.portfolio().map_err(|e| e.problem())?;
+        let portfolio = store
+            .portfolio()
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
         Ok(Session {
             store,
             summaries: portfolio.iter().map(|f| f.summary.clone()).collect(),
@@ -153,7 +156,10 @@ impl Session {
     /// Reads the list of partnerships again (after working inside one),
     /// with the portfolio's facts.
     pub fn refresh_summaries(&mut self) -> Result<(), Problem> {
-        self.portfolio = self.store.portfolio().map_err(|e| e.problem())?;
+        self.portfolio = self
+            .store
+            .portfolio()
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
         self.summaries = self.portfolio.iter().map(|f| f.summary.clone()).collect();
         self.list_reads += 1;
         Ok(())
@@ -165,7 +171,10 @@ impl Session {
 
     /// Loads one partnership into memory for its screens.
     pub fn open_partnership(&mut self, id: PartnershipId) -> Result<&PartnershipView, Problem> {
-        let view = self.store.load_partnership(id).map_err(|e| e.problem())?;
+        let view = self
+            .store
+            .load_partnership(id)
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
         Ok(self.open.insert(view))
     }
 
@@ -179,13 +188,12 @@ impl Session {
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
         self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
-            return Err(Problem {
-                what: refusal.what.to_owned(),
-                what_to_do: refusal.what_to_do.to_owned(),
-                path: None,
-            });
+            return Err(Problem::new(refusal.what, refusal.what_to_do));
         }
-        let outcome = self.store.apply(command).map_err(|e| e.problem())?;
+        let outcome = self
+            .store
+            .apply(command)
+            .map_err(|e| Problem::store(&e, Doing::Saving))?;
         if let Some(view) = self.open.as_mut() {
             if *command == Command::DeletePartnership(view.partnership.id) {
                 self.open = None;
@@ -204,7 +212,7 @@ impl Session {
     }
 }
 
-/// File > Restore from backup and "Recently deleted".
+/// Restoring a backup, and "Recently deleted".
 impl Session {
     /// The backups of this file, newest first (none when backups are not
     /// kept).
@@ -226,21 +234,25 @@ impl Session {
     /// what it holds now. The list of partnerships shows afterwards.
     pub fn restore_backup(&mut self, backup: &Path) -> Result<(), Problem> {
         self.refuse_if_read_only()?;
-        let backups = self.backups.as_ref().ok_or_else(|| Problem {
-            what: "This file has no backups.".to_owned(),
-            what_to_do: "Open it from PartnerPath's window to keep backups.".to_owned(),
-            path: Some(self.path().to_path_buf()),
+        let backups = self.backups.as_ref().ok_or_else(|| {
+            Problem::new(
+                "This file has no backups.",
+                "Open it from PartnerPath's window to keep backups.",
+            )
+            .at(self.path().to_path_buf())
         })?;
         self.store
             .restore(backups, backup)
-            .map_err(|e| e.problem())?;
+            .map_err(|e| Problem::store(&e, Doing::Saving))?;
         self.open = None;
         self.refresh_summaries()
     }
 
     /// What was deleted in the last 30 days, newest first.
     pub fn recently_deleted(&self) -> Result<Vec<Deleted>, Problem> {
-        self.store.recently_deleted().map_err(|e| e.problem())
+        self.store
+            .recently_deleted()
+            .map_err(|e| Problem::store(&e, Doing::Reading))
     }
 
     /// Puts a deleted record back, and shows it again.
@@ -248,7 +260,7 @@ impl Session {
         self.refuse_if_read_only()?;
         self.store
             .restore_deleted(deleted.kind, deleted.id)
-            .map_err(|e| e.problem())?;
+            .map_err(|e| Problem::store(&e, Doing::Saving))?;
         if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
             self.open_partnership(id)?;
         }
@@ -257,14 +269,14 @@ impl Session {
 
     fn refuse_if_read_only(&self) -> Result<(), Problem> {
         match &self.read_only {
-            Some(read_only) => Err(Problem {
-                what: format!(
+            Some(read_only) => Err(Problem::new(
+                format!(
                     "This file is open {}, so this window can only show it: nothing was changed.",
                     read_only.describe()
                 ),
-                what_to_do: "Close the file there, then choose Try again above.".to_owned(),
-                path: Some(self.path().to_path_buf()),
-            }),
+                "Close the file there, then choose Try again above.",
+            )
+            .at(self.path().to_path_buf())),
             None => Ok(()),
         }
     }
@@ -276,14 +288,12 @@ impl Session {
     /// bytes of an exchange file.
     pub fn export(&self, id: PartnershipId, scope: &ExportScope) -> Result<Vec<u8>, Problem> {
         let by = format!("PartnerPath {}", env!("CARGO_PKG_VERSION"));
-        let exchange = self.store.export(id, scope, &by).map_err(|e| e.problem())?;
-        serde_json::to_vec_pretty(&exchange).map_err(|e| Problem {
-            what: format!("The exchange file could not be written ({e})."),
-            what_to_do:
-                "Try again; if it keeps happening, keep a copy of the database and contact support."
-                    .to_owned(),
-            path: None,
-        })
+        let exchange = self
+            .store
+            .export(id, scope, &by)
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
+        serde_json::to_vec_pretty(&exchange).map_err(|e| Problem::new(format!("The exchange file could not be written ({e})."), "Try again; if it keeps happening, keep a copy of the database and contact support."
+                    ))
     }
 
     /// Reads the exchange file at `path` (never more than the format's
@@ -295,18 +305,17 @@ impl Session {
         instruments: Instruments,
     ) -> Result<(Exchange, Plan), Problem> {
         use std::io::Read;
-        let with_path = |problem: Problem| Problem {
-            path: Some(path.to_path_buf()),
-            ..problem
-        };
+        let with_path = |problem: Problem| problem.at(path);
         let mut bytes = Vec::new();
         let limit = u64::try_from(exchange::MAX_BYTES).unwrap_or(u64::MAX);
         std::fs::File::open(path)
             .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
-            .map_err(|e| Problem {
-                what: format!("The exchange file could not be read ({e})."),
-                what_to_do: "Check that the file is there and that you may open it.".to_owned(),
-                path: Some(path.to_path_buf()),
+            .map_err(|e| {
+                Problem::new(
+                    format!("The exchange file could not be read ({e})."),
+                    "Check that the file is there and that you may open it.",
+                )
+                .at(path.to_path_buf())
             })?;
         if bytes.len() > exchange::MAX_BYTES {
             return Err(with_path(refused(&ExchangeError::TooLarge)));
@@ -322,24 +331,29 @@ impl Session {
         instruments: Instruments,
     ) -> Result<(Exchange, Plan), Problem> {
         let file = exchange::parse(bytes, instruments).map_err(|e| refused(&e))?;
-        let here = match self.store.counterpart(&file).map_err(|e| e.problem())? {
+        let here = match self
+            .store
+            .counterpart(&file)
+            .map_err(|e| Problem::store(&e, Doing::Reading))?
+        {
             Counterpart::Absent => None,
             Counterpart::Here(here) => Some(*here),
             Counterpart::Deleted => {
-                return Err(Problem {
-                    what: format!(
+                return Err(Problem::new(
+                    format!(
                         "“{}” is in Recently deleted in this file, so the exchange file cannot be imported into it. Nothing was changed.",
                         file.partnership.name
                     ),
-                    what_to_do:
-                        "Restore it with File > Recently deleted…, then import the file again."
-                            .to_owned(),
-                    path: None,
-                });
+                    "Restore it from Recently deleted, then import the file again.",
+                )
+                .with_remedy(Remedy::RecentlyDeleted));
             }
         };
         let ids = all_ids(&file);
-        let in_use = self.store.ids_in_use(&ids).map_err(|e| e.problem())?;
+        let in_use = self
+            .store
+            .ids_in_use(&ids)
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
         let plan =
             exchange::plan(&file, here.as_ref(), &in_use, instruments).map_err(|e| refused(&e))?;
         Ok((file, plan))
@@ -356,14 +370,8 @@ impl Session {
                 .map_err(|e| backup_failed(&e))?;
         }
         let id = self.store.import(file, plan).map_err(|e| {
-            let problem = e.problem();
-            Problem {
-                what: format!(
-                    "The file could not be imported, and nothing was changed. ({})",
-                    problem.what
-                ),
-                ..problem
-            }
+            Problem::store(&e, Doing::Saving)
+                .preceded_by("The file could not be imported, and nothing was changed.")
         })?;
         if let Some(open) = self.open.as_ref().map(|v| v.partnership.id) {
             self.open_partnership(open)?;
@@ -394,34 +402,37 @@ fn all_ids(x: &Exchange) -> Vec<uuid::Uuid> {
 
 /// An exchange file that cannot be imported, in plain words.
 fn refused(error: &ExchangeError) -> Problem {
-    let what_to_do = match error {
-        ExchangeError::Newer(_) => "Install the newest PartnerPath, then import the file again.",
-        ExchangeError::Database => {
-            "To work in that database, open it with File > Open…. To import, choose a .partnerpath file."
-        }
-        ExchangeError::Collision(_) => {
-            "The file may have been edited by hand or come from a copy of this database. Ask for it to be exported again."
-        }
-        _ => {
-            "Ask for the partnership to be exported again with File > Export partnership…, and import that file."
-        }
+    let (what_to_do, remedy) = match error {
+        ExchangeError::Newer(_) => (
+            "Install the newest PartnerPath, then import the file again.",
+            None,
+        ),
+        ExchangeError::Database => (
+            "To work in that database, open it instead. To import, choose a .partnerpath file.",
+            Some(Remedy::OpenOrNew),
+        ),
+        ExchangeError::Collision(_) => (
+            "The file may have been edited by hand or come from a copy of this database. Ask for it to be exported again.",
+            None,
+        ),
+        _ => (
+            "Ask for the partnership to be exported again, and import that file.",
+            Some(Remedy::ExportAgain),
+        ),
     };
-    Problem {
-        what: format!("This file cannot be imported: {error}. Nothing was changed."),
-        what_to_do: what_to_do.to_owned(),
-        path: None,
+    let problem = Problem::new(
+        format!("This file cannot be imported: {error}. Nothing was changed."),
+        what_to_do,
+    );
+    match remedy {
+        Some(remedy) => problem.with_remedy(remedy),
+        None => problem,
     }
 }
 
 /// The day's backup could not be taken: the file opened all the same.
 fn backup_failed(error: &StoreError) -> Problem {
-    let problem = error.problem();
-    Problem {
-        what: format!(
-            "PartnerPath could not take today's backup of this file; the file itself is fine and open. ({})",
-            problem.what
-        ),
-        what_to_do: problem.what_to_do,
-        path: problem.path,
-    }
+    Problem::store(error, Doing::Saving).preceded_by(
+        "PartnerPath could not take today's backup of this file; the file itself is fine and open.",
+    )
 }

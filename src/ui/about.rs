@@ -50,10 +50,13 @@ pub fn show(
                 if ui.button("Show in folder").clicked()
                     && let Err(error) = opener::reveal(path)
                 {
-                    problem = Some(Problem {
-                        what: format!("The folder could not be shown ({error})."),
-                        what_to_do: "Open the folder yourself; its path is below.".to_owned(),
-                        path: path.parent().map(Path::to_path_buf),
+                    let shown = Problem::new(
+                        format!("The folder could not be shown ({error})."),
+                        "Open the folder yourself; its path is below.",
+                    );
+                    problem = Some(match path.parent() {
+                        Some(folder) => shown.at(folder),
+                        None => shown,
                     });
                 }
             }

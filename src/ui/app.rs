@@ -17,7 +17,7 @@ use super::{
 };
 use crate::instrument::Instruments;
 use crate::model::{Deleted, Outcome, PartnershipId};
-use crate::problem::Problem;
+use crate::problem::{Problem, Remedy};
 use crate::session::{ExportScope, Session};
 use crate::{demo, paths};
 
@@ -399,6 +399,9 @@ impl App {
             return;
         };
         let mut navigate = requests.navigate;
+        // Each edit is applied on its own: one that is refused or fails is
+        // reported, and the edits asked for after it still run.
+        let mut problems: Vec<Problem> = Vec::new();
         for command in requests.commands {
             match session.apply(&command) {
                 // What was just made opens: a new partnership, cycle,
@@ -418,11 +421,21 @@ impl App {
                         navigate = Some(Screen::In(view.partnership.id, page));
                     }
                 }
-                Err(problem) => {
-                    self.problem = Some(problem);
-                    break;
-                }
+                Err(problem) => problems.push(problem),
             }
+        }
+        let mut problems = problems.into_iter();
+        if let Some(first) = problems.next() {
+            let others = problems.count();
+            self.problem = Some(match others {
+                0 => first,
+                1 => first.followed_by(
+                    "One other change asked for at the same time was not saved either.",
+                ),
+                n => first.followed_by(&format!(
+                    "{n} other changes asked for at the same time were not saved either."
+                )),
+            });
         }
         if let Some(screen) = navigate {
             self.navigate(screen);
@@ -499,11 +512,13 @@ impl App {
     /// never overwritten.
     fn create_database(&mut self, path: PathBuf) {
         if path.exists() {
-            self.problem = Some(Problem {
-                what: "A file with that name is already there, so no new file was made.".to_owned(),
-                what_to_do: "Choose another name, or open that file with File > Open….".to_owned(),
-                path: Some(path),
-            });
+            self.problem = Some(
+                Problem::new(
+                    "A file with that name is already there, so no new file was made.",
+                    "Choose another name, or open that file with File > Open….",
+                )
+                .at(path),
+            );
             return;
         }
         self.open_database(&path);
@@ -514,6 +529,28 @@ impl App {
     fn choose_file(&mut self, purpose: Purpose) {
         let fallback = paths::documents_dir();
         self.files.open(purpose, &self.recent, &fallback);
+    }
+
+    /// Opens again, with its backups, the file that was open before the
+    /// sample failed to be rebuilt in its place. Returns `problem`, with the
+    /// reopening's own problem added when that failed too.
+    fn reopen_after(&mut self, old: Session, problem: Problem) -> Problem {
+        let path = old.path().to_path_buf();
+        drop(old);
+        match Session::open_with(&path, self.backups_root.as_deref()) {
+            Ok(reopened) => {
+                self.session = Some(reopened);
+                problem
+            }
+            Err(again) => Problem::new(
+                format!(
+                    "{} The file that was open could not be opened again: {}",
+                    problem.what, again.what
+                ),
+                problem.what_to_do,
+            )
+            .at(path),
+        }
     }
 
     /// Builds the sample partnership afresh in its own file and shows it.
@@ -536,13 +573,10 @@ impl App {
         let session = path
             .and_then(|path| demo::create_sample_database(&path, self.instruments))
             .and_then(Session::with_store);
-        if session.is_err()
-            && let Some(old) = was_open
-        {
-            let path = old.path().to_path_buf();
-            drop(old);
-            self.session = Session::open(&path).ok();
-        }
+        let session = match (session, was_open) {
+            (Err(problem), Some(old)) => Err(self.reopen_after(old, problem)),
+            (session, _) => session,
+        };
         match session {
             Ok(session) => {
                 let first = session.summaries().first().map(|p| p.partnership.id);
@@ -600,7 +634,7 @@ impl App {
         };
         let written = session
             .export(id, &scope)
-            .and_then(|bytes| crate::print::write_atomically(path, &bytes, "The exchange file"));
+            .and_then(|bytes| crate::saving::write_atomically(path, &bytes, "The exchange file"));
         match written {
             Ok(()) => {
                 self.problem = None;
@@ -659,6 +693,10 @@ impl App {
         self.print.open_for(self.screen, view);
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the menu bar: one block per menu, in the order they are shown"
+    )]
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -821,6 +859,9 @@ impl App {
                     ui.vertical(|ui| {
                         ui.label(RichText::new(&problem.what).strong());
                         ui.label(&problem.what_to_do);
+                        if let Some(remedy) = problem.remedy {
+                            ui.label(remedy_in_the_menu(remedy));
+                        }
                         if let Some(path) = &problem.path {
                             ui.weak(path.display().to_string());
                         }
@@ -872,6 +913,19 @@ impl App {
         if !sample {
             return;
         }
+        // Only the sample's own file is rebuilt; a file of generated data
+        // (`demo --large`) is fictional too, but kept until deleted.
+        let rebuilt = self.session.as_ref().is_some_and(|s| {
+            self.sample_path
+                .clone()
+                .or_else(paths::sample_database)
+                .is_some_and(|sample| s.path() == sample)
+        });
+        let text = if rebuilt {
+            "Sample data: fictional partnerships made by PartnerPath for trying it out. This file is rebuilt whenever the sample is made again; your own partnerships are kept elsewhere."
+        } else {
+            "Sample data: fictional partnerships made by PartnerPath for trying it out and for measuring its speed. Your own partnerships are kept in their own files."
+        };
         egui::Panel::top("sample")
             .frame(
                 egui::Frame::new()
@@ -879,10 +933,7 @@ impl App {
                     .inner_margin(egui::Margin::symmetric(12, 6)),
             )
             .show(ui, |ui| {
-                ui.label(
-                    RichText::new("Sample data: fictional partnerships made by PartnerPath for trying it out. This file is rebuilt whenever the sample is made again; your own partnerships are kept elsewhere.")
-                        .strong(),
-                );
+                ui.label(RichText::new(text).strong());
             });
     }
 
@@ -964,6 +1015,15 @@ fn note_banner(ui: &mut Ui, id: &str, text: &str, (button, hover): (&str, &str))
 }
 
 /// Whether two paths name the same file.
+/// Where in the menus the user mends a problem: only the window names menus.
+fn remedy_in_the_menu(remedy: Remedy) -> &'static str {
+    match remedy {
+        Remedy::OpenOrNew => "File > Open… opens another file; File > New… starts a new one.",
+        Remedy::RecentlyDeleted => "Deleted records are restored from File > Recently deleted….",
+        Remedy::ExportAgain => "Partnerships are exported with File > Export partnership….",
+    }
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     a == b
         || matches!(
@@ -985,4 +1045,56 @@ fn no_database(ui: &mut Ui, requests: &mut Requests) {
         Some(start) => start.file_request(),
         None => None,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Command, NewPartnership, NewPerson, Side};
+
+    /// Two edits asked for in one frame, the first refused: the second is
+    /// still stored, and the first is reported.
+    #[test]
+    fn an_edit_refused_does_not_drop_the_edits_after_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("two.sqlite");
+        let instruments = Instruments::builtin().expect("instruments");
+        let mut app = App::new(instruments, Session::open(&path));
+        let mut first = Requests::default();
+        first
+            .commands
+            .push(Command::CreatePartnership(NewPartnership {
+                name: "Oak & Elm".into(),
+                ..NewPartnership::default()
+            }));
+        app.apply(first);
+        let id = app.session().expect("open").summaries()[0].partnership.id;
+        let refused = Command::CreatePartnership(NewPartnership::default());
+        let person = |name: &str| {
+            Command::AddPerson(
+                id,
+                NewPerson {
+                    name: name.into(),
+                    side: Side::District,
+                    role: String::new(),
+                },
+            )
+        };
+        app.apply(Requests {
+            commands: vec![refused.clone(), person("Ana"), refused, person("Bo")],
+            ..Requests::default()
+        });
+        let view = app
+            .session()
+            .and_then(Session::view)
+            .expect("partnership open");
+        let names: Vec<&str> = view.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ana", "Bo"]);
+        let problem = app.problem().expect("the refusals are reported");
+        assert!(
+            problem.what.contains("One other change"),
+            "{}",
+            problem.what
+        );
+    }
 }

@@ -81,11 +81,7 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
                 && ui.button("Show the backups folder").clicked()
                 && let Err(error) = opener::reveal(folder)
             {
-                chosen = Some(Chosen::Problem(Problem {
-                    what: format!("The folder could not be shown ({error})."),
-                    what_to_do: "Open the folder yourself; its path is below.".to_owned(),
-                    path: Some(folder.clone()),
-                }));
+                chosen = Some(Chosen::Problem(Problem::new(format!("The folder could not be shown ({error})."), "Open the folder yourself; its path is below.").at(folder.clone())));
             }
             if ui.button("Close").clicked() {
                 close = true;

@@ -94,6 +94,10 @@ pub fn show(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) -> O
     None
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the export dialog: what to export, for whom and where, in one modal"
+)]
 fn export_dialog(
     ui: &mut Ui,
     form: &mut ExportForm,

@@ -189,6 +189,10 @@ fn year_panel(
     }
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one egui_plot chart: its axes, the lines, their markers and the keyboard focus share the plot's bounds"
+)]
 fn chart(
     ui: &mut Ui,
     continuum: &Continuum,

@@ -9,6 +9,10 @@ use super::style;
 use crate::instrument::{Phase, Worksheet};
 use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a guidebook phase page: its introduction and one row per worksheet with its status"
+)]
 pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Requests) {
     let ScreenContext {
         view,

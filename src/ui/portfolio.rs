@@ -149,6 +149,10 @@ pub fn controls(ui: &mut Ui, state: &mut State, archived: usize) -> bool {
 }
 
 /// The table of the lines shown. Returns a line's menu choice.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the portfolio table: one column per fact of a partnership, in the order of its header"
+)]
 pub fn table(
     ui: &mut Ui,
     shown: &[&PortfolioRow],

@@ -13,10 +13,9 @@ use super::nav::{Page, Screen};
 use super::style;
 use crate::instrument::{Instruments, Phase};
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
-use crate::print::{
-    Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render, write_atomically,
-};
+use crate::print::{Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render};
 use crate::problem::Problem;
+use crate::saving::write_atomically;
 
 /// What the dialog will print: a tool of the one list (`print::Tool`),
 /// filled or blank.
@@ -144,6 +143,10 @@ pub fn shortcut(ui: &Ui) -> bool {
 
 /// Draws the dialog (when open) and the progress of a PDF being made.
 /// Returns a problem to show when printing failed.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the print dialog: choices, paper, folder and the result share one modal's state"
+)]
 pub fn show(
     ui: &mut Ui,
     state: &mut State,
@@ -158,11 +161,13 @@ pub fn show(
                 let path = job.path.clone();
                 state.job = None;
                 if let Err(error) = opener::open(&path) {
-                    problem = Some(Problem {
-                        what: format!("The PDF was saved, but it could not be opened ({error})."),
-                        what_to_do: "Open it from your files.".to_owned(),
-                        path: Some(path.clone()),
-                    });
+                    problem = Some(
+                        Problem::new(
+                            format!("The PDF was saved, but it could not be opened ({error})."),
+                            "Open it from your files.",
+                        )
+                        .at(path.clone()),
+                    );
                 }
                 state.written = Some(path);
             }
@@ -175,11 +180,10 @@ pub fn show(
             // of PartnerPath's own, and no file was written.
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 state.job = None;
-                problem = Some(Problem {
-                    what: "The printout could not be made: PartnerPath met an error of its own while laying it out. No file was written.".to_owned(),
-                    what_to_do: "Try again, or print another tool. Your partnership's data is not affected.".to_owned(),
-                    path: None,
-                });
+                problem = Some(Problem::new(
+                    "The printout could not be made: PartnerPath met an error of its own while laying it out. No file was written.",
+                    "Try again, or print another tool. Your partnership's data is not affected.",
+                ));
             }
         }
     }
@@ -274,6 +278,10 @@ pub fn show(
     problem
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one group of choices per kind of printout, in the order the dialog shows them"
+)]
 fn choices(
     ui: &mut Ui,
     state: &mut State,
@@ -501,7 +509,7 @@ fn start(
     folder: Option<PathBuf>,
     today: Date,
 ) -> Result<Option<Job>, Problem> {
-    let printout = printout(request, view, instruments, today).map_err(|e| e.problem())?;
+    let printout = printout(request, view, instruments, today).map_err(Problem::from)?;
     let name = file_name(&printout.title);
     let chosen = match folder {
         Some(folder) => Some(folder.join(name)),
@@ -521,17 +529,18 @@ fn start(
         .name("printing".to_owned())
         .spawn(move || {
             let result = render(&printout)
-                .map_err(|e| e.problem())
+                .map_err(Problem::from)
                 .and_then(|pdf| write_atomically(&target, &pdf, "The PDF"));
             // The window may have closed meanwhile; then nobody needs the answer.
             if send.send(result).is_ok() {
                 ctx.request_repaint();
             }
         })
-        .map_err(|error| Problem {
-            what: format!("The printout could not be started ({error}). No file was written."),
-            what_to_do: "Close other programs to free some memory, then print again.".to_owned(),
-            path: None,
+        .map_err(|error| {
+            Problem::new(
+                format!("The printout could not be started ({error}). No file was written."),
+                "Close other programs to free some memory, then print again.",
+            )
         })?;
     Ok(Some(Job {
         started: Instant::now(),

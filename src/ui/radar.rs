@@ -29,6 +29,10 @@ const LABEL_ROOM: f32 = 190.0;
 /// A radar of `series` (drawn in order, so the last is on top), labelled
 /// with the indicators of `continuum`, as large as fits in `space`. Returns
 /// the plot's response; its accessible name lists the series shown.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the radar is one painter: rings, spokes, labels and each series' outline share its geometry"
+)]
 pub fn show(ui: &mut Ui, continuum: &Continuum, series: &[Series], space: Vec2) -> Response {
     let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
     let radius = ((space.x - 2.0 * LABEL_ROOM) / 2.0)

@@ -96,12 +96,8 @@ impl Remembered {
 
 /// The problem shown for a remembered file that is no longer where it was.
 pub fn gone(path: &Path) -> Problem {
-    Problem {
-        what: "The file used last time is not there any more, so nothing was opened in its place."
-            .to_owned(),
-        what_to_do: "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….".to_owned(),
-        path: Some(path.to_path_buf()),
-    }
+    Problem::new("The file used last time is not there any more, so nothing was opened in its place."
+            , "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….").at(path.to_path_buf())
 }
 
 /// The file to open at start when none is named: the one open when the
@@ -132,7 +128,7 @@ mod tests {
     }
 
     #[test]
-    fn it_reads_back_what_it_wrote_and_clamps_the_zoom() {
+    fn it_reads_back_what_it_wrote() {
         let mut r = Remembered {
             theme: Theme::Dark,
             zoom: 175,
@@ -147,7 +143,6 @@ mod tests {
         let back: Remembered = serde_json::from_str(&text).expect("read");
         assert_eq!(back, r);
         let odd: Remembered = serde_json::from_str(r#"{"zoom": 900}"#).expect("read");
-        assert_eq!(shortcuts::clamp_zoom(odd.zoom), 250);
         assert_eq!(
             odd.theme,
             Theme::System,

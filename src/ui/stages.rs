@@ -76,6 +76,10 @@ fn day_number(date: Date) -> f32 {
         .map_or(0.0, |span| span.get_days() as f32)
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the stages timeline is one painter: rows, bars, year ticks and today share its scale"
+)]
 fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
     let history = stage_history(&view.stages, stages);
     let mut dates: Vec<Date> = view.stages.iter().map(|e| e.started_on).collect();

@@ -92,8 +92,15 @@ pub mod width {
     pub const PROGRESS: f32 = 120.0;
     /// A name or role in a row of several fields.
     pub const NAME_IN_ROW: f32 = 150.0;
-    /// Who owns an action step.
+    /// Who owns an action step; a person's name in the list of people.
     pub const OWNER: f32 = 160.0;
+    /// A person's role in the list of people: at least this wide, and
+    /// wider, up to `ROLE_MOST`, when the row has room.
+    pub const ROLE_LEAST: f32 = 200.0;
+    /// The widest a person's role grows.
+    pub const ROLE_MOST: f32 = 460.0;
+    /// Room kept in a row of people for the "Remove…" button and the gaps.
+    pub const PERSON_ROW_REST: f32 = 120.0;
     /// A legend or a short title beside a chart or list.
     pub const LEGEND: f32 = 220.0;
     /// A folder typed in the print dialog; whom a rating is by.
@@ -418,6 +425,10 @@ mod tests {
     }
 
     #[test]
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one contrast check per pair of text and background colour, in both themes"
+    )]
     fn text_reads_at_wcag_aa_in_both_themes() {
         let mut low = Vec::new();
         let mut check = |what: String, fg: Color32, bg: Color32, least: f32| {

@@ -82,6 +82,10 @@ fn set(requests: &mut Requests, document: &Document, key: &str, today: Date, val
     clippy::too_many_arguments,
     reason = "the field in its worksheet and section, the document and the frame's context"
 )]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per kind of field a worksheet file may name, each drawing its widget and pushing its edit"
+)]
 fn field_widget(
     ui: &mut Ui,
     sheet: &Worksheet,

@@ -10,7 +10,7 @@ use partnerpath::model::{
     ActionSource, ActionStatus, CheckInStatus, DocumentId, FieldValue, NewActionStep, NewCheckIn,
     NewDocument, NewGoal, NewMilestone, PartnershipId, PersonId, carried_forward, next_check_in,
 };
-use partnerpath::store::Store;
+use partnerpath_store::Store;
 
 use crate::support;
 

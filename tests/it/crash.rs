@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use partnerpath::model::{Command, NewPerson, Side};
 use partnerpath::session::Session;
-use partnerpath::store::Store;
+use partnerpath_store::Store;
 
 use crate::support::oak_and_elm;
 

@@ -3,7 +3,7 @@
 use partnerpath::demo;
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{CycleStatus, NewPartnership, Rater};
-use partnerpath::store::Store;
+use partnerpath_store::Store;
 
 #[test]
 fn the_sample_has_several_school_years_of_ratings_and_is_marked() {

@@ -11,6 +11,7 @@ use partnerpath::model::{
     Command, Level, NewCycle, NewPartnership, NewPerson, Outcome, PartnershipId, PersonId, Rater,
     RatingKey, Side,
 };
+use partnerpath::problem::Remedy;
 use partnerpath::session::{ExportScope, Session};
 use proptest::prelude::*;
 
@@ -553,9 +554,12 @@ fn a_partnership_in_recently_deleted_is_restored_before_importing_into_it() {
         .expect_err("refused");
     assert!(problem.what.contains("is in Recently deleted"), "{problem}");
     assert!(
-        problem.what_to_do.contains("File > Recently deleted"),
+        problem
+            .what_to_do
+            .contains("Restore it from Recently deleted"),
         "{problem}"
     );
+    assert_eq!(problem.remedy, Some(Remedy::RecentlyDeleted), "{problem}");
 }
 
 #[test]

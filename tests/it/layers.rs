@@ -1,286 +1,324 @@
-//! The layers of docs/ARCHITECTURE.md, checked on the source: each module
-//! of the library uses only the modules below it, the pure layers use no
-//! window, SQL or printing crate, and no screen uses the shell (`ui/app.rs`).
-//! A change that breaks a rule fails here with the file and the line.
+//! The layers of docs/ARCHITECTURE.md. Between crates Cargo keeps them: the
+//! core crate cannot name the store, the printer or the window, because it
+//! does not depend on them. What Cargo cannot see is checked here:
+//!
+//! - the dependency graph itself (`cargo tree`), so that nobody adds egui to
+//!   the core crate or SQL to the printer;
+//! - inside the app crate, the window (`ui/`) never names the store crate
+//!   and the modules below the window never name egui or the window;
+//! - no screen names the shell.
+//!
+//! The app's files are read as tokens, comments and literals left out, so a
+//! `use` group over several lines is read whole.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// The library's top-level modules and the ones each may use.
-const LAYERS: &[(&str, &[&str])] = &[
-    ("instrument", &[]),
-    ("problem", &[]),
-    ("console", &[]),
-    ("model", &["instrument"]),
-    ("paths", &["problem"]),
-    ("store", &["model", "instrument", "problem"]),
-    ("print", &["model", "instrument", "problem"]),
-    ("session", &["store", "model", "instrument", "problem"]),
-    ("demo", &["store", "model", "instrument", "problem"]),
+/// Crates each crate of the workspace must not reach, even indirectly.
+const FORBIDDEN: &[(&str, &[&str])] = &[
     (
-        "large",
-        &["demo", "store", "model", "instrument", "problem"],
-    ),
-    (
-        "ui",
+        "partnerpath-core",
         &[
-            "session",
-            "print",
-            "demo",
-            "paths",
-            "model",
-            "instrument",
-            "problem",
+            "egui",
+            "eframe",
+            "rusqlite",
+            "typst",
+            "clap",
+            "partnerpath-store",
+            "partnerpath-print",
         ],
     ),
-];
-
-/// Crates a module must not use: the pure layers draw nothing, store
-/// nothing and print nothing; only the store speaks SQL; only the command
-/// line parses arguments.
-const FORBIDDEN_CRATES: &[(&str, &[&str])] = &[
     (
-        "instrument",
-        &["egui", "eframe", "rusqlite", "typst", "clap"],
+        "partnerpath-store",
+        &["egui", "eframe", "typst", "clap", "partnerpath-print"],
     ),
-    ("model", &["egui", "eframe", "rusqlite", "typst", "clap"]),
-    ("store", &["egui", "eframe", "typst", "clap"]),
-    ("print", &["egui", "eframe", "rusqlite", "clap"]),
-    ("session", &["egui", "eframe", "rusqlite", "typst", "clap"]),
-    ("ui", &["rusqlite", "clap"]),
+    (
+        "partnerpath-print",
+        &["egui", "eframe", "rusqlite", "clap", "partnerpath-store"],
+    ),
 ];
 
-/// The parts of `ui/` that every screen may use; they use no screen.
-const UI_FOUNDATION: &[&str] = &["nav", "widgets", "style"];
-
-/// The shell and the start-up code, which may use every screen.
+/// The app's modules below the window, and what they must not name.
+const BELOW_THE_WINDOW: &[&str] = &[
+    "console", "demo", "large", "paths", "problem", "saving", "session",
+];
+const NOT_BELOW_THE_WINDOW: &[&str] = &[
+    "egui",
+    "eframe",
+    "egui_plot",
+    "egui_extras",
+    "clap",
+    "rusqlite",
+];
+/// What the window must not name: it reaches the file through `session`.
+const NOT_IN_THE_WINDOW: &[&str] = &["partnerpath_store", "rusqlite", "clap"];
+/// The shell, which alone may use every screen, and its name.
 const UI_SHELL: &[&str] = &["app", "launch", "mod"];
 
-fn source_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            source_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-}
-
-/// The code of a line, without its `//` comment and string literals.
-fn code(line: &str) -> String {
-    let mut out = String::new();
-    let mut in_string = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if in_string => {
-                chars.next();
-            }
-            '"' => in_string = !in_string,
-            '/' if !in_string && chars.peek() == Some(&'/') => break,
-            _ if !in_string => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The words that follow `prefix` in `code` (`crate::model` gives `model`).
-fn after<'c>(code: &'c str, prefix: &str) -> Vec<&'c str> {
-    code.match_indices(prefix)
-        .filter(|(at, _)| {
-            // A whole path segment: `crate::x`, not `my_crate::x`.
-            code[..*at]
-                .chars()
-                .last()
-                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
-        })
-        .map(|(at, _)| {
-            let rest = &code[at + prefix.len()..];
-            let end = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(rest.len());
-            &rest[..end]
-        })
-        .filter(|word| !word.is_empty())
-        .collect()
-}
-
-/// Where each crate module is used from, as "file:line: module".
-fn uses() -> Vec<(String, String, usize, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    source_files(&root, &mut files);
-    files.sort();
-    let mut found = Vec::new();
-    for file in files {
-        let relative = file.strip_prefix(&root).expect("under src");
-        let parts: Vec<String> = relative
-            .iter()
-            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+#[test]
+fn each_crate_reaches_only_the_crates_below_it() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    for (krate, forbidden) in FORBIDDEN {
+        let output = Command::new(&cargo)
+            .args([
+                "tree",
+                "--offline",
+                "--locked",
+                "-e",
+                "normal",
+                "--prefix",
+                "none",
+                "-p",
+                krate,
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo tree");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let tree = String::from_utf8_lossy(&output.stdout);
+        let names: Vec<&str> = tree
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
             .collect();
-        let text = std::fs::read_to_string(&file).expect("read");
-        for (number, line) in text.lines().enumerate() {
-            let code = code(line);
-            // `use crate::{a, b}` names several modules at once.
-            let mut used: Vec<String> = after(&code, "crate::")
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            if let Some(group) = code.split("crate::{").nth(1) {
-                used.extend(
-                    group
-                        .split('}')
-                        .next()
-                        .unwrap_or("")
-                        .split(',')
-                        .map(|w| w.trim().split("::").next().unwrap_or("").to_owned())
-                        .filter(|w| !w.is_empty()),
-                );
-            }
-            for module in used {
-                found.push((parts.join("/"), parts[0].clone(), number + 1, module));
-            }
+        assert!(
+            names.contains(krate),
+            "cargo tree of {krate} did not list it:\n{tree}"
+        );
+        for name in *forbidden {
+            assert!(!names.contains(name), "{krate} reaches {name}:\n{tree}");
         }
     }
-    found
 }
 
 #[test]
-fn each_library_module_uses_only_the_layers_below_it() {
-    let allowed: BTreeMap<&str, &[&str]> = LAYERS.iter().copied().collect();
+fn the_window_names_no_store_and_the_layers_below_it_no_window() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut broken = Vec::new();
-    for (file, module, line, used) in uses() {
-        // The binary (main.rs, cli.rs) and lib.rs sit on top of everything.
-        let Some(may_use) = allowed.get(module.as_str()) else {
-            continue;
+    for file in source_files(&src) {
+        let relative = file.strip_prefix(&src).expect("under src");
+        let top = top_module(relative);
+        let tokens = tokens(&std::fs::read_to_string(&file).expect("read"));
+        let forbidden: &[&str] = if top == "ui" {
+            NOT_IN_THE_WINDOW
+        } else if BELOW_THE_WINDOW.contains(&top.as_str()) {
+            NOT_BELOW_THE_WINDOW
+        } else {
+            &[]
         };
-        if used != module && !may_use.contains(&used.as_str()) {
-            broken.push(format!("src/{file}.rs:{line}: {module} uses {used}"));
+        for name in forbidden {
+            if tokens.iter().any(|t| t == name) {
+                broken.push(format!("src/{}: names {name}", relative.display()));
+            }
+        }
+        if BELOW_THE_WINDOW.contains(&top.as_str()) && has_path(&tokens, "crate", "ui") {
+            broken.push(format!(
+                "src/{}: names the window (crate::ui)",
+                relative.display()
+            ));
         }
     }
     assert!(broken.is_empty(), "layers broken:\n{}", broken.join("\n"));
 }
 
 #[test]
-fn every_top_level_module_has_a_layer() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let lib = std::fs::read_to_string(root.join("lib.rs")).expect("lib.rs");
-    let declared: Vec<&str> = lib
+fn every_module_of_the_app_has_a_layer() {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("lib.rs");
+    for module in lib
         .lines()
         .filter_map(|l| l.trim().strip_prefix("pub mod "))
-        .map(|m| m.trim_end_matches(';'))
-        .collect();
-    let known: Vec<&str> = LAYERS.iter().map(|(m, _)| *m).collect();
-    for module in declared {
+    {
+        let module = module.trim_end_matches(';');
         assert!(
-            known.contains(&module),
-            "src/{module} is not in a layer: add it to LAYERS here and to docs/ARCHITECTURE.md"
+            module == "ui" || BELOW_THE_WINDOW.contains(&module),
+            "src/{module} is in no layer: add it to BELOW_THE_WINDOW here and to docs/ARCHITECTURE.md"
         );
     }
 }
 
 #[test]
-fn pure_layers_use_no_window_sql_or_printing_crate() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    source_files(&root, &mut files);
+fn screens_never_name_the_shell() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
     let mut broken = Vec::new();
-    for file in files {
-        let relative = file.strip_prefix(&root).expect("under src");
-        let module = relative
-            .iter()
-            .next()
-            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
-            .unwrap_or_default();
-        let Some((_, crates)) = FORBIDDEN_CRATES.iter().find(|(m, _)| *m == module) else {
+    for file in source_files(&ui) {
+        let relative = file.strip_prefix(&ui).expect("under ui");
+        if UI_SHELL.contains(&top_module(relative).as_str()) {
             continue;
-        };
-        let text = std::fs::read_to_string(&file).expect("read");
-        for (number, line) in text.lines().enumerate() {
-            let code = code(line);
-            for name in *crates {
-                let imported = code.trim_start().starts_with(&format!("use {name}"));
-                if imported || !after(&code, &format!("{name}::")).is_empty() {
-                    broken.push(format!(
-                        "{}:{}: {module} uses {name}",
-                        relative.display(),
-                        number + 1
-                    ));
-                }
-            }
+        }
+        let tokens = tokens(&std::fs::read_to_string(&file).expect("read"));
+        let in_use_group = uses(&tokens).iter().any(|group| {
+            matches!(group.first().map(String::as_str), Some("super" | "crate"))
+                && group.iter().any(|t| t == "app")
+        });
+        if in_use_group || has_path(&tokens, "super", "app") || has_path(&tokens, "ui", "app") {
+            broken.push(format!("src/ui/{}", relative.display()));
         }
     }
     assert!(
         broken.is_empty(),
-        "crates used where they must not be:\n{}",
+        "screens that name the shell (ui/app.rs):\n{}",
         broken.join("\n")
     );
 }
 
 #[test]
-fn screens_use_navigation_never_the_shell() {
-    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
-    let mut files = Vec::new();
-    source_files(&ui, &mut files);
-    let screens: Vec<String> = files
-        .iter()
-        .map(|f| {
-            let relative = f.strip_prefix(&ui).expect("under ui");
-            relative
-                .iter()
-                .next()
-                .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
-                .unwrap_or_default()
-        })
-        .filter(|m| !UI_SHELL.contains(&m.as_str()) && !UI_FOUNDATION.contains(&m.as_str()))
-        .collect();
-    let mut broken = Vec::new();
-    for file in &files {
-        let relative = file.strip_prefix(&ui).expect("under ui");
-        let module = relative
-            .iter()
-            .next()
-            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
-            .unwrap_or_default();
-        if UI_SHELL.contains(&module.as_str()) {
-            continue;
-        }
-        let text = std::fs::read_to_string(file).expect("read");
-        for (number, line) in text.lines().enumerate() {
-            let code = code(line);
-            let mut used: Vec<&str> = after(&code, "super::");
-            used.extend(after(&code, "ui::"));
-            if let Some(group) = code.split("super::{").nth(1) {
-                used.extend(
-                    group
-                        .split('}')
-                        .next()
-                        .unwrap_or("")
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|w| !w.is_empty()),
-                );
-            }
-            for used in used {
-                let used = used.split("::").next().unwrap_or(used);
-                let wrong = used == "app"
-                    || (UI_FOUNDATION.contains(&module.as_str())
-                        && screens.iter().any(|s| s == used));
-                if wrong {
-                    broken.push(format!(
-                        "src/ui/{}:{}: {module} uses {used}",
-                        relative.display(),
-                        number + 1
-                    ));
-                }
+fn the_reader_sees_through_groups_comments_and_strings() {
+    let text = "use crate::{\n    model::X,\n    ui::app, // crate::nothing\n};\nlet s = \"egui\"; let r = r#\"rusqlite\"#; let c = 'x'; fn f<'a>() {}\n/* clap */";
+    let tokens = tokens(text);
+    let groups = uses(&tokens);
+    assert_eq!(groups.len(), 1);
+    assert!(groups[0].iter().any(|t| t == "app"));
+    assert!(has_path(&tokens, "ui", "app"));
+    for hidden in ["nothing", "egui", "rusqlite", "clap", "x"] {
+        assert!(
+            !tokens.iter().any(|t| t == hidden),
+            "{hidden} in {tokens:?}"
+        );
+    }
+}
+
+fn source_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
             }
         }
     }
-    assert!(
-        broken.is_empty(),
-        "the ui's layers broken:\n{}",
-        broken.join("\n")
-    );
+    found.sort();
+    found
+}
+
+/// `ui/app.rs` gives `ui`; `session.rs` gives `session`.
+fn top_module(relative: &Path) -> String {
+    relative
+        .iter()
+        .next()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .unwrap_or_default()
+}
+
+/// The identifiers and punctuation (`::`, `{`, `}`, `,`, `;`) of Rust
+/// source, without comments, strings and character literals.
+fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if c == '/' && next == Some('*') {
+            i += 2;
+            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                i += 1;
+            }
+            i += 2;
+        } else if c == '"' {
+            i = after_string(&chars, i + 1, 0);
+        } else if c == 'r'
+            && matches!(next, Some('"' | '#'))
+            && !is_ident(chars.get(i.wrapping_sub(1)).copied())
+        {
+            let mut hashes = 0;
+            let mut j = i + 1;
+            while chars.get(j) == Some(&'#') {
+                hashes += 1;
+                j += 1;
+            }
+            if chars.get(j) == Some(&'"') {
+                i = after_string(&chars, j + 1, hashes);
+            } else {
+                i += 1;
+            }
+        } else if c == '\'' {
+            // A character literal ('x', '\n'), or a lifetime ('a), which is skipped.
+            if next == Some('\\') {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            } else if chars.get(i + 2) == Some(&'\'') {
+                i += 3;
+            } else {
+                i += 1;
+                while is_ident(chars.get(i).copied()) {
+                    i += 1;
+                }
+            }
+        } else if is_ident(Some(c)) {
+            let start = i;
+            while is_ident(chars.get(i).copied()) {
+                i += 1;
+            }
+            out.push(chars[start..i].iter().collect());
+        } else if c == ':' && next == Some(':') {
+            out.push("::".to_owned());
+            i += 2;
+        } else {
+            if matches!(c, '{' | '}' | ',' | ';') {
+                out.push(c.to_string());
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_ident(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Where a string that started before `i` ends (after its closing quote and
+/// `hashes` hashes).
+fn after_string(chars: &[char], mut i: usize, hashes: usize) -> usize {
+    while i < chars.len() {
+        if hashes == 0 && chars[i] == '\\' {
+            i += 2;
+            continue;
+        }
+        if chars[i] == '"' && (0..hashes).all(|h| chars.get(i + 1 + h) == Some(&'#')) {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The tokens of each `use` declaration, without the `use` and the `;`.
+fn uses(tokens: &[String]) -> Vec<Vec<String>> {
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i] == "use" {
+            let end = tokens[i..]
+                .iter()
+                .position(|t| t == ";")
+                .map_or(tokens.len(), |p| i + p);
+            groups.push(tokens[i + 1..end].to_vec());
+            i = end;
+        }
+        i += 1;
+    }
+    groups
+}
+
+/// Whether `first::second` appears as a path.
+fn has_path(tokens: &[String], first: &str, second: &str) -> bool {
+    tokens
+        .windows(3)
+        .any(|w| w[0] == first && w[1] == "::" && w[2] == second)
 }

@@ -15,8 +15,8 @@ use partnerpath::model::{
     PartnershipId, Rater, RatingKey, ReadinessRoundId, Side, Team,
 };
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
-use partnerpath::store::Store;
 use partnerpath::ui::{Page, Screen, Tab};
+use partnerpath_store::Store;
 
 use crate::support;
 

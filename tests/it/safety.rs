@@ -8,8 +8,9 @@ use jiff::civil::date;
 use partnerpath::model::{
     Command, DeletedKind, Level, NewCycle, NewPerson, Rater, RatingKey, Side,
 };
+use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::Session;
-use partnerpath::store::{Backups, Reason, Store, StoreError, lock_path};
+use partnerpath_store::{Backups, Reason, Store, StoreError, lock_path};
 
 use crate::support::oak_and_elm;
 
@@ -92,11 +93,11 @@ fn a_second_window_on_the_same_file_only_reads_it_and_says_who_writes() {
             ..
         }) => {
             assert!(holder.is_this_program());
-            let problem = StoreError::InUse {
+            let error = StoreError::InUse {
                 path: path.clone(),
                 holder: Some(holder),
-            }
-            .problem();
+            };
+            let problem = Problem::store(&error, Doing::Opening);
             assert!(problem.what.contains("another window"), "{problem}");
         }
         other => panic!("a second writer was let in: {other:?}"),
@@ -164,7 +165,7 @@ fn a_file_another_program_holds_locked_is_refused_at_once_with_what_happened() {
         .expect("lock");
     let error = Store::open(&path).expect_err("refused");
     assert!(matches!(error, StoreError::BusyAtOpen { .. }), "{error:?}");
-    let problem = error.problem();
+    let problem = Problem::store(&error, Doing::Opening);
     assert!(problem.what.contains("could not open it"), "{problem}");
     assert!(!problem.what.contains("change was not saved"), "{problem}");
     other.execute_batch("ROLLBACK").expect("let go");
@@ -253,7 +254,7 @@ fn a_version_4_file_gets_ids_that_travel_and_a_backup_before_the_upgrade() {
     let root = dir.path().join("backups");
     {
         let mut conn = rusqlite::Connection::open(&path).expect("open");
-        partnerpath::store::set_up_version(&mut conn, 4).expect("version 4");
+        partnerpath_store::set_up_version(&mut conn, 4).expect("version 4");
         conn.execute_batch(
             "INSERT INTO partnerships (name, partner_kind) VALUES ('Old one', 'other');
              INSERT INTO people (partnership_id, name, side) VALUES (1, 'Ana', 'district');

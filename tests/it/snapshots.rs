@@ -13,8 +13,8 @@ use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey};
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen, Tab};
+use partnerpath_store::Store;
 
 use crate::support;
 

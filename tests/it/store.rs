@@ -8,7 +8,8 @@ use partnerpath::model::{
     CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind, PartnershipView, Rater,
     RatingKey, Side,
 };
-use partnerpath::store::{LATEST_VERSION, Store, StoreError};
+use partnerpath::problem::{Doing, Problem};
+use partnerpath_store::{LATEST_VERSION, Store, StoreError};
 
 fn new_partnership() -> NewPartnership {
     NewPartnership {
@@ -241,7 +242,7 @@ fn a_file_from_a_newer_program_is_refused_and_left_unchanged() {
     let before = std::fs::read(&path).expect("read");
     let error = Store::open(&path).expect_err("newer file refused");
     assert!(matches!(error, StoreError::Newer { found, .. } if found == LATEST_VERSION + 1));
-    let problem = error.problem();
+    let problem = Problem::store(&error, Doing::Opening);
     assert!(
         problem.what.contains("newer version of PartnerPath"),
         "{problem}"
@@ -262,7 +263,11 @@ fn a_file_that_is_not_a_database_is_refused_and_left_unchanged() {
         matches!(error, StoreError::NotPartnerPath { .. }),
         "{error:?}"
     );
-    assert!(error.problem().what.contains("not a PartnerPath database"));
+    assert!(
+        Problem::store(&error, Doing::Opening)
+            .what
+            .contains("not a PartnerPath database")
+    );
     assert_untouched(&path, &before, &error);
 }
 
@@ -308,7 +313,7 @@ fn the_database_uses_the_rollback_journal_foreign_keys_and_marks_itself() {
     let id: i64 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .expect("id");
-    assert_eq!(id, partnerpath::store::APPLICATION_ID);
+    assert_eq!(id, partnerpath_store::APPLICATION_ID);
     let orphan = conn.execute_batch(
         "PRAGMA foreign_keys = ON; INSERT INTO ratings (cycle_id, indicator_key) VALUES (999, 'x');",
     );
@@ -325,23 +330,73 @@ fn a_read_only_file_is_refused_with_a_plain_message() {
     fill(&mut store);
     drop(store);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
-    let readonly = std::fs::OpenOptions::new().write(true).open(&path).is_err();
-    if !readonly {
-        // Running as root: permissions do not stop writes. Use a folder that
-        // cannot hold new files instead, which root cannot bypass on /proc.
-        let error = Store::open(Path::new("/proc/partnerpath-test.sqlite")).expect_err("refused");
-        assert!(
-            matches!(
-                error,
-                StoreError::CannotOpen { .. } | StoreError::ReadOnly { .. }
-            ),
-            "{error:?}"
+    let before = std::fs::read(&path).expect("read");
+    let as_root = std::fs::OpenOptions::new().write(true).open(&path).is_ok();
+    if as_root {
+        // Permissions do not stop root: the program is run as the user
+        // `nobody` instead, as a coordinator would meet the file.
+        refused_to_nobody(dir.path(), &path);
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "the file was changed"
         );
         return;
     }
     let error = Store::open(&path).expect_err("refused");
     assert!(matches!(error, StoreError::ReadOnly { .. }), "{error:?}");
-    assert!(error.problem().what_to_do.contains("Copy the file"));
+    let problem = Problem::store(&error, Doing::Opening);
+    assert!(problem.what_to_do.contains("Copy the file"));
+    assert!(
+        !problem.what.contains("last change"),
+        "opening is not saving: {problem}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file was changed"
+    );
+}
+
+/// `partnerpath export` run as the user `nobody` on the read-only file at
+/// `path`, in `dir` (opened to everyone for the lock file and a home).
+#[cfg(unix)]
+fn refused_to_nobody(dir: &Path, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    const NOBODY: u32 = 65534;
+    let home = dir.join("home");
+    std::fs::create_dir(&home).expect("home");
+    for folder in [dir, home.as_path()] {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_partnerpath"))
+        .arg("export")
+        .arg("--db")
+        .arg(path)
+        .arg("--out")
+        .arg(dir.join("out.partnerpath"))
+        .env("HOME", &home)
+        .env_remove("XDG_DATA_HOME")
+        .uid(NOBODY)
+        .gid(NOBODY)
+        .output()
+        .expect("run as nobody");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "a read-only file was opened: {said}"
+    );
+    assert!(
+        said.contains("the file or its folder is read-only"),
+        "{said}"
+    );
+    assert!(said.contains("Copy the file"), "{said}");
+    assert!(said.contains("Nothing was changed."), "{said}");
+    assert!(
+        !said.contains("last change"),
+        "opening is not saving: {said}"
+    );
 }
 
 #[test]
@@ -404,7 +459,7 @@ fn a_version_1_file_is_upgraded_and_keeps_its_data() {
     let path = dir.path().join("v1.sqlite");
     {
         let conn = rusqlite::Connection::open(&path).expect("open");
-        conn.execute_batch(partnerpath::store::VERSION_1)
+        conn.execute_batch(partnerpath_store::VERSION_1)
             .expect("v1 schema");
         conn.pragma_update(None, "user_version", 1)
             .expect("version");

@@ -7,8 +7,8 @@ use egui_kittest::Harness;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{NewPartnership, PartnershipId};
 use partnerpath::session::Session;
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Screen};
+use partnerpath_store::Store;
 
 /// The instruments the program ships with.
 pub fn instruments() -> Instruments {

@@ -8,8 +8,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use partnerpath::model::FieldValue;
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen};
+use partnerpath_store::Store;
 
 use crate::support;
 

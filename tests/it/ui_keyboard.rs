@@ -5,8 +5,8 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen};
+use partnerpath_store::Store;
 
 use crate::support;
 

@@ -9,8 +9,8 @@ use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::model::NewCycle;
 use partnerpath::session::Session;
-use partnerpath::store::Store;
-use partnerpath::ui::{App, Page, Screen, Tab};
+use partnerpath::ui::{App, Page, Remembered, Screen, Tab};
+use partnerpath_store::Store;
 
 use crate::support;
 
@@ -36,6 +36,22 @@ impl eframe::Storage for Memory {
 
 fn app(path: &std::path::Path, storage: &Memory) -> App {
     App::new(support::instruments(), Session::open(path)).remembering(Some(storage))
+}
+
+/// A zoom out of range in the settings file (edited by hand, or written by
+/// another version) is brought back into 75–250 % when the window starts.
+#[test]
+fn a_zoom_out_of_range_is_brought_back_when_loaded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("zoom.sqlite");
+    for (stored, loaded) in [(900, 250), (10, 75), (150, 150)] {
+        let mut storage = Memory::default();
+        let mut remembered = Remembered::default();
+        remembered.zoom = stored;
+        eframe::set_value(&mut storage, Remembered::KEY, &remembered);
+        assert_eq!(app(&path, &storage).remembered().zoom, loaded, "{stored}");
+    }
+    assert_eq!(app(&path, &Memory::default()).remembered().zoom, 100);
 }
 
 #[test]

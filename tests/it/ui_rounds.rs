@@ -12,8 +12,8 @@ use partnerpath::model::{
     CycleId, Level, NewCycle, NewPartnership, NewPerson, PartnershipId, PersonId, Rater, RatingKey,
     Side,
 };
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen, Tab};
+use partnerpath_store::Store;
 
 use crate::support;
 

@@ -5,8 +5,8 @@ use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::model::NewCycle;
 use partnerpath::session::Session;
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen};
+use partnerpath_store::Store;
 
 use crate::support::{self, oak_and_elm};
 

@@ -9,8 +9,8 @@ use std::path::Path;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use partnerpath::model::{FieldValue, NewPerson, PartnershipId, Side};
-use partnerpath::store::Store;
 use partnerpath::ui::{App, Page, Screen};
+use partnerpath_store::Store;
 
 use crate::support;
 

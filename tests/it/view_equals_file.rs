@@ -18,7 +18,7 @@ use partnerpath::model::{
     ReadinessMemberId, ReadinessRoundId, Side, Team,
 };
 use partnerpath::session::{ExportScope, Session};
-use partnerpath::store::Store;
+use partnerpath_store::Store;
 use proptest::prelude::*;
 
 /// Texts the edits type: empty and blank ones are refused as names.
@@ -40,7 +40,7 @@ const GONE: i64 = 999_999;
 /// values from what the partnership holds at that moment.
 #[derive(Debug, Clone, Copy)]
 struct Draw {
-    kind: u8,
+    kind: usize,
     a: u8,
     b: u8,
     c: u8,
@@ -48,11 +48,115 @@ struct Draw {
     flag: bool,
 }
 
-const KINDS: u8 = 42;
+/// The kinds of edit, one per `Command` variant. The enum and the list
+/// `KINDS` are one declaration, so a kind cannot be left out of the draws;
+/// `kind_of` is an exhaustive match on `Command`, so a new `Command` does not
+/// compile until it has a kind; and `command` is an exhaustive match on
+/// `Kind`, so a new kind does not compile until it is generated.
+macro_rules! kinds {
+    ($($kind:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Kind {
+            $($kind),*
+        }
+        const KINDS: &[Kind] = &[$(Kind::$kind),*];
+    };
+}
+
+kinds!(
+    CreatePartnership,
+    UpdatePartnership,
+    SetArchived,
+    DeletePartnership,
+    AddPerson,
+    UpdatePerson,
+    DeletePerson,
+    CreateCycle,
+    SetCycleStatus,
+    DeleteCycle,
+    SetLevel,
+    SetEvidence,
+    SetNextSteps,
+    AddStageEntry,
+    UpdateStageEntry,
+    DeleteStageEntry,
+    CreateReadinessRound,
+    UpdateReadinessRound,
+    DeleteReadinessRound,
+    AddReadinessMember,
+    UpdateReadinessMember,
+    DeleteReadinessMember,
+    SetReadinessRating,
+    SetReadinessConcerns,
+    SetTeamConcerns,
+    SetTeamStrengths,
+    CreateDocument,
+    RenameDocument,
+    SetDocumentValue,
+    DeleteDocument,
+    AddActionStep,
+    UpdateActionStep,
+    DeleteActionStep,
+    AddGoal,
+    UpdateGoal,
+    DeleteGoal,
+    AddMilestone,
+    UpdateMilestone,
+    DeleteMilestone,
+    AddCheckIn,
+    DeleteCheckIn,
+);
+
+/// The kind of `command`.
+fn kind_of(command: &Command) -> Kind {
+    match command {
+        Command::CreatePartnership(..) => Kind::CreatePartnership,
+        Command::UpdatePartnership(..) => Kind::UpdatePartnership,
+        Command::SetArchived(..) => Kind::SetArchived,
+        Command::DeletePartnership(..) => Kind::DeletePartnership,
+        Command::AddPerson(..) => Kind::AddPerson,
+        Command::UpdatePerson(..) => Kind::UpdatePerson,
+        Command::DeletePerson(..) => Kind::DeletePerson,
+        Command::CreateCycle(..) => Kind::CreateCycle,
+        Command::SetCycleStatus(..) => Kind::SetCycleStatus,
+        Command::DeleteCycle(..) => Kind::DeleteCycle,
+        Command::SetLevel(..) => Kind::SetLevel,
+        Command::SetEvidence(..) => Kind::SetEvidence,
+        Command::SetNextSteps(..) => Kind::SetNextSteps,
+        Command::AddStageEntry(..) => Kind::AddStageEntry,
+        Command::UpdateStageEntry(..) => Kind::UpdateStageEntry,
+        Command::DeleteStageEntry(..) => Kind::DeleteStageEntry,
+        Command::CreateReadinessRound(..) => Kind::CreateReadinessRound,
+        Command::UpdateReadinessRound(..) => Kind::UpdateReadinessRound,
+        Command::DeleteReadinessRound(..) => Kind::DeleteReadinessRound,
+        Command::AddReadinessMember(..) => Kind::AddReadinessMember,
+        Command::UpdateReadinessMember(..) => Kind::UpdateReadinessMember,
+        Command::DeleteReadinessMember(..) => Kind::DeleteReadinessMember,
+        Command::SetReadinessRating(..) => Kind::SetReadinessRating,
+        Command::SetReadinessConcerns(..) => Kind::SetReadinessConcerns,
+        Command::SetTeamConcerns(..) => Kind::SetTeamConcerns,
+        Command::SetTeamStrengths(..) => Kind::SetTeamStrengths,
+        Command::CreateDocument(..) => Kind::CreateDocument,
+        Command::RenameDocument(..) => Kind::RenameDocument,
+        Command::SetDocumentValue(..) => Kind::SetDocumentValue,
+        Command::DeleteDocument(..) => Kind::DeleteDocument,
+        Command::AddActionStep(..) => Kind::AddActionStep,
+        Command::UpdateActionStep(..) => Kind::UpdateActionStep,
+        Command::DeleteActionStep(..) => Kind::DeleteActionStep,
+        Command::AddGoal(..) => Kind::AddGoal,
+        Command::UpdateGoal(..) => Kind::UpdateGoal,
+        Command::DeleteGoal(..) => Kind::DeleteGoal,
+        Command::AddMilestone(..) => Kind::AddMilestone,
+        Command::UpdateMilestone(..) => Kind::UpdateMilestone,
+        Command::DeleteMilestone(..) => Kind::DeleteMilestone,
+        Command::AddCheckIn(..) => Kind::AddCheckIn,
+        Command::DeleteCheckIn(..) => Kind::DeleteCheckIn,
+    }
+}
 
 fn draws() -> impl Strategy<Value = Vec<Draw>> {
     let draw = (
-        0..KINDS,
+        0..KINDS.len(),
         any::<u8>(),
         any::<u8>(),
         any::<u8>(),
@@ -84,6 +188,10 @@ fn pick<T: Clone>(items: &[T], n: u8) -> Option<T> {
 }
 
 /// The file with the partnership edited (returned) and another one.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the seed file: one of every kind of record, in the order their references need"
+)]
 fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
     let mut store = Store::open(path).expect("open");
     store
@@ -235,6 +343,10 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
 
 /// The command a draw makes on the partnership as it is now (`None` when it
 /// names a kind of record there is none of to update).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one arm per Command, exhaustive, so a new Command cannot be left out of the generated edits"
+)]
 fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<Command> {
     let Draw {
         kind,
@@ -275,23 +387,22 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         },
     };
     let category = CATEGORIES[usize::from(b) % CATEGORIES.len()].to_owned();
-    Some(match kind {
-        0 => Command::CreatePartnership(NewPartnership {
+    Some(match KINDS[kind % KINDS.len()] {
+        Kind::CreatePartnership => Command::CreatePartnership(NewPartnership {
             name: text,
             ..NewPartnership::default()
         }),
-        1 => {
+        Kind::UpdatePartnership => {
             let mut p = view.partnership.clone();
             p.name = text;
             p.district = TEXTS[usize::from(b) % TEXTS.len()].into();
             p.archived = flag;
             Command::UpdatePartnership(p)
         }
-        2 => Command::SetArchived(partnership, flag),
-        3 => Command::DeletePartnership(other),
+        Kind::SetArchived => Command::SetArchived(partnership, flag),
         // Rarely, the partnership itself.
-        4 => Command::DeletePartnership(if a == 0 { here } else { other }),
-        5 => Command::AddPerson(
+        Kind::DeletePartnership => Command::DeletePartnership(if a == 0 { here } else { other }),
+        Kind::AddPerson => Command::AddPerson(
             partnership,
             NewPerson {
                 name: text,
@@ -299,21 +410,21 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
                 role: "Principal".into(),
             },
         ),
-        6 => {
+        Kind::UpdatePerson => {
             let mut p = pick(&view.people, a)?;
             p.name = text;
             p.side = side;
             Command::UpdatePerson(p)
         }
-        7 => Command::DeletePerson(person),
-        8 => Command::CreateCycle(NewCycle {
+        Kind::DeletePerson => Command::DeletePerson(person),
+        Kind::CreateCycle => Command::CreateCycle(NewCycle {
             partnership_id: partnership,
             instrument_key: "wbt-continuum".into(),
             instrument_version: "2017-10".into(),
             school_year: format!("{}", 2015 + u16::from(b % 12)),
             administered_on: day(b),
         }),
-        9 => Command::SetCycleStatus(
+        Kind::SetCycleStatus => Command::SetCycleStatus(
             cycle,
             if flag {
                 CycleStatus::Final
@@ -321,45 +432,45 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
                 CycleStatus::Draft
             },
         ),
-        10 => Command::DeleteCycle(cycle),
-        11 => Command::SetLevel(rating_key(), Level::new(c % 5)),
-        12 => Command::SetEvidence(rating_key(), text),
-        13 => Command::SetNextSteps(rating_key(), text),
-        14 => Command::AddStageEntry(NewStageEntry {
+        Kind::DeleteCycle => Command::DeleteCycle(cycle),
+        Kind::SetLevel => Command::SetLevel(rating_key(), Level::new(c % 5)),
+        Kind::SetEvidence => Command::SetEvidence(rating_key(), text),
+        Kind::SetNextSteps => Command::SetNextSteps(rating_key(), text),
+        Kind::AddStageEntry => Command::AddStageEntry(NewStageEntry {
             partnership_id: partnership,
             stage: b % 6,
             started_on: day(c),
             note: text,
         }),
-        15 => {
+        Kind::UpdateStageEntry => {
             let mut entry = pick(&view.stages, a)?;
             entry.stage = b % 6;
             entry.started_on = day(c);
             entry.note = text;
             Command::UpdateStageEntry(entry)
         }
-        16 => Command::DeleteStageEntry(pick(&view.stages, a)?.id),
-        17 => Command::CreateReadinessRound(NewReadinessRound {
+        Kind::DeleteStageEntry => Command::DeleteStageEntry(pick(&view.stages, a)?.id),
+        Kind::CreateReadinessRound => Command::CreateReadinessRound(NewReadinessRound {
             partnership_id: partnership,
             title: text,
             held_on: day(b),
             instrument_key: "readiness".into(),
             instrument_version: "1".into(),
         }),
-        18 => {
+        Kind::UpdateReadinessRound => {
             let mut r = pick(&view.readiness, a)?.round;
             r.title = text;
             r.held_on = day(b);
             Command::UpdateReadinessRound(r)
         }
-        19 => Command::DeleteReadinessRound(round),
-        20 => Command::AddReadinessMember(NewReadinessMember {
+        Kind::DeleteReadinessRound => Command::DeleteReadinessRound(round),
+        Kind::AddReadinessMember => Command::AddReadinessMember(NewReadinessMember {
             round_id: round,
             team,
             name: text,
             role: String::new(),
         }),
-        21 => {
+        Kind::UpdateReadinessMember => {
             let all: Vec<_> = view
                 .readiness
                 .iter()
@@ -370,13 +481,15 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             m.team = team;
             Command::UpdateReadinessMember(m)
         }
-        22 => Command::DeleteReadinessMember(member),
+        Kind::DeleteReadinessMember => Command::DeleteReadinessMember(member),
         // 5 is out of range and refused.
-        23 => Command::SetReadinessRating(member, category, Some(c % 6).filter(|r| *r != 0)),
-        24 => Command::SetReadinessConcerns(member, category, text),
-        25 => Command::SetTeamConcerns(round, team, category, text),
-        26 => Command::SetTeamStrengths(round, team, category, text),
-        27 => Command::CreateDocument(NewDocument {
+        Kind::SetReadinessRating => {
+            Command::SetReadinessRating(member, category, Some(c % 6).filter(|r| *r != 0))
+        }
+        Kind::SetReadinessConcerns => Command::SetReadinessConcerns(member, category, text),
+        Kind::SetTeamConcerns => Command::SetTeamConcerns(round, team, category, text),
+        Kind::SetTeamStrengths => Command::SetTeamStrengths(round, team, category, text),
+        Kind::CreateDocument => Command::CreateDocument(NewDocument {
             partnership_id: partnership,
             instrument_key: if flag {
                 QUARTERLY_MEETING
@@ -388,8 +501,8 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             title: text,
             created_on: day(b),
         }),
-        28 => Command::RenameDocument(document, text, day(c)),
-        29 => Command::SetDocumentValue(
+        Kind::RenameDocument => Command::RenameDocument(document, text, day(c)),
+        Kind::SetDocumentValue => Command::SetDocumentValue(
             document,
             ["notes", "date", "lead"][usize::from(b) % 3].into(),
             match c % 4 {
@@ -403,8 +516,8 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             },
             day(a),
         ),
-        30 => Command::DeleteDocument(document),
-        31 => Command::AddActionStep(NewActionStep {
+        Kind::DeleteDocument => Command::DeleteDocument(document),
+        Kind::AddActionStep => Command::AddActionStep(NewActionStep {
             partnership_id: partnership,
             text,
             owner: "Bo".into(),
@@ -416,7 +529,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             },
             raised_on: day(c),
         }),
-        32 => {
+        Kind::UpdateActionStep => {
             let mut step = pick(&view.action_steps, a)?;
             step.text = text;
             step.status = [
@@ -427,19 +540,19 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             step.closed_on = (step.status != ActionStatus::Open).then(|| day(c));
             Command::UpdateActionStep(step)
         }
-        33 => Command::DeleteActionStep(pick(&view.action_steps, a)?.id),
-        34 => Command::AddGoal(NewGoal {
+        Kind::DeleteActionStep => Command::DeleteActionStep(pick(&view.action_steps, a)?.id),
+        Kind::AddGoal => Command::AddGoal(NewGoal {
             partnership_id: partnership,
             goal: if flag { pick(&goals, b) } else { None },
             text,
         }),
-        35 => {
+        Kind::UpdateGoal => {
             let mut goal = pick(&view.goals, a)?;
             goal.text = text;
             Command::UpdateGoal(goal)
         }
-        36 => Command::DeleteGoal(pick(&goals, a)?),
-        37 => Command::AddMilestone(NewMilestone {
+        Kind::DeleteGoal => Command::DeleteGoal(pick(&goals, a)?),
+        Kind::AddMilestone => Command::AddMilestone(NewMilestone {
             partnership_id: partnership,
             milestone: text,
             feedback_data: "Survey".into(),
@@ -448,21 +561,21 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             serves: if flag { pick(&goals, c) } else { None },
             started_on: day(b),
         }),
-        38 => {
+        Kind::UpdateMilestone => {
             let mut m = pick(&view.milestones, a)?;
             m.milestone = text;
             m.serves = if flag { pick(&goals, c) } else { None };
             m.started_on = day(b);
             Command::UpdateMilestone(m)
         }
-        39 => Command::DeleteMilestone(milestone),
-        40 => Command::AddCheckIn(NewCheckIn {
+        Kind::DeleteMilestone => Command::DeleteMilestone(milestone),
+        Kind::AddCheckIn => Command::AddCheckIn(NewCheckIn {
             milestone_id: milestone,
             on: day(b),
             status: CheckInStatus::ALL[usize::from(c) % CheckInStatus::ALL.len()],
             note: text,
         }),
-        _ => Command::DeleteCheckIn(pick(&view.check_ins, a)?.id),
+        Kind::DeleteCheckIn => Command::DeleteCheckIn(pick(&view.check_ins, a)?.id),
     })
 }
 
@@ -550,6 +663,33 @@ proptest! {
         prop_assert_eq!(original.milestones.len(), copy.milestones.len());
         let (_, again) = successor.plan_import(&out, crate::support::instruments()).expect("plan");
         prop_assert!(again.writes_nothing());
+    }
+}
+
+/// Every kind is drawn as a command of that kind: a generator arm that made
+/// another `Command` would leave its own kind untested.
+#[test]
+fn every_kind_of_edit_is_generated_as_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kinds.sqlite");
+    let (here, other) = seed(&path);
+    let mut session = Session::open(&path).expect("session");
+    session.open_partnership(here).expect("open");
+    let view = session.view().expect("open partnership");
+    for (index, kind) in KINDS.iter().enumerate() {
+        let made = (1..=u8::MAX).find_map(|n| {
+            let draw = Draw {
+                kind: index,
+                a: n,
+                b: n,
+                c: n,
+                text: 0,
+                flag: n % 2 == 0,
+            };
+            command(draw, view, other)
+        });
+        let command = made.unwrap_or_else(|| panic!("{kind:?} was never generated"));
+        assert_eq!(kind_of(&command), *kind, "{command:?}");
     }
 }
 

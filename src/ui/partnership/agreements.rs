@@ -15,6 +15,10 @@ use crate::model::{
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the agreements page: one block per kind of agreement (Contract Supplement, meetings), drawn in order"
+)]
 pub fn agreements(
     ui: &mut Ui,
     view: &PartnershipView,

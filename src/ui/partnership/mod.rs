@@ -277,6 +277,13 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut
     ui.label(RichText::new("People").heading().size(style::size::SECTION));
     ui.weak("Everyone who takes part in rating, with the side they speak for.");
     ui.add_space(style::space::XS);
+    // The role takes what the row has left, so "Director of Human
+    // Resources" is not cut while half the row is empty.
+    let role_width = (ui.available_width()
+        - style::width::OWNER
+        - style::width::SIDE
+        - style::width::PERSON_ROW_REST)
+        .clamp(style::width::ROLE_LEAST, style::width::ROLE_MOST);
     egui::Grid::new("people")
         .num_columns(4)
         .striped(true)
@@ -289,7 +296,9 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut
             for person in &view.people {
                 let id = Id::unique(("person name", person.id));
                 let label = format!("Name of {}", person.name);
-                if let Some(name) = widgets::required_text(ui, id, &person.name, &label, 160.0) {
+                if let Some(name) =
+                    widgets::required_text(ui, id, &person.name, &label, style::width::OWNER)
+                {
                     let mut changed = person.clone();
                     changed.name = name;
                     requests.commands.push(Command::UpdatePerson(changed));
@@ -302,7 +311,7 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut
                     requests.commands.push(Command::UpdatePerson(changed));
                 }
                 let label = format!("Role of {}", person.name);
-                if let Some(role) = widgets::text(ui, &person.role, &label, 200.0) {
+                if let Some(role) = widgets::text(ui, &person.role, &label, role_width) {
                     let mut changed = person.clone();
                     changed.role = role;
                     requests.commands.push(Command::UpdatePerson(changed));
@@ -319,13 +328,13 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut
             let new = &mut state.new_person;
             let height = ui.spacing().interact_size.y;
             ui.add_sized(
-                [160.0, height],
+                [style::width::OWNER, height],
                 egui::TextEdit::singleline(&mut new.name).hint_text("Name"),
             )
             .accessible_name("New person's name");
             side_choice(ui, "new side", &mut new.side, "New person's side");
             ui.add_sized(
-                [200.0, height],
+                [role_width, height],
                 egui::TextEdit::singleline(&mut new.role).hint_text("Role, e.g. Principal"),
             )
             .accessible_name("New person's role");
@@ -344,6 +353,10 @@ fn people(ui: &mut Ui, state: &mut State, view: &PartnershipView, requests: &mut
         });
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the cycles page: one row per cycle with its actions, and the form for a new one"
+)]
 fn cycles(
     ui: &mut Ui,
     state: &mut State,

@@ -10,6 +10,10 @@ use super::State;
 use crate::instrument::Instruments;
 use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the readiness rounds page: one block per round, with its members and the dialogs that change them"
+)]
 pub fn readiness_rounds(
     ui: &mut Ui,
     state: &mut State,

@@ -1,0 +1,490 @@
+//! The exchange file (`.partnerpath`): one partnership, or the part of it
+//! one rater needs, in a documented, versioned JSON format
+//! (`docs/EXCHANGE.md`) that moves between files and laptops. Records carry
+//! their random 128-bit ids, so that importing the same file twice adds
+//! nothing and a record changed on both sides is found.
+//!
+//! Here are the format and the checks of a file read from outside; the
+//! store writes and reads it.
+
+mod plan;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::instrument::Instruments;
+pub use plan::{Choice, Conflict, Difference, Plan, Table, plan};
+
+use crate::model::{ActionStatus, CheckInStatus, CycleStatus, PartnerKind, Side, Team};
+
+/// The `format` every exchange file names.
+pub const FORMAT: &str = "partnerpath-exchange";
+/// The version of the format this program writes, and the newest it reads.
+pub const VERSION: u32 = 2;
+/// The largest exchange file read (a partnership of many years is a few
+/// megabytes).
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// The file name extension.
+pub const EXTENSION: &str = "partnerpath";
+
+/// A whole exchange file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exchange {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: jiff::Timestamp,
+    /// The program that wrote it, e.g. "PartnerPath 0.1.0".
+    pub exported_by: String,
+    /// What it holds: the whole partnership, or one cycle for some raters.
+    pub scope: Scope,
+    /// The instruments (keys and versions) its records were made with.
+    pub instruments: Vec<InstrumentRef>,
+    pub partnership: XPartnership,
+    #[serde(default)]
+    pub people: Vec<XPerson>,
+    #[serde(default)]
+    pub cycles: Vec<XCycle>,
+    #[serde(default)]
+    pub ratings: Vec<XRating>,
+    #[serde(default)]
+    pub stage_entries: Vec<XStageEntry>,
+    #[serde(default)]
+    pub readiness_rounds: Vec<XReadinessRound>,
+    #[serde(default)]
+    pub readiness_members: Vec<XReadinessMember>,
+    #[serde(default)]
+    pub readiness_ratings: Vec<XReadinessRating>,
+    #[serde(default)]
+    pub readiness_summaries: Vec<XReadinessSummary>,
+    #[serde(default)]
+    pub documents: Vec<XDocument>,
+    #[serde(default)]
+    pub goals: Vec<XGoal>,
+    #[serde(default)]
+    pub milestones: Vec<XMilestone>,
+    #[serde(default)]
+    pub check_ins: Vec<XCheckIn>,
+    #[serde(default)]
+    pub action_steps: Vec<XActionStep>,
+}
+
+/// What an exchange file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Scope {
+    /// The whole partnership: a hand-over.
+    Partnership,
+    /// One continuum cycle, for these people to rate apart, each only as
+    /// themselves.
+    Raters { cycle: Uuid, people: Vec<Uuid> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentRef {
+    pub key: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XPartnership {
+    pub id: Uuid,
+    pub name: String,
+    pub district: String,
+    pub partner_organisation: String,
+    pub partner_kind: PartnerKind,
+    pub start_date: Option<Date>,
+    pub notes: String,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XPerson {
+    pub id: Uuid,
+    pub name: String,
+    pub side: Side,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XCycle {
+    pub id: Uuid,
+    pub instrument_key: String,
+    pub instrument_version: String,
+    pub school_year: String,
+    pub administered_on: Date,
+    pub status: CycleStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XRating {
+    pub id: Uuid,
+    pub cycle: Uuid,
+    pub indicator_key: String,
+    /// `None` is the team's consensus.
+    pub person: Option<Uuid>,
+    pub level: Option<u8>,
+    pub evidence: String,
+    pub next_steps: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XStageEntry {
+    pub id: Uuid,
+    pub stage: u8,
+    pub started_on: Date,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XReadinessRound {
+    pub id: Uuid,
+    pub title: String,
+    pub held_on: Date,
+    pub instrument_key: String,
+    pub instrument_version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XReadinessMember {
+    pub id: Uuid,
+    pub round: Uuid,
+    pub team: Team,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XReadinessRating {
+    pub id: Uuid,
+    pub member: Uuid,
+    pub category_key: String,
+    pub rating: Option<u8>,
+    pub concerns: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XReadinessSummary {
+    pub id: Uuid,
+    pub round: Uuid,
+    pub team: Team,
+    pub category_key: String,
+    pub concerns: String,
+    pub strengths: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XDocument {
+    pub id: Uuid,
+    pub instrument_key: String,
+    pub instrument_version: String,
+    pub title: String,
+    pub created_on: Date,
+    /// The day it was last edited; files written before PartnerPath kept
+    /// it have none, and their documents read their creation day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_on: Option<Date>,
+    /// One typed value per field, as the worksheet stores it.
+    pub values: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XGoal {
+    pub id: Uuid,
+    /// The goal an objective belongs to; `None` for a goal.
+    pub goal: Option<Uuid>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XMilestone {
+    pub id: Uuid,
+    pub milestone: String,
+    pub feedback_data: String,
+    pub frequency: String,
+    pub source: String,
+    pub serves_goal: Option<Uuid>,
+    pub started_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XCheckIn {
+    pub id: Uuid,
+    pub milestone: Uuid,
+    pub checked_on: Date,
+    pub status: CheckInStatus,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct XActionStep {
+    pub id: Uuid,
+    pub text: String,
+    pub owner: String,
+    pub due_on: Option<Date>,
+    pub status: ActionStatus,
+    /// Raised at this meeting, or for `milestone`: exactly one of the two.
+    pub document: Option<Uuid>,
+    pub milestone: Option<Uuid>,
+    pub raised_on: Date,
+    pub closed_on: Option<Date>,
+}
+
+/// Why an exchange file is refused. Each says what was found in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ExchangeError {
+    #[error("the file is larger than {} MB", MAX_BYTES / 1024 / 1024)]
+    TooLarge,
+    #[error("the file is a SQLite database, not an exchange file")]
+    Database,
+    #[error("the file is not a PartnerPath exchange file ({0})")]
+    NotExchange(String),
+    #[error("the file was written by a newer PartnerPath (exchange version {0})")]
+    Newer(u32),
+    #[error("the file is damaged or incomplete ({0})")]
+    Damaged(String),
+    #[error("the file names a tool this PartnerPath does not have: {0}")]
+    UnknownInstrument(String),
+    #[error("the file holds a value out of range: {0}")]
+    OutOfRange(String),
+    #[error("the file refers to a record it does not hold: {0}")]
+    Dangling(String),
+    #[error("the file uses one id for two records: {0}")]
+    DuplicateId(Uuid),
+    #[error("the file holds a record whose id belongs to another record in this file: {0}")]
+    Collision(Uuid),
+}
+
+/// The header read first, so that a newer version is named as such rather
+/// than as damaged.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+/// Reads and checks an exchange file. Nothing here touches a database.
+pub fn parse(bytes: &[u8], instruments: Instruments) -> Result<Exchange, ExchangeError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ExchangeError::TooLarge);
+    }
+    if bytes.starts_with(b"SQLite format 3\0") {
+        return Err(ExchangeError::Database);
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| ExchangeError::NotExchange("it is not text".to_owned()))?;
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ExchangeError::Damaged("it ends too soon".to_owned())
+        } else {
+            ExchangeError::NotExchange(short(&e.to_string()))
+        }
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(ExchangeError::NotExchange(
+            "it does not say it is one".to_owned(),
+        ));
+    }
+    match header.version {
+        Some(v) if v > VERSION => return Err(ExchangeError::Newer(v)),
+        Some(_) => {}
+        None => return Err(ExchangeError::Damaged("no version".to_owned())),
+    }
+    let exchange: Exchange =
+        serde_json::from_str(text).map_err(|e| ExchangeError::Damaged(short(&e.to_string())))?;
+    check(&exchange, instruments)?;
+    Ok(exchange)
+}
+
+/// A parser's message, cut to a readable length.
+fn short(message: &str) -> String {
+    message.chars().take(160).collect()
+}
+
+/// The checks a store relies on: known tools, values in range, every id
+/// once, every reference to a record the file holds.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one check per table of the exchange file, in reference order; each returns at its first failure"
+)]
+pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError> {
+    let continuum = instruments.continuum;
+    let readiness = instruments.readiness;
+    let unknown = |what: &str| Err(ExchangeError::UnknownInstrument(what.to_owned()));
+    let range = |what: String| Err(ExchangeError::OutOfRange(what));
+    let dangling = |what: &str| Err(ExchangeError::Dangling(what.to_owned()));
+
+    for used in &x.instruments {
+        let known = used.key == continuum.key
+            || used.key == readiness.key
+            || instruments.worksheet(&used.key).is_some();
+        if !known {
+            return unknown(&used.key);
+        }
+    }
+    let mut ids = BTreeSet::new();
+    let mut once = |id: Uuid| {
+        if ids.insert(id) {
+            Ok(())
+        } else {
+            Err(ExchangeError::DuplicateId(id))
+        }
+    };
+    once(x.partnership.id)?;
+    if x.partnership.name.trim().is_empty() {
+        return range("a partnership without a name".to_owned());
+    }
+    let people: BTreeSet<Uuid> = x.people.iter().map(|p| p.id).collect();
+    for person in &x.people {
+        once(person.id)?;
+        if person.name.trim().is_empty() {
+            return range("a person without a name".to_owned());
+        }
+    }
+    let cycles: BTreeSet<Uuid> = x.cycles.iter().map(|c| c.id).collect();
+    for cycle in &x.cycles {
+        once(cycle.id)?;
+        if cycle.instrument_key != continuum.key {
+            return unknown(&cycle.instrument_key);
+        }
+    }
+    let mut rated = BTreeSet::new();
+    for rating in &x.ratings {
+        once(rating.id)?;
+        if !cycles.contains(&rating.cycle) {
+            return dangling("a rating's cycle");
+        }
+        if rating.person.is_some_and(|p| !people.contains(&p)) {
+            return dangling("a rating's rater");
+        }
+        if continuum.indicator(&rating.indicator_key).is_none() {
+            return unknown(&format!("indicator {:?}", rating.indicator_key));
+        }
+        if rating.level.is_some_and(|l| !(1..=4).contains(&l)) {
+            return range(format!("continuum level {:?}", rating.level));
+        }
+        if !rated.insert((rating.cycle, rating.indicator_key.as_str(), rating.person)) {
+            return range("two ratings of one indicator by one rater".to_owned());
+        }
+    }
+    for entry in &x.stage_entries {
+        once(entry.id)?;
+        if entry.stage > 5 {
+            return range(format!("stage {}", entry.stage));
+        }
+    }
+    let rounds: BTreeSet<Uuid> = x.readiness_rounds.iter().map(|r| r.id).collect();
+    for round in &x.readiness_rounds {
+        once(round.id)?;
+        if round.instrument_key != readiness.key {
+            return unknown(&round.instrument_key);
+        }
+    }
+    let members: BTreeSet<Uuid> = x.readiness_members.iter().map(|m| m.id).collect();
+    for member in &x.readiness_members {
+        once(member.id)?;
+        if !rounds.contains(&member.round) {
+            return dangling("a readiness member's round");
+        }
+        if member.name.trim().is_empty() {
+            return range("a readiness member without a name".to_owned());
+        }
+    }
+    let category = |key: &str| readiness.categories.iter().any(|c| c.key == key);
+    let mut member_rated = BTreeSet::new();
+    for rating in &x.readiness_ratings {
+        once(rating.id)?;
+        if !members.contains(&rating.member) {
+            return dangling("a readiness rating's member");
+        }
+        if !category(&rating.category_key) {
+            return unknown(&format!("readiness category {:?}", rating.category_key));
+        }
+        if rating.rating.is_some_and(|r| !(1..=4).contains(&r)) {
+            return range(format!("readiness rating {:?}", rating.rating));
+        }
+        if !member_rated.insert((rating.member, rating.category_key.as_str())) {
+            return range("two readiness ratings of one category by one member".to_owned());
+        }
+    }
+    let mut summarised = BTreeSet::new();
+    for summary in &x.readiness_summaries {
+        once(summary.id)?;
+        if !rounds.contains(&summary.round) {
+            return dangling("a team summary's round");
+        }
+        if !category(&summary.category_key) {
+            return unknown(&format!("readiness category {:?}", summary.category_key));
+        }
+        if !summarised.insert((summary.round, summary.team, summary.category_key.as_str())) {
+            return range("two summaries of one category by one team".to_owned());
+        }
+    }
+    let documents: BTreeSet<Uuid> = x.documents.iter().map(|d| d.id).collect();
+    for document in &x.documents {
+        once(document.id)?;
+        if instruments.worksheet(&document.instrument_key).is_none() {
+            return unknown(&document.instrument_key);
+        }
+    }
+    let mut goals = BTreeSet::new();
+    for goal in &x.goals {
+        once(goal.id)?;
+        // An objective belongs to a goal listed before it (so that goals
+        // never go round in a circle).
+        if goal.goal.is_some_and(|parent| !goals.contains(&parent)) {
+            return dangling("an objective's goal, listed before it");
+        }
+        goals.insert(goal.id);
+    }
+    let milestones: BTreeSet<Uuid> = x.milestones.iter().map(|m| m.id).collect();
+    for milestone in &x.milestones {
+        once(milestone.id)?;
+        if milestone.serves_goal.is_some_and(|g| !goals.contains(&g)) {
+            return dangling("the goal a milestone serves");
+        }
+    }
+    for check_in in &x.check_ins {
+        once(check_in.id)?;
+        if !milestones.contains(&check_in.milestone) {
+            return dangling("a check-in's milestone");
+        }
+    }
+    for step in &x.action_steps {
+        once(step.id)?;
+        match (step.document, step.milestone) {
+            (Some(d), None) if documents.contains(&d) => {}
+            (None, Some(m)) if milestones.contains(&m) => {}
+            (Some(_), None) | (None, Some(_)) => return dangling("an action step's source"),
+            _ => return range("an action step with two sources or none".to_owned()),
+        }
+    }
+    if let Scope::Raters {
+        cycle,
+        people: raters,
+    } = &x.scope
+        && (!cycles.contains(cycle) || raters.iter().any(|p| !people.contains(p)))
+    {
+        return dangling("the cycle or raters it was made for");
+    }
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! The monitoring plan: milestones with their feedback data, frequency and
+//! source, each optionally serving a goal or objective; dated check-ins;
+//! and when the next check-in falls due.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::PartnershipId;
+use crate::instrument::Frequency;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MilestoneId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GoalId(pub i64);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CheckInId(pub i64);
+
+/// A goal of the partnership, or an objective under a goal (Project Plan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Goal {
+    pub id: GoalId,
+    pub partnership_id: PartnershipId,
+    /// The goal an objective serves; `None` for a goal.
+    pub goal: Option<GoalId>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewGoal {
+    pub partnership_id: PartnershipId,
+    pub goal: Option<GoalId>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub partnership_id: PartnershipId,
+    pub milestone: String,
+    pub feedback_data: String,
+    /// The key of a frequency of the monitoring plan instrument.
+    pub frequency: String,
+    pub source: String,
+    /// The goal or objective it serves, if any.
+    pub serves: Option<GoalId>,
+    /// When monitoring began: the first check-in is due one period after.
+    pub started_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewMilestone {
+    pub partnership_id: PartnershipId,
+    pub milestone: String,
+    pub feedback_data: String,
+    pub frequency: String,
+    pub source: String,
+    pub serves: Option<GoalId>,
+    pub started_on: Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInStatus {
+    Met,
+    Progressing,
+    NotYet,
+}
+
+impl CheckInStatus {
+    pub const ALL: [CheckInStatus; 3] = [
+        CheckInStatus::Met,
+        CheckInStatus::Progressing,
+        CheckInStatus::NotYet,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckInStatus::Met => "Met",
+            CheckInStatus::Progressing => "Progressing",
+            CheckInStatus::NotYet => "Not yet",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckInStatus::Met => "met",
+            CheckInStatus::Progressing => "progressing",
+            CheckInStatus::NotYet => "not_yet",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckIn {
+    pub id: CheckInId,
+    pub milestone_id: MilestoneId,
+    pub on: Date,
+    pub status: CheckInStatus,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCheckIn {
+    pub milestone_id: MilestoneId,
+    pub on: Date,
+    pub status: CheckInStatus,
+    pub note: String,
+}
+
+/// One period of `frequency` after `date` (months keep the day of the
+/// month, or the month's last day when it is shorter).
+pub fn after(date: Date, frequency: &Frequency) -> Date {
+    let span = i64::from(frequency.months)
+        .months()
+        .days(i64::from(frequency.days));
+    date.checked_add(span).unwrap_or(date)
+}
+
+/// When the next check-in of `milestone` falls due: one period after its
+/// latest check-in, or after monitoring began. `None` once it is met.
+pub fn next_check_in(
+    milestone: &Milestone,
+    frequency: &Frequency,
+    check_ins: &[CheckIn],
+) -> Option<Date> {
+    let latest = check_ins
+        .iter()
+        .filter(|c| c.milestone_id == milestone.id)
+        .max_by_key(|c| (c.on, c.id));
+    match latest {
+        Some(check_in) if check_in.status == CheckInStatus::Met => None,
+        Some(check_in) => Some(after(check_in.on, frequency)),
+        None => Some(after(milestone.started_on, frequency)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn frequency(days: u32, months: u32) -> Frequency {
+        Frequency {
+            key: "f".into(),
+            label: "F".into(),
+            days,
+            months,
+        }
+    }
+
+    fn milestone(started: Date) -> Milestone {
+        Milestone {
+            id: MilestoneId(1),
+            partnership_id: PartnershipId(1),
+            milestone: "Residents hired".into(),
+            feedback_data: String::new(),
+            frequency: "f".into(),
+            source: String::new(),
+            serves: None,
+            started_on: started,
+        }
+    }
+
+    fn check_in(id: i64, on: Date, status: CheckInStatus) -> CheckIn {
+        CheckIn {
+            id: CheckInId(id),
+            milestone_id: MilestoneId(1),
+            on,
+            status,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn periods_add_days_or_months() {
+        let start = date(2025, 1, 31);
+        assert_eq!(after(start, &frequency(7, 0)), date(2025, 2, 7));
+        assert_eq!(
+            after(start, &frequency(0, 1)),
+            date(2025, 2, 28),
+            "short month"
+        );
+        assert_eq!(after(start, &frequency(0, 3)), date(2025, 4, 30));
+        assert_eq!(after(start, &frequency(0, 6)), date(2025, 7, 31));
+        assert_eq!(after(start, &frequency(0, 12)), date(2026, 1, 31));
+    }
+
+    #[test]
+    fn the_next_check_in_follows_the_latest_one() {
+        let m = milestone(date(2025, 9, 1));
+        let quarterly = frequency(0, 3);
+        assert_eq!(next_check_in(&m, &quarterly, &[]), Some(date(2025, 12, 1)));
+        let check_ins = [
+            check_in(2, date(2026, 3, 10), CheckInStatus::Progressing),
+            check_in(1, date(2025, 12, 5), CheckInStatus::NotYet),
+        ];
+        assert_eq!(
+            next_check_in(&m, &quarterly, &check_ins),
+            Some(date(2026, 6, 10))
+        );
+        let met = [check_in(3, date(2026, 6, 1), CheckInStatus::Met)];
+        assert_eq!(
+            next_check_in(&m, &quarterly, &met),
+            None,
+            "a met milestone is done"
+        );
+    }
+}

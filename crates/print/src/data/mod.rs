@@ -1,0 +1,91 @@
+//! What a printout shows, built from the model and the instruments: plain
+//! data the templates lay out. Dates are formatted here; user text is
+//! passed as strings, which Typst prints literally (no markup).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use partnerpath_core::instrument::{
+    Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet,
+};
+use partnerpath_core::model::{
+    ActionStep, Cycle, Document, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
+    ReadinessView, Team, carried_forward, changes, initials, long_date, next_check_in, radar,
+    short_date,
+};
+
+/// A whole PDF: its metadata, an optional cover, and its parts in order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Printout {
+    /// The PDF's title (metadata and first heading).
+    pub title: String,
+    pub author: String,
+    /// Shown in every page's footer.
+    pub partnership: String,
+    pub context: String,
+    #[serde(skip)]
+    pub printed_on: Date,
+    pub printed: String,
+    /// "us-letter" or "a4".
+    pub paper: String,
+    pub cover: Option<Cover>,
+    pub parts: Vec<PrintPart>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cover {
+    pub title: String,
+    pub partnership: String,
+    pub district: String,
+    pub partner: String,
+    pub contents: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PrintPart {
+    Continuum(ContinuumPrint),
+    Trajectory(TrajectoryPrint),
+    Readiness(ReadinessPrint),
+    Worksheet(WorksheetPrint),
+    Monitoring(MonitoringPrint),
+    Portfolio(PortfolioPrint),
+    Stages(StagesPrint),
+    Standards(StandardsPrint),
+}
+
+impl PrintPart {
+    /// What the part is, for a packet's contents.
+    pub fn heading(&self) -> String {
+        match self {
+            PrintPart::Continuum(p) => format!("{} — {}", p.title, p.subtitle),
+            PrintPart::Trajectory(p) => p.title.clone(),
+            PrintPart::Readiness(p) => format!("{} — {}", p.title, p.subtitle),
+            PrintPart::Worksheet(p) => format!("{} — {}", p.title, p.subtitle),
+            PrintPart::Monitoring(p) => p.title.clone(),
+            PrintPart::Portfolio(p) => p.title.clone(),
+            PrintPart::Stages(p) => p.title.clone(),
+            PrintPart::Standards(p) => p.title.clone(),
+        }
+    }
+}
+
+mod continuum;
+mod levels;
+mod monitoring;
+mod portfolio;
+mod readiness;
+mod stages;
+mod standards;
+mod trajectory;
+mod worksheet;
+
+pub use continuum::*;
+pub use levels::*;
+pub use monitoring::*;
+pub use portfolio::*;
+pub use readiness::*;
+pub use stages::*;
+pub use standards::*;
+pub use trajectory::*;
+pub use worksheet::*;

@@ -1,0 +1,331 @@
+//! Any worksheet on paper (Contract Supplement, quarterly meeting),
+//! filled or blank, with a meeting's action steps.
+
+use super::*;
+use partnerpath_core::instrument::{Column, Drawing, Field};
+use partnerpath_core::model::{bones, over_years};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WorksheetPrint {
+    pub title: String,
+    pub subtitle: String,
+    pub guidance: Vec<(String, String)>,
+    /// PartnerPath's notes on the source, printed as its own.
+    pub notes: Vec<String>,
+    /// A per-year worksheet's ratings over the years (filled, two years or more).
+    pub over_years: Option<OverYearsPrint>,
+    pub sections: Vec<SectionPrint>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OverYearsPrint {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Under the table when older years were left out: "The 6 newest of 25
+    /// school years."
+    pub note: String,
+}
+
+/// The most school years printed side by side on a portrait page.
+const YEARS_ON_PAPER: usize = 6;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FishbonePrint {
+    pub head: String,
+    /// Each bone's cause and rank.
+    pub bones: Vec<(String, String)>,
+}
+
+/// A table's cell: the text typed, or (`hint`) the choices to circle.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellPrint {
+    pub text: String,
+    pub hint: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionPrint {
+    pub title: String,
+    pub text: Vec<String>,
+    pub fields: Vec<FieldPrint>,
+    /// Action steps shown at the end of the section (meetings).
+    pub steps: Option<StepsPrint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldPrint {
+    pub label: String,
+    /// "line", "box", "check" (confirmed on a date), "tick" (a tick box),
+    /// "scale" (every option, the chosen one marked) or "table".
+    pub shape: String,
+    pub text: String,
+    pub confirmed: bool,
+    /// A scale's points.
+    pub options: Vec<String>,
+    pub columns: Vec<String>,
+    /// Which columns are narrow (tick boxes), the rest share the width.
+    pub narrow: Vec<bool>,
+    pub rows: Vec<Vec<CellPrint>>,
+    /// Blank rows to write in under a table's rows.
+    pub blank_rows: usize,
+    pub fishbone: Option<FishbonePrint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepsPrint {
+    pub heading: String,
+    pub rows: Vec<[String; 4]>,
+    /// Empty rows to write in.
+    pub blank_rows: usize,
+}
+
+fn value_text(value: &FieldValue, view: Option<&PartnershipView>) -> String {
+    match value {
+        FieldValue::Text(text) => text.clone(),
+        FieldValue::Date(date) => date.map(long_date).unwrap_or_default(),
+        FieldValue::YesNoDate { on, .. } => on.map(long_date).unwrap_or_default(),
+        FieldValue::Person(person) => person
+            .and_then(|p| view.and_then(|v| v.person(p)))
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        FieldValue::Choice(choice) => choice.clone().unwrap_or_default(),
+        FieldValue::Check(true) => "Yes".to_owned(),
+        FieldValue::Check(false) | FieldValue::Rows(_) => String::new(),
+    }
+}
+
+/// A table's cell on paper: a tick box as a box, an empty choice as its
+/// options to circle, anything else as its text.
+fn cell_print(
+    column: &Column,
+    value: Option<&FieldValue>,
+    view: Option<&PartnershipView>,
+) -> CellPrint {
+    match (column.kind, value) {
+        (FieldKind::Check, value) => CellPrint {
+            text: if matches!(value, Some(FieldValue::Check(true))) {
+                "☑".to_owned()
+            } else {
+                "☐".to_owned()
+            },
+            hint: false,
+        },
+        (FieldKind::Choice | FieldKind::Scale, value) if value.is_none_or(FieldValue::is_empty) => {
+            CellPrint {
+                text: column.options.join(" · "),
+                hint: true,
+            }
+        }
+        (_, value) => CellPrint {
+            text: value.map(|v| value_text(v, view)).unwrap_or_default(),
+            hint: false,
+        },
+    }
+}
+
+fn step_row(step: &ActionStep) -> [String; 4] {
+    [
+        step.text.clone(),
+        step.owner.clone(),
+        step.due_on.map(long_date).unwrap_or_default(),
+        step.status.label().to_owned(),
+    ]
+}
+
+/// A field's value in `filled`, or on a blank form its preset rows.
+fn field_value(field: &Field, filled: Option<(&PartnershipView, &Document)>) -> FieldValue {
+    match filled {
+        // The year a per-year worksheet is for, chosen or the one it was made in.
+        Some((_, document)) if field.kind == FieldKind::SchoolYear => {
+            FieldValue::Text(document.school_year().label())
+        }
+        Some((view, document)) => document.value_or_default(field, &view.partnership),
+        None => FieldValue::initial(field),
+    }
+}
+
+/// A worksheet as filled in `document`, or blank when it is `None`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one mapping per part of a worksheet (sections, fields, tables, guidance, years side by side), which the template reads as one structure"
+)]
+pub fn worksheet(
+    sheet: &Worksheet,
+    filled: Option<(&PartnershipView, &Document)>,
+) -> WorksheetPrint {
+    let view = filled.map(|(v, _)| v);
+    let is_meeting = sheet.key == partnerpath_core::instrument::QUARTERLY_MEETING;
+    let sections = sheet
+        .sections
+        .iter()
+        .map(|section| {
+            let text = section
+                .text
+                .iter()
+                .map(|t| match filled {
+                    Some((view, document)) => document.fill(t, sheet, &view.partnership),
+                    None => t.clone(),
+                })
+                .collect();
+            let fields = section
+                .fields
+                .iter()
+                .map(|field| {
+                    let value = field_value(field, filled);
+                    let shape = match field.kind {
+                        FieldKind::LongText => "box",
+                        FieldKind::YesNoDate => "check",
+                        FieldKind::Check => "tick",
+                        FieldKind::Scale => "scale",
+                        FieldKind::Table => "table",
+                        _ => "line",
+                    };
+                    let rows: Vec<Vec<CellPrint>> = match &value {
+                        FieldValue::Rows(rows) => rows
+                            .iter()
+                            .map(|row| {
+                                field
+                                    .columns
+                                    .iter()
+                                    .map(|c| cell_print(c, row.get(&c.key), view))
+                                    .collect()
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    let fishbone = (field.drawing == Some(Drawing::Fishbone)).then(|| {
+                        let head = filled
+                            .map(|(view, document)| {
+                                document.head_of(sheet, field, &view.partnership)
+                            })
+                            .unwrap_or_default();
+                        let bones = match &value {
+                            FieldValue::Rows(rows) => bones(rows),
+                            _ => Vec::new(),
+                        };
+                        FishbonePrint {
+                            head,
+                            bones: bones.into_iter().map(|b| (b.cause, b.rank)).collect(),
+                        }
+                    });
+                    // Room to write by hand: a few lines under an empty
+                    // table, one more under a blank form's preset rows.
+                    let blank_rows = match (rows.len(), filled.is_some()) {
+                        (0, _) => 3,
+                        (_, false) => 1,
+                        _ => 0,
+                    };
+                    // A table named as its section is not named twice.
+                    let label = if field.label == section.title {
+                        String::new()
+                    } else {
+                        field.shown_label()
+                    };
+                    FieldPrint {
+                        label,
+                        shape: shape.to_owned(),
+                        text: value_text(&value, view),
+                        confirmed: matches!(
+                            value,
+                            FieldValue::YesNoDate {
+                                confirmed: true,
+                                ..
+                            }
+                        ),
+                        options: field.options.clone(),
+                        columns: field.columns.iter().map(|c| c.label.clone()).collect(),
+                        narrow: field
+                            .columns
+                            .iter()
+                            .map(|c| c.kind == FieldKind::Check)
+                            .collect(),
+                        rows,
+                        blank_rows,
+                        fishbone,
+                    }
+                })
+                .collect();
+            let steps = match (is_meeting, section.key.as_str()) {
+                (true, "meeting") => Some(StepsPrint {
+                    heading: "Action steps from earlier meetings".to_owned(),
+                    rows: filled
+                        .map(|(view, document)| {
+                            carried_forward(&view.action_steps, document.id, document.held_on())
+                                .into_iter()
+                                .map(step_row)
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    blank_rows: if filled.is_some() { 0 } else { 4 },
+                }),
+                (true, "wrap-up") => Some(StepsPrint {
+                    heading: "Action steps".to_owned(),
+                    rows: filled
+                        .map(|(view, document)| {
+                            view.steps_raised_at(document.id).map(step_row).collect()
+                        })
+                        .unwrap_or_default(),
+                    blank_rows: if filled.is_some() { 0 } else { 6 },
+                }),
+                _ => None,
+            };
+            SectionPrint {
+                title: match section.minutes {
+                    Some(m) => format!("{} ({m} min.)", section.title),
+                    None => section.title.clone(),
+                },
+                text,
+                fields,
+                steps,
+            }
+        })
+        .collect();
+    WorksheetPrint {
+        title: sheet.title.clone(),
+        subtitle: filled.map(|(_, d)| d.title.clone()).unwrap_or_default(),
+        guidance: sheet
+            .guidance
+            .iter()
+            .map(|g| (g.heading.clone(), g.text.clone()))
+            .collect(),
+        notes: sheet.notes.clone(),
+        over_years: filled
+            .and_then(|(view, _)| {
+                over_years(sheet, view.documents_of(&sheet.key), &view.partnership)
+            })
+            .filter(|over| over.years.len() > 1)
+            .map(|over| {
+                let skip = over.years.len().saturating_sub(YEARS_ON_PAPER);
+                OverYearsPrint {
+                    columns: std::iter::once(over.item.clone())
+                        .chain(over.years.iter().skip(skip).map(|y| y.label()))
+                        .collect(),
+                    rows: over
+                        .rows
+                        .iter()
+                        .map(|(item, values)| {
+                            std::iter::once(item.clone())
+                                .chain(
+                                    values
+                                        .iter()
+                                        .skip(skip)
+                                        .map(|v| v.clone().unwrap_or_default()),
+                                )
+                                .collect()
+                        })
+                        .collect(),
+                    note: if skip > 0 {
+                        format!(
+                            "The {YEARS_ON_PAPER} newest of {} school years.",
+                            over.years.len()
+                        )
+                    } else {
+                        String::new()
+                    },
+                }
+            }),
+        sections,
+        source: sheet.source.citation(),
+    }
+}

@@ -1,0 +1,106 @@
+//! "Recently deleted": listing, restoring and, after 30 days, removing for
+//! good what was deleted.
+
+use rusqlite::params;
+
+use super::{Store, StoreError};
+use partnerpath_core::model::{Deleted, DeletedKind, KEPT_FOR_DAYS};
+
+/// The table of each kind of deleted record.
+fn table(kind: DeletedKind) -> &'static str {
+    match kind {
+        DeletedKind::Partnership => "partnerships",
+        DeletedKind::Cycle => "cycles",
+        DeletedKind::ReadinessRound => "readiness_rounds",
+        DeletedKind::Document => "documents",
+    }
+}
+
+const KINDS: [DeletedKind; 4] = [
+    DeletedKind::Partnership,
+    DeletedKind::Cycle,
+    DeletedKind::ReadinessRound,
+    DeletedKind::Document,
+];
+
+impl Store {
+    /// Everything deleted and not yet removed for good, newest first. What
+    /// sits in a deleted partnership is restored with it, so it is not
+    /// listed on its own.
+    pub fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
+        let run = || -> rusqlite::Result<Vec<Deleted>> {
+            let mut all = Vec::new();
+            for kind in KINDS {
+                let sql = match kind {
+                    DeletedKind::Partnership => {
+                        "SELECT id, name, name, deleted_at FROM partnerships
+                         WHERE deleted_at IS NOT NULL"
+                    }
+                    DeletedKind::Cycle => {
+                        "SELECT c.id, c.school_year, p.name, c.deleted_at
+                         FROM cycles c JOIN partnerships p ON p.id = c.partnership_id
+                         WHERE c.deleted_at IS NOT NULL AND p.deleted_at IS NULL"
+                    }
+                    DeletedKind::ReadinessRound => {
+                        "SELECT r.id, r.title, p.name, r.deleted_at
+                         FROM readiness_rounds r JOIN partnerships p ON p.id = r.partnership_id
+                         WHERE r.deleted_at IS NOT NULL AND p.deleted_at IS NULL"
+                    }
+                    DeletedKind::Document => {
+                        "SELECT d.id, d.title, p.name, d.deleted_at
+                         FROM documents d JOIN partnerships p ON p.id = d.partnership_id
+                         WHERE d.deleted_at IS NOT NULL AND p.deleted_at IS NULL"
+                    }
+                };
+                let mut statement = self.conn.prepare(sql)?;
+                let rows = statement.query_map([], |row| {
+                    let at: String = row.get(3)?;
+                    Ok(Deleted {
+                        kind,
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        partnership: row.get(2)?,
+                        deleted_at: at.parse().map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                3,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?,
+                    })
+                })?;
+                for row in rows {
+                    all.push(row?);
+                }
+            }
+            all.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(b.id.cmp(&a.id)));
+            Ok(all)
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// Puts a deleted record back where it was.
+    pub fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError> {
+        let sql = format!("UPDATE {} SET deleted_at = NULL WHERE id = ?1", table(kind));
+        self.execute(&sql, [id])
+    }
+
+    /// Removes for good what was deleted more than 30 days ago. Says how
+    /// many records went.
+    pub fn purge_deleted(&mut self) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut removed = 0;
+            for kind in KINDS {
+                removed += tx.execute(
+                    &format!(
+                        "DELETE FROM {} WHERE deleted_at IS NOT NULL
+                           AND julianday(deleted_at) < julianday('now') - ?1",
+                        table(kind)
+                    ),
+                    params![KEPT_FOR_DAYS],
+                )?;
+            }
+            Ok(removed)
+        })
+    }
+}

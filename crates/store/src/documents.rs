@@ -1,0 +1,126 @@
+//! Filled worksheets: a document per filling, one JSON value per field.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use rusqlite::params;
+
+use super::{Store, StoreError};
+use partnerpath_core::model::{Document, DocumentId, FieldValue, NewDocument, PartnershipId};
+
+/// A stored value that does not read back as a field value.
+fn bad_json(error: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(error))
+}
+
+impl Store {
+    pub fn create_document(&mut self, new: &NewDocument) -> Result<DocumentId, StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO documents
+                   (partnership_id, instrument_key, instrument_version, title, created_on,
+                    changed_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![
+                    new.partnership_id.0,
+                    new.instrument_key,
+                    new.instrument_version,
+                    new.title,
+                    new.created_on
+                ],
+            )?;
+            Ok(DocumentId(tx.last_insert_rowid()))
+        })
+    }
+
+    /// Renames a document, noting `on` as the day it was last changed.
+    pub fn rename_document(
+        &mut self,
+        id: DocumentId,
+        title: &str,
+        on: Date,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE documents SET title = ?2, changed_on = ?3 WHERE id = ?1",
+            params![id.0, title, on],
+        )
+    }
+
+    /// Stores a field's value, noting `on` as the day it was last changed.
+    pub fn set_document_value(
+        &mut self,
+        id: DocumentId,
+        field: &str,
+        value: &FieldValue,
+        on: Date,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(value).map_err(|e| StoreError::Other {
+            path: self.path.clone(),
+            detail: e.to_string(),
+        })?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO document_values (document_id, field_key, value) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (document_id, field_key) DO UPDATE SET value = excluded.value",
+                params![id.0, field, json],
+            )?;
+            tx.execute(
+                "UPDATE documents SET changed_on = ?2 WHERE id = ?1",
+                params![id.0, on],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Moves a document, with its values (and a meeting's action steps), to
+    /// "Recently deleted".
+    pub fn delete_document(&mut self, id: DocumentId) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE documents SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
+    }
+
+    pub(super) fn documents_of(
+        &self,
+        partnership: PartnershipId,
+    ) -> rusqlite::Result<Vec<Document>> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, partnership_id, instrument_key, instrument_version, title, created_on,
+                    COALESCE(changed_on, created_on)
+             FROM documents WHERE partnership_id = ?1 AND deleted_at IS NULL
+             ORDER BY created_on, id",
+        )?;
+        let mut documents: Vec<Document> = statement
+            .query_map([partnership.0], |row| {
+                Ok(Document {
+                    id: DocumentId(row.get(0)?),
+                    partnership_id: PartnershipId(row.get(1)?),
+                    instrument_key: row.get(2)?,
+                    instrument_version: row.get(3)?,
+                    title: row.get(4)?,
+                    created_on: row.get(5)?,
+                    changed_on: row.get(6)?,
+                    values: BTreeMap::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut values = self.conn.prepare(
+            "SELECT v.document_id, v.field_key, v.value FROM document_values v
+             JOIN documents d ON d.id = v.document_id WHERE d.partnership_id = ?1",
+        )?;
+        let rows = values.query_map([partnership.0], |row| {
+            let json: String = row.get(2)?;
+            let value: FieldValue = serde_json::from_str(&json).map_err(bad_json)?;
+            Ok((DocumentId(row.get(0)?), row.get::<_, String>(1)?, value))
+        })?;
+        for row in rows {
+            let (id, key, value) = row?;
+            if let Some(document) = documents.iter_mut().find(|d| d.id == id) {
+                document.values.insert(key, value);
+            }
+        }
+        Ok(documents)
+    }
+}

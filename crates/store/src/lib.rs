@@ -1,0 +1,300 @@
+//! The SQLite store: the only place with SQL. Every edit is written through
+//! at once, in a transaction.
+
+mod actions;
+mod apply;
+mod backups;
+mod codes;
+mod cycles;
+mod deleted;
+mod documents;
+mod error;
+mod exchange;
+mod lock;
+mod migrations;
+mod monitoring;
+mod partnerships;
+mod people;
+mod portfolio;
+mod ratings;
+mod readiness;
+mod stages;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use backups::{Backup, Backups, Reason};
+pub use error::StoreError;
+pub use exchange::{Counterpart, ExportScope};
+pub use lock::{Holder, lock_path};
+use lock::{Lock, Taken};
+pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
+
+/// An open PartnerPath database file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Held while this store may write; `None` when it only reads.
+    lock: Option<Lock>,
+}
+
+/// How long opening a file waits for another program's SQLite lock.
+const OPEN_WAIT: Duration = Duration::from_millis(500);
+/// How long an edit waits for another program's SQLite lock.
+const EDIT_WAIT: Duration = Duration::from_secs(3);
+
+/// What a file holds, read without changing it.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// No file, an empty file, or an empty SQLite database: ready to set up.
+    New,
+    /// A PartnerPath database at schema version `version`.
+    PartnerPath { version: i64 },
+}
+
+impl Store {
+    /// Opens the PartnerPath database at `path` for writing, creating it if
+    /// the file does not exist. A file that is not PartnerPath's, that a
+    /// newer program wrote, or that another window is writing, is refused
+    /// and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_keeping(path, None)
+    }
+
+    /// Like `open`, and a file that must be upgraded to this program's
+    /// schema is first copied into `backups`.
+    pub fn open_keeping(path: &Path, backups: Option<&Backups>) -> Result<Store, StoreError> {
+        Store::open_writer(path, backups).map_err(|error| match error {
+            // Another program (not PartnerPath) holding the file is told at
+            // once rather than after a long wait behind a blank window.
+            StoreError::Busy { path } => StoreError::BusyAtOpen { path },
+            other => other,
+        })
+    }
+
+    fn open_writer(path: &Path, backups: Option<&Backups>) -> Result<Store, StoreError> {
+        let kind = inspect(path)?;
+        if let Kind::PartnerPath { version } = kind
+            && version > LATEST_VERSION
+        {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        let lock = match lock::take(path) {
+            Ok(Taken::Mine(lock)) => lock,
+            Ok(Taken::Held(holder)) => {
+                return Err(StoreError::InUse {
+                    path: path.to_path_buf(),
+                    holder,
+                });
+            }
+            Err(error) => return Err(StoreError::from_io(path, &error)),
+        };
+        let sqlite = |e| StoreError::from_sqlite(path, e);
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        // SQLite quietly falls back to reading when it may not write.
+        if conn.is_readonly("main").map_err(sqlite)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        conn.busy_timeout(OPEN_WAIT).map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite)?;
+        // The rollback journal, not WAL: once an edit is committed the
+        // `.sqlite` file alone holds it (so a copy of the file, or a sync
+        // client, has every saved edit), and it is safe on network shares,
+        // where WAL is not.
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "delete", |row| row.get(0))
+            .map_err(sqlite)?;
+        if !mode.eq_ignore_ascii_case("delete") {
+            return Err(StoreError::Other {
+                path: path.to_path_buf(),
+                detail: format!("the journal could not be set (it is {mode})"),
+            });
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite)?;
+        if let (Kind::PartnerPath { version }, Some(backups)) = (kind, backups)
+            && version < LATEST_VERSION
+        {
+            backups.take(&conn, path, Reason::BeforeUpgrade)?;
+        }
+        migrations::migrations()
+            .to_latest(&mut conn)
+            .map_err(|error| match error {
+                rusqlite_migration::Error::RusqliteError { err, .. } => sqlite(err),
+                other => StoreError::Other {
+                    path: path.to_path_buf(),
+                    detail: other.to_string(),
+                },
+            })?;
+        conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            lock: Some(lock),
+        })
+    }
+
+    /// Opens the database at `path` for reading only, as a second window
+    /// does while another writes it. Nothing is written, not even a lock.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        match inspect(path)? {
+            Kind::PartnerPath { version } if version > LATEST_VERSION => {
+                return Err(StoreError::Newer {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: LATEST_VERSION,
+                });
+            }
+            Kind::PartnerPath { version } if version == LATEST_VERSION => {}
+            // A file not yet set up or upgraded cannot be read by this
+            // program until the window writing it has done so.
+            Kind::PartnerPath { .. } | Kind::New => {
+                return Err(StoreError::InUse {
+                    path: path.to_path_buf(),
+                    holder: None,
+                });
+            }
+        }
+        let sqlite = |e| StoreError::from_sqlite(path, e);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            lock: None,
+        })
+    }
+
+    /// Whether this store only reads (another window writes the file).
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    fn error(&self, error: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, error)
+    }
+
+    /// Runs `work` in one transaction (a savepoint, so that it can sit
+    /// inside a `batch`), committed only if it succeeds.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.clone();
+        let sqlite = |e| StoreError::from_sqlite(&path, e);
+        let savepoint = self.conn.savepoint().map_err(sqlite)?;
+        let value = work(&savepoint).map_err(sqlite)?;
+        savepoint.commit().map_err(sqlite)?;
+        Ok(value)
+    }
+
+    /// Runs one statement as its own transaction.
+    fn execute(&mut self, sql: &str, params: impl rusqlite::Params) -> Result<(), StoreError> {
+        self.write(|conn| conn.execute(sql, params).map(|_| ()))
+    }
+
+    /// Runs many edits as one transaction: all are stored, or none. For
+    /// writing large amounts at once (sample data), not for the screens,
+    /// whose every edit is stored on its own.
+    pub fn batch<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.error(e))?;
+        match work(self) {
+            Ok(value) => {
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(|e| self.error(e))?;
+                Ok(value)
+            }
+            Err(error) => {
+                // The edits are undone; the error that stopped them is the
+                // one to report.
+                if let Err(rollback) = self.conn.execute_batch("ROLLBACK") {
+                    return Err(self.error(rollback));
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
+/// Looks at the file through a read-only connection, so that a file we refuse
+/// keeps every byte it had.
+fn inspect(path: &Path) -> Result<Kind, StoreError> {
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Kind::New),
+        Err(error) => {
+            return Err(StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            });
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::NotPartnerPath {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(meta) if meta.len() == 0 => return Ok(Kind::New),
+        Ok(_) => {}
+    }
+    let sqlite = |e| StoreError::from_sqlite(path, e);
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sqlite)?;
+    conn.busy_timeout(OPEN_WAIT).map_err(sqlite)?;
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(sqlite)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sqlite)?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    if application_id == APPLICATION_ID {
+        Ok(Kind::PartnerPath { version })
+    } else if application_id == 0 && version == 0 && objects == 0 {
+        Ok(Kind::New)
+    } else {
+        Err(StoreError::NotPartnerPath {
+            path: path.to_path_buf(),
+        })
+    }
+}

@@ -1,0 +1,189 @@
+//! Partnerships: create, edit, archive, delete, list, and load one whole.
+
+use crate::codes::Coded;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, StoreError};
+use partnerpath_core::model::exchange::Scope;
+use partnerpath_core::model::{
+    CycleId, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
+    PartnershipView, PersonId, RatingCopy,
+};
+
+const COLUMNS: &str = "id, name, district, partner_organisation, partner_kind, start_date, notes, archived, is_sample";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Partnership> {
+    Ok(Partnership {
+        id: PartnershipId(row.get(0)?),
+        name: row.get(1)?,
+        district: row.get(2)?,
+        partner_organisation: row.get(3)?,
+        partner_kind: row.get::<_, Coded<PartnerKind>>(4)?.0,
+        start_date: row.get(5)?,
+        notes: row.get(6)?,
+        archived: row.get(7)?,
+        is_sample: row.get(8)?,
+    })
+}
+
+impl Store {
+    pub fn create_partnership(
+        &mut self,
+        new: &NewPartnership,
+        is_sample: bool,
+    ) -> Result<PartnershipId, StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO partnerships
+                   (name, district, partner_organisation, partner_kind, start_date, notes, is_sample)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    new.name.trim(),
+                    new.district,
+                    new.partner_organisation,
+                    new.partner_kind.code(),
+                    new.start_date,
+                    new.notes,
+                    is_sample
+                ],
+            )?;
+            Ok(PartnershipId(tx.last_insert_rowid()))
+        })
+    }
+
+    pub fn update_partnership(&mut self, p: &Partnership) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE partnerships SET name = ?2, district = ?3, partner_organisation = ?4,
+                   partner_kind = ?5, start_date = ?6, notes = ?7, archived = ?8
+                 WHERE id = ?1",
+            params![
+                p.id.0,
+                p.name,
+                p.district,
+                p.partner_organisation,
+                p.partner_kind.code(),
+                p.start_date,
+                p.notes,
+                p.archived
+            ],
+        )
+    }
+
+    pub fn set_archived(&mut self, id: PartnershipId, archived: bool) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE partnerships SET archived = ?2 WHERE id = ?1",
+            params![id.0, archived],
+        )
+    }
+
+    /// Moves a partnership, with all it holds, to "Recently deleted".
+    pub fn delete_partnership(&mut self, id: PartnershipId) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE partnerships SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id.0],
+        )
+    }
+
+    /// Every partnership, by name, with what it holds.
+    pub fn partnership_summaries(&self) -> Result<Vec<PartnershipSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS},
+               (SELECT count(*) FROM people WHERE partnership_id = p.id),
+               (SELECT count(*) FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL),
+               (SELECT count(*) FROM ratings r JOIN cycles c ON c.id = r.cycle_id
+                 WHERE c.partnership_id = p.id AND c.deleted_at IS NULL
+                   AND (r.level IS NOT NULL OR r.evidence <> '' OR r.next_steps <> '')),
+               (SELECT school_year FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL
+                 ORDER BY administered_on DESC, id DESC LIMIT 1)
+             FROM partnerships p WHERE p.deleted_at IS NULL
+             ORDER BY name COLLATE NOCASE, id"
+        );
+        let run = || -> rusqlite::Result<Vec<PartnershipSummary>> {
+            let mut statement = self.conn.prepare(&sql)?;
+            let rows = statement.query_map([], |row| {
+                Ok(PartnershipSummary {
+                    partnership: from_row(row)?,
+                    people: count(row.get(9)?),
+                    cycles: count(row.get(10)?),
+                    ratings: count(row.get(11)?),
+                    latest_school_year: row.get(12)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(|e| self.error(e))
+    }
+
+    /// One partnership with its people, cycles and all their ratings.
+    pub fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
+        let run = || -> rusqlite::Result<PartnershipView> {
+            let partnership = self.conn.query_row(
+                &format!("SELECT {COLUMNS} FROM partnerships WHERE id = ?1 AND deleted_at IS NULL"),
+                [id.0],
+                from_row,
+            )?;
+            let mut view = PartnershipView::new(
+                partnership,
+                self.people_of(id)?,
+                self.cycles_of(id)?,
+                self.stage_entries_of(id)?,
+                self.readiness_of(id)?,
+                self.ratings_of(id)?,
+            );
+            view.documents = self.documents_of(id)?;
+            view.action_steps = self.action_steps_of(id)?;
+            view.goals = self.goals_of(id)?;
+            view.milestones = self.milestones_of(id)?;
+            view.check_ins = self.check_ins_of(id)?;
+            view.rating_copy = self.rating_copy_of(id)?;
+            Ok(view)
+        };
+        run().map_err(|e| self.error(e))
+    }
+}
+
+impl Store {
+    /// The cycle and people a rating copy is for, if the partnership is one.
+    fn rating_copy_of(&self, id: PartnershipId) -> rusqlite::Result<Option<RatingCopy>> {
+        let json: Option<String> = self.conn.query_row(
+            "SELECT rating_copy FROM partnerships WHERE id = ?1",
+            [id.0],
+            |row| row.get(0),
+        )?;
+        let Some(json) = json else {
+            return Ok(None);
+        };
+        let Ok(scope) = serde_json::from_str::<Scope>(&json) else {
+            return Ok(None);
+        };
+        let Scope::Raters { cycle, people } = scope else {
+            return Ok(None);
+        };
+        let cycle: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM cycles WHERE uid = ?1", [cycle], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        let mut ids = Vec::new();
+        for person in people {
+            let found: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM people WHERE uid = ?1", [person], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            ids.extend(found.map(PersonId));
+        }
+        Ok(cycle.map(|cycle| RatingCopy {
+            cycle: CycleId(cycle),
+            people: ids,
+        }))
+    }
+}
+
+/// A SQL count as a length (counts are never negative).
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}

@@ -1,0 +1,102 @@
+//! Ratings: one row per cycle, indicator and rater (a person, or the team's
+//! consensus when `person_id` is NULL).
+
+use rusqlite::{ToSql, params};
+
+use super::{Store, StoreError};
+use partnerpath_core::model::{CycleId, Level, PartnershipId, PersonId, Rater, Rating, RatingKey};
+
+/// The rating columns an edit may change.
+#[derive(Clone, Copy)]
+enum Column {
+    Level,
+    Evidence,
+    NextSteps,
+}
+
+impl Column {
+    fn name(&self) -> &'static str {
+        match self {
+            Column::Level => "level",
+            Column::Evidence => "evidence",
+            Column::NextSteps => "next_steps",
+        }
+    }
+}
+
+fn person_id(rater: Rater) -> Option<i64> {
+    match rater {
+        Rater::Consensus => None,
+        Rater::Person(id) => Some(id.0),
+    }
+}
+
+impl Store {
+    pub fn set_level(&mut self, key: &RatingKey, level: Option<Level>) -> Result<(), StoreError> {
+        self.set_rating_column(key, Column::Level, &level.map(Level::number))
+    }
+
+    pub fn set_evidence(&mut self, key: &RatingKey, text: &str) -> Result<(), StoreError> {
+        self.set_rating_column(key, Column::Evidence, &text)
+    }
+
+    pub fn set_next_steps(&mut self, key: &RatingKey, text: &str) -> Result<(), StoreError> {
+        self.set_rating_column(key, Column::NextSteps, &text)
+    }
+
+    fn set_rating_column(
+        &mut self,
+        key: &RatingKey,
+        column: Column,
+        value: &dyn ToSql,
+    ) -> Result<(), StoreError> {
+        let column = column.name();
+        let sql = format!(
+            "INSERT INTO ratings (cycle_id, indicator_key, person_id, {column})
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (cycle_id, indicator_key, coalesce(person_id, 0))
+             DO UPDATE SET {column} = excluded.{column},
+                           updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        );
+        self.write(|tx| {
+            tx.execute(
+                &sql,
+                params![
+                    key.cycle_id.0,
+                    key.indicator_key,
+                    person_id(key.rater),
+                    value
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub(super) fn ratings_of(
+        &self,
+        partnership: PartnershipId,
+    ) -> rusqlite::Result<Vec<(RatingKey, Rating)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT r.cycle_id, r.indicator_key, r.person_id, r.level, r.evidence, r.next_steps
+             FROM ratings r JOIN cycles c ON c.id = r.cycle_id
+             WHERE c.partnership_id = ?1 AND c.deleted_at IS NULL",
+        )?;
+        let rows = statement.query_map([partnership.0], |row| {
+            let person: Option<i64> = row.get(2)?;
+            let level: Option<u8> = row.get(3)?;
+            Ok((
+                RatingKey {
+                    cycle_id: CycleId(row.get(0)?),
+                    indicator_key: row.get(1)?,
+                    rater: person.map_or(Rater::Consensus, |id| Rater::Person(PersonId(id))),
+                },
+                Rating {
+                    level: level.and_then(Level::new),
+                    evidence: row.get(4)?,
+                    next_steps: row.get(5)?,
+                },
+            ))
+        })?;
+        rows.collect()
+    }
+}
