@@ -175,7 +175,7 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
         StoreError::InUse { holder, .. } => (
             format!(
                 "This file is open {} and could not be shown here. Nothing was changed.",
-                Holder::where_open(holder.as_ref())
+                where_open(holder.as_ref())
             ),
             "Close the file there, then open it again.".to_owned(),
         ),
@@ -187,6 +187,29 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
             },
             "Try again; if it keeps happening, keep a copy of the file and contact support.".to_owned(),
         ),
+    }
+}
+
+/// Where a file is open, in words: "in PartnerPath on LAPTOP-12 (jlee)
+/// since 28 November 2026 at 10:42", or "in another PartnerPath window"
+/// when its lock file does not say who holds it.
+pub fn where_open(holder: Option<&Holder>) -> String {
+    let Some(holder) = holder else {
+        return "in another PartnerPath window".to_owned();
+    };
+    let since = holder
+        .since
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%-d %B %Y at %H:%M");
+    if holder.is_this_program() {
+        format!("in another window of this PartnerPath since {since}")
+    } else if holder.user.is_empty() {
+        format!("in PartnerPath on {} since {since}", holder.host)
+    } else {
+        format!(
+            "in PartnerPath on {} ({}) since {since}",
+            holder.host, holder.user
+        )
     }
 }
 

@@ -45,7 +45,7 @@ pub struct ReadOnly {
 impl ReadOnly {
     /// Where and since when the file is open, in words.
     pub fn describe(&self) -> String {
-        Holder::where_open(self.holder.as_ref())
+        crate::problem::where_open(self.holder.as_ref())
     }
 }
 

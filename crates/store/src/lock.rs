@@ -39,34 +39,6 @@ impl Holder {
         }
     }
 
-    /// Where and since when, in words: "in PartnerPath on LAPTOP-12 (jlee)
-    /// since 28 November 2026 at 10:42".
-    pub fn describe(&self) -> String {
-        let since = self
-            .since
-            .to_zoned(jiff::tz::TimeZone::system())
-            .strftime("%-d %B %Y at %H:%M");
-        if self.is_this_program() {
-            format!("in another window of this PartnerPath since {since}")
-        } else if self.user.is_empty() {
-            format!("in PartnerPath on {} since {since}", self.host)
-        } else {
-            format!(
-                "in PartnerPath on {} ({}) since {since}",
-                self.host, self.user
-            )
-        }
-    }
-
-    /// Where a file is open, in words, also when its lock file does not say
-    /// who holds it.
-    pub fn where_open(holder: Option<&Holder>) -> String {
-        holder.map_or_else(
-            || "in another PartnerPath window".to_owned(),
-            Holder::describe,
-        )
-    }
-
     /// Whether this holder is this very program (the same file opened twice).
     pub fn is_this_program(&self) -> bool {
         self.pid == std::process::id() && self.host == gethostname::gethostname().to_string_lossy()
