@@ -77,17 +77,14 @@ pub fn run(
     let (what, view) = if args.blank {
         let what = tool.what(true, &Selection::default()).map_err(|_| {
             Problem::new(
-                "That tool has no blank form: it shows what was already filled in.".to_owned(),
+                "That tool has no blank form: it shows what was already filled in.",
                 format!("Leave out --blank, or choose {}.", blank_tools()),
             )
         })?;
         (what, None)
     } else {
         let store = db.ok_or_else(|| {
-            Problem::new(
-                "No database to print from.".to_owned(),
-                "Give --db PATH or --demo.",
-            )
+            Problem::new("No database to print from.", "Give --db PATH or --demo.")
         })?;
         let view = partnership(store, args.partnership.as_deref())?;
         let what = tool
@@ -114,8 +111,7 @@ fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Pro
     let Some(summary) = chosen else {
         if summaries.is_empty() {
             return Err(Problem::new(
-                "This file holds no partnership yet, so there is nothing to print from it."
-                    .to_owned(),
+                "This file holds no partnership yet, so there is nothing to print from it.",
                 "Open the file in PartnerPath (partnerpath --db PATH), make one with \"+ New partnership\" on the list of partnerships, then print again. A blank form needs no partnership: add --blank.",
             ));
         }
@@ -200,16 +196,14 @@ fn explain(args: &PrintArgs, missing: Missing) -> Problem {
             "Give --cycle with a school year the partnership has, e.g. 2025-26.",
         ),
         Missing::Round => Problem::new(
-            "No such readiness round.".to_owned(),
+            "No such readiness round.",
             "Give --round with the round's name.",
         ),
-        Missing::Document | Missing::NoBlank => Problem::new(
-            "No such document.".to_owned(),
-            "Give --document with its title.",
-        ),
+        Missing::Document | Missing::NoBlank => {
+            Problem::new("No such document.", "Give --document with its title.")
+        }
         Missing::NoFilled => Problem::new(
-            "That tool prints only as it is published: it has nothing of the partnership's."
-                .to_owned(),
+            "That tool prints only as it is published: it has nothing of the partnership's.",
             "Add --blank.",
         ),
     }

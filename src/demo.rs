@@ -51,7 +51,11 @@ pub fn fresh_sample_file(path: &Path) -> Result<Store, Problem> {
             .partnership_summaries()
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         if summaries.iter().any(|s| !s.partnership.is_sample) {
-            return Err(Problem::new("The sample file holds partnerships that are not sample data, so it was not replaced.", "Open that file to keep working with it, or move it elsewhere.").at(path.to_path_buf()).with_remedy(Remedy::OpenOrNew));
+            let kept = Problem::new(
+                "The sample file holds partnerships that are not sample data, so it was not replaced.",
+                "Open that file to keep working with it, or move it elsewhere.",
+            );
+            return Err(kept.at(path).with_remedy(Remedy::OpenOrNew));
         }
         drop(existing);
         for suffix in ["", "-journal", "-wal", "-shm"] {
@@ -65,7 +69,7 @@ pub fn fresh_sample_file(path: &Path) -> Result<Store, Problem> {
                         format!("The earlier sample file could not be replaced ({e})."),
                         "Close other PartnerPath windows and try again.",
                     )
-                    .at(path.to_path_buf()));
+                    .at(path));
                 }
             }
         }

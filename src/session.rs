@@ -188,7 +188,7 @@ impl Session {
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
         self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
-            return Err(Problem::new(refusal.what, refusal.what_to_do));
+            return Err(Problem::from(refusal));
         }
         let outcome = self
             .store
@@ -239,7 +239,7 @@ impl Session {
                 "This file has no backups.",
                 "Open it from PartnerPath's window to keep backups.",
             )
-            .at(self.path().to_path_buf())
+            .at(self.path())
         })?;
         self.store
             .restore(backups, backup)
@@ -276,7 +276,7 @@ impl Session {
                 ),
                 "Close the file there, then choose Try again above.",
             )
-            .at(self.path().to_path_buf())),
+            .at(self.path())),
             None => Ok(()),
         }
     }
@@ -292,8 +292,12 @@ impl Session {
             .store
             .export(id, scope, &by)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
-        serde_json::to_vec_pretty(&exchange).map_err(|e| Problem::new(format!("The exchange file could not be written ({e})."), "Try again; if it keeps happening, keep a copy of the database and contact support."
-                    ))
+        serde_json::to_vec_pretty(&exchange).map_err(|e| {
+            Problem::new(
+                format!("The exchange file could not be written ({e})."),
+                "Try again; if it keeps happening, keep a copy of the database and contact support.",
+            )
+        })
     }
 
     /// Reads the exchange file at `path` (never more than the format's
@@ -315,7 +319,7 @@ impl Session {
                     format!("The exchange file could not be read ({e})."),
                     "Check that the file is there and that you may open it.",
                 )
-                .at(path.to_path_buf())
+                .at(path)
             })?;
         if bytes.len() > exchange::MAX_BYTES {
             return Err(with_path(refused(&ExchangeError::TooLarge)));

@@ -542,14 +542,12 @@ impl App {
                 self.session = Some(reopened);
                 problem
             }
-            Err(again) => Problem::new(
-                format!(
-                    "{} The file that was open could not be opened again: {}",
-                    problem.what, again.what
-                ),
-                problem.what_to_do,
-            )
-            .at(path),
+            Err(again) => problem
+                .followed_by(&format!(
+                    "The file that was open could not be opened again: {}",
+                    again.what
+                ))
+                .at(path),
         }
     }
 

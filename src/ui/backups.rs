@@ -81,7 +81,11 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
                 && ui.button("Show the backups folder").clicked()
                 && let Err(error) = opener::reveal(folder)
             {
-                chosen = Some(Chosen::Problem(Problem::new(format!("The folder could not be shown ({error})."), "Open the folder yourself; its path is below.").at(folder.clone())));
+                let problem = Problem::new(
+                    format!("The folder could not be shown ({error})."),
+                    "Open the folder yourself; its path is below.",
+                );
+                chosen = Some(Chosen::Problem(problem.at(folder.clone())));
             }
             if ui.button("Close").clicked() {
                 close = true;

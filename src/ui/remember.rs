@@ -96,8 +96,11 @@ impl Remembered {
 
 /// The problem shown for a remembered file that is no longer where it was.
 pub fn gone(path: &Path) -> Problem {
-    Problem::new("The file used last time is not there any more, so nothing was opened in its place."
-            , "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….").at(path.to_path_buf())
+    let problem = Problem::new(
+        "The file used last time is not there any more, so nothing was opened in its place.",
+        "It may have been moved, renamed or deleted, or be on a drive that is not connected. Open it where it is now with File > Open…, or start a new file with File > New….",
+    );
+    problem.at(path)
 }
 
 /// The file to open at start when none is named: the one open when the

@@ -99,8 +99,9 @@ pub mod width {
     pub const ROLE_LEAST: f32 = 200.0;
     /// The widest a person's role grows.
     pub const ROLE_MOST: f32 = 460.0;
-    /// Room kept in a row of people for the "Remove…" button and the gaps.
-    pub const PERSON_ROW_REST: f32 = 120.0;
+    /// Room kept in a row of people for its last button ("+ Add person" is
+    /// the wider), the gaps between the fields and the scroll bar.
+    pub const PERSON_ROW_REST: f32 = 160.0;
     /// A legend or a short title beside a chart or list.
     pub const LEGEND: f32 = 220.0;
     /// A folder typed in the print dialog; whom a rating is by.

@@ -47,7 +47,7 @@ impl Store {
                 step.text,
                 step.owner,
                 step.due_on,
-                step.status.code(),
+                Coded(step.status),
                 step.closed_on
             ],
         )

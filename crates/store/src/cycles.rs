@@ -28,7 +28,7 @@ impl Store {
     pub fn set_cycle_status(&mut self, id: CycleId, status: CycleStatus) -> Result<(), StoreError> {
         self.execute(
             "UPDATE cycles SET status = ?2 WHERE id = ?1",
-            params![id.0, status.code()],
+            params![id.0, Coded(status)],
         )
     }
 

@@ -493,7 +493,7 @@ impl Store {
                     p.name.trim(),
                     p.district,
                     p.partner_organisation,
-                    p.partner_kind.code(),
+                    Coded(p.partner_kind),
                     p.start_date,
                     p.notes,
                     p.archived
@@ -508,7 +508,7 @@ impl Store {
                     p.name.trim(),
                     p.district,
                     p.partner_organisation,
-                    p.partner_kind.code(),
+                    Coded(p.partner_kind),
                     p.start_date,
                     p.notes,
                     p.archived
@@ -532,7 +532,7 @@ impl Store {
             if insert(&person.id) {
                 conn.execute(
                     "INSERT INTO people (uid, partnership_id, name, side, role) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![person.id, partnership, person.name.trim(), person.side.code(), person.role],
+                    params![person.id, partnership, person.name.trim(), Coded(person.side), person.role],
                 )?;
             } else if update(&person.id) {
                 conn.execute(
@@ -540,7 +540,7 @@ impl Store {
                     params![
                         person.id,
                         person.name.trim(),
-                        person.side.code(),
+                        Coded(person.side),
                         person.role
                     ],
                 )?;
@@ -558,13 +558,13 @@ impl Store {
                         cycle.instrument_version,
                         cycle.school_year,
                         cycle.administered_on,
-                        cycle.status.code()
+                        Coded(cycle.status)
                     ],
                 )?;
             } else if update(&cycle.id) {
                 conn.execute(
                     "UPDATE cycles SET school_year = ?2, administered_on = ?3, status = ?4 WHERE uid = ?1",
-                    params![cycle.id, cycle.school_year, cycle.administered_on, cycle.status.code()],
+                    params![cycle.id, cycle.school_year, cycle.administered_on, Coded(cycle.status)],
                 )?;
             }
         }
@@ -641,7 +641,7 @@ impl Store {
                     params![
                         member.id,
                         member.round,
-                        member.team.code(),
+                        Coded(member.team),
                         member.name.trim(),
                         member.role
                     ],
@@ -651,7 +651,7 @@ impl Store {
                     "UPDATE readiness_members SET team = ?2, name = ?3, role = ?4 WHERE uid = ?1",
                     params![
                         member.id,
-                        member.team.code(),
+                        Coded(member.team),
                         member.name.trim(),
                         member.role
                     ],
@@ -686,7 +686,7 @@ impl Store {
                     params![
                         summary.id,
                         summary.round,
-                        summary.team.code(),
+                        Coded(summary.team),
                         summary.category_key,
                         summary.concerns,
                         summary.strengths
@@ -792,7 +792,7 @@ impl Store {
                         check_in.id,
                         check_in.milestone,
                         check_in.checked_on,
-                        check_in.status.code(),
+                        Coded(check_in.status),
                         check_in.note
                     ],
                 )?;
@@ -802,7 +802,7 @@ impl Store {
                     params![
                         check_in.id,
                         check_in.checked_on,
-                        check_in.status.code(),
+                        Coded(check_in.status),
                         check_in.note
                     ],
                 )?;
@@ -821,7 +821,7 @@ impl Store {
                         step.text,
                         step.owner,
                         step.due_on,
-                        step.status.code(),
+                        Coded(step.status),
                         step.document,
                         step.milestone,
                         step.raised_on,
@@ -837,7 +837,7 @@ impl Store {
                         step.text,
                         step.owner,
                         step.due_on,
-                        step.status.code(),
+                        Coded(step.status),
                         step.raised_on,
                         step.closed_on
                     ],

@@ -77,7 +77,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO check_ins (milestone_id, checked_on, status, note)
                  VALUES (?1, ?2, ?3, ?4)",
-                params![new.milestone_id.0, new.on, new.status.code(), new.note],
+                params![new.milestone_id.0, new.on, Coded(new.status), new.note],
             )?;
             Ok(CheckInId(tx.last_insert_rowid()))
         })

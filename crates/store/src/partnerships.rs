@@ -41,7 +41,7 @@ impl Store {
                     new.name.trim(),
                     new.district,
                     new.partner_organisation,
-                    new.partner_kind.code(),
+                    Coded(new.partner_kind),
                     new.start_date,
                     new.notes,
                     is_sample
@@ -61,7 +61,7 @@ impl Store {
                 p.name,
                 p.district,
                 p.partner_organisation,
-                p.partner_kind.code(),
+                Coded(p.partner_kind),
                 p.start_date,
                 p.notes,
                 p.archived

@@ -15,7 +15,7 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO people (partnership_id, name, side, role) VALUES (?1, ?2, ?3, ?4)",
-                params![partnership.0, new.name.trim(), new.side.code(), new.role],
+                params![partnership.0, new.name.trim(), Coded(new.side), new.role],
             )?;
             Ok(PersonId(tx.last_insert_rowid()))
         })
@@ -24,7 +24,7 @@ impl Store {
     pub fn update_person(&mut self, person: &Person) -> Result<(), StoreError> {
         self.execute(
             "UPDATE people SET name = ?2, side = ?3, role = ?4 WHERE id = ?1",
-            params![person.id.0, person.name, person.side.code(), person.role],
+            params![person.id.0, person.name, Coded(person.side), person.role],
         )
     }
 

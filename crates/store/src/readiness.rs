@@ -55,7 +55,7 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO readiness_members (round_id, team, name, role) VALUES (?1, ?2, ?3, ?4)",
-                params![new.round_id.0, new.team.code(), new.name.trim(), new.role],
+                params![new.round_id.0, Coded(new.team), new.name.trim(), new.role],
             )?;
             Ok(ReadinessMemberId(tx.last_insert_rowid()))
         })
@@ -64,7 +64,7 @@ impl Store {
     pub fn update_readiness_member(&mut self, member: &ReadinessMember) -> Result<(), StoreError> {
         self.execute(
             "UPDATE readiness_members SET team = ?2, name = ?3, role = ?4 WHERE id = ?1",
-            params![member.id.0, member.team.code(), member.name, member.role],
+            params![member.id.0, Coded(member.team), member.name, member.role],
         )
     }
 
@@ -142,7 +142,7 @@ impl Store {
              ON CONFLICT (round_id, team, category_key) DO UPDATE SET {column} = excluded.{column}"
         );
         self.write(|tx| {
-            tx.execute(&sql, params![round.0, team.code(), category, text])?;
+            tx.execute(&sql, params![round.0, Coded(team), category, text])?;
             Ok(())
         })
     }
