@@ -14,7 +14,7 @@ use partnerpath::print::{Missing, Paper, PrintRequest, Selection, Tool, printout
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::saving::write_atomically;
 use partnerpath::session::{ExportScope, Session};
-use partnerpath_store::Store;
+use partnerpath_store::Storage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -60,7 +60,7 @@ pub struct PrintArgs {
 /// Writes the PDF `args` asks for; `db` is the opened database, if any.
 pub fn run(
     args: &PrintArgs,
-    db: Option<&Store>,
+    db: Option<&dyn Storage>,
     instruments: Instruments,
     today: jiff::civil::Date,
 ) -> Result<usize, Problem> {
@@ -99,10 +99,13 @@ pub fn run(
     Ok(pdf.len())
 }
 
-fn partnership(store: &Store, name: Option<&str>) -> Result<PartnershipView, Problem> {
-    let summaries = store
-        .partnership_summaries()
-        .map_err(|e| Problem::store(&e, Doing::Reading))?;
+fn partnership(store: &dyn Storage, name: Option<&str>) -> Result<PartnershipView, Problem> {
+    let summaries: Vec<_> = store
+        .portfolio()
+        .map_err(|e| Problem::store(&e, Doing::Reading))?
+        .into_iter()
+        .map(|facts| facts.summary)
+        .collect();
     let chosen = match name {
         Some(name) => summaries.iter().find(|s| s.partnership.name == name),
         None if summaries.len() == 1 => summaries.first(),

@@ -11,9 +11,9 @@ use jiff::civil::{Date, date};
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use crate::model::{
     ActionSource, ActionStatus, ActionStep, CheckInStatus, CycleStatus, FieldValue, Level,
-    NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
-    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
-    PersonId, Rater, RatingKey, SchoolYear, Side, Team,
+    MilestoneFields, NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone,
+    NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind,
+    PartnershipId, PersonId, Rater, RatingKey, SchoolYear, Side, Team,
 };
 use crate::problem::{Doing, Problem};
 use partnerpath_store::{Store, StoreError};
@@ -391,12 +391,14 @@ fn write_big_extras(
         let started = date(2020, 1 + small::<i8>(m % 12), 1);
         let milestone = store.add_milestone(&NewMilestone {
             partnership_id: id,
-            milestone: format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
-            feedback_data: sentence(rng, 4),
-            frequency: frequencies[m % frequencies.len()].key.clone(),
-            source: "District HR".to_owned(),
             serves: Some(goal),
-            started_on: started,
+            fields: MilestoneFields {
+                milestone: format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
+                feedback_data: sentence(rng, 4),
+                frequency: frequencies[m % frequencies.len()].key.clone(),
+                source: "District HR".to_owned(),
+                started_on: started,
+            },
         })?;
         for c in 0..(3 + m % 6) {
             let on: Date = started

@@ -13,10 +13,13 @@ use crate::model::portfolio::PortfolioFacts;
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::{Doing, Problem, Remedy};
 pub use partnerpath_store::{Backup, ExportScope, Holder, Reason};
-use partnerpath_store::{Backups, Counterpart, Store, StoreError};
+use partnerpath_store::{Backups, Counterpart, Storage, Store, StoreError};
 
 pub struct Session {
-    store: Store,
+    /// The database, through the calls every engine answers.
+    store: Box<dyn Storage>,
+    /// Where it is, for messages.
+    path: PathBuf,
     summaries: Vec<PartnershipSummary>,
     /// What the list's portfolio shows of each partnership, read with the
     /// summaries.
@@ -89,12 +92,20 @@ impl Session {
         }
     }
 
+    /// A session on the SQLite file `store`.
     pub fn with_store(store: Store) -> Result<Session, Problem> {
+        let path = store.path().to_path_buf();
+        Session::with_storage(Box::new(store), path)
+    }
+
+    /// A session on any database; `path` says where it is in messages.
+    pub fn with_storage(store: Box<dyn Storage>, path: PathBuf) -> Result<Session, Problem> {
         let portfolio = store
             .portfolio()
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         Ok(Session {
             store,
+            path,
             summaries: portfolio.iter().map(|f| f.summary.clone()).collect(),
             portfolio,
             list_reads: 1,
@@ -131,11 +142,12 @@ impl Session {
     }
 
     pub fn path(&self) -> &Path {
-        self.store.path()
+        &self.path
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The database, for reading.
+    pub fn store(&self) -> &dyn Storage {
+        self.store.as_ref()
     }
 
     pub fn summaries(&self) -> &[PartnershipSummary] {
@@ -241,8 +253,13 @@ impl Session {
             )
             .at(self.path())
         })?;
-        self.store
-            .restore(backups, backup)
+        let file = self.store.file_mut().ok_or_else(|| {
+            Problem::new(
+                "This database is not a file on this computer, so it has no backups here.",
+                "Ask whoever keeps the database server to restore it.",
+            )
+        })?;
+        file.restore(backups, backup)
             .map_err(|e| Problem::store(&e, Doing::Saving))?;
         self.open = None;
         self.refresh_summaries()
@@ -368,9 +385,10 @@ impl Session {
     /// partnership it went into.
     pub fn import(&mut self, file: &Exchange, plan: &Plan) -> Result<PartnershipId, Problem> {
         self.refuse_if_read_only()?;
-        if let Some(backups) = &self.backups {
-            self.store
-                .back_up(backups, Reason::BeforeImport)
+        if let Some(backups) = &self.backups
+            && let Some(file) = self.store.file()
+        {
+            file.back_up(backups, Reason::BeforeImport)
                 .map_err(|e| backup_failed(&e))?;
         }
         let id = self.store.import(file, plan).map_err(|e| {

@@ -10,8 +10,8 @@ use super::style;
 use super::widgets;
 use crate::instrument::MonitoringPlan;
 use crate::model::{
-    CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
-    NewMilestone, PartnershipView, long_date, next_check_in,
+    CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneFields, MilestoneId, NewCheckIn,
+    NewGoal, NewMilestone, PartnershipView, long_date, next_check_in,
 };
 
 #[derive(Default)]
@@ -413,11 +413,14 @@ fn milestone_fields(
     let mut draft = Draft::of(milestone);
     if milestone_form(ui, milestone.id, &mut draft, &name, view, plan) {
         requests.commands.push(Command::UpdateMilestone(Milestone {
-            milestone: draft.milestone,
-            feedback_data: draft.feedback_data,
-            frequency: draft.frequency,
-            source: draft.source,
             serves: draft.serves,
+            fields: MilestoneFields {
+                milestone: draft.milestone,
+                feedback_data: draft.feedback_data,
+                frequency: draft.frequency,
+                source: draft.source,
+                ..milestone.fields.clone()
+            },
             ..milestone.clone()
         }));
     }
@@ -492,12 +495,14 @@ fn new_milestone(
     {
         requests.commands.push(Command::AddMilestone(NewMilestone {
             partnership_id: view.partnership.id,
-            milestone: draft.milestone.trim().to_owned(),
-            feedback_data: draft.feedback_data.trim().to_owned(),
-            frequency: draft.frequency.clone(),
-            source: draft.source.trim().to_owned(),
             serves: draft.serves,
-            started_on: today,
+            fields: MilestoneFields {
+                milestone: draft.milestone.trim().to_owned(),
+                feedback_data: draft.feedback_data.trim().to_owned(),
+                frequency: draft.frequency.clone(),
+                source: draft.source.trim().to_owned(),
+                started_on: today,
+            },
         }));
         state.new_milestone = None;
     }

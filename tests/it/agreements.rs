@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{
-    ActionSource, ActionStatus, CheckInStatus, DocumentId, FieldValue, NewActionStep, NewCheckIn,
-    NewDocument, NewGoal, NewMilestone, PartnershipId, PersonId, carried_forward, next_check_in,
+    ActionSource, ActionStatus, CheckInStatus, DocumentId, FieldValue, MilestoneFields,
+    NewActionStep, NewCheckIn, NewDocument, NewGoal, NewMilestone, PartnershipId, PersonId,
+    carried_forward, next_check_in,
 };
 use partnerpath_store::Store;
 
@@ -257,12 +258,14 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
         store
             .add_milestone(&NewMilestone {
                 partnership_id: id,
-                milestone: format!("checked {frequency}"),
-                feedback_data: "data".into(),
-                frequency: frequency.into(),
-                source: "HR".into(),
                 serves: Some(objective),
-                started_on: start,
+                fields: MilestoneFields {
+                    milestone: format!("checked {frequency}"),
+                    feedback_data: "data".into(),
+                    frequency: frequency.into(),
+                    source: "HR".into(),
+                    started_on: start,
+                },
             })
             .expect("milestone");
     }

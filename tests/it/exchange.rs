@@ -341,6 +341,19 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
     assert_ne!(newer, good_text, "the version was found and raised");
     let level = good_text.replacen("\"level\": 1", "\"level\": 9", 1);
     let key = good_text.replacen("\"wbt-continuum\"", "\"some-other-rubric\"", 1);
+    // A field the format does not have, in a record whose fields are
+    // flattened (which serde alone would let through).
+    let mut unknown: serde_json::Value = serde_json::from_slice(&good).expect("json");
+    unknown["milestones"] = serde_json::json!([{
+        "id": "0d5d3a3e-8f0e-4f4e-9b57-1c2f6f0b7a11",
+        "serves_goal": null,
+        "milestone": "Mentors matched",
+        "feedback_data": "",
+        "frequency": "quarterly",
+        "source": "",
+        "started_on": "2025-09-01",
+        "colour": "blue"
+    }]);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "truncated",
@@ -371,6 +384,11 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
         ),
         ("level out of range", level.into_bytes(), "out of range"),
         ("unknown instrument", key.into_bytes(), "does not have"),
+        (
+            "unknown field",
+            unknown.to_string().into_bytes(),
+            "unknown field `colour` in milestones",
+        ),
         (
             "too large",
             vec![b' '; partnerpath::model::exchange::MAX_BYTES + 1],

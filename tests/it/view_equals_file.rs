@@ -12,10 +12,10 @@ use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
 use partnerpath::model::exchange::Exchange;
 use partnerpath::model::{
     ActionSource, ActionStatus, CheckInStatus, Command, CycleId, CycleStatus, DocumentId,
-    FieldValue, GoalId, Level, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument,
-    NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
-    NewStageEntry, Outcome, PartnershipId, PartnershipView, PersonId, Rater, RatingKey,
-    ReadinessMemberId, ReadinessRoundId, Side, Team,
+    FieldValue, GoalId, Level, MilestoneFields, MilestoneId, NewActionStep, NewCheckIn, NewCycle,
+    NewDocument, NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember,
+    NewReadinessRound, NewStageEntry, Outcome, PartnershipId, PartnershipView, PersonId, Rater,
+    RatingKey, ReadinessMemberId, ReadinessRoundId, Side, Team,
 };
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
@@ -301,12 +301,14 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             }))?;
             let Outcome::MilestoneAdded(milestone) = made(Command::AddMilestone(NewMilestone {
                 partnership_id: here,
-                milestone: "Mentors matched".into(),
-                feedback_data: "Roster".into(),
-                frequency: "quarterly".into(),
-                source: "HR".into(),
                 serves: Some(goal),
-                started_on: date(2024, 8, 1),
+                fields: MilestoneFields {
+                    milestone: "Mentors matched".into(),
+                    feedback_data: "Roster".into(),
+                    frequency: "quarterly".into(),
+                    source: "HR".into(),
+                    started_on: date(2024, 8, 1),
+                },
             }))?
             else {
                 unreachable!()
@@ -554,12 +556,14 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeleteGoal => Command::DeleteGoal(pick(&goals, a)?),
         Kind::AddMilestone => Command::AddMilestone(NewMilestone {
             partnership_id: partnership,
-            milestone: text,
-            feedback_data: "Survey".into(),
-            frequency: ["monthly", "quarterly", "annually"][usize::from(b) % 3].into(),
-            source: String::new(),
             serves: if flag { pick(&goals, c) } else { None },
-            started_on: day(b),
+            fields: MilestoneFields {
+                milestone: text,
+                feedback_data: "Survey".into(),
+                frequency: ["monthly", "quarterly", "annually"][usize::from(b) % 3].into(),
+                source: String::new(),
+                started_on: day(b),
+            },
         }),
         Kind::UpdateMilestone => {
             let mut m = pick(&view.milestones, a)?;

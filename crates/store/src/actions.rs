@@ -4,10 +4,15 @@ use crate::codes::Coded;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XActionStep;
 use partnerpath_core::model::{
     ActionSource, ActionStatus, ActionStep, ActionStepId, DocumentId, MilestoneId, NewActionStep,
     PartnershipId,
 };
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 fn source_ids(source: ActionSource) -> (Option<i64>, Option<i64>) {
     match source {
@@ -96,5 +101,59 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+}
+
+/// The action steps in an exchange file: those of worksheets in "Recently
+/// deleted" stay out.
+impl Exchanged for XActionStep {
+    const TABLE: &'static Table = &Table {
+        name: "action_steps",
+        owned: true,
+        rows_of: "t.partnership_id = ?1 AND (t.document_id IS NULL OR t.document_id IN
+                    (SELECT id FROM documents WHERE deleted_at IS NULL))",
+        order: "t.raised_on, t.id",
+        columns: &[
+            Column::value("text"),
+            Column::value("owner"),
+            Column::value("due_on"),
+            Column::value("status"),
+            Column::owner("document_id", "documents"),
+            Column::owner("milestone_id", "milestones"),
+            Column::value("raised_on"),
+            Column::value("closed_on"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.text,
+            &self.owner,
+            &self.due_on,
+            Coded(self.status),
+            &self.document,
+            &self.milestone,
+            &self.raised_on,
+            &self.closed_on,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XActionStep {
+            id: row.get(0)?,
+            text: row.get(1)?,
+            owner: row.get(2)?,
+            due_on: row.get(3)?,
+            status: row.get::<_, Coded<ActionStatus>>(4)?.0,
+            document: row.get(5)?,
+            milestone: row.get(6)?,
+            raised_on: row.get(7)?,
+            closed_on: row.get(8)?,
+        })
     }
 }

@@ -4,7 +4,12 @@ use crate::codes::Coded;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XCycle;
 use partnerpath_core::model::{Cycle, CycleId, CycleStatus, NewCycle, PartnershipId};
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 impl Store {
     pub fn create_cycle(&mut self, new: &NewCycle) -> Result<CycleId, StoreError> {
@@ -59,5 +64,48 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+}
+
+/// The cycles in an exchange file.
+impl Exchanged for XCycle {
+    const TABLE: &'static Table = &Table {
+        name: "cycles",
+        owned: true,
+        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+        order: "t.administered_on, t.id",
+        columns: &[
+            Column::fixed("instrument_key"),
+            Column::fixed("instrument_version"),
+            Column::value("school_year"),
+            Column::value("administered_on"),
+            Column::value("status"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.instrument_key,
+            &self.instrument_version,
+            &self.school_year,
+            &self.administered_on,
+            Coded(self.status),
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XCycle {
+            id: row.get(0)?,
+            instrument_key: row.get(1)?,
+            instrument_version: row.get(2)?,
+            school_year: row.get(3)?,
+            administered_on: row.get(4)?,
+            status: row.get::<_, Coded<CycleStatus>>(5)?.0,
+        })
     }
 }

@@ -6,7 +6,12 @@ use jiff::civil::Date;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XDocument;
 use partnerpath_core::model::{Document, DocumentId, FieldValue, NewDocument, PartnershipId};
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{Connection, Row};
+use uuid::Uuid;
 
 /// A stored value that does not read back as a field value.
 fn bad_json(error: serde_json::Error) -> rusqlite::Error {
@@ -122,5 +127,86 @@ impl Store {
             }
         }
         Ok(documents)
+    }
+}
+
+/// The meetings and worksheets in an exchange file, with their values.
+impl Exchanged for XDocument {
+    const TABLE: &'static Table = &Table {
+        name: "documents",
+        owned: true,
+        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+        order: "t.created_on, t.id",
+        columns: &[
+            Column::fixed("instrument_key"),
+            Column::fixed("instrument_version"),
+            Column::value("title"),
+            Column::value("created_on"),
+            Column::unless_absent("changed_on"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.instrument_key,
+            &self.instrument_version,
+            &self.title,
+            &self.created_on,
+            &self.changed_on,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let created_on: Date = row.get(4)?;
+        Ok(XDocument {
+            id: row.get(0)?,
+            instrument_key: row.get(1)?,
+            instrument_version: row.get(2)?,
+            title: row.get(3)?,
+            created_on,
+            // Never edited: the day it was made.
+            changed_on: Some(row.get::<_, Option<Date>>(5)?.unwrap_or(created_on)),
+            values: BTreeMap::new(),
+        })
+    }
+
+    fn complete(conn: &Connection, documents: &mut [Self]) -> rusqlite::Result<()> {
+        let mut values = conn.prepare(
+            "SELECT v.field_key, v.value FROM document_values v
+             JOIN documents d ON d.id = v.document_id WHERE d.uid = ?1",
+        )?;
+        for document in documents {
+            let rows = values.query_map([document.id], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })?;
+            for row in rows {
+                let (key, json) = row?;
+                document
+                    .values
+                    .insert(key, serde_json::from_str(&json).map_err(bad_json)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn written(&self, conn: &Connection) -> rusqlite::Result<()> {
+        conn.execute(
+            "DELETE FROM document_values
+             WHERE document_id = (SELECT id FROM documents WHERE uid = ?1)",
+            [self.id],
+        )?;
+        let mut insert = conn.prepare(
+            "INSERT INTO document_values (document_id, field_key, value)
+             VALUES ((SELECT id FROM documents WHERE uid = ?1), ?2, ?3)",
+        )?;
+        for (key, value) in &self.values {
+            insert.execute(params![self.id, key, value.to_string()])?;
+        }
+        Ok(())
     }
 }

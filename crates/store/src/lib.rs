@@ -19,6 +19,8 @@ mod portfolio;
 mod ratings;
 mod readiness;
 mod stages;
+mod storage;
+mod table;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -31,6 +33,7 @@ pub use exchange::{Counterpart, ExportScope};
 pub use lock::{Holder, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
+pub use storage::Storage;
 
 /// An open PartnerPath database file.
 #[derive(Debug)]

@@ -1,13 +1,18 @@
 //! The monitoring plan: goals and objectives, milestones, check-ins.
 
 use crate::codes::Coded;
-use rusqlite::params;
+use rusqlite::{params, params_from_iter};
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Output, Table, values};
+use partnerpath_core::model::exchange::{XCheckIn, XGoal, XMilestone};
 use partnerpath_core::model::{
-    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
-    NewMilestone, PartnershipId,
+    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneFields, MilestoneId,
+    NewCheckIn, NewGoal, NewMilestone, PartnershipId,
 };
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 impl Store {
     pub fn add_goal(&mut self, new: &NewGoal) -> Result<GoalId, StoreError> {
@@ -34,37 +39,23 @@ impl Store {
 
     pub fn add_milestone(&mut self, new: &NewMilestone) -> Result<MilestoneId, StoreError> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO milestones (partnership_id, milestone, feedback_data, frequency,
-                   source, serves_goal_id, started_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    new.partnership_id.0,
-                    new.milestone,
-                    new.feedback_data,
-                    new.frequency,
-                    new.source,
-                    new.serves.map(|g| g.0),
-                    new.started_on
-                ],
-            )?;
+            let serves = new.serves.map(|g| g.0);
+            let mut values = vec![(&new.partnership_id.0).output()?, (&serves).output()?];
+            values.extend(fields(&new.fields)?);
+            tx.execute(&MILESTONES.insert_here_sql(), params_from_iter(values))?;
             Ok(MilestoneId(tx.last_insert_rowid()))
         })
     }
 
     pub fn update_milestone(&mut self, m: &Milestone) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE milestones SET milestone = ?2, feedback_data = ?3, frequency = ?4,
-                   source = ?5, serves_goal_id = ?6, started_on = ?7 WHERE id = ?1",
-            params![
-                m.id.0,
-                m.milestone,
-                m.feedback_data,
-                m.frequency,
-                m.source,
-                m.serves.map(|g| g.0),
-                m.started_on
-            ],
-        )
+        let serves = m.serves.map(|g| g.0);
+        let values = || -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+            let mut values = vec![(&m.id.0).output()?, (&serves).output()?];
+            values.extend(fields(&m.fields)?);
+            Ok(values)
+        };
+        let values = values().map_err(|e| self.error(e))?;
+        self.execute(&MILESTONES.update_here_sql(), params_from_iter(values))
     }
 
     /// Deletes a milestone with its check-ins and action steps.
@@ -107,21 +98,13 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> rusqlite::Result<Vec<Milestone>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, partnership_id, milestone, feedback_data, frequency, source,
-                    serves_goal_id, started_on
-             FROM milestones WHERE partnership_id = ?1 ORDER BY id",
-        )?;
+        let mut statement = self.conn.prepare(&MILESTONES.select_here_sql())?;
         let rows = statement.query_map([partnership.0], |row| {
             Ok(Milestone {
                 id: MilestoneId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
-                milestone: row.get(2)?,
-                feedback_data: row.get(3)?,
-                frequency: row.get(4)?,
-                source: row.get(5)?,
-                serves: row.get::<_, Option<i64>>(6)?.map(GoalId),
-                started_on: row.get(7)?,
+                serves: row.get::<_, Option<i64>>(2)?.map(GoalId),
+                fields: read_fields(row, 3)?,
             })
         })?;
         rows.collect()
@@ -146,5 +129,138 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+}
+
+/// The goals and objectives in an exchange file (a goal before its
+/// objectives, `exchange::check`).
+impl Exchanged for XGoal {
+    const TABLE: &'static Table = &Table {
+        name: "goals",
+        owned: true,
+        rows_of: "t.partnership_id = ?1",
+        order: "t.id",
+        columns: &[Column::owner("goal_id", "goals"), Column::value("text")],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![&self.goal, &self.text]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XGoal {
+            id: row.get(0)?,
+            goal: row.get(1)?,
+            text: row.get(2)?,
+        })
+    }
+}
+
+/// The milestones: the one list of their columns, from which every
+/// statement below is built. The first names the goal a milestone serves;
+/// the rest are its fields (`MilestoneFields`), in order.
+const MILESTONES: Table = Table {
+    name: "milestones",
+    owned: true,
+    rows_of: "t.partnership_id = ?1",
+    order: "t.id",
+    columns: &[
+        Column::link("serves_goal_id", "goals"),
+        Column::value("milestone"),
+        Column::value("feedback_data"),
+        Column::value("frequency"),
+        Column::value("source"),
+        Column::value("started_on"),
+    ],
+    on_update: "",
+};
+
+/// A milestone's fields as values, in the order of `MILESTONES`.
+fn fields(f: &MilestoneFields) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    values![
+        &f.milestone,
+        &f.feedback_data,
+        &f.frequency,
+        &f.source,
+        &f.started_on,
+    ]
+}
+
+/// A milestone's fields from a row, from column `at` on.
+fn read_fields(row: &Row<'_>, at: usize) -> rusqlite::Result<MilestoneFields> {
+    Ok(MilestoneFields {
+        milestone: row.get(at)?,
+        feedback_data: row.get(at + 1)?,
+        frequency: row.get(at + 2)?,
+        source: row.get(at + 3)?,
+        started_on: row.get(at + 4)?,
+    })
+}
+
+/// The milestones in an exchange file.
+impl Exchanged for XMilestone {
+    const TABLE: &'static Table = &MILESTONES;
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        let mut values = vec![(&self.serves_goal).output()?];
+        values.extend(fields(&self.fields)?);
+        Ok(values)
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XMilestone {
+            id: row.get(0)?,
+            serves_goal: row.get(1)?,
+            fields: read_fields(row, 2)?,
+        })
+    }
+}
+
+/// The check-ins in an exchange file.
+impl Exchanged for XCheckIn {
+    const TABLE: &'static Table = &Table {
+        name: "check_ins",
+        owned: false,
+        rows_of: "t.milestone_id IN (SELECT id FROM milestones WHERE partnership_id = ?1)",
+        order: "t.checked_on, t.id",
+        columns: &[
+            Column::owner("milestone_id", "milestones"),
+            Column::value("checked_on"),
+            Column::value("status"),
+            Column::value("note"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.milestone,
+            &self.checked_on,
+            Coded(self.status),
+            &self.note,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XCheckIn {
+            id: row.get(0)?,
+            milestone: row.get(1)?,
+            checked_on: row.get(2)?,
+            status: row.get::<_, Coded<CheckInStatus>>(3)?.0,
+            note: row.get(4)?,
+        })
     }
 }

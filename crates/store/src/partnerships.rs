@@ -4,11 +4,15 @@ use crate::codes::Coded;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
 use partnerpath_core::model::exchange::Scope;
+use partnerpath_core::model::exchange::XPartnership;
 use partnerpath_core::model::{
     CycleId, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
     PartnershipView, PersonId, RatingCopy,
 };
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 const COLUMNS: &str = "id, name, district, partner_organisation, partner_kind, start_date, notes, archived, is_sample";
 
@@ -186,4 +190,76 @@ impl Store {
 /// A SQL count as a length (counts are never negative).
 fn count(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
+}
+
+impl Store {
+    /// Marks a partnership that arrived for rating apart as a rating copy
+    /// of the cycle and people `scope` names.
+    pub(crate) fn mark_rating_copy(&self, id: i64, scope: &Scope) -> rusqlite::Result<()> {
+        let scope = serde_json::to_string(scope)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.conn.execute(
+            "UPDATE partnerships SET rating_copy = ?2 WHERE id = ?1",
+            params![id, scope],
+        )?;
+        Ok(())
+    }
+
+    /// Marks a partnership as the sample.
+    pub(crate) fn mark_sample(&self, id: PartnershipId) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "UPDATE partnerships SET is_sample = 1 WHERE id = ?1",
+            [id.0],
+        )?;
+        Ok(())
+    }
+}
+
+/// The partnership in an exchange file.
+impl Exchanged for XPartnership {
+    const TABLE: &'static Table = &Table {
+        name: "partnerships",
+        owned: false,
+        rows_of: "t.id = ?1 AND t.deleted_at IS NULL",
+        order: "t.id",
+        columns: &[
+            Column::value("name"),
+            Column::value("district"),
+            Column::value("partner_organisation"),
+            Column::value("partner_kind"),
+            Column::value("start_date"),
+            Column::value("notes"),
+            Column::value("archived"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            self.name.trim(),
+            &self.district,
+            &self.partner_organisation,
+            Coded(self.partner_kind),
+            &self.start_date,
+            &self.notes,
+            &self.archived,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XPartnership {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            district: row.get(2)?,
+            partner_organisation: row.get(3)?,
+            partner_kind: row.get::<_, Coded<PartnerKind>>(4)?.0,
+            start_date: row.get(5)?,
+            notes: row.get(6)?,
+            archived: row.get(7)?,
+        })
+    }
 }

@@ -4,7 +4,12 @@ use crate::codes::Coded;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XPerson;
 use partnerpath_core::model::{NewPerson, PartnershipId, Person, PersonId, Side};
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 impl Store {
     pub fn add_person(
@@ -48,5 +53,38 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+}
+
+/// The people in an exchange file.
+impl Exchanged for XPerson {
+    const TABLE: &'static Table = &Table {
+        name: "people",
+        owned: true,
+        rows_of: "t.partnership_id = ?1",
+        order: "t.id",
+        columns: &[
+            Column::value("name"),
+            Column::value("side"),
+            Column::value("role"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![self.name.trim(), Coded(self.side), &self.role]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XPerson {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            side: row.get::<_, Coded<Side>>(2)?.0,
+            role: row.get(3)?,
+        })
     }
 }

@@ -4,7 +4,12 @@
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
+use crate::table::{Column as TableColumn, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XRating;
 use partnerpath_core::model::{CycleId, Level, PartnershipId, PersonId, Rater, Rating, RatingKey};
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 /// The rating columns an edit may change.
 #[derive(Clone, Copy)]
@@ -98,5 +103,52 @@ impl Store {
             ))
         })?;
         rows.collect()
+    }
+}
+
+/// The continuum ratings in an exchange file.
+impl Exchanged for XRating {
+    const TABLE: &'static Table = &Table {
+        name: "ratings",
+        owned: false,
+        rows_of: "t.cycle_id IN (SELECT id FROM cycles
+                                 WHERE partnership_id = ?1 AND deleted_at IS NULL)",
+        order: "t.id",
+        columns: &[
+            TableColumn::owner("cycle_id", "cycles"),
+            TableColumn::fixed("indicator_key"),
+            TableColumn::owner("person_id", "people"),
+            TableColumn::value("level"),
+            TableColumn::value("evidence"),
+            TableColumn::value("next_steps"),
+        ],
+        on_update: "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.cycle,
+            &self.indicator_key,
+            &self.person,
+            &self.level,
+            &self.evidence,
+            &self.next_steps,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XRating {
+            id: row.get(0)?,
+            cycle: row.get(1)?,
+            indicator_key: row.get(2)?,
+            person: row.get(3)?,
+            level: row.get(4)?,
+            evidence: row.get(5)?,
+            next_steps: row.get(6)?,
+        })
     }
 }

@@ -4,10 +4,17 @@ use crate::codes::Coded;
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::{
+    XReadinessMember, XReadinessRating, XReadinessRound, XReadinessSummary,
+};
 use partnerpath_core::model::{
     MemberRating, NewReadinessMember, NewReadinessRound, PartnershipId, ReadinessMember,
     ReadinessMemberId, ReadinessRound, ReadinessRoundId, ReadinessView, Team, TeamSummary,
 };
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 impl Store {
     pub fn create_readiness_round(
@@ -237,5 +244,174 @@ impl Store {
             ))
         })?;
         rows.collect()
+    }
+}
+
+/// The rounds of partnership `?1` not in "Recently deleted".
+macro_rules! live_rounds {
+    () => {
+        "SELECT id FROM readiness_rounds WHERE partnership_id = ?1 AND deleted_at IS NULL"
+    };
+}
+
+/// The readiness rounds in an exchange file.
+impl Exchanged for XReadinessRound {
+    const TABLE: &'static Table = &Table {
+        name: "readiness_rounds",
+        owned: true,
+        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+        order: "t.held_on, t.id",
+        columns: &[
+            Column::value("title"),
+            Column::value("held_on"),
+            Column::fixed("instrument_key"),
+            Column::fixed("instrument_version"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.title,
+            &self.held_on,
+            &self.instrument_key,
+            &self.instrument_version,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XReadinessRound {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            held_on: row.get(2)?,
+            instrument_key: row.get(3)?,
+            instrument_version: row.get(4)?,
+        })
+    }
+}
+
+/// The readiness team members in an exchange file.
+impl Exchanged for XReadinessMember {
+    const TABLE: &'static Table = &Table {
+        name: "readiness_members",
+        owned: false,
+        rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
+        order: "t.id",
+        columns: &[
+            Column::owner("round_id", "readiness_rounds"),
+            Column::value("team"),
+            Column::value("name"),
+            Column::value("role"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![&self.round, Coded(self.team), self.name.trim(), &self.role]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XReadinessMember {
+            id: row.get(0)?,
+            round: row.get(1)?,
+            team: row.get::<_, Coded<Team>>(2)?.0,
+            name: row.get(3)?,
+            role: row.get(4)?,
+        })
+    }
+}
+
+/// The readiness ratings in an exchange file.
+impl Exchanged for XReadinessRating {
+    const TABLE: &'static Table = &Table {
+        name: "readiness_ratings",
+        owned: false,
+        rows_of: concat!(
+            "t.member_id IN (SELECT id FROM readiness_members WHERE round_id IN (",
+            live_rounds!(),
+            "))"
+        ),
+        order: "t.id",
+        columns: &[
+            Column::owner("member_id", "readiness_members"),
+            Column::fixed("category_key"),
+            Column::value("rating"),
+            Column::value("concerns"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.member,
+            &self.category_key,
+            &self.rating,
+            &self.concerns
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XReadinessRating {
+            id: row.get(0)?,
+            member: row.get(1)?,
+            category_key: row.get(2)?,
+            rating: row.get(3)?,
+            concerns: row.get(4)?,
+        })
+    }
+}
+
+/// The team summaries in an exchange file.
+impl Exchanged for XReadinessSummary {
+    const TABLE: &'static Table = &Table {
+        name: "readiness_summaries",
+        owned: false,
+        rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
+        order: "t.id",
+        columns: &[
+            Column::owner("round_id", "readiness_rounds"),
+            Column::fixed("team"),
+            Column::fixed("category_key"),
+            Column::value("concerns"),
+            Column::value("strengths"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![
+            &self.round,
+            Coded(self.team),
+            &self.category_key,
+            &self.concerns,
+            &self.strengths,
+        ]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XReadinessSummary {
+            id: row.get(0)?,
+            round: row.get(1)?,
+            team: row.get::<_, Coded<Team>>(2)?.0,
+            category_key: row.get(3)?,
+            concerns: row.get(4)?,
+            strengths: row.get(5)?,
+        })
     }
 }

@@ -3,7 +3,12 @@
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::table::{Column, Exchanged, Table, values};
+use partnerpath_core::model::exchange::XStageEntry;
 use partnerpath_core::model::{NewStageEntry, PartnershipId, StageEntry, StageEntryId};
+use rusqlite::Row;
+use rusqlite::types::ToSqlOutput;
+use uuid::Uuid;
 
 impl Store {
     pub fn add_stage_entry(&mut self, new: &NewStageEntry) -> Result<StageEntryId, StoreError> {
@@ -46,5 +51,38 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+}
+
+/// The stage entries in an exchange file.
+impl Exchanged for XStageEntry {
+    const TABLE: &'static Table = &Table {
+        name: "stage_entries",
+        owned: true,
+        rows_of: "t.partnership_id = ?1",
+        order: "t.started_on, t.id",
+        columns: &[
+            Column::value("stage"),
+            Column::value("started_on"),
+            Column::value("note"),
+        ],
+        on_update: "",
+    };
+
+    fn uid(&self) -> Uuid {
+        self.id
+    }
+
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+        values![&self.stage, &self.started_on, &self.note]
+    }
+
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(XStageEntry {
+            id: row.get(0)?,
+            stage: row.get(1)?,
+            started_on: row.get(2)?,
+            note: row.get(3)?,
+        })
     }
 }

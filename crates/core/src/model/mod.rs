@@ -32,8 +32,8 @@ pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{
-    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
-    NewMilestone, after, next_check_in,
+    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneFields, MilestoneId,
+    NewCheckIn, NewGoal, NewMilestone, after, next_check_in,
 };
 pub use partnership::{
     Cycle, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind, Partnership,

@@ -38,30 +38,57 @@ pub struct NewGoal {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Milestone {
-    pub id: MilestoneId,
-    pub partnership_id: PartnershipId,
+/// What a milestone says, declared once: the screens, the file and the
+/// exchange file (`XMilestone`) all hold it as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MilestoneFields {
     pub milestone: String,
     pub feedback_data: String,
     /// The key of a frequency of the monitoring plan instrument.
     pub frequency: String,
     pub source: String,
-    /// The goal or objective it serves, if any.
-    pub serves: Option<GoalId>,
     /// When monitoring began: the first check-in is due one period after.
     pub started_on: Date,
+}
+
+/// A milestone of the monitoring plan; it reads as its fields
+/// (`milestone.source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub partnership_id: PartnershipId,
+    /// The goal or objective it serves, if any.
+    pub serves: Option<GoalId>,
+    pub fields: MilestoneFields,
+}
+
+impl std::ops::Deref for Milestone {
+    type Target = MilestoneFields;
+
+    fn deref(&self) -> &MilestoneFields {
+        &self.fields
+    }
+}
+
+impl std::ops::DerefMut for Milestone {
+    fn deref_mut(&mut self) -> &mut MilestoneFields {
+        &mut self.fields
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewMilestone {
     pub partnership_id: PartnershipId,
-    pub milestone: String,
-    pub feedback_data: String,
-    pub frequency: String,
-    pub source: String,
     pub serves: Option<GoalId>,
-    pub started_on: Date,
+    pub fields: MilestoneFields,
+}
+
+impl std::ops::Deref for NewMilestone {
+    type Target = MilestoneFields;
+
+    fn deref(&self) -> &MilestoneFields {
+        &self.fields
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -159,12 +186,14 @@ mod tests {
         Milestone {
             id: MilestoneId(1),
             partnership_id: PartnershipId(1),
-            milestone: "Residents hired".into(),
-            feedback_data: String::new(),
-            frequency: "f".into(),
-            source: String::new(),
             serves: None,
-            started_on: started,
+            fields: MilestoneFields {
+                milestone: "Residents hired".into(),
+                feedback_data: String::new(),
+                frequency: "f".into(),
+                source: String::new(),
+                started_on: started,
+            },
         }
     }
 

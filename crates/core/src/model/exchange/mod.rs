@@ -19,7 +19,9 @@ use uuid::Uuid;
 use crate::instrument::Instruments;
 pub use plan::{Choice, Conflict, Difference, Plan, Table, plan};
 
-use crate::model::{ActionStatus, CheckInStatus, CycleStatus, PartnerKind, Side, Team};
+use crate::model::{
+    ActionStatus, CheckInStatus, CycleStatus, MilestoneFields, PartnerKind, Side, Team,
+};
 
 /// The `format` every exchange file names.
 pub const FORMAT: &str = "partnerpath-exchange";
@@ -71,6 +73,62 @@ pub struct Exchange {
     pub check_ins: Vec<XCheckIn>,
     #[serde(default)]
     pub action_steps: Vec<XActionStep>,
+}
+
+impl Exchange {
+    /// A file of `partnership` alone, written now by `exported_by`; the
+    /// store adds its records.
+    pub fn of(partnership: XPartnership, exported_by: &str) -> Exchange {
+        Exchange {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            exported_at: jiff::Timestamp::now(),
+            exported_by: exported_by.to_owned(),
+            scope: Scope::Partnership,
+            instruments: Vec::new(),
+            partnership,
+            people: Vec::new(),
+            cycles: Vec::new(),
+            ratings: Vec::new(),
+            stage_entries: Vec::new(),
+            readiness_rounds: Vec::new(),
+            readiness_members: Vec::new(),
+            readiness_ratings: Vec::new(),
+            readiness_summaries: Vec::new(),
+            documents: Vec::new(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            check_ins: Vec::new(),
+            action_steps: Vec::new(),
+        }
+    }
+
+    /// The instruments (key and version) its records were made with, each
+    /// once, in order.
+    pub fn instruments_used(&self) -> Vec<InstrumentRef> {
+        let mut refs: Vec<InstrumentRef> = self
+            .cycles
+            .iter()
+            .map(|c| (&c.instrument_key, &c.instrument_version))
+            .chain(
+                self.readiness_rounds
+                    .iter()
+                    .map(|r| (&r.instrument_key, &r.instrument_version)),
+            )
+            .chain(
+                self.documents
+                    .iter()
+                    .map(|d| (&d.instrument_key, &d.instrument_version)),
+            )
+            .map(|(key, version)| InstrumentRef {
+                key: key.clone(),
+                version: version.clone(),
+            })
+            .collect();
+        refs.sort_by(|a, b| (&a.key, &a.version).cmp(&(&b.key, &b.version)));
+        refs.dedup();
+        refs
+    }
 }
 
 /// What an exchange file holds.
@@ -212,16 +270,15 @@ pub struct XGoal {
     pub text: String,
 }
 
+/// A milestone: its fields as the screens hold them, flat beside its id.
+/// (serde cannot refuse unknown fields beside a flattened struct;
+/// `parse` refuses them instead.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XMilestone {
     pub id: Uuid,
-    pub milestone: String,
-    pub feedback_data: String,
-    pub frequency: String,
-    pub source: String,
     pub serves_goal: Option<Uuid>,
-    pub started_on: Date,
+    #[serde(flatten)]
+    pub fields: MilestoneFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -311,8 +368,34 @@ pub fn parse(bytes: &[u8], instruments: Instruments) -> Result<Exchange, Exchang
     }
     let exchange: Exchange =
         serde_json::from_str(text).map_err(|e| ExchangeError::Damaged(short(&e.to_string())))?;
+    no_unknown_fields(text, &exchange)?;
     check(&exchange, instruments)?;
     Ok(exchange)
+}
+
+/// Refuses a record with a field the format does not have, as serde does
+/// for the records without flattened fields: each record of the file is
+/// compared with the same record written again.
+fn no_unknown_fields(text: &str, exchange: &Exchange) -> Result<(), ExchangeError> {
+    let damaged = |e: serde_json::Error| ExchangeError::Damaged(short(&e.to_string()));
+    let read: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+    let known = serde_json::to_value(exchange).map_err(damaged)?;
+    let lists = read.as_object().into_iter().flatten();
+    for (list, records) in lists.filter_map(|(k, v)| Some((k, v.as_array()?))) {
+        for (i, record) in records.iter().enumerate() {
+            let again = known.get(list).and_then(|l| l.get(i));
+            let fields = record.as_object().into_iter().flatten();
+            for (field, value) in fields {
+                let kept = again.is_some_and(|r| r.get(field).is_some());
+                if !kept && !value.is_null() {
+                    return Err(ExchangeError::Damaged(format!(
+                        "unknown field `{field}` in {list}"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A parser's message, cut to a readable length.

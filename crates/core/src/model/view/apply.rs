@@ -256,12 +256,8 @@ impl PartnershipView {
                 self.milestones.push(Milestone {
                     id,
                     partnership_id: here,
-                    milestone: new.milestone.clone(),
-                    feedback_data: new.feedback_data.clone(),
-                    frequency: new.frequency.clone(),
-                    source: new.source.clone(),
                     serves: new.serves,
-                    started_on: new.started_on,
+                    fields: new.fields.clone(),
                 });
             }
             (Command::UpdateMilestone(m), _) => {

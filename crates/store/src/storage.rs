@@ -1,0 +1,114 @@
+//! What the program asks of a database of partnerships, whichever engine
+//! holds it: read the list and one partnership, store an edit, keep and
+//! restore "Recently deleted", and move exchange files in and out. The
+//! SQLite file (`Store`) is one engine; a second is a new module that
+//! implements this trait. Nothing here names an engine's types.
+
+use uuid::Uuid;
+
+use super::{Counterpart, ExportScope, Store, StoreError};
+use partnerpath_core::model::exchange::{Exchange, Plan};
+use partnerpath_core::model::portfolio::PortfolioFacts;
+use partnerpath_core::model::{
+    Command, Deleted, DeletedKind, Outcome, PartnershipId, PartnershipView,
+};
+
+pub trait Storage {
+    /// Every partnership not in "Recently deleted", with what the list and
+    /// the portfolio show of it.
+    fn portfolio(&self) -> Result<Vec<PortfolioFacts>, StoreError>;
+
+    /// One partnership, whole, for its screens.
+    fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError>;
+
+    /// Stores one edit, in one transaction; on failure nothing was stored.
+    fn apply(&mut self, command: &Command) -> Result<Outcome, StoreError>;
+
+    /// What was deleted in the last 30 days, newest first.
+    fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError>;
+
+    /// Puts a deleted record back.
+    fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError>;
+
+    /// Removes for good what was deleted more than 30 days ago.
+    fn purge_deleted(&mut self) -> Result<usize, StoreError>;
+
+    /// A partnership as an exchange file.
+    fn export(
+        &self,
+        id: PartnershipId,
+        scope: &ExportScope,
+        exported_by: &str,
+    ) -> Result<Exchange, StoreError>;
+
+    /// The partnership of an exchange file, as it is here.
+    fn counterpart(&self, x: &Exchange) -> Result<Counterpart, StoreError>;
+
+    /// Which of `ids` some record here already has.
+    fn ids_in_use(&self, ids: &[Uuid]) -> Result<Vec<Uuid>, StoreError>;
+
+    /// Writes what `plan` says of an exchange file, in one transaction.
+    fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError>;
+
+    /// The database as a file on this computer, when it is one: its
+    /// backups are taken and restored as a file.
+    fn file(&self) -> Option<&Store>;
+
+    /// The same, to restore a backup over it.
+    fn file_mut(&mut self) -> Option<&mut Store>;
+}
+
+impl Storage for Store {
+    fn portfolio(&self) -> Result<Vec<PortfolioFacts>, StoreError> {
+        Store::portfolio(self)
+    }
+
+    fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
+        Store::load_partnership(self, id)
+    }
+
+    fn apply(&mut self, command: &Command) -> Result<Outcome, StoreError> {
+        Store::apply(self, command)
+    }
+
+    fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
+        Store::recently_deleted(self)
+    }
+
+    fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError> {
+        Store::restore_deleted(self, kind, id)
+    }
+
+    fn purge_deleted(&mut self) -> Result<usize, StoreError> {
+        Store::purge_deleted(self)
+    }
+
+    fn export(
+        &self,
+        id: PartnershipId,
+        scope: &ExportScope,
+        exported_by: &str,
+    ) -> Result<Exchange, StoreError> {
+        Store::export(self, id, scope, exported_by)
+    }
+
+    fn counterpart(&self, x: &Exchange) -> Result<Counterpart, StoreError> {
+        Store::counterpart(self, x)
+    }
+
+    fn ids_in_use(&self, ids: &[Uuid]) -> Result<Vec<Uuid>, StoreError> {
+        Store::ids_in_use(self, ids)
+    }
+
+    fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError> {
+        Store::import(self, x, plan)
+    }
+
+    fn file(&self) -> Option<&Store> {
+        Some(self)
+    }
+
+    fn file_mut(&mut self) -> Option<&mut Store> {
+        Some(self)
+    }
+}

@@ -1,0 +1,427 @@
+//! A table of the exchange file described once, beside the table's own
+//! module: its name, which rows belong to a partnership, and its columns.
+//! From that one list the SQL that reads a partnership's rows out into an
+//! exchange file, and that writes an exchange file's new or chosen records
+//! in, is built here for every table alike.
+//!
+//! A record names other records by their 128-bit ids (uids); the database
+//! by its row ids. A column that refers to another table is read out as
+//! that row's uid and written in as the row id of that uid.
+//!
+//! The SQL is of the kind SQLite and PostgreSQL both accept.
+
+use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
+use rusqlite::{Connection, Row, params_from_iter};
+use uuid::Uuid;
+
+use crate::codes::{Code, Coded};
+use partnerpath_core::model::exchange::{
+    Plan, Table as Kind, XActionStep, XCheckIn, XCycle, XDocument, XGoal, XMilestone, XPartnership,
+    XPerson, XRating, XReadinessMember, XReadinessRating, XReadinessRound, XReadinessSummary,
+    XStageEntry,
+};
+
+/// One table of the exchange file.
+pub(crate) struct Table {
+    /// The SQL table.
+    pub name: &'static str,
+    /// Whether its rows name their partnership in `partnership_id`.
+    pub owned: bool,
+    /// Which rows (as `t`) belong to partnership `?1` and are not in
+    /// "Recently deleted".
+    pub rows_of: &'static str,
+    /// The order they are written out in.
+    pub order: &'static str,
+    /// Its columns after `uid`, in the order of a record's values.
+    pub columns: &'static [Column],
+    /// What else an update from a file sets, e.g. a time stamp.
+    pub on_update: &'static str,
+}
+
+/// One column of a table.
+pub(crate) struct Column {
+    pub name: &'static str,
+    /// The table whose row it names, if it names one.
+    pub refers_to: Option<&'static str>,
+    pub written: Written,
+}
+
+/// When a file writes a column.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// When the record is new and when the file's version is chosen.
+    Always,
+    /// Only when the record is new: where it belongs, what it was made with.
+    OnCreate,
+    /// Always, but a file without the value keeps the one here.
+    UnlessAbsent,
+}
+
+impl Column {
+    /// A value, written always.
+    pub const fn value(name: &'static str) -> Column {
+        Column {
+            name,
+            refers_to: None,
+            written: Written::Always,
+        }
+    }
+
+    /// A value fixed when the record is made.
+    pub const fn fixed(name: &'static str) -> Column {
+        Column {
+            name,
+            refers_to: None,
+            written: Written::OnCreate,
+        }
+    }
+
+    /// A value a file may leave out, keeping the one here.
+    pub const fn unless_absent(name: &'static str) -> Column {
+        Column {
+            name,
+            refers_to: None,
+            written: Written::UnlessAbsent,
+        }
+    }
+
+    /// The record it belongs to, fixed when it is made.
+    pub const fn owner(name: &'static str, table: &'static str) -> Column {
+        Column {
+            name,
+            refers_to: Some(table),
+            written: Written::OnCreate,
+        }
+    }
+
+    /// A record it refers to, which an edit may change.
+    pub const fn link(name: &'static str, table: &'static str) -> Column {
+        Column {
+            name,
+            refers_to: Some(table),
+            written: Written::Always,
+        }
+    }
+
+    /// How it is read out: a reference as the uid of the row it names.
+    fn select(&self) -> String {
+        match self.refers_to {
+            Some(table) => format!("(SELECT uid FROM {table} WHERE id = t.{})", self.name),
+            None => format!("t.{}", self.name),
+        }
+    }
+
+    /// How parameter `n` is written in: a reference as the row id of a uid.
+    fn param(&self, n: usize) -> String {
+        match self.refers_to {
+            Some(table) => format!("(SELECT id FROM {table} WHERE uid = ?{n})"),
+            None => format!("?{n}"),
+        }
+    }
+}
+
+impl Table {
+    /// Reads the partnership's rows: `uid` then the columns.
+    pub fn select_sql(&self) -> String {
+        let columns: Vec<String> = self.columns.iter().map(Column::select).collect();
+        format!(
+            "SELECT t.uid, {} FROM {} t WHERE {} ORDER BY {}",
+            columns.join(", "),
+            self.name,
+            self.rows_of,
+            self.order
+        )
+    }
+
+    /// Adds a record: `?1` its uid, `?2` the partnership's id when the
+    /// table is owned, then the columns.
+    pub fn insert_sql(&self) -> String {
+        let mut names = vec!["uid".to_owned()];
+        let mut values = vec!["?1".to_owned()];
+        if self.owned {
+            names.push("partnership_id".to_owned());
+            values.push("?2".to_owned());
+        }
+        let first = values.len() + 1;
+        for (i, column) in self.columns.iter().enumerate() {
+            names.push(column.name.to_owned());
+            values.push(column.param(first + i));
+        }
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            self.name,
+            names.join(", "),
+            values.join(", ")
+        )
+    }
+
+    /// The columns a file's chosen version rewrites, with their places in
+    /// a record's values.
+    pub fn updated(&self) -> impl Iterator<Item = (usize, &Column)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.written != Written::OnCreate)
+    }
+
+    /// Reads the partnership's rows as the screens hold them: `id`, then
+    /// `partnership_id` when the table is owned, then the columns, a
+    /// reference as the row id it names.
+    pub fn select_here_sql(&self) -> String {
+        let owner = if self.owned { "t.partnership_id, " } else { "" };
+        let columns: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| format!("t.{}", c.name))
+            .collect();
+        format!(
+            "SELECT t.id, {owner}{} FROM {} t WHERE {} ORDER BY {}",
+            columns.join(", "),
+            self.name,
+            self.rows_of,
+            self.order
+        )
+    }
+
+    /// Adds a record made on a screen: `?1` the partnership's id when the
+    /// table is owned, then the columns, a reference by its row id.
+    pub fn insert_here_sql(&self) -> String {
+        let mut names: Vec<&str> = Vec::new();
+        if self.owned {
+            names.push("partnership_id");
+        }
+        names.extend(self.columns.iter().map(|c| c.name));
+        let values: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            self.name,
+            names.join(", "),
+            values.join(", ")
+        )
+    }
+
+    /// Rewrites the record with row id `?1` from a screen: the columns
+    /// that are not fixed, in order from `?2`.
+    pub fn update_here_sql(&self) -> String {
+        let sets: Vec<String> = self
+            .updated()
+            .enumerate()
+            .map(|(i, (_, column))| format!("{} = ?{}", column.name, i + 2))
+            .collect();
+        format!("UPDATE {} SET {} WHERE id = ?1", self.name, sets.join(", "))
+    }
+
+    /// Rewrites the record with uid `?1` from the file: the columns that
+    /// are not fixed, in order from `?2`.
+    pub fn update_sql(&self) -> String {
+        let mut sets: Vec<String> = self
+            .updated()
+            .enumerate()
+            .map(|(i, (_, column))| {
+                let value = column.param(i + 2);
+                match column.written {
+                    Written::UnlessAbsent => {
+                        format!("{0} = COALESCE({value}, {0})", column.name)
+                    }
+                    Written::Always | Written::OnCreate => format!("{} = {value}", column.name),
+                }
+            })
+            .collect();
+        if !self.on_update.is_empty() {
+            sets.push(self.on_update.to_owned());
+        }
+        format!(
+            "UPDATE {} SET {} WHERE uid = ?1",
+            self.name,
+            sets.join(", ")
+        )
+    }
+}
+
+/// A record of the exchange file, stored in one table.
+pub(crate) trait Exchanged: Sized {
+    const TABLE: &'static Table;
+
+    /// Its id.
+    fn uid(&self) -> Uuid;
+
+    /// Its values, in the order of the table's columns.
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>>;
+
+    /// A record from a row of `select_sql`: `uid` at 0, then the columns.
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self>;
+
+    /// Reads what the table's columns do not hold (a worksheet's values).
+    fn complete(_conn: &Connection, _records: &mut [Self]) -> rusqlite::Result<()> {
+        Ok(())
+    }
+
+    /// Writes what the table's columns do not hold, after the record was
+    /// added or rewritten from the file.
+    fn written(&self, _conn: &Connection) -> rusqlite::Result<()> {
+        Ok(())
+    }
+}
+
+/// The partnership's records of one table, as the exchange file holds them.
+pub(crate) fn read_out<T: Exchanged>(
+    conn: &Connection,
+    partnership: i64,
+) -> rusqlite::Result<Vec<T>> {
+    let mut statement = conn.prepare(&T::TABLE.select_sql())?;
+    let rows = statement.query_map([partnership], T::read)?;
+    let mut records = rows.collect::<rusqlite::Result<Vec<T>>>()?;
+    T::complete(conn, &mut records)?;
+    Ok(records)
+}
+
+/// Writes what `plan` says of `records`: the new ones are added to
+/// `partnership`, and those in conflict that the user chose to take from
+/// the file rewrite the record here.
+pub(crate) fn write_in<T: Exchanged>(
+    conn: &Connection,
+    partnership: i64,
+    records: &[T],
+    plan: &Plan,
+) -> rusqlite::Result<()> {
+    let table = T::TABLE;
+    let mut insert = conn.prepare(&table.insert_sql())?;
+    let mut update = conn.prepare(&table.update_sql())?;
+    for record in records {
+        let uid = record.uid();
+        let values = record.values()?;
+        if plan.inserts(uid) {
+            let owner = table.owned.then(|| ToSqlOutput::from(partnership));
+            let all = std::iter::once(ToSqlOutput::Owned(Value::from(uid)))
+                .chain(owner)
+                .chain(values);
+            insert.execute(params_from_iter(all))?;
+        } else if let Some(here) = plan.here_id_taking_file(uid) {
+            let chosen = table.updated().filter_map(|(i, _)| values.get(i).cloned());
+            let all = std::iter::once(ToSqlOutput::Owned(Value::from(here))).chain(chosen);
+            update.execute(params_from_iter(all))?;
+        } else {
+            continue;
+        }
+        record.written(conn)?;
+    }
+    Ok(())
+}
+
+/// The uid of row `id` of `table`.
+pub(crate) fn uid_of(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Uuid> {
+    let sql = format!("SELECT uid FROM {table} WHERE id = ?1");
+    conn.query_row(&sql, [id], |r| r.get(0))
+}
+
+/// The row id of the record `uid` of `table`.
+pub(crate) fn row_id(conn: &Connection, table: &str, uid: Uuid) -> rusqlite::Result<i64> {
+    let sql = format!("SELECT id FROM {table} WHERE uid = ?1");
+    conn.query_row(&sql, [uid], |r| r.get(0))
+}
+
+/// Which of `ids` some record of any table already has (of any
+/// partnership, deleted or not).
+pub(crate) fn uids_in_use(conn: &Connection, ids: &[Uuid]) -> rusqlite::Result<Vec<Uuid>> {
+    let mut used = Vec::new();
+    let mut statements = Kind::ALL
+        .iter()
+        .map(|t| conn.prepare(&format!("SELECT 1 FROM {} WHERE uid = ?1", sql_table(*t))))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for id in ids {
+        for statement in &mut statements {
+            if statement.exists([id])? {
+                used.push(*id);
+                break;
+            }
+        }
+    }
+    Ok(used)
+}
+
+/// The table that holds each kind of record.
+fn sql_table(table: Kind) -> &'static str {
+    match table {
+        Kind::Partnership => XPartnership::TABLE.name,
+        Kind::Person => XPerson::TABLE.name,
+        Kind::Cycle => XCycle::TABLE.name,
+        Kind::Rating => XRating::TABLE.name,
+        Kind::StageEntry => XStageEntry::TABLE.name,
+        Kind::ReadinessRound => XReadinessRound::TABLE.name,
+        Kind::ReadinessMember => XReadinessMember::TABLE.name,
+        Kind::ReadinessRating => XReadinessRating::TABLE.name,
+        Kind::ReadinessSummary => XReadinessSummary::TABLE.name,
+        Kind::Document => XDocument::TABLE.name,
+        Kind::Goal => XGoal::TABLE.name,
+        Kind::Milestone => XMilestone::TABLE.name,
+        Kind::CheckIn => XCheckIn::TABLE.name,
+        Kind::ActionStep => XActionStep::TABLE.name,
+    }
+}
+
+/// A value as a statement's parameter: a field by reference, or a kind or
+/// status as its code.
+pub(crate) trait Output<'a> {
+    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>>;
+}
+
+impl<'a, T: ToSql + ?Sized> Output<'a> for &'a T {
+    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
+        self.to_sql()
+    }
+}
+
+impl<'a, T: Code> Output<'a> for Coded<T> {
+    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(
+            self.0.code().as_bytes(),
+        )))
+    }
+}
+
+/// A record's values, in its table's column order:
+/// `values![&self.name, Coded(self.side)]`.
+macro_rules! values {
+    ($($value:expr),* $(,)?) => {
+        Ok(vec![$($crate::table::Output::output($value)?),*])
+    };
+}
+pub(crate) use values;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Table = Table {
+        name: "milestones",
+        owned: true,
+        rows_of: "t.partnership_id = ?1",
+        order: "t.id",
+        columns: &[
+            Column::value("milestone"),
+            Column::link("serves_goal_id", "goals"),
+            Column::fixed("started_on"),
+            Column::unless_absent("changed_on"),
+        ],
+        on_update: "updated_at = 'now'",
+    };
+
+    #[test]
+    fn the_sql_is_built_from_the_one_column_list() {
+        assert_eq!(
+            T.select_sql(),
+            "SELECT t.uid, t.milestone, (SELECT uid FROM goals WHERE id = t.serves_goal_id), \
+             t.started_on, t.changed_on FROM milestones t WHERE t.partnership_id = ?1 ORDER BY t.id"
+        );
+        assert_eq!(
+            T.insert_sql(),
+            "INSERT INTO milestones (uid, partnership_id, milestone, serves_goal_id, started_on, \
+             changed_on) VALUES (?1, ?2, ?3, (SELECT id FROM goals WHERE uid = ?4), ?5, ?6)"
+        );
+        assert_eq!(
+            T.update_sql(),
+            "UPDATE milestones SET milestone = ?2, serves_goal_id = (SELECT id FROM goals WHERE \
+             uid = ?3), changed_on = COALESCE(?4, changed_on), updated_at = 'now' WHERE uid = ?1"
+        );
+    }
+}
