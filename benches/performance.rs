@@ -17,7 +17,7 @@ use egui::{Pos2, RawInput, Rect, vec2};
 use partnerpath::instrument::Phase;
 use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
 use partnerpath::large::{self, Shape};
-use partnerpath::model::{Command, Level, Partnership, Rater, RatingKey};
+use partnerpath::model::{Command, Level, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Page, Screen, Tab};
@@ -255,10 +255,8 @@ fn storage(c: &mut Criterion) {
     c.bench_function("apply one edit: partnership renamed", |b| {
         b.iter(|| {
             n += 1;
-            let renamed = Partnership {
-                name: format!("{} {n}", partnership.name),
-                ..partnership.clone()
-            };
+            let mut renamed = partnership.clone();
+            renamed.name = format!("{} {n}", partnership.name);
             session
                 .apply(&Command::UpdatePartnership(renamed))
                 .expect("apply");

@@ -10,10 +10,12 @@ use jiff::civil::{Date, date};
 
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use crate::model::{
-    ActionSource, ActionStatus, ActionStep, CheckInStatus, CycleStatus, FieldValue, Level,
-    MilestoneFields, NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone,
-    NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind,
-    PartnershipId, PersonId, Rater, RatingKey, SchoolYear, Side, Team,
+    ActionSource, ActionStatus, ActionStep, ActionStepFields, CheckInFields, CheckInStatus,
+    CycleFields, CycleStatus, DocumentFields, FieldValue, GoalFields, Level, MilestoneFields,
+    NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
+    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
+    PersonId, Rater, RatingKey, ReadinessMemberFields, ReadinessRoundFields, SchoolYear, Side,
+    StageEntryFields, Team,
 };
 use crate::problem::{Doing, Problem};
 use partnerpath_store::{Store, StoreError};
@@ -131,6 +133,7 @@ fn write(
         };
         let id = store.create_partnership(
             &NewPartnership {
+                archived: false,
                 name,
                 district: format!("District {index:02}"),
                 partner_organisation: format!("Partner organisation {index:02}"),
@@ -164,10 +167,13 @@ fn write(
             let on = date(start, 10, 1 + small::<i8>(c % 20));
             let cycle = store.create_cycle(&NewCycle {
                 partnership_id: id,
-                instrument_key: continuum.key.clone(),
-                instrument_version: continuum.version.clone(),
-                school_year: SchoolYear::containing(on).label(),
-                administered_on: on,
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: SchoolYear::containing(on).label(),
+                    administered_on: on,
+                },
             })?;
             let base = 1 + small::<u8>(c * 3 / cycles.max(1));
             for key in &keys {
@@ -224,19 +230,23 @@ fn write_big_extras(
     {
         store.add_stage_entry(&NewStageEntry {
             partnership_id: id,
-            stage,
-            started_on: date(2001 + 2 * small::<i16>(n), 3, 1),
-            note: sentence(rng, 8),
+            fields: StageEntryFields {
+                stage,
+                started_on: date(2001 + 2 * small::<i16>(n), 3, 1),
+                note: sentence(rng, 8),
+            },
         })?;
     }
     let tool = instruments.readiness;
     for round in 0..shape.rounds {
         let round_id = store.create_readiness_round(&NewReadinessRound {
             partnership_id: id,
-            title: format!("Readiness round {}", round + 1),
-            held_on: date(2001 + 2 * small::<i16>(round), 5, 10),
-            instrument_key: tool.key.clone(),
-            instrument_version: tool.version.clone(),
+            fields: ReadinessRoundFields {
+                title: format!("Readiness round {}", round + 1),
+                held_on: date(2001 + 2 * small::<i16>(round), 5, 10),
+                instrument_key: tool.key.clone(),
+                instrument_version: tool.version.clone(),
+            },
         })?;
         for (m, team) in [Team::District, Team::Partner]
             .iter()
@@ -246,9 +256,11 @@ fn write_big_extras(
         {
             let member = store.add_readiness_member(&NewReadinessMember {
                 round_id,
-                team: *team,
-                name: format!("Member {m}"),
-                role: String::new(),
+                fields: ReadinessMemberFields {
+                    team: *team,
+                    name: format!("Member {m}"),
+                    role: String::new(),
+                },
             })?;
             for category in &tool.categories {
                 store.set_readiness_rating(member, &category.key, Some(1 + rng.u8(0..4)))?;
@@ -261,10 +273,12 @@ fn write_big_extras(
     if let Some(sheet) = instruments.worksheet(CONTRACT_SUPPLEMENT) {
         let document = store.create_document(&NewDocument {
             partnership_id: id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title: "Contract Supplement".to_owned(),
-            created_on: date(2001, 7, 1),
+            fields: DocumentFields {
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title: "Contract Supplement".to_owned(),
+                created_on: date(2001, 7, 1),
+            },
         })?;
         for field in sheet.fields() {
             if field.kind == crate::instrument::FieldKind::LongText {
@@ -320,10 +334,12 @@ fn write_big_extras(
             .unwrap_or(first_meeting);
         let document = store.create_document(&NewDocument {
             partnership_id: id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title: format!("Quarterly meeting {}", m + 1),
-            created_on: on,
+            fields: DocumentFields {
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title: format!("Quarterly meeting {}", m + 1),
+                created_on: on,
+            },
         })?;
         store.set_document_value(document, "meeting_date", &FieldValue::Date(Some(on)), on)?;
         let attendees = ["District", "Partner", "School"]
@@ -353,11 +369,15 @@ fn write_big_extras(
                 .unwrap_or(on);
             let step_id = store.add_action_step(&NewActionStep {
                 partnership_id: id,
-                text: sentence(rng, 9),
-                owner: format!("Person {:02} of 00", s % 12),
-                due_on: Some(due),
                 source: ActionSource::Meeting(document),
-                raised_on: on,
+                fields: ActionStepFields {
+                    closed_on: None,
+                    status: ActionStatus::Open,
+                    text: sentence(rng, 9),
+                    owner: format!("Person {:02} of 00", s % 12),
+                    due_on: Some(due),
+                    raised_on: on,
+                },
             })?;
             // Most steps are closed a meeting or two later; some stay open.
             if rng.u8(0..10) > 0 {
@@ -370,13 +390,15 @@ fn write_big_extras(
                 store.update_action_step(&ActionStep {
                     id: step_id,
                     partnership_id: id,
-                    text: String::new(),
-                    owner: String::new(),
-                    due_on: Some(due),
-                    status,
                     source: ActionSource::Meeting(document),
-                    raised_on: on,
-                    closed_on: Some(closed_on),
+                    fields: ActionStepFields {
+                        text: String::new(),
+                        owner: String::new(),
+                        due_on: Some(due),
+                        status,
+                        raised_on: on,
+                        closed_on: Some(closed_on),
+                    },
                 })?;
             }
         }
@@ -384,7 +406,9 @@ fn write_big_extras(
     let goal = store.add_goal(&NewGoal {
         partnership_id: id,
         goal: None,
-        text: "Keep the teachers we prepare".to_owned(),
+        fields: GoalFields {
+            text: "Keep the teachers we prepare".to_owned(),
+        },
     })?;
     let frequencies = &instruments.monitoring.frequencies;
     for m in 0..shape.milestones {
@@ -407,9 +431,11 @@ fn write_big_extras(
             let status = [CheckInStatus::NotYet, CheckInStatus::Progressing][c % 2];
             store.add_check_in(&NewCheckIn {
                 milestone_id: milestone,
-                on,
-                status,
-                note: sentence(rng, 6),
+                fields: CheckInFields {
+                    on,
+                    status,
+                    note: sentence(rng, 6),
+                },
             })?;
         }
     }

@@ -12,8 +12,8 @@ use super::widgets;
 use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
-    ATTENDEE_SIDE, ATTENDEES, ActionSource, ActionStatus, ActionStep, Command, Document,
-    NewActionStep, PartnershipView, carried_forward,
+    ATTENDEE_SIDE, ATTENDEES, ActionSource, ActionStatus, ActionStep, ActionStepFields, Command,
+    Document, NewActionStep, PartnershipView, carried_forward,
 };
 
 #[derive(Default)]
@@ -147,11 +147,15 @@ fn raised_here(
                 .commands
                 .push(Command::AddActionStep(NewActionStep {
                     partnership_id: view.partnership.id,
-                    text: state.new_text.trim().to_owned(),
-                    owner: state.new_owner.trim().to_owned(),
-                    due_on: Some(due),
                     source: ActionSource::Meeting(document.id),
-                    raised_on: date,
+                    fields: ActionStepFields {
+                        closed_on: None,
+                        status: ActionStatus::Open,
+                        text: state.new_text.trim().to_owned(),
+                        owner: state.new_owner.trim().to_owned(),
+                        due_on: Some(due),
+                        raised_on: date,
+                    },
                 }));
             state.new_text.clear();
             state.new_owner.clear();
@@ -188,7 +192,10 @@ pub fn steps_table(
                     requests
                         .commands
                         .push(Command::UpdateActionStep(ActionStep {
-                            text,
+                            fields: ActionStepFields {
+                                text,
+                                ..step.fields.clone()
+                            },
                             ..(*step).clone()
                         }));
                 }
@@ -198,7 +205,10 @@ pub fn steps_table(
                     requests
                         .commands
                         .push(Command::UpdateActionStep(ActionStep {
-                            owner,
+                            fields: ActionStepFields {
+                                owner,
+                                ..step.fields.clone()
+                            },
                             ..(*step).clone()
                         }));
                 }
@@ -214,7 +224,10 @@ pub fn steps_table(
                         requests
                             .commands
                             .push(Command::UpdateActionStep(ActionStep {
-                                due_on: due,
+                                fields: ActionStepFields {
+                                    due_on: due,
+                                    ..step.fields.clone()
+                                },
                                 ..(*step).clone()
                             }));
                     }

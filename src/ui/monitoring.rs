@@ -10,8 +10,8 @@ use super::style;
 use super::widgets;
 use crate::instrument::MonitoringPlan;
 use crate::model::{
-    CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneFields, MilestoneId, NewCheckIn,
-    NewGoal, NewMilestone, PartnershipView, long_date, next_check_in,
+    CheckInFields, CheckInStatus, Command, Goal, GoalFields, GoalId, Milestone, MilestoneFields,
+    MilestoneId, NewCheckIn, NewGoal, NewMilestone, PartnershipView, long_date, next_check_in,
 };
 
 #[derive(Default)]
@@ -100,7 +100,9 @@ fn goals(
             requests.commands.push(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: None,
-                text: state.new_goal.trim().to_owned(),
+                fields: GoalFields {
+                    text: state.new_goal.trim().to_owned(),
+                },
             }));
             state.new_goal.clear();
         }
@@ -140,7 +142,9 @@ fn goals(
             requests.commands.push(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: Some(chosen),
-                text: state.new_objective.trim().to_owned(),
+                fields: GoalFields {
+                    text: state.new_objective.trim().to_owned(),
+                },
             }));
             state.new_objective.clear();
         }
@@ -153,7 +157,7 @@ fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, requests: &mut Requests) {
         let name = format!("{kind}: {}", goal.text);
         if let Some(text) = widgets::text(ui, &goal.text, &name, 480.0) {
             requests.commands.push(Command::UpdateGoal(Goal {
-                text,
+                fields: GoalFields { text },
                 ..goal.clone()
             }));
         }
@@ -456,9 +460,11 @@ fn check_in_form(
         if ui.button("Save check-in").clicked() {
             requests.commands.push(Command::AddCheckIn(NewCheckIn {
                 milestone_id: milestone.id,
-                on: date,
-                status,
-                note: state.check_in_note.trim().to_owned(),
+                fields: CheckInFields {
+                    on: date,
+                    status,
+                    note: state.check_in_note.trim().to_owned(),
+                },
             }));
             state.check_in_note.clear();
             state.checking = None;

@@ -12,8 +12,8 @@ use super::style;
 use super::widgets;
 use crate::instrument::{Readiness, ReadinessCategory, Standards};
 use crate::model::{
-    Command, NewReadinessMember, ReadinessMemberId, ReadinessRoundId, ReadinessView, Team,
-    long_date,
+    Command, NewReadinessMember, ReadinessMemberFields, ReadinessMemberId, ReadinessRoundId,
+    ReadinessView, Team, long_date,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,9 +152,11 @@ fn team_tab(
                 .commands
                 .push(Command::AddReadinessMember(NewReadinessMember {
                     round_id: round.round.id,
-                    team,
-                    name: state.new_name.trim().to_owned(),
-                    role: state.new_role.trim().to_owned(),
+                    fields: ReadinessMemberFields {
+                        team,
+                        name: state.new_name.trim().to_owned(),
+                        role: state.new_role.trim().to_owned(),
+                    },
                 }));
             state.new_name.clear();
             state.new_role.clear();

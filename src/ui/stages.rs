@@ -10,8 +10,8 @@ use super::style;
 use super::widgets;
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
-    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, long_date,
-    stage_history,
+    Command, NewStageEntry, PartnershipView, StageEntry, StageEntryFields, StageEntryId, StageSpan,
+    long_date, stage_history,
 };
 
 #[derive(Default)]
@@ -261,7 +261,10 @@ fn history_row(
         requests
             .commands
             .push(Command::UpdateStageEntry(StageEntry {
-                started_on: date,
+                fields: StageEntryFields {
+                    started_on: date,
+                    ..entry.fields.clone()
+                },
                 ..entry.clone()
             }));
     }
@@ -270,7 +273,10 @@ fn history_row(
         requests
             .commands
             .push(Command::UpdateStageEntry(StageEntry {
-                stage,
+                fields: StageEntryFields {
+                    stage,
+                    ..entry.fields.clone()
+                },
                 ..entry.clone()
             }));
     }
@@ -287,7 +293,10 @@ fn history_row(
         requests
             .commands
             .push(Command::UpdateStageEntry(StageEntry {
-                note,
+                fields: StageEntryFields {
+                    note,
+                    ..entry.fields.clone()
+                },
                 ..entry.clone()
             }));
     }
@@ -346,9 +355,11 @@ fn new_entry(
                 .commands
                 .push(Command::AddStageEntry(NewStageEntry {
                     partnership_id: view.partnership.id,
-                    stage,
-                    started_on: date,
-                    note: state.new_note.trim().to_owned(),
+                    fields: StageEntryFields {
+                        stage,
+                        started_on: date,
+                        note: state.new_note.trim().to_owned(),
+                    },
                 }));
             state.new_note.clear();
             state.new_stage = None;

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{
-    ActionSource, ActionStatus, CheckInStatus, DocumentId, FieldValue, MilestoneFields,
-    NewActionStep, NewCheckIn, NewDocument, NewGoal, NewMilestone, PartnershipId, PersonId,
-    carried_forward, next_check_in,
+    ActionSource, ActionStatus, ActionStepFields, CheckInFields, CheckInStatus, DocumentFields,
+    DocumentId, FieldValue, GoalFields, MilestoneFields, NewActionStep, NewCheckIn, NewDocument,
+    NewGoal, NewMilestone, PartnershipId, PersonId, carried_forward, next_check_in,
 };
 use partnerpath_store::Store;
 
@@ -23,10 +23,12 @@ fn document(store: &mut Store, id: PartnershipId, key: &str, on: Date) -> Docume
     store
         .create_document(&NewDocument {
             partnership_id: id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title: format!("{key} {on}"),
-            created_on: on,
+            fields: DocumentFields {
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title: format!("{key} {on}"),
+                created_on: on,
+            },
         })
         .expect("document")
 }
@@ -178,11 +180,15 @@ fn an_open_step_is_carried_forward_until_closed_and_kept_after() {
     let step = store
         .add_action_step(&NewActionStep {
             partnership_id: id,
-            text: "Draft the data-sharing agreement".into(),
-            owner: "Ana".into(),
-            due_on: Some(date(2025, 10, 31)),
             source: ActionSource::Meeting(meetings[0]),
-            raised_on: dates[0],
+            fields: ActionStepFields {
+                closed_on: None,
+                status: ActionStatus::Open,
+                text: "Draft the data-sharing agreement".into(),
+                owner: "Ana".into(),
+                due_on: Some(date(2025, 10, 31)),
+                raised_on: dates[0],
+            },
         })
         .expect("step");
     let view = store.load_partnership(id).expect("load");
@@ -226,19 +232,16 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
     let path = dir.path().join("plan.sqlite");
     let mut store = Store::open(&path).expect("open");
     let id = support::oak_and_elm(&mut store);
+    let new_goal = |goal, text: &str| NewGoal {
+        partnership_id: id,
+        goal,
+        fields: GoalFields { text: text.into() },
+    };
     let goal = store
-        .add_goal(&NewGoal {
-            partnership_id: id,
-            goal: None,
-            text: "Keep the teachers we prepare".into(),
-        })
+        .add_goal(&new_goal(None, "Keep the teachers we prepare"))
         .expect("goal");
     let objective = store
-        .add_goal(&NewGoal {
-            partnership_id: id,
-            goal: Some(goal),
-            text: "90% return for year two".into(),
-        })
+        .add_goal(&new_goal(Some(goal), "90% return for year two"))
         .expect("objective");
     let start = date(2025, 1, 31);
     let expected = [
@@ -289,9 +292,11 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
     store
         .add_check_in(&NewCheckIn {
             milestone_id: quarterly.id,
-            on: date(2025, 5, 2),
-            status: CheckInStatus::Progressing,
-            note: "Six of ten".into(),
+            fields: CheckInFields {
+                on: date(2025, 5, 2),
+                status: CheckInStatus::Progressing,
+                note: "Six of ten".into(),
+            },
         })
         .expect("check-in");
     let view = store.load_partnership(id).expect("load");
@@ -304,9 +309,11 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
     store
         .add_check_in(&NewCheckIn {
             milestone_id: quarterly.id,
-            on: date(2025, 8, 1),
-            status: CheckInStatus::Met,
-            note: String::new(),
+            fields: CheckInFields {
+                on: date(2025, 8, 1),
+                status: CheckInStatus::Met,
+                note: String::new(),
+            },
         })
         .expect("met");
     let view = store.load_partnership(id).expect("load");

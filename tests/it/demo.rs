@@ -88,7 +88,7 @@ fn a_file_with_real_partnerships_is_never_replaced_by_the_sample() {
         .partnership_summaries()
         .expect("list")
         .into_iter()
-        .map(|s| s.partnership.name)
+        .map(|s| s.partnership.fields.name)
         .collect();
     assert_eq!(names, ["Real partnership"]);
 }

@@ -8,8 +8,8 @@ use std::path::Path;
 use jiff::civil::date;
 use partnerpath::model::exchange::{Choice, Exchange, Table};
 use partnerpath::model::{
-    Command, Level, NewCycle, NewPartnership, NewPerson, Outcome, PartnershipId, PersonId, Rater,
-    RatingKey, Side,
+    Command, CycleFields, CycleStatus, DocumentFields, Level, NewCycle, NewPartnership, NewPerson,
+    Outcome, PartnershipId, PersonId, Rater, RatingKey, Side,
 };
 use partnerpath::problem::Remedy;
 use partnerpath::session::{ExportScope, Session};
@@ -72,10 +72,13 @@ pub fn facilitator(path: &Path) -> Facilitator {
         session
             .apply(&Command::CreateCycle(NewCycle {
                 partnership_id: id,
-                instrument_key: "wbt-continuum".into(),
-                instrument_version: "2017-10".into(),
-                school_year: "2025–26".into(),
-                administered_on: date(2025, 10, 1),
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: "wbt-continuum".into(),
+                    instrument_version: "2017-10".into(),
+                    school_year: "2025–26".into(),
+                    administered_on: date(2025, 10, 1),
+                },
             }))
             .expect("cycle"),
         |o| match o {
@@ -609,10 +612,12 @@ fn a_worksheet_travels_with_the_day_it_last_changed() {
         f.session
             .apply(&Command::CreateDocument(NewDocument {
                 partnership_id: f.id,
-                instrument_key: "nea-opportunity-checklist".into(),
-                instrument_version: "nea-2019".into(),
-                title: "Checklist".into(),
-                created_on: date(2026, 1, 5),
+                fields: DocumentFields {
+                    instrument_key: "nea-opportunity-checklist".into(),
+                    instrument_version: "nea-2019".into(),
+                    title: "Checklist".into(),
+                    created_on: date(2026, 1, 5),
+                },
             }))
             .expect("document"),
         |o| match o {

@@ -10,8 +10,8 @@ use jiff::civil::date;
 use partnerpath::demo;
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::{
-    FieldValue, Level, NewCycle, NewDocument, NewPartnership, PartnershipView, Rater, RatingKey,
-    Team,
+    CycleFields, CycleStatus, DocumentFields, FieldValue, Level, NewCycle, NewDocument,
+    NewPartnership, PartnershipView, Rater, RatingKey, Team,
 };
 use partnerpath::print::{Blank, Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath_store::Store;
@@ -240,10 +240,13 @@ fn user_text_with_markup_characters_prints_literally() {
     let cycle = store
         .create_cycle(&NewCycle {
             partnership_id: id,
-            instrument_key: "wbt-continuum".into(),
-            instrument_version: "2017-10".into(),
-            school_year: "2025–26".into(),
-            administered_on: date(2025, 10, 1),
+            fields: CycleFields {
+                status: CycleStatus::Draft,
+                instrument_key: "wbt-continuum".into(),
+                instrument_version: "2017-10".into(),
+                school_year: "2025–26".into(),
+                administered_on: date(2025, 10, 1),
+            },
         })
         .expect("cycle");
     let key = RatingKey {
@@ -258,10 +261,12 @@ fn user_text_with_markup_characters_prints_literally() {
     let document = store
         .create_document(&NewDocument {
             partnership_id: id,
-            instrument_key: CONTRACT_SUPPLEMENT.into(),
-            instrument_version: "odst-1".into(),
-            title: "#Supplement *draft*".into(),
-            created_on: date(2025, 7, 1),
+            fields: DocumentFields {
+                instrument_key: CONTRACT_SUPPLEMENT.into(),
+                instrument_version: "odst-1".into(),
+                title: "#Supplement *draft*".into(),
+                created_on: date(2025, 7, 1),
+            },
         })
         .expect("document");
     store
@@ -701,10 +706,12 @@ fn every_guidebook_worksheet_prints_blank_and_filled_and_reads_back() {
         let document = store
             .create_document(&NewDocument {
                 partnership_id: id,
-                instrument_key: sheet.key.clone(),
-                instrument_version: sheet.version.clone(),
-                title: format!("Our {}", sheet.title),
-                created_on: date(2026, 3, 1),
+                fields: DocumentFields {
+                    instrument_key: sheet.key.clone(),
+                    instrument_version: sheet.version.clone(),
+                    title: format!("Our {}", sheet.title),
+                    created_on: date(2026, 3, 1),
+                },
             })
             .expect("document");
         for (key, value) in typed_values(sheet) {

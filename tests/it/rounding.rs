@@ -11,8 +11,9 @@ use egui_kittest::kittest::Queryable;
 
 use jiff::civil::date;
 use partnerpath::model::{
-    CycleId, Level, NewCycle, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
-    PartnershipId, Rater, RatingKey, ReadinessRoundId, Side, Team,
+    CycleFields, CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson,
+    NewReadinessMember, NewReadinessRound, PartnershipId, Rater, RatingKey, ReadinessMemberFields,
+    ReadinessRoundFields, ReadinessRoundId, Side, Team,
 };
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::ui::{Page, Screen, Tab};
@@ -56,10 +57,13 @@ fn fixture(path: &Path) -> Fixture {
         let cycle = store
             .create_cycle(&NewCycle {
                 partnership_id: partnership,
-                instrument_key: continuum.key.clone(),
-                instrument_version: continuum.version.clone(),
-                school_year: year.into(),
-                administered_on: date(start, 10, 1),
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: year.into(),
+                    administered_on: date(start, 10, 1),
+                },
             })
             .expect("cycle");
         for (key, level) in foundations.iter().zip(levels) {
@@ -94,10 +98,12 @@ fn fixture(path: &Path) -> Fixture {
     let round = store
         .create_readiness_round(&NewReadinessRound {
             partnership_id: partnership,
-            title: "Before signing".into(),
-            held_on: date(2025, 5, 10),
-            instrument_key: "readiness".into(),
-            instrument_version: "odst-1".into(),
+            fields: ReadinessRoundFields {
+                title: "Before signing".into(),
+                held_on: date(2025, 5, 10),
+                instrument_key: "readiness".into(),
+                instrument_version: "odst-1".into(),
+            },
         })
         .expect("round");
     let members = (0..20)
@@ -107,9 +113,11 @@ fn fixture(path: &Path) -> Fixture {
         let member = store
             .add_readiness_member(&NewReadinessMember {
                 round_id: round,
-                team,
-                name: format!("Member {i}"),
-                role: String::new(),
+                fields: ReadinessMemberFields {
+                    team,
+                    name: format!("Member {i}"),
+                    role: String::new(),
+                },
             })
             .expect("member");
         store

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use jiff::civil::date;
 use partnerpath::model::{
-    Command, DeletedKind, Level, NewCycle, NewPerson, Rater, RatingKey, Side,
+    Command, CycleFields, CycleStatus, DeletedKind, Level, NewCycle, NewPerson, Rater, RatingKey,
+    Side,
 };
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::Session;
@@ -22,10 +23,13 @@ fn cycle(
     store
         .create_cycle(&NewCycle {
             partnership_id: id,
-            instrument_key: "wbt-continuum".into(),
-            instrument_version: "2017-10".into(),
-            school_year: year.into(),
-            administered_on: date(2025, 10, 1),
+            fields: CycleFields {
+                status: CycleStatus::Draft,
+                instrument_key: "wbt-continuum".into(),
+                instrument_version: "2017-10".into(),
+                school_year: year.into(),
+                administered_on: date(2025, 10, 1),
+            },
         })
         .expect("cycle")
 }

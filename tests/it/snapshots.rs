@@ -12,7 +12,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
-use partnerpath::model::{Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey};
+use partnerpath::model::{
+    CycleFields, CycleStatus, Level, NewCycle, NewPartnership, PartnershipId, Rater, RatingKey,
+};
 use partnerpath::ui::{App, Page, Screen, Tab};
 use partnerpath_store::Store;
 
@@ -68,10 +70,13 @@ fn cycles(path: &Path, years: &[(&str, i16, &str)]) -> PartnershipId {
         let cycle = store
             .create_cycle(&NewCycle {
                 partnership_id: id,
-                instrument_key: continuum.key.clone(),
-                instrument_version: continuum.version.clone(),
-                school_year: year.into(),
-                administered_on: date(start, 10, 1),
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: year.into(),
+                    administered_on: date(start, 10, 1),
+                },
             })
             .expect("cycle");
         for (indicator, digit) in continuum.indicators().zip(levels.chars()) {

@@ -5,14 +5,16 @@ use std::path::Path;
 
 use jiff::civil::date;
 use partnerpath::model::{
-    CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind, PartnershipView, Rater,
-    RatingKey, Side,
+    CycleFields, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnerKind,
+    PartnershipView, Rater, RatingKey, ReadinessMemberFields, ReadinessRoundFields, Side,
+    StageEntryFields,
 };
 use partnerpath::problem::{Doing, Problem};
 use partnerpath_store::{LATEST_VERSION, Store, StoreError};
 
 fn new_partnership() -> NewPartnership {
     NewPartnership {
+        archived: false,
         name: "Eastside SD & Harbor College".into(),
         district: "Eastside School District".into(),
         partner_organisation: "Harbor College".into(),
@@ -49,10 +51,13 @@ fn fill(store: &mut Store) -> PartnershipView {
         .expect("add person");
     let cycle = |year: &str, on| NewCycle {
         partnership_id: id,
-        instrument_key: "wbt-continuum".into(),
-        instrument_version: "2017-10".into(),
-        school_year: year.into(),
-        administered_on: on,
+        fields: CycleFields {
+            status: CycleStatus::Draft,
+            instrument_key: "wbt-continuum".into(),
+            instrument_version: "2017-10".into(),
+            school_year: year.into(),
+            administered_on: on,
+        },
     };
     let later = store
         .create_cycle(&cycle("2024–25", date(2024, 10, 2)))
@@ -411,9 +416,11 @@ fn stage_entries_round_trip_in_date_order() {
         store
             .add_stage_entry(&NewStageEntry {
                 partnership_id: id,
-                stage,
-                started_on: on,
-                note: note.into(),
+                fields: StageEntryFields {
+                    stage,
+                    started_on: on,
+                    note: note.into(),
+                },
             })
             .expect("add")
     };
@@ -478,9 +485,11 @@ fn a_version_1_file_is_upgraded_and_keeps_its_data() {
     store
         .add_stage_entry(&partnerpath::model::NewStageEntry {
             partnership_id: id,
-            stage: 1,
-            started_on: date(2024, 1, 1),
-            note: String::new(),
+            fields: StageEntryFields {
+                stage: 1,
+                started_on: date(2024, 1, 1),
+                note: String::new(),
+            },
         })
         .expect("the new table is there");
 }
@@ -495,10 +504,12 @@ fn a_readiness_round_with_several_members_per_side_round_trips() {
     let round = store
         .create_readiness_round(&NewReadinessRound {
             partnership_id: id,
-            title: "Before signing".into(),
-            held_on: date(2022, 5, 10),
-            instrument_key: "readiness".into(),
-            instrument_version: "odst-1".into(),
+            fields: ReadinessRoundFields {
+                title: "Before signing".into(),
+                held_on: date(2022, 5, 10),
+                instrument_key: "readiness".into(),
+                instrument_version: "odst-1".into(),
+            },
         })
         .expect("round");
     let mut members = Vec::new();
@@ -511,9 +522,11 @@ fn a_readiness_round_with_several_members_per_side_round_trips() {
     ] {
         let new = NewReadinessMember {
             round_id: round,
-            team,
-            name: name.into(),
-            role: format!("{name}'s role"),
+            fields: ReadinessMemberFields {
+                team,
+                name: name.into(),
+                role: format!("{name}'s role"),
+            },
         };
         members.push(store.add_readiness_member(&new).expect("member"));
     }

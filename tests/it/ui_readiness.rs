@@ -5,7 +5,10 @@
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
-use partnerpath::model::{NewPartnership, NewReadinessMember, NewReadinessRound, Team};
+use partnerpath::model::{
+    NewPartnership, NewReadinessMember, NewReadinessRound, ReadinessMemberFields,
+    ReadinessRoundFields, Team,
+};
 use partnerpath::ui::{Page, Screen};
 use partnerpath_store::Store;
 
@@ -45,19 +48,23 @@ fn a_member_rates_the_four_categories_and_the_teams_meet_over_concerns() {
         let round = store
             .create_readiness_round(&NewReadinessRound {
                 partnership_id: partnership,
-                title: "First look".into(),
-                held_on: date(2025, 2, 3),
-                instrument_key: tool.key.clone(),
-                instrument_version: tool.version.clone(),
+                fields: ReadinessRoundFields {
+                    title: "First look".into(),
+                    held_on: date(2025, 2, 3),
+                    instrument_key: tool.key.clone(),
+                    instrument_version: tool.version.clone(),
+                },
             })
             .expect("round");
         let member = |store: &mut Store, team, name: &str| {
             store
                 .add_readiness_member(&NewReadinessMember {
                     round_id: round,
-                    team,
-                    name: name.into(),
-                    role: String::new(),
+                    fields: ReadinessMemberFields {
+                        team,
+                        name: name.into(),
+                        role: String::new(),
+                    },
                 })
                 .expect("member")
         };

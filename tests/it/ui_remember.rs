@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
-use partnerpath::model::NewCycle;
+use partnerpath::model::{CycleFields, CycleStatus, NewCycle};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Page, Remembered, Screen, Tab};
 use partnerpath_store::Store;
@@ -65,10 +65,13 @@ fn theme_zoom_last_file_and_screen_survive_a_restart() {
         store
             .create_cycle(&NewCycle {
                 partnership_id: id,
-                instrument_key: continuum.key.clone(),
-                instrument_version: continuum.version.clone(),
-                school_year: "2025–26".into(),
-                administered_on: date(2025, 10, 1),
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: "2025–26".into(),
+                    administered_on: date(2025, 10, 1),
+                },
             })
             .expect("cycle");
         id

@@ -9,8 +9,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use partnerpath::model::{
-    CycleId, Level, NewCycle, NewPartnership, NewPerson, PartnershipId, PersonId, Rater, RatingKey,
-    Side,
+    CycleFields, CycleId, CycleStatus, Level, NewCycle, NewPartnership, NewPerson, PartnershipId,
+    PersonId, Rater, RatingKey, Side,
 };
 use partnerpath::ui::{App, Page, Screen, Tab};
 use partnerpath_store::Store;
@@ -57,10 +57,13 @@ fn fixture(path: &Path) -> Fixture {
             store
                 .create_cycle(&NewCycle {
                     partnership_id: partnership,
-                    instrument_key: "wbt-continuum".into(),
-                    instrument_version: "2017-10".into(),
-                    school_year: (*year).into(),
-                    administered_on: date(start, 10, 1),
+                    fields: CycleFields {
+                        status: CycleStatus::Draft,
+                        instrument_key: "wbt-continuum".into(),
+                        instrument_version: "2017-10".into(),
+                        school_year: (*year).into(),
+                        administered_on: date(start, 10, 1),
+                    },
                 })
                 .expect("cycle")
         })

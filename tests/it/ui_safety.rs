@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
-use partnerpath::model::NewCycle;
+use partnerpath::model::{CycleFields, CycleStatus, NewCycle};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Page, Screen};
 use partnerpath_store::Store;
@@ -22,10 +22,13 @@ fn a_second_window_is_read_only_until_the_first_closes() {
         let cycle = store
             .create_cycle(&NewCycle {
                 partnership_id: id,
-                instrument_key: "wbt-continuum".into(),
-                instrument_version: "2017-10".into(),
-                school_year: "2025–26".into(),
-                administered_on: date(2025, 10, 1),
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: "wbt-continuum".into(),
+                    instrument_version: "2017-10".into(),
+                    school_year: "2025–26".into(),
+                    administered_on: date(2025, 10, 1),
+                },
             })
             .expect("cycle");
         (id, cycle)

@@ -11,11 +11,12 @@ use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
 use partnerpath::model::exchange::Exchange;
 use partnerpath::model::{
-    ActionSource, ActionStatus, CheckInStatus, Command, CycleId, CycleStatus, DocumentId,
-    FieldValue, GoalId, Level, MilestoneFields, MilestoneId, NewActionStep, NewCheckIn, NewCycle,
-    NewDocument, NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember,
-    NewReadinessRound, NewStageEntry, Outcome, PartnershipId, PartnershipView, PersonId, Rater,
-    RatingKey, ReadinessMemberId, ReadinessRoundId, Side, Team,
+    ActionSource, ActionStatus, ActionStepFields, CheckInFields, CheckInStatus, Command,
+    CycleFields, CycleId, CycleStatus, DocumentFields, DocumentId, FieldValue, GoalFields, GoalId,
+    Level, MilestoneFields, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal,
+    NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
+    Outcome, PartnershipId, PartnershipView, PersonId, Rater, RatingKey, ReadinessMemberFields,
+    ReadinessMemberId, ReadinessRoundFields, ReadinessRoundId, Side, StageEntryFields, Team,
 };
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
@@ -223,10 +224,13 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             for (partnership, year) in [(here, 2023), (here, 2024), (other, 2024)] {
                 let Outcome::CycleCreated(cycle) = made(Command::CreateCycle(NewCycle {
                     partnership_id: partnership,
-                    instrument_key: "wbt-continuum".into(),
-                    instrument_version: "2017-10".into(),
-                    school_year: format!("{year}–{}", year - 1999),
-                    administered_on: date(year, 10, 1),
+                    fields: CycleFields {
+                        status: CycleStatus::Draft,
+                        instrument_key: "wbt-continuum".into(),
+                        instrument_version: "2017-10".into(),
+                        school_year: format!("{year}–{}", year - 1999),
+                        administered_on: date(year, 10, 1),
+                    },
                 }))?
                 else {
                     unreachable!()
@@ -247,10 +251,12 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             let Outcome::ReadinessRoundCreated(round) =
                 made(Command::CreateReadinessRound(NewReadinessRound {
                     partnership_id: here,
-                    title: "Spring".into(),
-                    held_on: date(2024, 3, 1),
-                    instrument_key: "readiness".into(),
-                    instrument_version: "1".into(),
+                    fields: ReadinessRoundFields {
+                        title: "Spring".into(),
+                        held_on: date(2024, 3, 1),
+                        instrument_key: "readiness".into(),
+                        instrument_version: "1".into(),
+                    },
                 }))?
             else {
                 unreachable!()
@@ -258,9 +264,11 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             let Outcome::ReadinessMemberAdded(member) =
                 made(Command::AddReadinessMember(NewReadinessMember {
                     round_id: round,
-                    team: Team::District,
-                    name: "Di".into(),
-                    role: String::new(),
+                    fields: ReadinessMemberFields {
+                        team: Team::District,
+                        name: "Di".into(),
+                        role: String::new(),
+                    },
                 }))?
             else {
                 unreachable!()
@@ -272,10 +280,12 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             ))?;
             let Outcome::DocumentCreated(meeting) = made(Command::CreateDocument(NewDocument {
                 partnership_id: here,
-                instrument_key: QUARTERLY_MEETING.into(),
-                instrument_version: "1".into(),
-                title: "Fall meeting".into(),
-                created_on: date(2024, 9, 1),
+                fields: DocumentFields {
+                    instrument_key: QUARTERLY_MEETING.into(),
+                    instrument_version: "1".into(),
+                    title: "Fall meeting".into(),
+                    created_on: date(2024, 9, 1),
+                },
             }))?
             else {
                 unreachable!()
@@ -289,7 +299,9 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             let Outcome::GoalAdded(goal) = made(Command::AddGoal(NewGoal {
                 partnership_id: here,
                 goal: None,
-                text: "Retain teachers".into(),
+                fields: GoalFields {
+                    text: "Retain teachers".into(),
+                },
             }))?
             else {
                 unreachable!()
@@ -297,7 +309,9 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             made(Command::AddGoal(NewGoal {
                 partnership_id: here,
                 goal: Some(goal),
-                text: "Mentor new hires".into(),
+                fields: GoalFields {
+                    text: "Mentor new hires".into(),
+                },
             }))?;
             let Outcome::MilestoneAdded(milestone) = made(Command::AddMilestone(NewMilestone {
                 partnership_id: here,
@@ -315,9 +329,11 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             };
             made(Command::AddCheckIn(NewCheckIn {
                 milestone_id: milestone,
-                on: date(2024, 11, 1),
-                status: CheckInStatus::Progressing,
-                note: String::new(),
+                fields: CheckInFields {
+                    on: date(2024, 11, 1),
+                    status: CheckInStatus::Progressing,
+                    note: String::new(),
+                },
             }))?;
             for source in [
                 ActionSource::Meeting(meeting),
@@ -325,18 +341,24 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
             ] {
                 made(Command::AddActionStep(NewActionStep {
                     partnership_id: here,
-                    text: "Send the roster".into(),
-                    owner: "Ana".into(),
-                    due_on: Some(date(2024, 12, 1)),
                     source,
-                    raised_on: date(2024, 9, 1),
+                    fields: ActionStepFields {
+                        closed_on: None,
+                        status: ActionStatus::Open,
+                        text: "Send the roster".into(),
+                        owner: "Ana".into(),
+                        due_on: Some(date(2024, 12, 1)),
+                        raised_on: date(2024, 9, 1),
+                    },
                 }))?;
             }
             made(Command::AddStageEntry(NewStageEntry {
                 partnership_id: here,
-                stage: 2,
-                started_on: date(2023, 1, 1),
-                note: String::new(),
+                fields: StageEntryFields {
+                    stage: 2,
+                    started_on: date(2023, 1, 1),
+                    note: String::new(),
+                },
             }))?;
             Ok((here, other))
         })
@@ -421,10 +443,13 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeletePerson => Command::DeletePerson(person),
         Kind::CreateCycle => Command::CreateCycle(NewCycle {
             partnership_id: partnership,
-            instrument_key: "wbt-continuum".into(),
-            instrument_version: "2017-10".into(),
-            school_year: format!("{}", 2015 + u16::from(b % 12)),
-            administered_on: day(b),
+            fields: CycleFields {
+                status: CycleStatus::Draft,
+                instrument_key: "wbt-continuum".into(),
+                instrument_version: "2017-10".into(),
+                school_year: format!("{}", 2015 + u16::from(b % 12)),
+                administered_on: day(b),
+            },
         }),
         Kind::SetCycleStatus => Command::SetCycleStatus(
             cycle,
@@ -440,9 +465,11 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::SetNextSteps => Command::SetNextSteps(rating_key(), text),
         Kind::AddStageEntry => Command::AddStageEntry(NewStageEntry {
             partnership_id: partnership,
-            stage: b % 6,
-            started_on: day(c),
-            note: text,
+            fields: StageEntryFields {
+                stage: b % 6,
+                started_on: day(c),
+                note: text,
+            },
         }),
         Kind::UpdateStageEntry => {
             let mut entry = pick(&view.stages, a)?;
@@ -454,10 +481,12 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeleteStageEntry => Command::DeleteStageEntry(pick(&view.stages, a)?.id),
         Kind::CreateReadinessRound => Command::CreateReadinessRound(NewReadinessRound {
             partnership_id: partnership,
-            title: text,
-            held_on: day(b),
-            instrument_key: "readiness".into(),
-            instrument_version: "1".into(),
+            fields: ReadinessRoundFields {
+                title: text,
+                held_on: day(b),
+                instrument_key: "readiness".into(),
+                instrument_version: "1".into(),
+            },
         }),
         Kind::UpdateReadinessRound => {
             let mut r = pick(&view.readiness, a)?.round;
@@ -468,9 +497,11 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeleteReadinessRound => Command::DeleteReadinessRound(round),
         Kind::AddReadinessMember => Command::AddReadinessMember(NewReadinessMember {
             round_id: round,
-            team,
-            name: text,
-            role: String::new(),
+            fields: ReadinessMemberFields {
+                team,
+                name: text,
+                role: String::new(),
+            },
         }),
         Kind::UpdateReadinessMember => {
             let all: Vec<_> = view
@@ -493,15 +524,17 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::SetTeamStrengths => Command::SetTeamStrengths(round, team, category, text),
         Kind::CreateDocument => Command::CreateDocument(NewDocument {
             partnership_id: partnership,
-            instrument_key: if flag {
-                QUARTERLY_MEETING
-            } else {
-                CONTRACT_SUPPLEMENT
-            }
-            .into(),
-            instrument_version: "1".into(),
-            title: text,
-            created_on: day(b),
+            fields: DocumentFields {
+                instrument_key: if flag {
+                    QUARTERLY_MEETING
+                } else {
+                    CONTRACT_SUPPLEMENT
+                }
+                .into(),
+                instrument_version: "1".into(),
+                title: text,
+                created_on: day(b),
+            },
         }),
         Kind::RenameDocument => Command::RenameDocument(document, text, day(c)),
         Kind::SetDocumentValue => Command::SetDocumentValue(
@@ -521,15 +554,19 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeleteDocument => Command::DeleteDocument(document),
         Kind::AddActionStep => Command::AddActionStep(NewActionStep {
             partnership_id: partnership,
-            text,
-            owner: "Bo".into(),
-            due_on: flag.then(|| day(b)),
             source: if c % 2 == 0 {
                 ActionSource::Meeting(document)
             } else {
                 ActionSource::Milestone(milestone)
             },
-            raised_on: day(c),
+            fields: ActionStepFields {
+                closed_on: None,
+                status: ActionStatus::Open,
+                text,
+                owner: "Bo".into(),
+                due_on: flag.then(|| day(b)),
+                raised_on: day(c),
+            },
         }),
         Kind::UpdateActionStep => {
             let mut step = pick(&view.action_steps, a)?;
@@ -546,7 +583,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::AddGoal => Command::AddGoal(NewGoal {
             partnership_id: partnership,
             goal: if flag { pick(&goals, b) } else { None },
-            text,
+            fields: GoalFields { text },
         }),
         Kind::UpdateGoal => {
             let mut goal = pick(&view.goals, a)?;
@@ -575,9 +612,11 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         Kind::DeleteMilestone => Command::DeleteMilestone(milestone),
         Kind::AddCheckIn => Command::AddCheckIn(NewCheckIn {
             milestone_id: milestone,
-            on: day(b),
-            status: CheckInStatus::ALL[usize::from(c) % CheckInStatus::ALL.len()],
-            note: text,
+            fields: CheckInFields {
+                on: day(b),
+                status: CheckInStatus::ALL[usize::from(c) % CheckInStatus::ALL.len()],
+                note: text,
+            },
         }),
         Kind::DeleteCheckIn => Command::DeleteCheckIn(pick(&view.check_ins, a)?.id),
     })

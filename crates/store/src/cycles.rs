@@ -4,30 +4,45 @@ use crate::codes::Coded;
 use rusqlite::params;
 
 use super::{Store, StoreError};
-use crate::table::{Column, Exchanged, Table, values};
+use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here};
 use partnerpath_core::model::exchange::XCycle;
-use partnerpath_core::model::{Cycle, CycleId, CycleStatus, NewCycle, PartnershipId};
+use partnerpath_core::model::{Cycle, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId};
 use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
+fields!(CycleFields {
+    instrument_key,
+    instrument_version,
+    school_year,
+    administered_on,
+    status: code,
+});
+
+/// The cycles: their one list of columns.
+const CYCLES: Table = Table {
+    name: "cycles",
+    owned: true,
+    rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+    order: "t.administered_on, t.id",
+    refs: &[],
+    fields: CycleFields::NAMES,
+    fixed: &["instrument_key", "instrument_version"],
+    extra: &[],
+    on_update: "",
+};
+
 impl Store {
     pub fn create_cycle(&mut self, new: &NewCycle) -> Result<CycleId, StoreError> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO cycles
-                   (partnership_id, instrument_key, instrument_version, school_year, administered_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    new.partnership_id.0,
-                    new.instrument_key,
-                    new.instrument_version,
-                    new.school_year,
-                    new.administered_on
-                ],
-            )?;
-            Ok(CycleId(tx.last_insert_rowid()))
+            insert_here(
+                tx,
+                &CYCLES,
+                Some(new.partnership_id.0),
+                new.fields.values()?,
+            )
         })
+        .map(CycleId)
     }
 
     pub fn set_cycle_status(&mut self, id: CycleId, status: CycleStatus) -> Result<(), StoreError> {
@@ -47,65 +62,32 @@ impl Store {
     }
 
     pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, partnership_id, instrument_key, instrument_version, school_year,
-                    administered_on, status
-             FROM cycles WHERE partnership_id = ?1 AND deleted_at IS NULL ORDER BY administered_on, id",
-        )?;
-        let rows = statement.query_map([partnership.0], |row| {
+        select_here(&self.conn, &CYCLES, partnership.0, |row| {
             Ok(Cycle {
                 id: CycleId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
-                instrument_key: row.get(2)?,
-                instrument_version: row.get(3)?,
-                school_year: row.get(4)?,
-                administered_on: row.get(5)?,
-                status: row.get::<_, Coded<CycleStatus>>(6)?.0,
+                fields: CycleFields::read(row, 2)?,
             })
-        })?;
-        rows.collect()
+        })
     }
 }
 
 /// The cycles in an exchange file.
 impl Exchanged for XCycle {
-    const TABLE: &'static Table = &Table {
-        name: "cycles",
-        owned: true,
-        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
-        order: "t.administered_on, t.id",
-        columns: &[
-            Column::fixed("instrument_key"),
-            Column::fixed("instrument_version"),
-            Column::value("school_year"),
-            Column::value("administered_on"),
-            Column::value("status"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &CYCLES;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            &self.instrument_key,
-            &self.instrument_version,
-            &self.school_year,
-            &self.administered_on,
-            Coded(self.status),
-        ]
+        self.fields.values()
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(XCycle {
             id: row.get(0)?,
-            instrument_key: row.get(1)?,
-            instrument_version: row.get(2)?,
-            school_year: row.get(3)?,
-            administered_on: row.get(4)?,
-            status: row.get::<_, Coded<CycleStatus>>(5)?.0,
+            fields: CycleFields::read(row, 1)?,
         })
     }
 }

@@ -6,9 +6,11 @@ use jiff::civil::Date;
 use rusqlite::params;
 
 use super::{Store, StoreError};
-use crate::table::{Column, Exchanged, Table, values};
+use crate::table::{Column, Exchanged, Fields, Output, Table, fields, insert_here, select_here};
 use partnerpath_core::model::exchange::XDocument;
-use partnerpath_core::model::{Document, DocumentId, FieldValue, NewDocument, PartnershipId};
+use partnerpath_core::model::{
+    Document, DocumentFields, DocumentId, FieldValue, NewDocument, PartnershipId,
+};
 use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, Row};
 use uuid::Uuid;
@@ -18,24 +20,35 @@ fn bad_json(error: serde_json::Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(error))
 }
 
+fields!(DocumentFields {
+    instrument_key,
+    instrument_version,
+    title,
+    created_on,
+});
+
+/// The meetings and worksheets: their one list of columns. Their values
+/// are rows of `document_values`.
+const DOCUMENTS: Table = Table {
+    name: "documents",
+    owned: true,
+    rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+    order: "t.created_on, t.id",
+    refs: &[],
+    fields: DocumentFields::NAMES,
+    fixed: &["instrument_key", "instrument_version"],
+    extra: &[Column::unless_absent("changed_on")],
+    on_update: "",
+};
+
 impl Store {
     pub fn create_document(&mut self, new: &NewDocument) -> Result<DocumentId, StoreError> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO documents
-                   (partnership_id, instrument_key, instrument_version, title, created_on,
-                    changed_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![
-                    new.partnership_id.0,
-                    new.instrument_key,
-                    new.instrument_version,
-                    new.title,
-                    new.created_on
-                ],
-            )?;
-            Ok(DocumentId(tx.last_insert_rowid()))
+            let mut values = new.fields.values()?;
+            values.push((&new.created_on).output()?);
+            insert_here(tx, &DOCUMENTS, Some(new.partnership_id.0), values)
         })
+        .map(DocumentId)
     }
 
     /// Renames a document, noting `on` as the day it was last changed.
@@ -91,26 +104,17 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> rusqlite::Result<Vec<Document>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, partnership_id, instrument_key, instrument_version, title, created_on,
-                    COALESCE(changed_on, created_on)
-             FROM documents WHERE partnership_id = ?1 AND deleted_at IS NULL
-             ORDER BY created_on, id",
-        )?;
-        let mut documents: Vec<Document> = statement
-            .query_map([partnership.0], |row| {
-                Ok(Document {
-                    id: DocumentId(row.get(0)?),
-                    partnership_id: PartnershipId(row.get(1)?),
-                    instrument_key: row.get(2)?,
-                    instrument_version: row.get(3)?,
-                    title: row.get(4)?,
-                    created_on: row.get(5)?,
-                    changed_on: row.get(6)?,
-                    values: BTreeMap::new(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut documents = select_here(&self.conn, &DOCUMENTS, partnership.0, |row| {
+            let fields = DocumentFields::read(row, 2)?;
+            Ok(Document {
+                id: DocumentId(row.get(0)?),
+                partnership_id: PartnershipId(row.get(1)?),
+                // Never edited: the day it was made.
+                changed_on: row.get::<_, Option<Date>>(6)?.unwrap_or(fields.created_on),
+                fields,
+                values: BTreeMap::new(),
+            })
+        })?;
         let mut values = self.conn.prepare(
             "SELECT v.document_id, v.field_key, v.value FROM document_values v
              JOIN documents d ON d.id = v.document_id WHERE d.partnership_id = ?1",
@@ -132,45 +136,25 @@ impl Store {
 
 /// The meetings and worksheets in an exchange file, with their values.
 impl Exchanged for XDocument {
-    const TABLE: &'static Table = &Table {
-        name: "documents",
-        owned: true,
-        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
-        order: "t.created_on, t.id",
-        columns: &[
-            Column::fixed("instrument_key"),
-            Column::fixed("instrument_version"),
-            Column::value("title"),
-            Column::value("created_on"),
-            Column::unless_absent("changed_on"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &DOCUMENTS;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            &self.instrument_key,
-            &self.instrument_version,
-            &self.title,
-            &self.created_on,
-            &self.changed_on,
-        ]
+        let mut values = self.fields.values()?;
+        values.push((&self.changed_on).output()?);
+        Ok(values)
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
-        let created_on: Date = row.get(4)?;
+        let fields = DocumentFields::read(row, 1)?;
         Ok(XDocument {
             id: row.get(0)?,
-            instrument_key: row.get(1)?,
-            instrument_version: row.get(2)?,
-            title: row.get(3)?,
-            created_on,
             // Never edited: the day it was made.
-            changed_on: Some(row.get::<_, Option<Date>>(5)?.unwrap_or(created_on)),
+            changed_on: Some(row.get::<_, Option<Date>>(5)?.unwrap_or(fields.created_on)),
+            fields,
             values: BTreeMap::new(),
         })
     }

@@ -1,32 +1,55 @@
 //! Partnerships: create, edit, archive, delete, list, and load one whole.
 
-use crate::codes::Coded;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError};
-use crate::table::{Column, Exchanged, Table, values};
+use crate::table::{Exchanged, Fields, Table, fields, insert_here, update_here};
 use partnerpath_core::model::exchange::Scope;
 use partnerpath_core::model::exchange::XPartnership;
 use partnerpath_core::model::{
-    CycleId, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
+    CycleId, NewPartnership, Partnership, PartnershipFields, PartnershipId, PartnershipSummary,
     PartnershipView, PersonId, RatingCopy,
 };
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
-const COLUMNS: &str = "id, name, district, partner_organisation, partner_kind, start_date, notes, archived, is_sample";
+fields!(PartnershipFields {
+    name,
+    district,
+    partner_organisation,
+    partner_kind: code,
+    start_date,
+    notes,
+    archived,
+});
+
+/// The partnerships: their one list of columns.
+const PARTNERSHIPS: Table = Table {
+    name: "partnerships",
+    owned: false,
+    rows_of: "t.id = ?1 AND t.deleted_at IS NULL",
+    order: "t.id",
+    refs: &[],
+    fields: PartnershipFields::NAMES,
+    fixed: &[],
+    extra: &[],
+    on_update: "",
+};
+
+/// The columns `from_row` reads, from the partnership `p`.
+fn columns() -> String {
+    let fields: Vec<String> = PartnershipFields::NAMES
+        .iter()
+        .map(|name| format!("p.{name}"))
+        .collect();
+    format!("p.id, p.is_sample, {}", fields.join(", "))
+}
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Partnership> {
     Ok(Partnership {
         id: PartnershipId(row.get(0)?),
-        name: row.get(1)?,
-        district: row.get(2)?,
-        partner_organisation: row.get(3)?,
-        partner_kind: row.get::<_, Coded<PartnerKind>>(4)?.0,
-        start_date: row.get(5)?,
-        notes: row.get(6)?,
-        archived: row.get(7)?,
-        is_sample: row.get(8)?,
+        is_sample: row.get(1)?,
+        fields: PartnershipFields::read(row, 2)?,
     })
 }
 
@@ -36,41 +59,21 @@ impl Store {
         new: &NewPartnership,
         is_sample: bool,
     ) -> Result<PartnershipId, StoreError> {
+        let new = PartnershipFields {
+            name: new.name.trim().to_owned(),
+            ..new.clone()
+        };
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO partnerships
-                   (name, district, partner_organisation, partner_kind, start_date, notes, is_sample)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    new.name.trim(),
-                    new.district,
-                    new.partner_organisation,
-                    Coded(new.partner_kind),
-                    new.start_date,
-                    new.notes,
-                    is_sample
-                ],
-            )?;
-            Ok(PartnershipId(tx.last_insert_rowid()))
+            let id = insert_here(tx, &PARTNERSHIPS, None, new.values()?)?;
+            if is_sample {
+                tx.execute("UPDATE partnerships SET is_sample = 1 WHERE id = ?1", [id])?;
+            }
+            Ok(PartnershipId(id))
         })
     }
 
     pub fn update_partnership(&mut self, p: &Partnership) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE partnerships SET name = ?2, district = ?3, partner_organisation = ?4,
-                   partner_kind = ?5, start_date = ?6, notes = ?7, archived = ?8
-                 WHERE id = ?1",
-            params![
-                p.id.0,
-                p.name,
-                p.district,
-                p.partner_organisation,
-                Coded(p.partner_kind),
-                p.start_date,
-                p.notes,
-                p.archived
-            ],
-        )
+        self.write(|tx| update_here(tx, &PARTNERSHIPS, p.id.0, &p.fields.values()?))
     }
 
     pub fn set_archived(&mut self, id: PartnershipId, archived: bool) -> Result<(), StoreError> {
@@ -92,7 +95,7 @@ impl Store {
     /// Every partnership, by name, with what it holds.
     pub fn partnership_summaries(&self) -> Result<Vec<PartnershipSummary>, StoreError> {
         let sql = format!(
-            "SELECT {COLUMNS},
+            "SELECT {},
                (SELECT count(*) FROM people WHERE partnership_id = p.id),
                (SELECT count(*) FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL),
                (SELECT count(*) FROM ratings r JOIN cycles c ON c.id = r.cycle_id
@@ -101,7 +104,8 @@ impl Store {
                (SELECT school_year FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL
                  ORDER BY administered_on DESC, id DESC LIMIT 1)
              FROM partnerships p WHERE p.deleted_at IS NULL
-             ORDER BY name COLLATE NOCASE, id"
+             ORDER BY p.name COLLATE NOCASE, p.id",
+            columns()
         );
         let run = || -> rusqlite::Result<Vec<PartnershipSummary>> {
             let mut statement = self.conn.prepare(&sql)?;
@@ -123,7 +127,10 @@ impl Store {
     pub fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
         let run = || -> rusqlite::Result<PartnershipView> {
             let partnership = self.conn.query_row(
-                &format!("SELECT {COLUMNS} FROM partnerships WHERE id = ?1 AND deleted_at IS NULL"),
+                &format!(
+                    "SELECT {} FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+                    columns()
+                ),
                 [id.0],
                 from_row,
             )?;
@@ -217,49 +224,20 @@ impl Store {
 
 /// The partnership in an exchange file.
 impl Exchanged for XPartnership {
-    const TABLE: &'static Table = &Table {
-        name: "partnerships",
-        owned: false,
-        rows_of: "t.id = ?1 AND t.deleted_at IS NULL",
-        order: "t.id",
-        columns: &[
-            Column::value("name"),
-            Column::value("district"),
-            Column::value("partner_organisation"),
-            Column::value("partner_kind"),
-            Column::value("start_date"),
-            Column::value("notes"),
-            Column::value("archived"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &PARTNERSHIPS;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            self.name.trim(),
-            &self.district,
-            &self.partner_organisation,
-            Coded(self.partner_kind),
-            &self.start_date,
-            &self.notes,
-            &self.archived,
-        ]
+        self.fields.values()
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(XPartnership {
             id: row.get(0)?,
-            name: row.get(1)?,
-            district: row.get(2)?,
-            partner_organisation: row.get(3)?,
-            partner_kind: row.get::<_, Coded<PartnerKind>>(4)?.0,
-            start_date: row.get(5)?,
-            notes: row.get(6)?,
-            archived: row.get(7)?,
+            fields: PartnershipFields::read(row, 1)?,
         })
     }
 }

@@ -1,15 +1,32 @@
 //! The people of a partnership.
 
-use crate::codes::Coded;
-use rusqlite::params;
+use uuid::Uuid;
 
 use super::{Store, StoreError};
-use crate::table::{Column, Exchanged, Table, values};
+use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here, update_here};
 use partnerpath_core::model::exchange::XPerson;
-use partnerpath_core::model::{NewPerson, PartnershipId, Person, PersonId, Side};
+use partnerpath_core::model::{NewPerson, PartnershipId, Person, PersonFields, PersonId};
 use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
-use uuid::Uuid;
+
+fields!(PersonFields {
+    name,
+    side: code,
+    role
+});
+
+/// The people: their one list of columns.
+const PEOPLE: Table = Table {
+    name: "people",
+    owned: true,
+    rows_of: "t.partnership_id = ?1",
+    order: "t.id",
+    refs: &[],
+    fields: PersonFields::NAMES,
+    fixed: &[],
+    extra: &[],
+    on_update: "",
+};
 
 impl Store {
     pub fn add_person(
@@ -17,20 +34,16 @@ impl Store {
         partnership: PartnershipId,
         new: &NewPerson,
     ) -> Result<PersonId, StoreError> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO people (partnership_id, name, side, role) VALUES (?1, ?2, ?3, ?4)",
-                params![partnership.0, new.name.trim(), Coded(new.side), new.role],
-            )?;
-            Ok(PersonId(tx.last_insert_rowid()))
-        })
+        let new = PersonFields {
+            name: new.name.trim().to_owned(),
+            ..new.clone()
+        };
+        self.write(|tx| insert_here(tx, &PEOPLE, Some(partnership.0), new.values()?))
+            .map(PersonId)
     }
 
     pub fn update_person(&mut self, person: &Person) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE people SET name = ?2, side = ?3, role = ?4 WHERE id = ?1",
-            params![person.id.0, person.name, Coded(person.side), person.role],
-        )
+        self.write(|tx| update_here(tx, &PEOPLE, person.id.0, &person.fields.values()?))
     }
 
     /// Removes a person and the ratings they gave.
@@ -39,52 +52,32 @@ impl Store {
     }
 
     pub(super) fn people_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Person>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, partnership_id, name, side, role FROM people
-             WHERE partnership_id = ?1 ORDER BY id",
-        )?;
-        let rows = statement.query_map([partnership.0], |row| {
+        select_here(&self.conn, &PEOPLE, partnership.0, |row| {
             Ok(Person {
                 id: PersonId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
-                name: row.get(2)?,
-                side: row.get::<_, Coded<Side>>(3)?.0,
-                role: row.get(4)?,
+                fields: PersonFields::read(row, 2)?,
             })
-        })?;
-        rows.collect()
+        })
     }
 }
 
 /// The people in an exchange file.
 impl Exchanged for XPerson {
-    const TABLE: &'static Table = &Table {
-        name: "people",
-        owned: true,
-        rows_of: "t.partnership_id = ?1",
-        order: "t.id",
-        columns: &[
-            Column::value("name"),
-            Column::value("side"),
-            Column::value("role"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &PEOPLE;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![self.name.trim(), Coded(self.side), &self.role]
+        self.fields.values()
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(XPerson {
             id: row.get(0)?,
-            name: row.get(1)?,
-            side: row.get::<_, Coded<Side>>(2)?.0,
-            role: row.get(3)?,
+            fields: PersonFields::read(row, 1)?,
         })
     }
 }

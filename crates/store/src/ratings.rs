@@ -106,7 +106,9 @@ impl Store {
     }
 }
 
-/// The continuum ratings in an exchange file.
+/// The continuum ratings in an exchange file. (A rating's fields are the
+/// model's `Rating`, whose level is a `Level`; the file keeps the number so
+/// that a level out of range is named as such.)
 impl Exchanged for XRating {
     const TABLE: &'static Table = &Table {
         name: "ratings",
@@ -114,14 +116,14 @@ impl Exchanged for XRating {
         rows_of: "t.cycle_id IN (SELECT id FROM cycles
                                  WHERE partnership_id = ?1 AND deleted_at IS NULL)",
         order: "t.id",
-        columns: &[
+        refs: &[
             TableColumn::owner("cycle_id", "cycles"),
             TableColumn::fixed("indicator_key"),
             TableColumn::owner("person_id", "people"),
-            TableColumn::value("level"),
-            TableColumn::value("evidence"),
-            TableColumn::value("next_steps"),
         ],
+        fields: &["level", "evidence", "next_steps"],
+        fixed: &[],
+        extra: &[],
         on_update: "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
     };
 

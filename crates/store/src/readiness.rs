@@ -4,17 +4,108 @@ use crate::codes::Coded;
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
-use crate::table::{Column, Exchanged, Table, values};
+use crate::table::{
+    Column, Exchanged, Fields, Table, fields, insert_here, prefixed, select_here, update_here,
+    values,
+};
 use partnerpath_core::model::exchange::{
     XReadinessMember, XReadinessRating, XReadinessRound, XReadinessSummary,
 };
 use partnerpath_core::model::{
     MemberRating, NewReadinessMember, NewReadinessRound, PartnershipId, ReadinessMember,
-    ReadinessMemberId, ReadinessRound, ReadinessRoundId, ReadinessView, Team, TeamSummary,
+    ReadinessMemberFields, ReadinessMemberId, ReadinessRound, ReadinessRoundFields,
+    ReadinessRoundId, ReadinessView, Team, TeamSummary,
 };
 use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
+
+fields!(ReadinessRoundFields {
+    title,
+    held_on,
+    instrument_key,
+    instrument_version,
+});
+fields!(ReadinessMemberFields {
+    team: code,
+    name,
+    role
+});
+fields!(MemberRating { rating, concerns });
+fields!(TeamSummary {
+    concerns,
+    strengths,
+});
+
+/// The rounds of partnership `?1` not in "Recently deleted".
+macro_rules! live_rounds {
+    () => {
+        "SELECT id FROM readiness_rounds WHERE partnership_id = ?1 AND deleted_at IS NULL"
+    };
+}
+
+/// The readiness rounds: their one list of columns.
+const ROUNDS: Table = Table {
+    name: "readiness_rounds",
+    owned: true,
+    rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
+    order: "t.held_on, t.id",
+    refs: &[],
+    fields: ReadinessRoundFields::NAMES,
+    fixed: &["instrument_key", "instrument_version"],
+    extra: &[],
+    on_update: "",
+};
+
+/// The members of the rounds' teams.
+const MEMBERS: Table = Table {
+    name: "readiness_members",
+    owned: false,
+    rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
+    order: "t.id",
+    refs: &[Column::owner("round_id", "readiness_rounds")],
+    fields: ReadinessMemberFields::NAMES,
+    fixed: &[],
+    extra: &[],
+    on_update: "",
+};
+
+/// Each member's rating of each category.
+const RATINGS: Table = Table {
+    name: "readiness_ratings",
+    owned: false,
+    rows_of: concat!(
+        "t.member_id IN (SELECT id FROM readiness_members WHERE round_id IN (",
+        live_rounds!(),
+        "))"
+    ),
+    order: "t.id",
+    refs: &[
+        Column::owner("member_id", "readiness_members"),
+        Column::fixed("category_key"),
+    ],
+    fields: MemberRating::NAMES,
+    fixed: &[],
+    extra: &[],
+    on_update: "",
+};
+
+/// Each team's summary of each category.
+const SUMMARIES: Table = Table {
+    name: "readiness_summaries",
+    owned: false,
+    rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
+    order: "t.id",
+    refs: &[
+        Column::owner("round_id", "readiness_rounds"),
+        Column::fixed("team"),
+        Column::fixed("category_key"),
+    ],
+    fields: TeamSummary::NAMES,
+    fixed: &[],
+    extra: &[],
+    on_update: "",
+};
 
 impl Store {
     pub fn create_readiness_round(
@@ -22,27 +113,18 @@ impl Store {
         new: &NewReadinessRound,
     ) -> Result<ReadinessRoundId, StoreError> {
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO readiness_rounds
-                   (partnership_id, title, held_on, instrument_key, instrument_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    new.partnership_id.0,
-                    new.title,
-                    new.held_on,
-                    new.instrument_key,
-                    new.instrument_version
-                ],
-            )?;
-            Ok(ReadinessRoundId(tx.last_insert_rowid()))
+            insert_here(
+                tx,
+                &ROUNDS,
+                Some(new.partnership_id.0),
+                new.fields.values()?,
+            )
         })
+        .map(ReadinessRoundId)
     }
 
     pub fn update_readiness_round(&mut self, round: &ReadinessRound) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE readiness_rounds SET title = ?2, held_on = ?3 WHERE id = ?1",
-            params![round.id.0, round.title, round.held_on],
-        )
+        self.write(|tx| update_here(tx, &ROUNDS, round.id.0, &round.fields.values()?))
     }
 
     /// Moves a round, with its members, ratings and summaries, to "Recently
@@ -59,20 +141,24 @@ impl Store {
         &mut self,
         new: &NewReadinessMember,
     ) -> Result<ReadinessMemberId, StoreError> {
+        let fields = ReadinessMemberFields {
+            name: new.name.trim().to_owned(),
+            ..new.fields.clone()
+        };
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO readiness_members (round_id, team, name, role) VALUES (?1, ?2, ?3, ?4)",
-                params![new.round_id.0, Coded(new.team), new.name.trim(), new.role],
-            )?;
-            Ok(ReadinessMemberId(tx.last_insert_rowid()))
+            let mut values = values![&new.round_id.0]?;
+            values.extend(fields.values()?);
+            insert_here(tx, &MEMBERS, None, values)
         })
+        .map(ReadinessMemberId)
     }
 
     pub fn update_readiness_member(&mut self, member: &ReadinessMember) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE readiness_members SET team = ?2, name = ?3, role = ?4 WHERE id = ?1",
-            params![member.id.0, Coded(member.team), member.name, member.role],
-        )
+        self.write(|tx| {
+            let mut values = values![&member.round_id.0]?;
+            values.extend(member.fields.values()?);
+            update_here(tx, &MEMBERS, member.id.0, &values)
+        })
     }
 
     /// Removes a member with their ratings and concerns.
@@ -158,68 +244,50 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> rusqlite::Result<Vec<ReadinessView>> {
-        let mut rounds = self.conn.prepare(
-            "SELECT id, partnership_id, title, held_on, instrument_key, instrument_version
-             FROM readiness_rounds WHERE partnership_id = ?1 AND deleted_at IS NULL
-             ORDER BY held_on, id",
-        )?;
-        let rounds: Vec<ReadinessRound> = rounds
-            .query_map([partnership.0], |row| {
-                Ok(ReadinessRound {
-                    id: ReadinessRoundId(row.get(0)?),
-                    partnership_id: PartnershipId(row.get(1)?),
-                    title: row.get(2)?,
-                    held_on: row.get(3)?,
-                    instrument_key: row.get(4)?,
-                    instrument_version: row.get(5)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        rounds
-            .into_iter()
-            .map(|round| {
-                let members = self.readiness_members(round.id)?;
-                let ratings = self.readiness_ratings(round.id)?;
-                let summaries = self.readiness_summaries(round.id)?;
-                Ok(ReadinessView::new(round, members, ratings, summaries))
+        let rounds = select_here(&self.conn, &ROUNDS, partnership.0, |row| {
+            Ok(ReadinessRound {
+                id: ReadinessRoundId(row.get(0)?),
+                partnership_id: PartnershipId(row.get(1)?),
+                fields: ReadinessRoundFields::read(row, 2)?,
             })
-            .collect()
-    }
-
-    fn readiness_members(&self, round: ReadinessRoundId) -> rusqlite::Result<Vec<ReadinessMember>> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, round_id, team, name, role FROM readiness_members
-             WHERE round_id = ?1 ORDER BY id",
-        )?;
-        let rows = statement.query_map([round.0], |row| {
+        })?;
+        let mut members = select_here(&self.conn, &MEMBERS, partnership.0, |row| {
             Ok(ReadinessMember {
                 id: ReadinessMemberId(row.get(0)?),
                 round_id: ReadinessRoundId(row.get(1)?),
-                team: row.get::<_, Coded<Team>>(2)?.0,
-                name: row.get(3)?,
-                role: row.get(4)?,
+                fields: ReadinessMemberFields::read(row, 2)?,
             })
         })?;
-        rows.collect()
+        rounds
+            .into_iter()
+            .map(|round| {
+                let (these, others) = std::mem::take(&mut members)
+                    .into_iter()
+                    .partition(|m| m.round_id == round.id);
+                members = others;
+                let ratings = self.readiness_ratings(round.id)?;
+                let summaries = self.readiness_summaries(round.id)?;
+                Ok(ReadinessView::new(round, these, ratings, summaries))
+            })
+            .collect()
     }
 
     fn readiness_ratings(
         &self,
         round: ReadinessRoundId,
     ) -> rusqlite::Result<Vec<(ReadinessMemberId, String, MemberRating)>> {
-        let mut statement = self.conn.prepare(
-            "SELECT r.member_id, r.category_key, r.rating, r.concerns
+        let sql = format!(
+            "SELECT r.member_id, r.category_key, {}
              FROM readiness_ratings r JOIN readiness_members m ON m.id = r.member_id
              WHERE m.round_id = ?1",
-        )?;
+            prefixed("r", MemberRating::NAMES)
+        );
+        let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([round.0], |row| {
             Ok((
                 ReadinessMemberId(row.get(0)?),
                 row.get(1)?,
-                MemberRating {
-                    rating: row.get(2)?,
-                    concerns: row.get(3)?,
-                },
+                MemberRating::read(row, 2)?,
             ))
         })?;
         rows.collect()
@@ -229,137 +297,77 @@ impl Store {
         &self,
         round: ReadinessRoundId,
     ) -> rusqlite::Result<Vec<(Team, String, TeamSummary)>> {
-        let mut statement = self.conn.prepare(
-            "SELECT team, category_key, concerns, strengths FROM readiness_summaries
-             WHERE round_id = ?1",
-        )?;
+        let sql = format!(
+            "SELECT s.team, s.category_key, {} FROM readiness_summaries s WHERE s.round_id = ?1",
+            prefixed("s", TeamSummary::NAMES)
+        );
+        let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([round.0], |row| {
             Ok((
                 row.get::<_, Coded<Team>>(0)?.0,
                 row.get(1)?,
-                TeamSummary {
-                    concerns: row.get(2)?,
-                    strengths: row.get(3)?,
-                },
+                TeamSummary::read(row, 2)?,
             ))
         })?;
         rows.collect()
     }
 }
 
-/// The rounds of partnership `?1` not in "Recently deleted".
-macro_rules! live_rounds {
-    () => {
-        "SELECT id FROM readiness_rounds WHERE partnership_id = ?1 AND deleted_at IS NULL"
-    };
-}
-
 /// The readiness rounds in an exchange file.
 impl Exchanged for XReadinessRound {
-    const TABLE: &'static Table = &Table {
-        name: "readiness_rounds",
-        owned: true,
-        rows_of: "t.partnership_id = ?1 AND t.deleted_at IS NULL",
-        order: "t.held_on, t.id",
-        columns: &[
-            Column::value("title"),
-            Column::value("held_on"),
-            Column::fixed("instrument_key"),
-            Column::fixed("instrument_version"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &ROUNDS;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            &self.title,
-            &self.held_on,
-            &self.instrument_key,
-            &self.instrument_version,
-        ]
+        self.fields.values()
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(XReadinessRound {
             id: row.get(0)?,
-            title: row.get(1)?,
-            held_on: row.get(2)?,
-            instrument_key: row.get(3)?,
-            instrument_version: row.get(4)?,
+            fields: ReadinessRoundFields::read(row, 1)?,
         })
     }
 }
 
 /// The readiness team members in an exchange file.
 impl Exchanged for XReadinessMember {
-    const TABLE: &'static Table = &Table {
-        name: "readiness_members",
-        owned: false,
-        rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
-        order: "t.id",
-        columns: &[
-            Column::owner("round_id", "readiness_rounds"),
-            Column::value("team"),
-            Column::value("name"),
-            Column::value("role"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &MEMBERS;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![&self.round, Coded(self.team), self.name.trim(), &self.role]
+        let mut values = values![&self.round]?;
+        values.extend(self.fields.values()?);
+        Ok(values)
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(XReadinessMember {
             id: row.get(0)?,
             round: row.get(1)?,
-            team: row.get::<_, Coded<Team>>(2)?.0,
-            name: row.get(3)?,
-            role: row.get(4)?,
+            fields: ReadinessMemberFields::read(row, 2)?,
         })
     }
 }
 
 /// The readiness ratings in an exchange file.
 impl Exchanged for XReadinessRating {
-    const TABLE: &'static Table = &Table {
-        name: "readiness_ratings",
-        owned: false,
-        rows_of: concat!(
-            "t.member_id IN (SELECT id FROM readiness_members WHERE round_id IN (",
-            live_rounds!(),
-            "))"
-        ),
-        order: "t.id",
-        columns: &[
-            Column::owner("member_id", "readiness_members"),
-            Column::fixed("category_key"),
-            Column::value("rating"),
-            Column::value("concerns"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &RATINGS;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            &self.member,
-            &self.category_key,
-            &self.rating,
-            &self.concerns
-        ]
+        let mut values = values![&self.member, &self.category_key]?;
+        values.extend(self.fields.values()?);
+        Ok(values)
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
@@ -367,41 +375,23 @@ impl Exchanged for XReadinessRating {
             id: row.get(0)?,
             member: row.get(1)?,
             category_key: row.get(2)?,
-            rating: row.get(3)?,
-            concerns: row.get(4)?,
+            fields: MemberRating::read(row, 3)?,
         })
     }
 }
 
 /// The team summaries in an exchange file.
 impl Exchanged for XReadinessSummary {
-    const TABLE: &'static Table = &Table {
-        name: "readiness_summaries",
-        owned: false,
-        rows_of: concat!("t.round_id IN (", live_rounds!(), ")"),
-        order: "t.id",
-        columns: &[
-            Column::owner("round_id", "readiness_rounds"),
-            Column::fixed("team"),
-            Column::fixed("category_key"),
-            Column::value("concerns"),
-            Column::value("strengths"),
-        ],
-        on_update: "",
-    };
+    const TABLE: &'static Table = &SUMMARIES;
 
     fn uid(&self) -> Uuid {
         self.id
     }
 
     fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
-        values![
-            &self.round,
-            Coded(self.team),
-            &self.category_key,
-            &self.concerns,
-            &self.strengths,
-        ]
+        let mut values = values![&self.round, Coded(self.team), &self.category_key]?;
+        values.extend(self.fields.values()?);
+        Ok(values)
     }
 
     fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
@@ -410,8 +400,7 @@ impl Exchanged for XReadinessSummary {
             round: row.get(1)?,
             team: row.get::<_, Coded<Team>>(2)?.0,
             category_key: row.get(3)?,
-            concerns: row.get(4)?,
-            strengths: row.get(5)?,
+            fields: TeamSummary::read(row, 4)?,
         })
     }
 }

@@ -32,13 +32,22 @@ pub(crate) struct Table {
     pub rows_of: &'static str,
     /// The order they are written out in.
     pub order: &'static str,
-    /// Its columns after `uid`, in the order of a record's values.
-    pub columns: &'static [Column],
+    /// The columns after `uid` that name other records (or, for a rating,
+    /// say where it belongs), first in a record's values.
+    pub refs: &'static [Column],
+    /// Then the columns of the record's fields struct, named as its fields
+    /// (`Fields::NAMES`).
+    pub fields: &'static [&'static str],
+    /// Which of those are fixed when the record is made.
+    pub fixed: &'static [&'static str],
+    /// Then any columns the fields struct does not hold.
+    pub extra: &'static [Column],
     /// What else an update from a file sets, e.g. a time stamp.
     pub on_update: &'static str,
 }
 
 /// One column of a table.
+#[derive(Clone, Copy)]
 pub(crate) struct Column {
     pub name: &'static str,
     /// The table whose row it names, if it names one.
@@ -121,9 +130,26 @@ impl Column {
 }
 
 impl Table {
+    /// Its columns after `uid`, in the order of a record's values.
+    pub fn columns(&self) -> Vec<Column> {
+        let fields = self.fields.iter().map(|name| {
+            if self.fixed.contains(name) {
+                Column::fixed(name)
+            } else {
+                Column::value(name)
+            }
+        });
+        self.refs
+            .iter()
+            .copied()
+            .chain(fields)
+            .chain(self.extra.iter().copied())
+            .collect()
+    }
+
     /// Reads the partnership's rows: `uid` then the columns.
     pub fn select_sql(&self) -> String {
-        let columns: Vec<String> = self.columns.iter().map(Column::select).collect();
+        let columns: Vec<String> = self.columns().iter().map(Column::select).collect();
         format!(
             "SELECT t.uid, {} FROM {} t WHERE {} ORDER BY {}",
             columns.join(", "),
@@ -143,7 +169,7 @@ impl Table {
             values.push("?2".to_owned());
         }
         let first = values.len() + 1;
-        for (i, column) in self.columns.iter().enumerate() {
+        for (i, column) in self.columns().iter().enumerate() {
             names.push(column.name.to_owned());
             values.push(column.param(first + i));
         }
@@ -157,11 +183,12 @@ impl Table {
 
     /// The columns a file's chosen version rewrites, with their places in
     /// a record's values.
-    pub fn updated(&self) -> impl Iterator<Item = (usize, &Column)> {
-        self.columns
-            .iter()
+    pub fn updated(&self) -> Vec<(usize, Column)> {
+        self.columns()
+            .into_iter()
             .enumerate()
             .filter(|(_, c)| c.written != Written::OnCreate)
+            .collect()
     }
 
     /// Reads the partnership's rows as the screens hold them: `id`, then
@@ -170,7 +197,7 @@ impl Table {
     pub fn select_here_sql(&self) -> String {
         let owner = if self.owned { "t.partnership_id, " } else { "" };
         let columns: Vec<String> = self
-            .columns
+            .columns()
             .iter()
             .map(|c| format!("t.{}", c.name))
             .collect();
@@ -190,7 +217,7 @@ impl Table {
         if self.owned {
             names.push("partnership_id");
         }
-        names.extend(self.columns.iter().map(|c| c.name));
+        names.extend(self.columns().iter().map(|c| c.name));
         let values: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
         format!(
             "INSERT INTO {} ({}) VALUES ({})",
@@ -205,6 +232,7 @@ impl Table {
     pub fn update_here_sql(&self) -> String {
         let sets: Vec<String> = self
             .updated()
+            .iter()
             .enumerate()
             .map(|(i, (_, column))| format!("{} = ?{}", column.name, i + 2))
             .collect();
@@ -216,6 +244,7 @@ impl Table {
     pub fn update_sql(&self) -> String {
         let mut sets: Vec<String> = self
             .updated()
+            .iter()
             .enumerate()
             .map(|(i, (_, column))| {
                 let value = column.param(i + 2);
@@ -237,6 +266,66 @@ impl Table {
         )
     }
 }
+
+/// A record's fields struct (core's `…Fields`), stored in the columns
+/// named as its fields.
+pub(crate) trait Fields: Sized {
+    /// Its fields, in order: the columns they are stored in.
+    const NAMES: &'static [&'static str];
+
+    /// Its values, in order.
+    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>>;
+
+    /// It, read from a row from column `at` on.
+    fn read(row: &Row<'_>, at: usize) -> rusqlite::Result<Self>;
+}
+
+/// Stores a fields struct in the columns named as its fields (or as
+/// `as` says); a field stored as its code says so:
+/// `fields!(CheckInFields { on as checked_on, status: code, note })`.
+/// Leaving a field out of the list does not compile.
+macro_rules! fields {
+    ($fields:ident { $($field:ident $(as $column:ident)? $(: $code:ident)?),* $(,)? }) => {
+        impl $crate::table::Fields for $fields {
+            const NAMES: &'static [&'static str] =
+                &[$($crate::table::fields!(@name $field $(, $column)?)),*];
+
+            fn values(
+                &self,
+            ) -> rusqlite::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {
+                Ok(vec![$($crate::table::fields!(@out self.$field $(, $code)?)),*])
+            }
+
+            fn read(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Self> {
+                let mut next = at..;
+                Ok($fields {
+                    $($field: $crate::table::fields!(
+                        @get row, next.next().unwrap_or(at) $(, $code)?
+                    ),)*
+                })
+            }
+        }
+    };
+    (@name $field:ident) => {
+        stringify!($field)
+    };
+    (@name $field:ident, $column:ident) => {
+        stringify!($column)
+    };
+    (@out $value:expr) => {
+        $crate::table::Output::output(&$value)?
+    };
+    (@out $value:expr, code) => {
+        $crate::table::Output::output($crate::codes::Coded($value))?
+    };
+    (@get $row:expr, $at:expr) => {
+        $row.get($at)?
+    };
+    (@get $row:expr, $at:expr, code) => {
+        $row.get::<_, $crate::codes::Coded<_>>($at)?.0
+    };
+}
+pub(crate) use fields;
 
 /// A record of the exchange file, stored in one table.
 pub(crate) trait Exchanged: Sized {
@@ -287,6 +376,7 @@ pub(crate) fn write_in<T: Exchanged>(
     let table = T::TABLE;
     let mut insert = conn.prepare(&table.insert_sql())?;
     let mut update = conn.prepare(&table.update_sql())?;
+    let updated = table.updated();
     for record in records {
         let uid = record.uid();
         let values = record.values()?;
@@ -297,7 +387,7 @@ pub(crate) fn write_in<T: Exchanged>(
                 .chain(values);
             insert.execute(params_from_iter(all))?;
         } else if let Some(here) = plan.here_id_taking_file(uid) {
-            let chosen = table.updated().filter_map(|(i, _)| values.get(i).cloned());
+            let chosen = updated.iter().filter_map(|(i, _)| values.get(*i).cloned());
             let all = std::iter::once(ToSqlOutput::Owned(Value::from(here))).chain(chosen);
             update.execute(params_from_iter(all))?;
         } else {
@@ -306,6 +396,56 @@ pub(crate) fn write_in<T: Exchanged>(
         record.written(conn)?;
     }
     Ok(())
+}
+
+/// Adds a record made on a screen: `partnership` first when the table is
+/// owned, then its values in column order. Returns its row id.
+pub(crate) fn insert_here(
+    conn: &Connection,
+    table: &Table,
+    partnership: Option<i64>,
+    values: Vec<ToSqlOutput<'_>>,
+) -> rusqlite::Result<i64> {
+    let owner = partnership.map(ToSqlOutput::from);
+    let all = owner.into_iter().chain(values);
+    conn.execute(&table.insert_here_sql(), params_from_iter(all))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites the record with row id `id` from a screen, given all its
+/// values in column order: those that are not fixed are written.
+pub(crate) fn update_here(
+    conn: &Connection,
+    table: &Table,
+    id: i64,
+    values: &[ToSqlOutput<'_>],
+) -> rusqlite::Result<()> {
+    let chosen = table
+        .updated()
+        .into_iter()
+        .filter_map(|(i, _)| values.get(i).cloned());
+    let all = std::iter::once(ToSqlOutput::from(id)).chain(chosen);
+    conn.execute(&table.update_here_sql(), params_from_iter(all))?;
+    Ok(())
+}
+
+/// The partnership's records as the screens hold them, each read by
+/// `read` from a row of `select_here_sql`.
+pub(crate) fn select_here<T>(
+    conn: &Connection,
+    table: &Table,
+    partnership: i64,
+    read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut statement = conn.prepare(&table.select_here_sql())?;
+    let rows = statement.query_map([partnership], read)?;
+    rows.collect()
+}
+
+/// `names` as columns of the table `alias`: "r.rating, r.concerns".
+pub(crate) fn prefixed(alias: &str, names: &[&str]) -> String {
+    let columns: Vec<String> = names.iter().map(|n| format!("{alias}.{n}")).collect();
+    columns.join(", ")
 }
 
 /// The uid of row `id` of `table`.
@@ -383,7 +523,7 @@ impl<'a, T: Code> Output<'a> for Coded<T> {
 /// `values![&self.name, Coded(self.side)]`.
 macro_rules! values {
     ($($value:expr),* $(,)?) => {
-        Ok(vec![$($crate::table::Output::output($value)?),*])
+        Ok::<_, rusqlite::Error>(vec![$($crate::table::Output::output($value)?),*])
     };
 }
 pub(crate) use values;
@@ -397,12 +537,10 @@ mod tests {
         owned: true,
         rows_of: "t.partnership_id = ?1",
         order: "t.id",
-        columns: &[
-            Column::value("milestone"),
-            Column::link("serves_goal_id", "goals"),
-            Column::fixed("started_on"),
-            Column::unless_absent("changed_on"),
-        ],
+        refs: &[Column::link("serves_goal_id", "goals")],
+        fields: &["milestone", "started_on"],
+        fixed: &["started_on"],
+        extra: &[Column::unless_absent("changed_on")],
         on_update: "updated_at = 'now'",
     };
 
@@ -410,18 +548,32 @@ mod tests {
     fn the_sql_is_built_from_the_one_column_list() {
         assert_eq!(
             T.select_sql(),
-            "SELECT t.uid, t.milestone, (SELECT uid FROM goals WHERE id = t.serves_goal_id), \
+            "SELECT t.uid, (SELECT uid FROM goals WHERE id = t.serves_goal_id), t.milestone, \
              t.started_on, t.changed_on FROM milestones t WHERE t.partnership_id = ?1 ORDER BY t.id"
         );
         assert_eq!(
             T.insert_sql(),
-            "INSERT INTO milestones (uid, partnership_id, milestone, serves_goal_id, started_on, \
-             changed_on) VALUES (?1, ?2, ?3, (SELECT id FROM goals WHERE uid = ?4), ?5, ?6)"
+            "INSERT INTO milestones (uid, partnership_id, serves_goal_id, milestone, started_on, \
+             changed_on) VALUES (?1, ?2, (SELECT id FROM goals WHERE uid = ?3), ?4, ?5, ?6)"
         );
         assert_eq!(
             T.update_sql(),
-            "UPDATE milestones SET milestone = ?2, serves_goal_id = (SELECT id FROM goals WHERE \
-             uid = ?3), changed_on = COALESCE(?4, changed_on), updated_at = 'now' WHERE uid = ?1"
+            "UPDATE milestones SET serves_goal_id = (SELECT id FROM goals WHERE uid = ?2), \
+             milestone = ?3, changed_on = COALESCE(?4, changed_on), updated_at = 'now' WHERE uid = ?1"
+        );
+        assert_eq!(
+            T.select_here_sql(),
+            "SELECT t.id, t.partnership_id, t.serves_goal_id, t.milestone, t.started_on, \
+             t.changed_on FROM milestones t WHERE t.partnership_id = ?1 ORDER BY t.id"
+        );
+        assert_eq!(
+            T.insert_here_sql(),
+            "INSERT INTO milestones (partnership_id, serves_goal_id, milestone, started_on, \
+             changed_on) VALUES (?1, ?2, ?3, ?4, ?5)"
+        );
+        assert_eq!(
+            T.update_here_sql(),
+            "UPDATE milestones SET serves_goal_id = ?2, milestone = ?3, changed_on = ?4 WHERE id = ?1"
         );
     }
 }

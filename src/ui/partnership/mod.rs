@@ -14,8 +14,8 @@ use super::style;
 use super::widgets;
 use crate::instrument::{Continuum, Phase};
 use crate::model::{
-    Command, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId, Rater,
-    ReadinessRoundId, SchoolYear, Side, long_date,
+    Command, CycleFields, CycleId, CycleStatus, NewCycle, NewPerson, PartnershipView, PersonId,
+    Rater, ReadinessRoundId, SchoolYear, Side, long_date,
 };
 
 pub struct State {
@@ -456,10 +456,13 @@ fn cycles(
         if ui.button("+ Start cycle").clicked() {
             requests.commands.push(Command::CreateCycle(NewCycle {
                 partnership_id: view.partnership.id,
-                instrument_key: continuum.key.clone(),
-                instrument_version: continuum.version.clone(),
-                school_year: year.label(),
-                administered_on: *date,
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: year.label(),
+                    administered_on: *date,
+                },
             }));
         }
     });

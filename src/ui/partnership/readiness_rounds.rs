@@ -8,7 +8,9 @@ use super::super::style;
 use super::super::widgets;
 use super::State;
 use crate::instrument::Instruments;
-use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
+use crate::model::{
+    Command, NewReadinessRound, PartnershipView, ReadinessRoundFields, Team, long_date,
+};
 
 #[expect(
     clippy::too_many_lines,
@@ -122,10 +124,12 @@ pub fn readiness_rounds(
                 .commands
                 .push(Command::CreateReadinessRound(NewReadinessRound {
                     partnership_id: view.partnership.id,
-                    title,
-                    held_on: date,
-                    instrument_key: tool.key.clone(),
-                    instrument_version: tool.version.clone(),
+                    fields: ReadinessRoundFields {
+                        title,
+                        held_on: date,
+                        instrument_key: tool.key.clone(),
+                        instrument_version: tool.version.clone(),
+                    },
                 }));
             state.new_round_title.clear();
         }

@@ -51,29 +51,32 @@ pub enum ActionSource {
     Milestone(MilestoneId),
 }
 
+/// What an action step says, declared once (`XActionStep` holds it too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewActionStep {
-    pub partnership_id: PartnershipId,
+pub struct ActionStepFields {
     pub text: String,
     pub owner: String,
     pub due_on: Option<Date>,
-    pub source: ActionSource,
+    pub status: ActionStatus,
     /// When it was raised (for a meeting, the meeting's date).
     pub raised_on: Date,
+    /// When it was marked done or dropped.
+    pub closed_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewActionStep {
+    pub partnership_id: PartnershipId,
+    pub source: ActionSource,
+    pub fields: ActionStepFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionStep {
     pub id: ActionStepId,
     pub partnership_id: PartnershipId,
-    pub text: String,
-    pub owner: String,
-    pub due_on: Option<Date>,
-    pub status: ActionStatus,
     pub source: ActionSource,
-    pub raised_on: Date,
-    /// When it was marked done or dropped.
-    pub closed_on: Option<Date>,
+    pub fields: ActionStepFields,
 }
 
 impl ActionStep {
@@ -96,11 +99,10 @@ impl ActionStep {
 
     /// Sets the status, noting when it was closed (`on`) or reopened.
     pub fn with_status(&self, status: ActionStatus, on: Date) -> ActionStep {
-        ActionStep {
-            status,
-            closed_on: (status != ActionStatus::Open).then_some(on),
-            ..self.clone()
-        }
+        let mut step = self.clone();
+        step.status = status;
+        step.closed_on = (status != ActionStatus::Open).then_some(on);
+        step
     }
 }
 
@@ -126,13 +128,15 @@ mod tests {
         ActionStep {
             id: ActionStepId(id),
             partnership_id: PartnershipId(1),
-            text: format!("step {id}"),
-            owner: String::new(),
-            due_on: None,
-            status: ActionStatus::Open,
             source: ActionSource::Meeting(DocumentId(meeting)),
-            raised_on: raised,
-            closed_on: None,
+            fields: ActionStepFields {
+                text: format!("step {id}"),
+                owner: String::new(),
+                due_on: None,
+                status: ActionStatus::Open,
+                raised_on: raised,
+                closed_on: None,
+            },
         }
     }
 

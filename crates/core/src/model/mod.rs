@@ -22,7 +22,8 @@ mod view;
 mod worksheet;
 
 pub use action::{
-    ActionSource, ActionStatus, ActionStep, ActionStepId, NewActionStep, carried_forward,
+    ActionSource, ActionStatus, ActionStep, ActionStepFields, ActionStepId, NewActionStep,
+    carried_forward,
 };
 pub use action_list::{ActionItem, Origin, open_actions};
 pub use change::{IndicatorChange, Movement, changes};
@@ -32,26 +33,87 @@ pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{
-    CheckIn, CheckInId, CheckInStatus, Goal, GoalId, Milestone, MilestoneFields, MilestoneId,
-    NewCheckIn, NewGoal, NewMilestone, after, next_check_in,
+    CheckIn, CheckInFields, CheckInId, CheckInStatus, Goal, GoalFields, GoalId, Milestone,
+    MilestoneFields, MilestoneId, NewCheckIn, NewGoal, NewMilestone, after, next_check_in,
 };
 pub use partnership::{
-    Cycle, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind, Partnership,
-    PartnershipId, PartnershipSummary, Person, PersonId, Side, initials,
+    Cycle, CycleFields, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind,
+    Partnership, PartnershipFields, PartnershipId, PartnershipSummary, Person, PersonFields,
+    PersonId, Side, initials,
 };
 pub use rating::{Rater, Rating, RatingKey};
 pub use readiness::{
-    MemberRating, NewReadinessMember, NewReadinessRound, ReadinessMember, ReadinessMemberId,
-    ReadinessRound, ReadinessRoundId, ReadinessView, Team, TeamCategory, TeamSummary,
+    MemberRating, NewReadinessMember, NewReadinessRound, ReadinessMember, ReadinessMemberFields,
+    ReadinessMemberId, ReadinessRound, ReadinessRoundFields, ReadinessRoundId, ReadinessView, Team,
+    TeamCategory, TeamSummary,
 };
 pub use school_year::SchoolYear;
-pub use stage::{NewStageEntry, StageEntry, StageEntryId, StageSpan, stage_history};
+pub use stage::{
+    NewStageEntry, StageEntry, StageEntryFields, StageEntryId, StageSpan, stage_history,
+};
 pub use stats::{Change, DISCUSS_GAP, Mean, Spread, average};
 pub use view::{PartnershipView, RatingCopy};
 pub use worksheet::{
-    ATTENDEE_SIDE, ATTENDEES, Bone, Document, DocumentId, FieldValue, MEETING_DATE, NewDocument,
-    OverYears, bones, over_years,
+    ATTENDEE_SIDE, ATTENDEES, Bone, Document, DocumentFields, DocumentId, FieldValue, MEETING_DATE,
+    NewDocument, OverYears, bones, over_years,
 };
+
+/// A record reads as its fields: `person.name` for `person.fields.name`.
+/// Each record's fields are declared once, in a `…Fields` struct that the
+/// record, its new form and its exchange form (`exchange::X…`) hold.
+macro_rules! reads_as_its_fields {
+    ($($record:ty => $fields:ty),* $(,)?) => {$(
+        impl std::ops::Deref for $record {
+            type Target = $fields;
+
+            fn deref(&self) -> &$fields {
+                &self.fields
+            }
+        }
+
+        impl std::ops::DerefMut for $record {
+            fn deref_mut(&mut self) -> &mut $fields {
+                &mut self.fields
+            }
+        }
+    )*};
+}
+
+reads_as_its_fields!(
+    Partnership => PartnershipFields,
+    Person => PersonFields,
+    Cycle => CycleFields,
+    NewCycle => CycleFields,
+    StageEntry => StageEntryFields,
+    NewStageEntry => StageEntryFields,
+    ReadinessRound => ReadinessRoundFields,
+    NewReadinessRound => ReadinessRoundFields,
+    ReadinessMember => ReadinessMemberFields,
+    NewReadinessMember => ReadinessMemberFields,
+    Document => DocumentFields,
+    NewDocument => DocumentFields,
+    Goal => GoalFields,
+    NewGoal => GoalFields,
+    Milestone => MilestoneFields,
+    NewMilestone => MilestoneFields,
+    CheckIn => CheckInFields,
+    NewCheckIn => CheckInFields,
+    ActionStep => ActionStepFields,
+    NewActionStep => ActionStepFields,
+    exchange::XPartnership => PartnershipFields,
+    exchange::XPerson => PersonFields,
+    exchange::XCycle => CycleFields,
+    exchange::XStageEntry => StageEntryFields,
+    exchange::XReadinessRound => ReadinessRoundFields,
+    exchange::XReadinessMember => ReadinessMemberFields,
+    exchange::XReadinessRating => MemberRating,
+    exchange::XReadinessSummary => TeamSummary,
+    exchange::XDocument => DocumentFields,
+    exchange::XGoal => GoalFields,
+    exchange::XMilestone => MilestoneFields,
+    exchange::XCheckIn => CheckInFields,
+    exchange::XActionStep => ActionStepFields,
+);
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,12 @@ pub struct Goal {
     pub partnership_id: PartnershipId,
     /// The goal an objective serves; `None` for a goal.
     pub goal: Option<GoalId>,
+    pub fields: GoalFields,
+}
+
+/// What a goal or objective says, declared once (`XGoal` holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalFields {
     pub text: String,
 }
 
@@ -35,7 +41,7 @@ pub struct Goal {
 pub struct NewGoal {
     pub partnership_id: PartnershipId,
     pub goal: Option<GoalId>,
-    pub text: String,
+    pub fields: GoalFields,
 }
 
 /// What a milestone says, declared once: the screens, the file and the
@@ -62,33 +68,11 @@ pub struct Milestone {
     pub fields: MilestoneFields,
 }
 
-impl std::ops::Deref for Milestone {
-    type Target = MilestoneFields;
-
-    fn deref(&self) -> &MilestoneFields {
-        &self.fields
-    }
-}
-
-impl std::ops::DerefMut for Milestone {
-    fn deref_mut(&mut self) -> &mut MilestoneFields {
-        &mut self.fields
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewMilestone {
     pub partnership_id: PartnershipId,
     pub serves: Option<GoalId>,
     pub fields: MilestoneFields,
-}
-
-impl std::ops::Deref for NewMilestone {
-    type Target = MilestoneFields;
-
-    fn deref(&self) -> &MilestoneFields {
-        &self.fields
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,6 +111,14 @@ impl CheckInStatus {
 pub struct CheckIn {
     pub id: CheckInId,
     pub milestone_id: MilestoneId,
+    pub fields: CheckInFields,
+}
+
+/// What a check-in says, declared once (`XCheckIn` holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInFields {
+    /// The day of the check-in (`checked_on` in the file).
+    #[serde(rename = "checked_on")]
     pub on: Date,
     pub status: CheckInStatus,
     pub note: String,
@@ -135,9 +127,7 @@ pub struct CheckIn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewCheckIn {
     pub milestone_id: MilestoneId,
-    pub on: Date,
-    pub status: CheckInStatus,
-    pub note: String,
+    pub fields: CheckInFields,
 }
 
 /// One period of `frequency` after `date` (months keep the day of the
@@ -201,9 +191,11 @@ mod tests {
         CheckIn {
             id: CheckInId(id),
             milestone_id: MilestoneId(1),
-            on,
-            status,
-            note: String::new(),
+            fields: CheckInFields {
+                on,
+                status,
+                note: String::new(),
+            },
         }
     }
 

@@ -89,33 +89,10 @@ impl Side {
     }
 }
 
-/// The details a user gives when creating a partnership.
+/// What a partnership says, declared once: the screens, the file and the
+/// exchange file (`XPartnership`) all hold it as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewPartnership {
-    pub name: String,
-    pub district: String,
-    pub partner_organisation: String,
-    pub partner_kind: PartnerKind,
-    pub start_date: Option<Date>,
-    pub notes: String,
-}
-
-impl Default for NewPartnership {
-    fn default() -> Self {
-        NewPartnership {
-            name: String::new(),
-            district: String::new(),
-            partner_organisation: String::new(),
-            partner_kind: PartnerKind::EducatorPreparation,
-            start_date: None,
-            notes: String::new(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Partnership {
-    pub id: PartnershipId,
+pub struct PartnershipFields {
     pub name: String,
     pub district: String,
     pub partner_organisation: String,
@@ -123,8 +100,31 @@ pub struct Partnership {
     pub start_date: Option<Date>,
     pub notes: String,
     pub archived: bool,
+}
+
+/// The details a user gives when creating a partnership.
+pub type NewPartnership = PartnershipFields;
+
+impl Default for PartnershipFields {
+    fn default() -> Self {
+        PartnershipFields {
+            name: String::new(),
+            district: String::new(),
+            partner_organisation: String::new(),
+            partner_kind: PartnerKind::EducatorPreparation,
+            start_date: None,
+            notes: String::new(),
+            archived: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partnership {
+    pub id: PartnershipId,
     /// Fictional data made by `--demo`, shown as such.
     pub is_sample: bool,
+    pub fields: PartnershipFields,
 }
 
 /// One line of the partnerships list, with the counts a user needs to decide.
@@ -137,20 +137,22 @@ pub struct PartnershipSummary {
     pub latest_school_year: Option<String>,
 }
 
+/// What is known of a person, declared once (`XPerson` holds it too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewPerson {
+pub struct PersonFields {
     pub name: String,
     pub side: Side,
     pub role: String,
 }
 
+/// A person to add to a partnership.
+pub type NewPerson = PersonFields;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub id: PersonId,
     pub partnership_id: PartnershipId,
-    pub name: String,
-    pub side: Side,
-    pub role: String,
+    pub fields: PersonFields,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -178,13 +180,21 @@ impl CycleStatus {
     }
 }
 
+/// What a cycle says, declared once (`XCycle` holds it too). The
+/// instrument is fixed when the cycle is made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewCycle {
-    pub partnership_id: PartnershipId,
+pub struct CycleFields {
     pub instrument_key: String,
     pub instrument_version: String,
     pub school_year: String,
     pub administered_on: Date,
+    pub status: CycleStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCycle {
+    pub partnership_id: PartnershipId,
+    pub fields: CycleFields,
 }
 
 /// One dated administration of an instrument for a partnership.
@@ -192,11 +202,7 @@ pub struct NewCycle {
 pub struct Cycle {
     pub id: CycleId,
     pub partnership_id: PartnershipId,
-    pub instrument_key: String,
-    pub instrument_version: String,
-    pub school_year: String,
-    pub administered_on: Date,
-    pub status: CycleStatus,
+    pub fields: CycleFields,
 }
 
 /// A person's initials for small markers: "Helen Park" → "HP"; titles

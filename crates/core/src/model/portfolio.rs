@@ -332,21 +332,26 @@ mod tests {
 
     use super::*;
     use crate::instrument::Instruments;
-    use crate::model::{ActionSource, ActionStatus, ActionStepId, DocumentId, Partnership};
+    use crate::model::{
+        ActionSource, ActionStatus, ActionStepFields, ActionStepId, DocumentId, Partnership,
+        PartnershipFields,
+    };
 
     fn facts(id: i64, name: &str, district: &str) -> PortfolioFacts {
         PortfolioFacts {
             summary: PartnershipSummary {
                 partnership: Partnership {
                     id: PartnershipId(id),
-                    name: name.into(),
-                    district: district.into(),
-                    partner_organisation: "Partner".into(),
-                    partner_kind: PartnerKind::Other,
-                    start_date: None,
-                    notes: String::new(),
-                    archived: false,
                     is_sample: false,
+                    fields: PartnershipFields {
+                        name: name.into(),
+                        district: district.into(),
+                        partner_organisation: "Partner".into(),
+                        partner_kind: PartnerKind::Other,
+                        start_date: None,
+                        notes: String::new(),
+                        archived: false,
+                    },
                 },
                 people: 0,
                 cycles: 0,
@@ -365,13 +370,15 @@ mod tests {
         ActionStep {
             id: ActionStepId(1),
             partnership_id: PartnershipId(1),
-            text: "Do".into(),
-            owner: String::new(),
-            due_on: due,
-            status: ActionStatus::Open,
             source: ActionSource::Meeting(DocumentId(1)),
-            raised_on: date(2026, 1, 1),
-            closed_on: None,
+            fields: ActionStepFields {
+                text: "Do".into(),
+                owner: String::new(),
+                due_on: due,
+                status: ActionStatus::Open,
+                raised_on: date(2026, 1, 1),
+                closed_on: None,
+            },
         }
     }
 

@@ -48,6 +48,13 @@ impl Team {
 pub struct ReadinessRound {
     pub id: ReadinessRoundId,
     pub partnership_id: PartnershipId,
+    pub fields: ReadinessRoundFields,
+}
+
+/// What a readiness round says, declared once (`XReadinessRound` holds it
+/// too). The instrument is fixed when the round is made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessRoundFields {
     pub title: String,
     pub held_on: Date,
     pub instrument_key: String,
@@ -57,10 +64,7 @@ pub struct ReadinessRound {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReadinessRound {
     pub partnership_id: PartnershipId,
-    pub title: String,
-    pub held_on: Date,
-    pub instrument_key: String,
-    pub instrument_version: String,
+    pub fields: ReadinessRoundFields,
 }
 
 /// A member of one side's leadership team.
@@ -68,6 +72,13 @@ pub struct NewReadinessRound {
 pub struct ReadinessMember {
     pub id: ReadinessMemberId,
     pub round_id: ReadinessRoundId,
+    pub fields: ReadinessMemberFields,
+}
+
+/// What is known of a team member, declared once (`XReadinessMember`
+/// holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessMemberFields {
     pub team: Team,
     pub name: String,
     pub role: String,
@@ -76,21 +87,21 @@ pub struct ReadinessMember {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReadinessMember {
     pub round_id: ReadinessRoundId,
-    pub team: Team,
-    pub name: String,
-    pub role: String,
+    pub fields: ReadinessMemberFields,
 }
 
-/// One member's rating of one category, with their areas of concern.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One member's rating of one category, with their areas of concern
+/// (`XReadinessRating` holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct MemberRating {
     /// 1 to 4; `None` while the member has not rated.
     pub rating: Option<u8>,
     pub concerns: String,
 }
 
-/// A team's summary for one category, written when the team meets.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A team's summary for one category, written when the team meets
+/// (`XReadinessSummary` holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct TeamSummary {
     pub concerns: String,
     pub strengths: String,
@@ -230,17 +241,21 @@ mod tests {
         let round = ReadinessRound {
             id: ReadinessRoundId(1),
             partnership_id: PartnershipId(1),
-            title: "Before we start".into(),
-            held_on: date(2025, 3, 1),
-            instrument_key: "readiness".into(),
-            instrument_version: "odst-1".into(),
+            fields: ReadinessRoundFields {
+                title: "Before we start".into(),
+                held_on: date(2025, 3, 1),
+                instrument_key: "readiness".into(),
+                instrument_version: "odst-1".into(),
+            },
         };
         let member = |id, team, name: &str| ReadinessMember {
             id: ReadinessMemberId(id),
             round_id: ReadinessRoundId(1),
-            team,
-            name: name.into(),
-            role: String::new(),
+            fields: ReadinessMemberFields {
+                team,
+                name: name.into(),
+                role: String::new(),
+            },
         };
         let rated = |rating: Option<u8>, concerns: &str| MemberRating {
             rating,

@@ -18,6 +18,12 @@ pub struct StageEntryId(pub i64);
 pub struct StageEntry {
     pub id: StageEntryId,
     pub partnership_id: PartnershipId,
+    pub fields: StageEntryFields,
+}
+
+/// What a stage entry says, declared once (`XStageEntry` holds it too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageEntryFields {
     pub stage: u8,
     pub started_on: Date,
     pub note: String,
@@ -26,9 +32,7 @@ pub struct StageEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewStageEntry {
     pub partnership_id: PartnershipId,
-    pub stage: u8,
-    pub started_on: Date,
-    pub note: String,
+    pub fields: StageEntryFields,
 }
 
 /// One stretch of the history: a stage from its start until the next entry.
@@ -106,9 +110,11 @@ mod tests {
         StageEntry {
             id: StageEntryId(id),
             partnership_id: PartnershipId(1),
-            stage,
-            started_on: on,
-            note: String::new(),
+            fields: StageEntryFields {
+                stage,
+                started_on: on,
+                note: String::new(),
+            },
         }
     }
 

@@ -267,35 +267,44 @@ mod tests {
     use jiff::civil::Date;
 
     use super::*;
-    use crate::model::{CycleStatus, Level, PartnerKind, PartnershipId, Side};
+    use crate::model::{
+        CycleFields, CycleStatus, Level, PartnerKind, PartnershipFields, PartnershipId,
+        PersonFields, Side,
+    };
 
     fn view() -> PartnershipView {
         let partnership = Partnership {
             id: PartnershipId(1),
-            name: "P".into(),
-            district: String::new(),
-            partner_organisation: String::new(),
-            partner_kind: PartnerKind::Other,
-            start_date: None,
-            notes: String::new(),
-            archived: false,
             is_sample: false,
+            fields: PartnershipFields {
+                name: "P".into(),
+                district: String::new(),
+                partner_organisation: String::new(),
+                partner_kind: PartnerKind::Other,
+                start_date: None,
+                notes: String::new(),
+                archived: false,
+            },
         };
         let person = Person {
             id: PersonId(7),
             partnership_id: PartnershipId(1),
-            name: "Ana".into(),
-            side: Side::District,
-            role: String::new(),
+            fields: PersonFields {
+                name: "Ana".into(),
+                side: Side::District,
+                role: String::new(),
+            },
         };
         let cycle = |id, year: i16| Cycle {
             id: CycleId(id),
             partnership_id: PartnershipId(1),
-            instrument_key: "wbt-continuum".into(),
-            instrument_version: "2017-10".into(),
-            school_year: format!("{year}"),
-            administered_on: Date::new(year, 10, 1).expect("date"),
-            status: CycleStatus::Draft,
+            fields: CycleFields {
+                instrument_key: "wbt-continuum".into(),
+                instrument_version: "2017-10".into(),
+                school_year: format!("{year}"),
+                administered_on: Date::new(year, 10, 1).expect("date"),
+                status: CycleStatus::Draft,
+            },
         };
         let key = |indicator: &str, rater| RatingKey {
             cycle_id: CycleId(2),
@@ -346,9 +355,11 @@ mod tests {
         view.people.push(Person {
             id: PersonId(8),
             partnership_id: PartnershipId(1),
-            name: "Bo".into(),
-            side: Side::Partner,
-            role: String::new(),
+            fields: PersonFields {
+                name: "Bo".into(),
+                side: Side::Partner,
+                role: String::new(),
+            },
         });
         let key = |person| RatingKey {
             cycle_id: CycleId(2),

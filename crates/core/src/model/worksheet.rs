@@ -107,13 +107,20 @@ impl FieldValue {
     }
 }
 
+/// What a meeting or worksheet says of itself, declared once
+/// (`XDocument` holds it too). The instrument is fixed when it is made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewDocument {
-    pub partnership_id: PartnershipId,
+pub struct DocumentFields {
     pub instrument_key: String,
     pub instrument_version: String,
     pub title: String,
     pub created_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewDocument {
+    pub partnership_id: PartnershipId,
+    pub fields: DocumentFields,
 }
 
 impl NewDocument {
@@ -123,10 +130,12 @@ impl NewDocument {
     pub fn of(sheet: &Worksheet, partnership_id: PartnershipId, title: String, on: Date) -> Self {
         NewDocument {
             partnership_id,
-            instrument_key: sheet.key.clone(),
-            instrument_version: sheet.version.clone(),
-            title,
-            created_on: on,
+            fields: DocumentFields {
+                instrument_key: sheet.key.clone(),
+                instrument_version: sheet.version.clone(),
+                title,
+                created_on: on,
+            },
         }
     }
 
@@ -145,10 +154,7 @@ impl NewDocument {
 pub struct Document {
     pub id: DocumentId,
     pub partnership_id: PartnershipId,
-    pub instrument_key: String,
-    pub instrument_version: String,
-    pub title: String,
-    pub created_on: Date,
+    pub fields: DocumentFields,
     /// The day it was last edited (made, renamed or a value typed).
     pub changed_on: Date,
     pub values: BTreeMap<String, FieldValue>,
@@ -399,12 +405,14 @@ mod tests {
         let mut document = Document {
             id: DocumentId(1),
             partnership_id: crate::model::PartnershipId(1),
-            instrument_key: "quarterly-meeting".into(),
-            instrument_version: "1".into(),
-            title: "Q1".into(),
-            created_on: jiff::civil::date(2025, 9, 1),
             changed_on: jiff::civil::date(2025, 9, 1),
             values: BTreeMap::new(),
+            fields: DocumentFields {
+                instrument_key: "quarterly-meeting".into(),
+                instrument_version: "1".into(),
+                title: "Q1".into(),
+                created_on: jiff::civil::date(2025, 9, 1),
+            },
         };
         assert_eq!(document.held_on(), jiff::civil::date(2025, 9, 1));
         document.values.insert(
@@ -475,14 +483,16 @@ component = "Training"
     fn partnership() -> Partnership {
         Partnership {
             id: PartnershipId(1),
-            name: "Oak & Elm".into(),
-            district: "Oak".into(),
-            partner_organisation: "Elm".into(),
-            partner_kind: crate::model::PartnerKind::Other,
-            start_date: None,
-            notes: String::new(),
-            archived: false,
             is_sample: false,
+            fields: crate::model::PartnershipFields {
+                name: "Oak & Elm".into(),
+                district: "Oak".into(),
+                partner_organisation: "Elm".into(),
+                partner_kind: crate::model::PartnerKind::Other,
+                start_date: None,
+                notes: String::new(),
+                archived: false,
+            },
         }
     }
 
@@ -490,12 +500,14 @@ component = "Training"
         Document {
             id: DocumentId(id),
             partnership_id: PartnershipId(1),
-            instrument_key: "r".into(),
-            instrument_version: "1".into(),
-            title: "Reflection".into(),
-            created_on: made,
             changed_on: made,
             values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            fields: DocumentFields {
+                instrument_key: "r".into(),
+                instrument_version: "1".into(),
+                title: "Reflection".into(),
+                created_on: made,
+            },
         }
     }
 

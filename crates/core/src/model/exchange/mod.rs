@@ -20,7 +20,9 @@ use crate::instrument::Instruments;
 pub use plan::{Choice, Conflict, Difference, Plan, Table, plan};
 
 use crate::model::{
-    ActionStatus, CheckInStatus, CycleStatus, MilestoneFields, PartnerKind, Side, Team,
+    ActionStepFields, CheckInFields, CycleFields, DocumentFields, GoalFields, MemberRating,
+    MilestoneFields, PartnershipFields, PersonFields, ReadinessMemberFields, ReadinessRoundFields,
+    StageEntryFields, Team, TeamSummary,
 };
 
 /// The `format` every exchange file names.
@@ -149,37 +151,27 @@ pub struct InstrumentRef {
     pub version: String,
 }
 
+/// The partnership. (serde cannot refuse unknown fields beside flattened
+/// ones; `parse` refuses them instead, for every record.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XPartnership {
     pub id: Uuid,
-    pub name: String,
-    pub district: String,
-    pub partner_organisation: String,
-    pub partner_kind: PartnerKind,
-    pub start_date: Option<Date>,
-    pub notes: String,
-    pub archived: bool,
+    #[serde(flatten)]
+    pub fields: PartnershipFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XPerson {
     pub id: Uuid,
-    pub name: String,
-    pub side: Side,
-    pub role: String,
+    #[serde(flatten)]
+    pub fields: PersonFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XCycle {
     pub id: Uuid,
-    pub instrument_key: String,
-    pub instrument_version: String,
-    pub school_year: String,
-    pub administered_on: Date,
-    pub status: CycleStatus,
+    #[serde(flatten)]
+    pub fields: CycleFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,63 +188,51 @@ pub struct XRating {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XStageEntry {
     pub id: Uuid,
-    pub stage: u8,
-    pub started_on: Date,
-    pub note: String,
+    #[serde(flatten)]
+    pub fields: StageEntryFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XReadinessRound {
     pub id: Uuid,
-    pub title: String,
-    pub held_on: Date,
-    pub instrument_key: String,
-    pub instrument_version: String,
+    #[serde(flatten)]
+    pub fields: ReadinessRoundFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XReadinessMember {
     pub id: Uuid,
     pub round: Uuid,
-    pub team: Team,
-    pub name: String,
-    pub role: String,
+    #[serde(flatten)]
+    pub fields: ReadinessMemberFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XReadinessRating {
     pub id: Uuid,
     pub member: Uuid,
     pub category_key: String,
-    pub rating: Option<u8>,
-    pub concerns: String,
+    #[serde(flatten)]
+    pub fields: MemberRating,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XReadinessSummary {
     pub id: Uuid,
     pub round: Uuid,
     pub team: Team,
     pub category_key: String,
-    pub concerns: String,
-    pub strengths: String,
+    #[serde(flatten)]
+    pub fields: TeamSummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XDocument {
     pub id: Uuid,
-    pub instrument_key: String,
-    pub instrument_version: String,
-    pub title: String,
-    pub created_on: Date,
+    #[serde(flatten)]
+    pub fields: DocumentFields,
     /// The day it was last edited; files written before PartnerPath kept
     /// it have none, and their documents read their creation day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,17 +242,15 @@ pub struct XDocument {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XGoal {
     pub id: Uuid,
     /// The goal an objective belongs to; `None` for a goal.
     pub goal: Option<Uuid>,
-    pub text: String,
+    #[serde(flatten)]
+    pub fields: GoalFields,
 }
 
-/// A milestone: its fields as the screens hold them, flat beside its id.
-/// (serde cannot refuse unknown fields beside a flattened struct;
-/// `parse` refuses them instead.)
+/// A milestone: its fields as the screens hold them, flat beside its ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct XMilestone {
     pub id: Uuid,
@@ -282,28 +260,21 @@ pub struct XMilestone {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XCheckIn {
     pub id: Uuid,
     pub milestone: Uuid,
-    pub checked_on: Date,
-    pub status: CheckInStatus,
-    pub note: String,
+    #[serde(flatten)]
+    pub fields: CheckInFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct XActionStep {
     pub id: Uuid,
-    pub text: String,
-    pub owner: String,
-    pub due_on: Option<Date>,
-    pub status: ActionStatus,
     /// Raised at this meeting, or for `milestone`: exactly one of the two.
     pub document: Option<Uuid>,
     pub milestone: Option<Uuid>,
-    pub raised_on: Date,
-    pub closed_on: Option<Date>,
+    #[serde(flatten)]
+    pub fields: ActionStepFields,
 }
 
 /// Why an exchange file is refused. Each says what was found in plain words.

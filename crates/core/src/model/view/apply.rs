@@ -10,8 +10,8 @@
 
 use super::PartnershipView;
 use crate::model::{
-    ActionSource, ActionStatus, ActionStep, CheckIn, Command, Cycle, CycleStatus, Document, Goal,
-    GoalId, Milestone, Outcome, Person, Rater, ReadinessMember, ReadinessView, StageEntry,
+    ActionSource, ActionStep, CheckIn, Command, Cycle, Document, Goal, GoalId, Milestone, Outcome,
+    Person, PersonFields, Rater, ReadinessMember, ReadinessMemberFields, ReadinessView, StageEntry,
 };
 
 impl PartnershipView {
@@ -40,16 +40,15 @@ impl PartnershipView {
                 self.people.push(Person {
                     id,
                     partnership_id: here,
-                    name: new.name.trim().to_owned(),
-                    side: new.side,
-                    role: new.role.clone(),
+                    fields: PersonFields {
+                        name: new.name.trim().to_owned(),
+                        ..new.clone()
+                    },
                 });
             }
             (Command::UpdatePerson(person), _) => {
                 if let Some(slot) = self.people.iter_mut().find(|p| p.id == person.id) {
-                    slot.name.clone_from(&person.name);
-                    slot.side = person.side;
-                    slot.role.clone_from(&person.role);
+                    slot.fields.clone_from(&person.fields);
                 }
             }
             (Command::DeletePerson(id), _) => {
@@ -63,11 +62,7 @@ impl PartnershipView {
                 self.cycles.push(Cycle {
                     id,
                     partnership_id: here,
-                    instrument_key: new.instrument_key.clone(),
-                    instrument_version: new.instrument_version.clone(),
-                    school_year: new.school_year.clone(),
-                    administered_on: new.administered_on,
-                    status: CycleStatus::Draft,
+                    fields: new.fields.clone(),
                 });
             }
             (Command::SetCycleStatus(id, status), _) => {
@@ -94,16 +89,12 @@ impl PartnershipView {
                 self.stages.push(StageEntry {
                     id,
                     partnership_id: here,
-                    stage: new.stage,
-                    started_on: new.started_on,
-                    note: new.note.clone(),
+                    fields: new.fields.clone(),
                 });
             }
             (Command::UpdateStageEntry(entry), _) => {
                 if let Some(slot) = self.stages.iter_mut().find(|e| e.id == entry.id) {
-                    slot.stage = entry.stage;
-                    slot.started_on = entry.started_on;
-                    slot.note.clone_from(&entry.note);
+                    slot.fields.clone_from(&entry.fields);
                 }
             }
             (Command::DeleteStageEntry(id), _) => self.stages.retain(|e| e.id != *id),
@@ -113,10 +104,7 @@ impl PartnershipView {
                 let round = crate::model::ReadinessRound {
                     id,
                     partnership_id: here,
-                    title: new.title.clone(),
-                    held_on: new.held_on,
-                    instrument_key: new.instrument_key.clone(),
-                    instrument_version: new.instrument_version.clone(),
+                    fields: new.fields.clone(),
                 };
                 self.readiness.push(ReadinessView::new(
                     round,
@@ -137,9 +125,10 @@ impl PartnershipView {
                     view.members.push(ReadinessMember {
                         id,
                         round_id: new.round_id,
-                        team: new.team,
-                        name: new.name.trim().to_owned(),
-                        role: new.role.clone(),
+                        fields: ReadinessMemberFields {
+                            name: new.name.trim().to_owned(),
+                            ..new.fields.clone()
+                        },
                     });
                 }
             }
@@ -150,9 +139,7 @@ impl PartnershipView {
                     .flat_map(|r| r.members.iter_mut())
                     .find(|m| m.id == member.id);
                 if let Some(slot) = slot {
-                    slot.team = member.team;
-                    slot.name.clone_from(&member.name);
-                    slot.role.clone_from(&member.role);
+                    slot.fields.clone_from(&member.fields);
                 }
             }
             (Command::DeleteReadinessMember(id), _) => {
@@ -186,10 +173,7 @@ impl PartnershipView {
                 self.documents.push(Document {
                     id,
                     partnership_id: here,
-                    instrument_key: new.instrument_key.clone(),
-                    instrument_version: new.instrument_version.clone(),
-                    title: new.title.clone(),
-                    created_on: new.created_on,
+                    fields: new.fields.clone(),
                     changed_on: new.created_on,
                     values: std::collections::BTreeMap::new(),
                 });
@@ -217,22 +201,13 @@ impl PartnershipView {
                 self.action_steps.push(ActionStep {
                     id,
                     partnership_id: here,
-                    text: new.text.clone(),
-                    owner: new.owner.clone(),
-                    due_on: new.due_on,
-                    status: ActionStatus::Open,
                     source: new.source,
-                    raised_on: new.raised_on,
-                    closed_on: None,
+                    fields: new.fields.clone(),
                 });
             }
             (Command::UpdateActionStep(step), _) => {
                 if let Some(slot) = self.action_steps.iter_mut().find(|s| s.id == step.id) {
-                    slot.text.clone_from(&step.text);
-                    slot.owner.clone_from(&step.owner);
-                    slot.due_on = step.due_on;
-                    slot.status = step.status;
-                    slot.closed_on = step.closed_on;
+                    slot.fields.clone_from(&step.fields);
                 }
             }
             (Command::DeleteActionStep(id), _) => self.action_steps.retain(|s| s.id != *id),
@@ -241,12 +216,12 @@ impl PartnershipView {
                     id,
                     partnership_id: here,
                     goal: new.goal,
-                    text: new.text.clone(),
+                    fields: new.fields.clone(),
                 });
             }
             (Command::UpdateGoal(goal), _) => {
                 if let Some(slot) = self.goals.iter_mut().find(|g| g.id == goal.id) {
-                    slot.text.clone_from(&goal.text);
+                    slot.fields.clone_from(&goal.fields);
                 }
             }
             (Command::DeleteGoal(id), _) => self.delete_goal(*id),
@@ -283,9 +258,7 @@ impl PartnershipView {
                 self.check_ins.push(CheckIn {
                     id,
                     milestone_id: new.milestone_id,
-                    on: new.on,
-                    status: new.status,
-                    note: new.note.clone(),
+                    fields: new.fields.clone(),
                 });
             }
             (Command::DeleteCheckIn(id), _) => self.check_ins.retain(|c| c.id != *id),
