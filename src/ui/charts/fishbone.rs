@@ -4,8 +4,8 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
-use super::style;
 use crate::model::Bone;
+use crate::ui::kit::style;
 
 /// The height of the drawing, in points.
 const HEIGHT: f32 = 260.0;

@@ -5,9 +5,9 @@
 
 use egui::{Align2, FontId, Sense, Stroke, StrokeKind, Ui, vec2};
 
-use super::style;
 use crate::instrument::Continuum;
 use crate::model::{Level, PartnershipView, Rater};
+use crate::ui::kit::style;
 
 const NAME_WIDTH: f32 = 250.0;
 const CELL: egui::Vec2 = egui::Vec2::new(118.0, 30.0);

@@ -10,11 +10,11 @@ use std::collections::HashSet;
 use egui::{Key, RichText, Ui};
 use egui_plot::{GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine};
 
-use super::style;
-use super::widgets::{self, Dash, Marker};
 use crate::instrument::Continuum;
 use crate::model::trajectory::{Lines, YearLine, lines};
 use crate::model::{Level, PartnershipView};
+use crate::ui::kit::style;
+use crate::ui::kit::widgets::{self, Dash, Marker};
 
 #[derive(Default)]
 pub struct State {

@@ -4,9 +4,9 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, vec2};
 
-use super::style;
 use crate::instrument::Continuum;
 use crate::model::{Level, radar};
+use crate::ui::kit::style;
 
 /// One outline on the radar: a cycle, or one rater's ratings.
 pub struct Series {

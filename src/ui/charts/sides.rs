@@ -3,9 +3,10 @@
 
 use egui::{Align2, FontId, RichText, Sense, Ui, vec2};
 
-use super::{radar, style};
+use super::radar;
 use crate::instrument::Continuum;
 use crate::model::{Cycle, PartnershipView, Rater, Spread};
+use crate::ui::kit::style;
 
 const NAME_WIDTH: f32 = 250.0;
 const CELL: egui::Vec2 = egui::Vec2::new(170.0, 26.0);

@@ -5,45 +5,52 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::{style, widgets};
 use crate::problem::Problem;
 use crate::session::Backup;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::{style, widgets};
+use crate::ui::view::{Dialog, DialogContext};
 
-#[derive(Default)]
-pub struct State {
-    open: bool,
+/// The copies of the open file, read when the window opens, and the one
+/// the user asked to restore.
+pub struct Backups {
     backups: Vec<Backup>,
     folder: Option<PathBuf>,
     /// The backup (by its place in the list) the user asked to restore.
     confirming: Option<usize>,
 }
 
-impl State {
-    /// Opens the window on the file's `backups` (read when it opens).
-    pub fn open(&mut self, backups: Vec<Backup>, folder: Option<PathBuf>) {
-        self.backups = backups;
-        self.folder = folder;
-        self.confirming = None;
-        self.open = true;
+impl Backups {
+    /// The window on the file's `backups`, kept in `folder`.
+    pub fn new(backups: Vec<Backup>, folder: Option<PathBuf>) -> Backups {
+        Backups {
+            backups,
+            folder,
+            confirming: None,
+        }
     }
 }
 
-/// What the user did in the window.
-pub enum Chosen {
-    Restore(PathBuf),
-    Problem(Problem),
+impl Dialog for Backups {
+    fn name(&self) -> &'static str {
+        "restore from backup"
+    }
+
+    fn title(&self) -> String {
+        "Restore from backup".to_owned()
+    }
+
+    fn show(&mut self, ui: &mut Ui, _: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        show(ui, self, actions)
+    }
 }
 
-/// Shows the window while open.
-pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
-    if !state.open {
-        return None;
-    }
-    let mut chosen = None;
+/// Shows the window; returns whether it stays open.
+fn show(ui: &mut Ui, state: &mut Backups, actions: &mut Actions) -> bool {
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("restore from backup")).show(ui.ctx(), |ui| {
+    let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_LIST);
-        ui.heading("Restore from backup");
+        ui.heading(state.title());
         ui.label("PartnerPath copies this file when it is opened (once a day), and before an upgrade, an import or a restore. The copies of the last 7 days and one a week for 8 weeks are kept.");
         ui.add_space(style::space::M);
         if state.backups.is_empty() {
@@ -85,7 +92,7 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
                     format!("The folder could not be shown ({error})."),
                     "Open the folder yourself; its path is below.",
                 );
-                chosen = Some(Chosen::Problem(problem.at(folder.clone())));
+                actions.push(Action::Report(problem.at(folder.clone())));
             }
             if ui.button("Close").clicked() {
                 close = true;
@@ -108,13 +115,10 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Chosen> {
         })
     });
     if let Some(backup) = asked.and_then(|i| state.backups.get(i)) {
-        chosen = Some(Chosen::Restore(backup.path.clone()));
+        actions.push(Action::RestoreBackup(backup.path.clone()));
         close = true;
     }
-    if close || (modal.should_close() && state.confirming.is_none()) {
-        state.open = false;
-    }
-    chosen
+    !(close || (modal.should_close() && state.confirming.is_none()))
 }
 
 /// "3 partnerships, 12 cycles".

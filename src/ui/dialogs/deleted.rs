@@ -3,33 +3,42 @@
 
 use egui::{RichText, Ui};
 
-use super::{style, widgets};
 use crate::model::{Deleted, DeletedKind, KEPT_FOR_DAYS};
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::{style, widgets};
+use crate::ui::view::{Dialog, DialogContext};
 
-#[derive(Default)]
-pub struct State {
-    open: bool,
-    items: Vec<Deleted>,
+/// The deleted records, read when the window opens.
+pub struct RecentlyDeleted {
+    pub items: Vec<Deleted>,
 }
 
-impl State {
-    /// Opens the window on `items` (read when it opens).
-    pub fn open(&mut self, items: Vec<Deleted>) {
-        self.items = items;
-        self.open = true;
+impl Dialog for RecentlyDeleted {
+    fn name(&self) -> &'static str {
+        "recently deleted"
+    }
+
+    fn title(&self) -> String {
+        "Recently deleted".to_owned()
+    }
+
+    fn show(&mut self, ui: &mut Ui, _: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        let open = show(ui, self);
+        if let Some(item) = &open.1 {
+            actions.push(Action::RestoreDeleted(item.clone()));
+        }
+        open.0
     }
 }
 
-/// Shows the window while open; returns what the user chose to restore.
-pub fn show(ui: &mut Ui, state: &mut State) -> Option<Deleted> {
-    if !state.open {
-        return None;
-    }
+/// Shows the window; returns whether it stays open and what the user chose
+/// to restore.
+fn show(ui: &mut Ui, state: &mut RecentlyDeleted) -> (bool, Option<Deleted>) {
     let mut restore = None;
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("recently deleted")).show(ui.ctx(), |ui| {
+    let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_LIST);
-        ui.heading("Recently deleted");
+        ui.heading(state.title());
         ui.label(format!(
             "Deleted partnerships, continuum cycles, readiness rounds, meetings and worksheets stay here for {KEPT_FOR_DAYS} days, then are removed for good."
         ));
@@ -82,8 +91,5 @@ pub fn show(ui: &mut Ui, state: &mut State) -> Option<Deleted> {
     if let Some(item) = &restore {
         state.items.retain(|i| i != item);
     }
-    if close || modal.should_close() {
-        state.open = false;
-    }
-    restore
+    (!(close || modal.should_close()), restore)
 }

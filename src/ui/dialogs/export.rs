@@ -1,24 +1,19 @@
-//! File > Export partnership… and File > Import…: what to export (the whole
-//! partnership, or one cycle for some raters to rate apart), and, before an
-//! import writes anything, its report with a choice for every conflict.
+//! File > Export partnership…: what to export, the whole partnership or
+//! one cycle for some raters to rate apart. Where to write it is asked
+//! next, in the file dialog.
 
 use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use super::{style, widgets};
-use crate::model::exchange::{Choice, Exchange, Plan};
 use crate::model::{CycleId, PartnershipId, PartnershipView, PersonId};
 use crate::session::ExportScope;
-
-#[derive(Default)]
-pub struct State {
-    export: Option<ExportForm>,
-    import: Option<Pending>,
-}
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::style;
+use crate::ui::view::{Dialog, DialogContext};
 
 /// The export dialog's choices.
-struct ExportForm {
+pub struct Export {
     partnership: PartnershipId,
     name: String,
     whole: bool,
@@ -26,72 +21,36 @@ struct ExportForm {
     people: BTreeSet<PersonId>,
 }
 
-/// An exchange file read and planned, waiting for the user's word.
-struct Pending {
-    file: Exchange,
-    plan: Plan,
-    name: String,
-    /// The report's lines above the conflicts, made once.
-    summary: Vec<String>,
-}
-
-/// What the user decided.
-pub enum Chosen {
-    /// Choose where to write this export.
-    Export {
-        partnership: PartnershipId,
-        scope: ExportScope,
-        file_name: String,
-    },
-    /// Import with these choices.
-    Import(Box<(Exchange, Plan)>),
-}
-
-impl State {
-    /// Opens the export dialog on the open partnership.
-    pub fn export(&mut self, view: &PartnershipView) {
-        self.export = Some(ExportForm {
+impl Export {
+    /// The dialog on the open partnership.
+    pub fn new(view: &PartnershipView) -> Export {
+        Export {
             partnership: view.partnership.id,
             name: view.partnership.name.clone(),
             whole: true,
             cycle: view.cycles.last().map(|c| c.id),
             people: BTreeSet::new(),
-        });
-    }
-
-    /// Opens the import report on a file read and planned.
-    pub fn import(&mut self, file: Exchange, plan: Plan, name: String) {
-        let mut summary = plan.report();
-        summary.truncate(summary.len() - plan.conflicts.len());
-        self.import = Some(Pending {
-            file,
-            plan,
-            name,
-            summary,
-        });
+        }
     }
 }
 
-/// Shows whichever dialog is open.
-pub fn show(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) -> Option<Chosen> {
-    if let Some(form) = &mut state.export {
-        let (chosen, close) = export_dialog(ui, form, view);
-        if close || chosen.is_some() {
-            state.export = None;
-        }
-        return chosen;
+impl Dialog for Export {
+    fn name(&self) -> &'static str {
+        "export"
     }
-    if let Some(pending) = &mut state.import {
-        let (go, close) = import_dialog(ui, pending);
-        if go {
-            let pending = state.import.take()?;
-            return Some(Chosen::Import(Box::new((pending.file, pending.plan))));
-        }
-        if close {
-            state.import = None;
-        }
+
+    fn title(&self) -> String {
+        format!("Export “{}”", self.name)
     }
-    None
+
+    fn show(&mut self, ui: &mut Ui, cx: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        let (chosen, close) = export_dialog(ui, self, cx.view);
+        let open = !close && chosen.is_none();
+        if let Some(chosen) = chosen {
+            actions.push(chosen);
+        }
+        open
+    }
 }
 
 #[expect(
@@ -100,17 +59,17 @@ pub fn show(ui: &mut Ui, state: &mut State, view: Option<&PartnershipView>) -> O
 )]
 fn export_dialog(
     ui: &mut Ui,
-    form: &mut ExportForm,
+    form: &mut Export,
     view: Option<&PartnershipView>,
-) -> (Option<Chosen>, bool) {
+) -> (Option<Action>, bool) {
     let Some(view) = view.filter(|v| v.partnership.id == form.partnership) else {
         return (None, true);
     };
     let mut chosen = None;
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("export")).show(ui.ctx(), |ui| {
+    let modal = egui::Modal::new(egui::Id::unique(form.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_CHOICES);
-        ui.heading(format!("Export “{}”", form.name));
+        ui.heading(form.title());
         // Everything between the title and the buttons scrolls, so that the
         // buttons stay on screen with many people or a large zoom.
         egui::ScrollArea::vertical()
@@ -191,7 +150,7 @@ fn export_dialog(
                 .clicked()
                 && let Some((scope, file_name)) = scope
             {
-                chosen = Some(Chosen::Export {
+                chosen = Some(Action::ChooseExportFile {
                     partnership: form.partnership,
                     scope,
                     file_name: format!(
@@ -210,84 +169,6 @@ fn export_dialog(
         }
     });
     (chosen, close || modal.should_close())
-}
-
-/// Returns (import, close).
-fn import_dialog(ui: &mut Ui, pending: &mut Pending) -> (bool, bool) {
-    let mut go = false;
-    let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("import")).show(ui.ctx(), |ui| {
-        ui.set_width(style::width::DIALOG_LIST);
-        ui.heading(format!("Import {}", pending.name));
-        ui.weak(format!(
-            "Exported on {} by {}. Nothing has been written yet.",
-            widgets::moment(pending.file.exported_at),
-            pending.file.exported_by
-        ));
-        ui.add_space(style::space::M);
-        for line in &pending.summary {
-            ui.label(line);
-        }
-        if !pending.plan.conflicts.is_empty() {
-            ui.add_space(style::space::S);
-            ui.horizontal(|ui| {
-                ui.label(RichText::new("For each, keep which?").strong());
-                if pending.plan.conflicts.len() > 1 {
-                    let mut all = |choice| {
-                        for conflict in &mut pending.plan.conflicts {
-                            conflict.choice = choice;
-                        }
-                    };
-                    if ui.button("Keep all that is here").clicked() {
-                        all(Choice::KeepHere);
-                    }
-                    if ui.button("Take all of the file's").clicked() {
-                        all(Choice::TakeFile);
-                    }
-                }
-            });
-            egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.45)
-                .show(ui, |ui| {
-                    for (i, conflict) in pending.plan.conflicts.iter_mut().enumerate() {
-                        ui.add_space(style::space::XS);
-                        ui.label(conflict.question());
-                        ui.horizontal(|ui| {
-                            ui.radio_value(
-                                &mut conflict.choice,
-                                Choice::KeepHere,
-                                "Keep what is here",
-                            )
-                            .on_hover_text(format!("Conflict {}", i + 1));
-                            ui.radio_value(
-                                &mut conflict.choice,
-                                Choice::TakeFile,
-                                "Take the file's",
-                            );
-                        });
-                    }
-                });
-        }
-        ui.add_space(style::space::M_PLUS);
-        let nothing = pending.plan.new.is_empty() && pending.plan.conflicts.is_empty();
-        ui.horizontal(|ui| {
-            if nothing {
-                ui.label("This file has nothing that is not here already.");
-                if ui.button("Close").clicked() {
-                    close = true;
-                }
-            } else {
-                if ui.button(RichText::new("Import").strong()).clicked() {
-                    go = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            }
-        });
-        ui.weak("Before importing, PartnerPath backs up this file (File > Restore from backup…).");
-    });
-    (go, close || modal.should_close())
 }
 
 /// A name that every system accepts as a file name.

@@ -7,13 +7,13 @@
 use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
-use serde::{Deserialize, Serialize};
 
-use super::nav::Purpose;
-use super::style;
-
-/// How many recently used files are remembered.
-const RECENT_FILES: usize = 8;
+use crate::model::PartnershipId;
+use crate::session::ExportScope;
+use crate::ui::action::{Action, Actions, Purpose};
+use crate::ui::kit::style;
+use crate::ui::kit::widgets::last_name;
+use crate::ui::view::{Dialog, DialogContext};
 /// The endings of PartnerPath files offered in the dialogs.
 const ENDINGS: [&str; 2] = ["sqlite", "db"];
 /// The ending of exchange files.
@@ -30,43 +30,13 @@ fn endings(purpose: Purpose) -> &'static [&'static str] {
 /// The name offered for a new file.
 const NEW_FILE_NAME: &str = "partnerships.sqlite";
 
-/// The files opened recently, newest first; kept between runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Recent {
-    files: Vec<PathBuf>,
-}
-
-impl Recent {
-    /// The key under which the list is remembered.
-    pub const KEY: &'static str = "recent_files";
-
-    /// Puts `path` first, once, and forgets the oldest beyond the limit.
-    pub fn used(&mut self, path: &Path) {
-        self.files.retain(|p| p != path);
-        self.files.insert(0, path.to_path_buf());
-        self.files.truncate(RECENT_FILES);
-    }
-
-    pub fn files(&self) -> &[PathBuf] {
-        &self.files
-    }
-
-    /// The folders of the recent files, newest first, each once.
-    pub fn folders(&self) -> Vec<PathBuf> {
-        let mut folders: Vec<PathBuf> = Vec::new();
-        for folder in self.files.iter().filter_map(|f| f.parent()) {
-            if !folders.iter().any(|f| f == folder) {
-                folders.push(folder.to_path_buf());
-            }
-        }
-        folders
-    }
-}
-
 /// The dialog's fields while it is open.
-#[derive(Default)]
-pub struct State {
-    purpose: Option<Purpose>,
+pub struct ChooseFile {
+    purpose: Purpose,
+    /// The folders of the files used recently, newest first.
+    recent_folders: Vec<PathBuf>,
+    /// What to export, once the user has chosen where.
+    export: Option<(PartnershipId, ExportScope)>,
     folder: String,
     name: String,
     /// The PartnerPath files in `listed`, read when the folder changes
@@ -78,29 +48,70 @@ pub struct State {
     checked: Option<((String, String), Option<String>)>,
 }
 
-impl State {
-    /// Opens the dialog in the most recently used folder, or `fallback`.
-    pub fn open(&mut self, purpose: Purpose, recent: &Recent, fallback: &Path) {
-        self.open_named(purpose, recent, fallback, NEW_FILE_NAME);
+impl ChooseFile {
+    /// The dialog in the most recently used of `recent_folders`, or
+    /// `fallback`.
+    pub fn new(purpose: Purpose, recent_folders: Vec<PathBuf>, fallback: &Path) -> ChooseFile {
+        ChooseFile::named(purpose, recent_folders, fallback, NEW_FILE_NAME)
     }
 
-    /// Like `open`, offering `name` for a new file (a database or an
+    /// Like `new`, offering `name` for a new file (a database or an
     /// exchange file to write).
-    pub fn open_named(&mut self, purpose: Purpose, recent: &Recent, fallback: &Path, name: &str) {
-        let folder = recent
-            .folders()
-            .into_iter()
-            .next()
+    pub fn named(
+        purpose: Purpose,
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+        name: &str,
+    ) -> ChooseFile {
+        let folder = recent_folders
+            .first()
+            .cloned()
             .unwrap_or_else(|| fallback.to_path_buf());
-        self.purpose = Some(purpose);
-        self.folder = folder.display().to_string();
-        self.name = if purpose.must_exist() {
-            String::new()
-        } else {
-            name.to_owned()
-        };
-        self.listed = None;
-        self.checked = None;
+        ChooseFile {
+            purpose,
+            recent_folders,
+            export: None,
+            folder: folder.display().to_string(),
+            name: if purpose.must_exist() {
+                String::new()
+            } else {
+                name.to_owned()
+            },
+            files_in_folder: Vec::new(),
+            listed: None,
+            checked: None,
+        }
+    }
+
+    /// Where to write the export of `partnership` with `scope`, offering
+    /// `name`.
+    pub fn export(
+        (partnership, scope): (PartnershipId, ExportScope),
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+        name: &str,
+    ) -> ChooseFile {
+        ChooseFile {
+            export: Some((partnership, scope)),
+            ..ChooseFile::named(Purpose::Export, recent_folders, fallback, name)
+        }
+    }
+
+    /// What choosing `path` asks of the shell.
+    fn chosen_action(&mut self, path: PathBuf) -> Option<Action> {
+        Some(match self.purpose {
+            Purpose::Open => Action::OpenFile(path),
+            Purpose::Create => Action::CreateFile(path),
+            Purpose::Import => Action::ReadImport(path),
+            Purpose::Export => {
+                let (partnership, scope) = self.export.take()?;
+                Action::WriteExport {
+                    partnership,
+                    scope,
+                    path,
+                }
+            }
+        })
     }
 
     fn chosen(&self) -> PathBuf {
@@ -113,8 +124,7 @@ impl State {
         if self.listed.as_ref() == Some(&folder) {
             return;
         }
-        self.files_in_folder =
-            partnerpath_files(&folder, endings(self.purpose.unwrap_or(Purpose::Open)));
+        self.files_in_folder = partnerpath_files(&folder, endings(self.purpose));
         self.listed = Some(folder);
     }
 
@@ -131,15 +141,6 @@ impl State {
         self.checked = Some((key, problem.clone()));
         problem
     }
-}
-
-/// The last part of a path (a file's or folder's own name), or the whole
-/// path where it has none (a drive's root).
-pub fn last_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// The names of the PartnerPath files in a folder, sorted; none if it cannot
@@ -190,24 +191,49 @@ fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option
     }
 }
 
-/// Draws the dialog when it is open; returns the chosen file once the user
-/// confirms it.
+impl Dialog for ChooseFile {
+    fn name(&self) -> &'static str {
+        "choose file"
+    }
+
+    fn title(&self) -> String {
+        match self.purpose {
+            Purpose::Open => "Open a PartnerPath file",
+            Purpose::Create => "Create a new PartnerPath file",
+            Purpose::Import => "Import an exchange file",
+            Purpose::Export => "Export to an exchange file",
+        }
+        .to_owned()
+    }
+
+    fn show(&mut self, ui: &mut Ui, _: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        let (chosen, open) = show(ui, self);
+        if let Some(action) = chosen.and_then(|path| self.chosen_action(path)) {
+            actions.push(action);
+        }
+        open
+    }
+}
+
+/// Draws the dialog; returns the file chosen, once the user confirms it,
+/// and whether the dialog stays open.
 #[expect(
     clippy::too_many_lines,
     reason = "PartnerPath's own file dialog: the folder row, the listing and the name field share the dialog's state"
 )]
-pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose, PathBuf)> {
-    let purpose = state.purpose?;
+fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
+    let purpose = state.purpose;
     state.list_folder();
     let mut chosen = None;
     let mut close = false;
-    let (title, confirm) = match purpose {
-        Purpose::Open => ("Open a PartnerPath file", "Open file"),
-        Purpose::Create => ("Create a new PartnerPath file", "Create file"),
-        Purpose::Import => ("Import an exchange file", "Import file"),
-        Purpose::Export => ("Export to an exchange file", "Export file"),
+    let confirm = match purpose {
+        Purpose::Open => "Open file",
+        Purpose::Create => "Create file",
+        Purpose::Import => "Import file",
+        Purpose::Export => "Export file",
     };
-    let modal = egui::Modal::new(egui::Id::unique("choose file")).show(ui.ctx(), |ui| {
+    let title = state.title();
+    let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_FILES);
         ui.heading(title);
         ui.add_space(style::space::S);
@@ -217,7 +243,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             .clicked()
             && let Some(path) = system_dialog(purpose, state)
         {
-            chosen = Some((purpose, path));
+            chosen = Some(path);
         }
         ui.add_space(style::space::M_PLUS);
         ui.label("Or type where it is:");
@@ -249,7 +275,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                 }
                 ui.end_row();
             });
-        let folders = recent.folders();
+        let folders = state.recent_folders.clone();
         if !folders.is_empty() {
             ui.add_space(style::space::S);
             ui.horizontal_wrapped(|ui| {
@@ -312,7 +338,7 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
                 .clicked()
                 || (problem.is_none() && enter)
             {
-                chosen = Some((purpose, path.clone()));
+                chosen = Some(path.clone());
             }
             if ui.button("Cancel").clicked() {
                 close = true;
@@ -326,15 +352,13 @@ pub fn show(ui: &mut Ui, state: &mut State, recent: &Recent) -> Option<(Purpose,
             );
         }
     });
-    if chosen.is_some() || close || modal.should_close() {
-        state.purpose = None;
-    }
-    chosen
+    let open = !(chosen.is_some() || close || modal.should_close());
+    (chosen, open)
 }
 
 /// The system's own file window; `None` when the user cancelled it or the
 /// system has none (then the typed fields are there).
-fn system_dialog(purpose: Purpose, state: &State) -> Option<PathBuf> {
+fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Option<PathBuf> {
     let dialog = rfd::FileDialog::new().set_directory(state.folder.trim());
     match purpose {
         Purpose::Open => dialog
@@ -363,23 +387,6 @@ fn system_dialog(purpose: Purpose, state: &State) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recent_files_are_newest_first_once_and_limited() {
-        let mut recent = Recent::default();
-        for i in 0..10 {
-            recent.used(&PathBuf::from(format!("/a/f{i}.sqlite")));
-        }
-        recent.used(&PathBuf::from("/b/f3.sqlite"));
-        recent.used(&PathBuf::from("/a/f9.sqlite"));
-        assert_eq!(recent.files().len(), RECENT_FILES);
-        assert_eq!(recent.files()[0], PathBuf::from("/a/f9.sqlite"));
-        assert_eq!(recent.files()[1], PathBuf::from("/b/f3.sqlite"));
-        assert_eq!(
-            recent.folders(),
-            vec![PathBuf::from("/a"), PathBuf::from("/b")]
-        );
-    }
 
     #[test]
     fn a_typed_path_is_checked_before_it_is_used() {

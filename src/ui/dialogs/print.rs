@@ -9,13 +9,15 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Page, Screen};
-use super::style;
 use crate::instrument::{Instruments, Phase};
 use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
 use crate::print::{Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render};
 use crate::problem::Problem;
 use crate::saving::write_atomically;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::style;
+use crate::ui::nav::{Page, Screen};
+use crate::ui::view::{Dialog, DialogContext};
 
 /// What the dialog will print: a tool of the one list (`print::Tool`),
 /// filled or blank.
@@ -41,7 +43,9 @@ struct Job {
     done: Receiver<Result<(), Problem>>,
 }
 
-pub struct State {
+/// The print dialog's choices, kept from one printing to the next, and
+/// the PDF being made, which goes on when the window is closed.
+pub struct PrintDialog {
     open: bool,
     choice: Choice,
     cycle: Option<CycleId>,
@@ -61,9 +65,9 @@ pub struct State {
     sheet: Tool,
 }
 
-impl Default for State {
+impl Default for PrintDialog {
     fn default() -> Self {
-        State {
+        PrintDialog {
             open: false,
             choice: Choice::blank(Tool::Continuum),
             cycle: None,
@@ -84,7 +88,12 @@ impl Default for State {
     }
 }
 
-impl State {
+impl PrintDialog {
+    /// Whether the window is showing.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
     /// Opens the dialog to print the partnerships list's summary.
     pub fn open_portfolio(&mut self, summary: PortfolioPrint) {
         self.open = true;
@@ -132,13 +141,22 @@ impl State {
     }
 }
 
-/// Ctrl+P (⌘P on a Mac) opens the dialog, from anywhere.
-pub const SHORTCUT: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::P);
+impl Dialog for PrintDialog {
+    fn name(&self) -> &'static str {
+        "print dialog"
+    }
 
-/// Whether the print shortcut was pressed this frame.
-pub fn shortcut(ui: &Ui) -> bool {
-    ui.input_mut(|i| i.consume_shortcut(&SHORTCUT))
+    fn title(&self) -> String {
+        "Print".to_owned()
+    }
+
+    /// Also follows the PDF being made while the window is closed.
+    fn show(&mut self, ui: &mut Ui, cx: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        if let Some(problem) = show(ui, self, cx.view, cx.instruments, cx.today) {
+            actions.push(Action::Report(problem));
+        }
+        self.open
+    }
 }
 
 /// Draws the dialog (when open) and the progress of a PDF being made.
@@ -147,9 +165,9 @@ pub fn shortcut(ui: &Ui) -> bool {
     clippy::too_many_lines,
     reason = "the print dialog: choices, paper, folder and the result share one modal's state"
 )]
-pub fn show(
+fn show(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut PrintDialog,
     view: Option<&PartnershipView>,
     instruments: Instruments,
     today: Date,
@@ -191,9 +209,9 @@ pub fn show(
         return problem;
     }
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("print dialog")).show(ui.ctx(), |ui| {
+    let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_CHOICES);
-        ui.heading("Print");
+        ui.heading(state.title());
         if let Some(job) = &state.job {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -284,7 +302,7 @@ pub fn show(
 )]
 fn choices(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut PrintDialog,
     view: Option<&PartnershipView>,
     instruments: Instruments,
 ) {
@@ -449,7 +467,7 @@ fn document_choice(view: Option<&PartnershipView>, chosen: Option<DocumentId>) -
     Choice::filled(key.and_then(Tool::for_worksheet).unwrap_or(Tool::Meeting))
 }
 
-fn cycle_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView) {
+fn cycle_choice(ui: &mut Ui, state: &mut PrintDialog, view: &PartnershipView) {
     let selected = state
         .cycle
         .and_then(|c| view.cycle(c))
@@ -465,7 +483,7 @@ fn cycle_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView) {
         .accessible_name("Cycle to print");
 }
 
-fn request(state: &State) -> Option<PrintRequest> {
+fn request(state: &PrintDialog) -> Option<PrintRequest> {
     if let Some(summary) = &state.portfolio {
         return Some(PrintRequest {
             what: What::Portfolio(summary.clone()),

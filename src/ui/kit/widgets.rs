@@ -1,4 +1,7 @@
-//! Small widgets the screens share.
+//! Small widgets the screens and dialogs share: fields, dates, the
+//! question asked first (`ask_first`), list columns and chart keys.
+
+use std::path::Path;
 
 use egui::{Id, Response, RichText, TextEdit, Ui};
 use jiff::civil::Date;
@@ -202,6 +205,15 @@ pub fn ask_first<T: Copy>(
             None
         }
     }
+}
+
+/// The last part of a path (a file's or folder's own name), or the whole
+/// path where it has none (a drive's root).
+pub fn last_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A column of `width` in a row of a list, its lines wrapping inside it.

@@ -4,16 +4,29 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext};
-use super::style;
 use crate::instrument::Instruments;
 use crate::model::{ActionStatus, Command, Origin, PartnershipView, open_actions, short_date};
+use crate::ui::action::Actions;
+use crate::ui::kit::style;
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
 
-pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
+/// The page keeps nothing between frames.
+#[derive(Default)]
+pub struct ActionsPage;
+
+impl PageView for ActionsPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        show(ui, cx, actions);
+    }
+}
+
+fn show(ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
     let ScreenContext {
         view,
         instruments,
         today,
+        ..
     } = *cx;
     ui.add_space(style::space::XS);
     let keys: Vec<&str> = instruments
@@ -64,7 +77,7 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
                         };
                         let (label, page) = origin(view, instruments, &item.origin);
                         if ui.link(&label).clicked() {
-                            requests.go(view, page);
+                            actions.go(view, page);
                         }
                         if let Some(id) = item.step
                             && let Some(step) = view.action_steps.iter().find(|s| s.id == id)
@@ -73,7 +86,7 @@ pub fn show(ui: &mut Ui, cx: &ScreenContext<'_>, requests: &mut Requests) {
                                 .accessible_name(format!("Mark done: {}", item.text))
                                 .clicked()
                         {
-                            requests.commands.push(Command::UpdateActionStep(
+                            actions.edit(Command::UpdateActionStep(
                                 step.with_status(ActionStatus::Done, today),
                             ));
                         }

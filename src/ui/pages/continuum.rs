@@ -9,16 +9,19 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::nav::{Page, Requests, ScreenContext};
-use super::{style, widgets};
 use crate::instrument::{Continuum, Headings, Indicator};
 use crate::model::{
     Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
     Spread, initials,
 };
+use crate::ui::action::Actions;
+use crate::ui::charts::sides;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
 
 #[derive(Default)]
-pub struct State {
+pub struct ContinuumPage {
     /// Indicators whose criteria and probing questions are shown.
     open_criteria: HashSet<String>,
     show_about: bool,
@@ -36,7 +39,7 @@ enum CycleView {
     Raters,
 }
 
-impl State {
+impl ContinuumPage {
     /// Who is rating: the one chosen for this cycle, or the team. In a copy
     /// made for rating apart, only the people it was made for.
     fn rater(&self, view: &PartnershipView, cycle: CycleId) -> Rater {
@@ -82,29 +85,37 @@ impl Columns {
     }
 }
 
-pub fn show(
+impl PageView for ContinuumPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Continuum(cycle) = cx.page {
+            show(ui, self, cx, cycle, actions);
+        }
+    }
+}
+
+fn show(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ContinuumPage,
     cx: &ScreenContext<'_>,
     cycle_id: CycleId,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let (view, continuum) = (cx.view, cx.instruments.continuum);
     let Some(cycle) = view.cycle(cycle_id) else {
-        requests.go(view, Page::Overview);
+        actions.go(view, Page::Overview);
         return;
     };
     let rater = state.rater(view, cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
-    header(ui, state, view, cycle, continuum, rater, requests);
+    header(ui, state, view, cycle, continuum, rater, actions);
     match state.view {
         CycleView::Grid => {}
         CycleView::Sides => {
-            super::sides::show(ui, view, cycle, continuum);
+            sides::show(ui, view, cycle, continuum);
             return;
         }
         CycleView::Raters => {
-            super::sides::raters_radar(ui, view, cycle, continuum);
+            sides::raters_radar(ui, view, cycle, continuum);
             return;
         }
     }
@@ -141,7 +152,7 @@ pub fn show(
                         .unwrap_or_default();
                     indicator_row(
                         ui, state, &columns, view, continuum, indicator, &key, &rating, editable,
-                        requests,
+                        actions,
                     );
                     ui.add_space(style::space::S);
                     ui.separator();
@@ -154,12 +165,12 @@ pub fn show(
 
 fn header(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ContinuumPage,
     view: &PartnershipView,
     cycle: &Cycle,
     continuum: &Continuum,
     rater: Rater,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     ui.add_space(style::space::XS);
     let total = continuum.indicator_count();
@@ -192,9 +203,7 @@ fn header(
                 CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
             };
             if ui.button(label).clicked() {
-                requests
-                    .commands
-                    .push(Command::SetCycleStatus(cycle.id, status));
+                actions.edit(Command::SetCycleStatus(cycle.id, status));
             }
             ui.toggle_value(&mut state.show_about, "About this tool");
         });
@@ -264,7 +273,7 @@ fn header(
 }
 
 /// The "Rating as" drop-down: the team's consensus or one person.
-fn rater_choice(ui: &mut Ui, state: &mut State, view: &PartnershipView, cycle: &Cycle) {
+fn rater_choice(ui: &mut Ui, state: &mut ContinuumPage, view: &PartnershipView, cycle: &Cycle) {
     let mut rater = state.rater(view, cycle.id);
     let name = |rater: Rater| match rater {
         Rater::Consensus => "Team consensus".to_owned(),
@@ -327,7 +336,7 @@ fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
 )]
 fn indicator_row(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ContinuumPage,
     columns: &Columns,
     view: &PartnershipView,
     continuum: &Continuum,
@@ -335,7 +344,7 @@ fn indicator_row(
     key: &RatingKey,
     rating: &Rating,
     editable: bool,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let mut cells = Vec::with_capacity(4);
     // With the team's consensus, show who chose each level on their own.
@@ -404,9 +413,7 @@ fn indicator_row(
             if response.clicked() {
                 response.request_focus();
                 let level = if chosen { None } else { Some(level) };
-                requests
-                    .commands
-                    .push(Command::SetLevel(key.clone(), level));
+                actions.edit(Command::SetLevel(key.clone(), level));
             }
             cells.push(response);
         }
@@ -416,9 +423,7 @@ fn indicator_row(
         && let Some(level) = typed_level(ui)
         && level != rating.level
     {
-        requests
-            .commands
-            .push(Command::SetLevel(key.clone(), level));
+        actions.edit(Command::SetLevel(key.clone(), level));
     }
     if state.open_criteria.contains(&indicator.key) {
         criteria(ui, columns, indicator, &continuum.headings);
@@ -431,13 +436,13 @@ fn indicator_row(
         key,
         rating,
         editable,
-        requests,
+        actions,
     );
 }
 
 fn indicator_name(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ContinuumPage,
     continuum: &Continuum,
     indicator: &Indicator,
     rating: &Rating,
@@ -637,7 +642,7 @@ fn bullet_list(ui: &mut Ui, title: &str, items: &[String]) {
 
 #[expect(
     clippy::too_many_arguments,
-    reason = "the two boxes need the row's layout, indicator, headings and rating, and the requests"
+    reason = "the two boxes need the row's layout, indicator, headings and rating, and the actions"
 )]
 fn notes(
     ui: &mut Ui,
@@ -647,7 +652,7 @@ fn notes(
     key: &RatingKey,
     rating: &Rating,
     editable: bool,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     ui.add_space(style::space::XS);
     ui.horizontal_top(|ui| {
@@ -683,7 +688,7 @@ fn notes(
                         } else {
                             Command::SetNextSteps(key.clone(), text)
                         };
-                        requests.commands.push(command);
+                        actions.edit(command);
                     }
                 },
             );

@@ -5,17 +5,18 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Requests, ScreenContext};
-use super::style;
-use super::widgets;
 use crate::instrument::MonitoringPlan;
 use crate::model::{
     CheckInStatus, Command, Goal, GoalId, Milestone, MilestoneId, NewCheckIn, NewGoal,
     NewMilestone, PartnershipView, long_date, next_check_in,
 };
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::ScreenContext;
+use crate::ui::view::PageView;
 
 #[derive(Default)]
-pub struct State {
+pub struct MonitoringPage {
     new_goal: String,
     new_objective: String,
     objective_of: Option<GoalId>,
@@ -27,7 +28,13 @@ pub struct State {
     checking: Option<MilestoneId>,
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+impl PageView for MonitoringPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        show(ui, self, cx, actions);
+    }
+}
+
+fn show(ui: &mut Ui, state: &mut MonitoringPage, cx: &ScreenContext<'_>, actions: &mut Actions) {
     let (view, plan, today) = (cx.view, cx.instruments.monitoring, cx.today);
     ui.add_space(style::space::XS);
     ui.heading(&plan.title);
@@ -45,9 +52,9 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
                     ui.weak(format!("Source: {}", plan.source.citation()));
                 });
             ui.add_space(style::space::M);
-            goals(ui, state, view, plan, requests);
+            goals(ui, state, view, plan, actions);
             ui.add_space(style::space::L);
-            milestones(ui, state, view, plan, requests, today);
+            milestones(ui, state, view, plan, actions, today);
         });
 }
 
@@ -63,10 +70,10 @@ fn goal_name(view: &PartnershipView, id: GoalId) -> String {
 
 fn goals(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut MonitoringPage,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     ui.label(
         RichText::new("Goals and objectives")
@@ -75,11 +82,11 @@ fn goals(
     );
     ui.weak(&plan.project_plan);
     for goal in view.goals.iter().filter(|g| g.goal.is_none()) {
-        goal_row(ui, goal, "Goal", requests);
+        goal_row(ui, goal, "Goal", actions);
         for objective in view.goals.iter().filter(|o| o.goal == Some(goal.id)) {
             ui.horizontal(|ui| {
                 ui.add_space(style::space::XXL);
-                goal_row(ui, objective, "Objective", requests);
+                goal_row(ui, objective, "Objective", actions);
             });
         }
     }
@@ -97,7 +104,7 @@ fn goals(
             )
             .clicked()
         {
-            requests.commands.push(Command::AddGoal(NewGoal {
+            actions.edit(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: None,
                 text: state.new_goal.trim().to_owned(),
@@ -137,7 +144,7 @@ fn goals(
             )
             .clicked()
         {
-            requests.commands.push(Command::AddGoal(NewGoal {
+            actions.edit(Command::AddGoal(NewGoal {
                 partnership_id: view.partnership.id,
                 goal: Some(chosen),
                 text: state.new_objective.trim().to_owned(),
@@ -147,12 +154,12 @@ fn goals(
     });
 }
 
-fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, requests: &mut Requests) {
+fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, actions: &mut Actions) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{kind}:")).strong());
         let name = format!("{kind}: {}", goal.text);
         if let Some(text) = widgets::text(ui, &goal.text, &name, 480.0) {
-            requests.commands.push(Command::UpdateGoal(Goal {
+            actions.edit(Command::UpdateGoal(Goal {
                 text,
                 ..goal.clone()
             }));
@@ -163,7 +170,7 @@ fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, requests: &mut Requests) {
             .on_hover_text("Milestones serving it are kept.")
             .clicked()
         {
-            requests.commands.push(Command::DeleteGoal(goal.id));
+            actions.edit(Command::DeleteGoal(goal.id));
         }
     });
 }
@@ -214,10 +221,10 @@ fn frequency_choice(
 
 fn milestones(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut MonitoringPage,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     ui.label(
@@ -239,7 +246,7 @@ fn milestones(
         }
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
-            milestone_fields(ui, milestone, view, plan, requests);
+            milestone_fields(ui, milestone, view, plan, actions);
             ui.horizontal(|ui| {
                 match next {
                     Some(date) if overdue => ui.label(
@@ -262,13 +269,11 @@ fn milestones(
                     .accessible_name(format!("Delete the milestone {}", milestone.milestone))
                     .clicked()
                 {
-                    requests
-                        .commands
-                        .push(Command::DeleteMilestone(milestone.id));
+                    actions.edit(Command::DeleteMilestone(milestone.id));
                 }
             });
             if state.checking == Some(milestone.id) {
-                check_in_form(ui, state, milestone, requests, today);
+                check_in_form(ui, state, milestone, actions, today);
             }
             for check_in in view
                 .check_ins
@@ -285,14 +290,14 @@ fn milestones(
                         .accessible_name(format!("Delete the check-in of {}", check_in.on))
                         .clicked()
                     {
-                        requests.commands.push(Command::DeleteCheckIn(check_in.id));
+                        actions.edit(Command::DeleteCheckIn(check_in.id));
                     }
                 });
             }
         });
         ui.add_space(style::space::XS);
     }
-    new_milestone(ui, state, view, plan, requests, today);
+    new_milestone(ui, state, view, plan, actions, today);
 }
 
 /// A milestone's fields as the form shows them.
@@ -402,7 +407,7 @@ fn milestone_fields(
     milestone: &Milestone,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let title = &milestone.milestone;
     let name = |part: Part, heading: &str| match part {
@@ -412,7 +417,7 @@ fn milestone_fields(
     };
     let mut draft = Draft::of(milestone);
     if milestone_form(ui, milestone.id, &mut draft, &name, view, plan) {
-        requests.commands.push(Command::UpdateMilestone(Milestone {
+        actions.edit(Command::UpdateMilestone(Milestone {
             milestone: draft.milestone,
             feedback_data: draft.feedback_data,
             frequency: draft.frequency,
@@ -425,9 +430,9 @@ fn milestone_fields(
 
 fn check_in_form(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut MonitoringPage,
     milestone: &Milestone,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let mut date = state.check_in_date.unwrap_or(today);
@@ -451,7 +456,7 @@ fn check_in_form(
         )
         .accessible_name("Note on the check-in");
         if ui.button("Save check-in").clicked() {
-            requests.commands.push(Command::AddCheckIn(NewCheckIn {
+            actions.edit(Command::AddCheckIn(NewCheckIn {
                 milestone_id: milestone.id,
                 on: date,
                 status,
@@ -468,10 +473,10 @@ fn check_in_form(
 
 fn new_milestone(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut MonitoringPage,
     view: &PartnershipView,
     plan: &MonitoringPlan,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     ui.add_space(style::space::S);
@@ -490,7 +495,7 @@ fn new_milestone(
         .add_enabled(ready, egui::Button::new("+ Add milestone"))
         .clicked()
     {
-        requests.commands.push(Command::AddMilestone(NewMilestone {
+        actions.edit(Command::AddMilestone(NewMilestone {
             partnership_id: view.partnership.id,
             milestone: draft.milestone.trim().to_owned(),
             feedback_data: draft.feedback_data.trim().to_owned(),

@@ -4,20 +4,35 @@
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext};
-use super::style;
 use crate::instrument::{Phase, Worksheet};
 use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
+use crate::ui::action::Actions;
+use crate::ui::kit::style;
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+/// The page keeps nothing between frames.
+#[derive(Default)]
+pub struct PhasePage;
+
+impl PageView for PhasePage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Phase(phase) = cx.page {
+            show(ui, phase, cx, actions);
+        }
+    }
+}
 
 #[expect(
     clippy::too_many_lines,
     reason = "a guidebook phase page: its introduction and one row per worksheet with its status"
 )]
-pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Requests) {
+fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions) {
     let ScreenContext {
         view,
         instruments,
         today,
+        ..
     } = *cx;
     ui.heading(phase.label());
     let sheets: Vec<&Worksheet> = instruments.worksheets_of(phase).collect();
@@ -65,7 +80,7 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                                             ))
                                             .clicked()
                                         {
-                                            requests.go(view, Page::Document(document.id));
+                                            actions.go(view, Page::Document(document.id));
                                         }
                                     } else if ui
                                         .button("+ Start")
@@ -73,14 +88,12 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                                         .on_hover_text(format!("Start a new “{title}”"))
                                         .clicked()
                                     {
-                                        requests.commands.push(Command::CreateDocument(
-                                            NewDocument::of(
-                                                sheet,
-                                                view.partnership.id,
-                                                title,
-                                                today,
-                                            ),
-                                        ));
+                                        actions.edit(Command::CreateDocument(NewDocument::of(
+                                            sheet,
+                                            view.partnership.id,
+                                            title,
+                                            today,
+                                        )));
                                     }
                                 },
                             );
@@ -114,7 +127,7 @@ pub fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, requests: &mut Re
                                     .on_hover_text("Open it")
                                     .clicked()
                                 {
-                                    requests.go(view, Page::Document(document.id));
+                                    actions.go(view, Page::Document(document.id));
                                 }
                                 ui.weak(format!("changed {changed}"));
                             });

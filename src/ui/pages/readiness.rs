@@ -6,15 +6,15 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext};
-use super::standards;
-use super::style;
-use super::widgets;
 use crate::instrument::{Readiness, ReadinessCategory, Standards};
 use crate::model::{
     Command, NewReadinessMember, ReadinessMemberId, ReadinessRoundId, ReadinessView, Team,
     long_date,
 };
+use crate::ui::action::Actions;
+use crate::ui::kit::{standards, style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -25,7 +25,7 @@ enum Tab {
 }
 
 #[derive(Default)]
-pub struct State {
+pub struct ReadinessPage {
     tab: Tab,
     /// The member whose ratings are being entered, per team.
     rating_as: Option<ReadinessMemberId>,
@@ -36,16 +36,24 @@ pub struct State {
     show_about: bool,
 }
 
-pub fn show(
+impl PageView for ReadinessPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Readiness(round) = cx.page {
+            show(ui, self, cx, round, actions);
+        }
+    }
+}
+
+fn show(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ReadinessPage,
     cx: &ScreenContext<'_>,
     round_id: ReadinessRoundId,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let (view, tool) = (cx.view, cx.instruments.readiness);
     let Some(round) = view.readiness_round(round_id) else {
-        requests.go(view, Page::Overview);
+        actions.go(view, Page::Overview);
         return;
     };
     ui.add_space(style::space::XS);
@@ -90,20 +98,20 @@ pub fn show(
     });
     ui.separator();
     match state.tab {
-        Tab::District => team_tab(ui, state, round, Team::District, cx, requests),
-        Tab::Partner => team_tab(ui, state, round, Team::Partner, cx, requests),
+        Tab::District => team_tab(ui, state, round, Team::District, cx, actions),
+        Tab::Partner => team_tab(ui, state, round, Team::Partner, cx, actions),
         Tab::Together => together(ui, state, round, tool),
     }
-    remove_dialog(ui, state, round, requests);
+    remove_dialog(ui, state, round, actions);
 }
 
 fn team_tab(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut ReadinessPage,
     round: &ReadinessView,
     team: Team,
     cx: &ScreenContext<'_>,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let (tool, standards) = (cx.instruments.readiness, cx.instruments.standards);
     let members: Vec<_> = round.members_of(team).collect();
@@ -148,14 +156,12 @@ fn team_tab(
             .add_enabled(ready, egui::Button::new("+ Add member"))
             .clicked()
         {
-            requests
-                .commands
-                .push(Command::AddReadinessMember(NewReadinessMember {
-                    round_id: round.round.id,
-                    team,
-                    name: state.new_name.trim().to_owned(),
-                    role: state.new_role.trim().to_owned(),
-                }));
+            actions.edit(Command::AddReadinessMember(NewReadinessMember {
+                round_id: round.round.id,
+                team,
+                name: state.new_name.trim().to_owned(),
+                role: state.new_role.trim().to_owned(),
+            }));
             state.new_name.clear();
             state.new_role.clear();
         }
@@ -193,10 +199,10 @@ fn team_tab(
                                 &member.name,
                                 category,
                                 (tool, standards),
-                                requests,
+                                actions,
                             );
                         }
-                        team_side(&mut columns[1], round, team, category, requests);
+                        team_side(&mut columns[1], round, team, category, actions);
                     });
                 });
                 ui.add_space(style::space::S);
@@ -212,7 +218,7 @@ fn member_side(
     name: &str,
     category: &ReadinessCategory,
     (tool, standards): (&Readiness, &Standards),
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     ui.label(
         RichText::new(&category.name)
@@ -246,7 +252,7 @@ fn member_side(
             .accessible_name(format!("{}: {}", category.name, point.rating));
         if response.clicked() {
             let rating = if selected { None } else { Some(point.rating) };
-            requests.commands.push(Command::SetReadinessRating(
+            actions.edit(Command::SetReadinessRating(
                 member,
                 category.key.clone(),
                 rating,
@@ -266,7 +272,7 @@ fn member_side(
         2,
         true,
     ) {
-        requests.commands.push(Command::SetReadinessConcerns(
+        actions.edit(Command::SetReadinessConcerns(
             member,
             category.key.clone(),
             text,
@@ -280,7 +286,7 @@ fn team_side(
     round: &ReadinessView,
     team: Team,
     category: &ReadinessCategory,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let result = round.team_category(team, &category.key);
     let total = result.rated + result.missing.len();
@@ -328,7 +334,7 @@ fn team_side(
     let id = Id::unique(("team concerns", round_id, team, &category.key));
     let label = format!("{} concerns to address for {}", team.label(), category.name);
     if let Some(text) = widgets::long_text(ui, id, concerns, &label, "", 2, true) {
-        requests.commands.push(Command::SetTeamConcerns(
+        actions.edit(Command::SetTeamConcerns(
             round_id,
             team,
             category.key.clone(),
@@ -344,7 +350,7 @@ fn team_side(
         category.name
     );
     if let Some(text) = widgets::long_text(ui, id, strengths, &label, "", 2, true) {
-        requests.commands.push(Command::SetTeamStrengths(
+        actions.edit(Command::SetTeamStrengths(
             round_id,
             team,
             category.key.clone(),
@@ -355,7 +361,7 @@ fn team_side(
 
 /// Both teams' areas of concern and strengths, category by category. The
 /// teams' numbers are shown only when the user asks for them.
-fn together(ui: &mut Ui, state: &mut State, round: &ReadinessView, tool: &Readiness) {
+fn together(ui: &mut Ui, state: &mut ReadinessPage, round: &ReadinessView, tool: &Readiness) {
     ui.label("When the two teams come together, each brings its areas of concern and its foundational strengths. As the tool's notes on use say, it is not necessary to compare ratings.");
     ui.checkbox(&mut state.show_numbers, "Show each team's average ratings");
     ui.add_space(style::space::S);
@@ -419,7 +425,12 @@ fn team_together(
     }
 }
 
-fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, requests: &mut Requests) {
+fn remove_dialog(
+    ui: &mut Ui,
+    state: &mut ReadinessPage,
+    round: &ReadinessView,
+    actions: &mut Actions,
+) {
     let asked = widgets::ask_first(ui, &mut state.removing, |id| {
         let member = round.member(id)?;
         let title = format!("Remove {}?", member.name);
@@ -434,6 +445,6 @@ fn remove_dialog(ui: &mut Ui, state: &mut State, round: &ReadinessView, requests
         })
     });
     if let Some(id) = asked {
-        requests.commands.push(Command::DeleteReadinessMember(id));
+        actions.edit(Command::DeleteReadinessMember(id));
     }
 }

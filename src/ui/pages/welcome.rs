@@ -1,10 +1,11 @@
-//! The first screen of an empty file: the three ways to begin, so that nobody
-//! needs the command line to start or to try the sample.
+//! The first screen of an empty file, and the screen when no file is open:
+//! the three ways to begin, so that nobody needs the command line to start
+//! or to try the sample.
 
 use egui::{RichText, Ui};
 
-use super::nav::{FileRequest, Purpose};
-use super::style;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::style;
 
 /// The way to begin the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,18 +13,6 @@ pub enum Start {
     CreatePartnership,
     OpenFile,
     ExploreSample,
-}
-
-impl Start {
-    /// The file the shell is asked for, when this way to begin is about
-    /// files.
-    pub fn file_request(self) -> Option<FileRequest> {
-        match self {
-            Start::OpenFile => Some(FileRequest::Choose(Purpose::Open)),
-            Start::ExploreSample => Some(FileRequest::Sample),
-            Start::CreatePartnership => None,
-        }
-    }
 }
 
 /// The width of one of the three choices.
@@ -80,4 +69,20 @@ pub fn show(ui: &mut Ui, heading: &str, intro: &str) -> Option<Start> {
         }
     });
     start
+}
+
+/// Shown when no file could be opened: the ways to begin (a new
+/// partnership needs a file first, so it asks for one).
+pub fn no_file(ui: &mut Ui, actions: &mut Actions) {
+    let start = show(
+        ui,
+        "No PartnerPath file is open",
+        "Open a file you have, or explore the sample. To begin a partnership of your own, create a new file first.",
+    );
+    match start {
+        Some(Start::CreatePartnership) => actions.push(Action::NewFile),
+        Some(Start::OpenFile) => actions.push(Action::Open),
+        Some(Start::ExploreSample) => actions.push(Action::OpenSample),
+        None => {}
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::app::App;
+use super::App;
 use crate::paths;
 
 /// The window's name, which the desktop matches with the launcher entry of
@@ -70,7 +70,7 @@ fn options(renderer: eframe::Renderer) -> eframe::NativeOptions {
         .with_inner_size([1366.0, 768.0])
         .with_min_inner_size([900.0, 560.0]);
     match eframe::icon_data::from_png_bytes(include_bytes!(
-        "../../assets/icons/partnerpath-256.png"
+        "../../../assets/icons/partnerpath-256.png"
     )) {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
         Err(error) => eprintln!("PartnerPath's window icon could not be read: {error}"),

@@ -1,19 +1,54 @@
 //! What the window remembers between runs, through eframe's storage (the
 //! settings file in the data folder): the theme, the zoom, the last file
-//! and the screen each recent file was left on. The window's size and
-//! place are eframe's own to remember; the recent files are
-//! `files::Recent`.
+//! and the screen each recent file was left on (`Remembered`), and the
+//! files used recently (`Recent`). The window's size and place are
+//! eframe's own to remember.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::nav::Screen;
-use super::shortcuts;
+use super::keyboard;
 use crate::problem::Problem;
+use crate::ui::nav::Screen;
 
 /// How many files' last screens are kept (as many as the recent files).
 const SCREENS_KEPT: usize = 10;
+/// How many recently used files are remembered.
+const RECENT_FILES: usize = 8;
+
+/// The files opened recently, newest first; kept between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recent {
+    files: Vec<PathBuf>,
+}
+
+impl Recent {
+    /// The key under which the list is remembered.
+    pub const KEY: &'static str = "recent_files";
+
+    /// Puts `path` first, once, and forgets the oldest beyond the limit.
+    pub fn used(&mut self, path: &Path) {
+        self.files.retain(|p| p != path);
+        self.files.insert(0, path.to_path_buf());
+        self.files.truncate(RECENT_FILES);
+    }
+
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// The folders of the recent files, newest first, each once.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        for folder in self.files.iter().filter_map(|f| f.parent()) {
+            if !folders.iter().any(|f| f == folder) {
+                folders.push(folder.to_path_buf());
+            }
+        }
+        folders
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Theme {
@@ -74,7 +109,7 @@ impl Remembered {
         let mut remembered: Remembered = storage
             .and_then(|s| eframe::get_value(s, Remembered::KEY))
             .unwrap_or_default();
-        remembered.zoom = shortcuts::clamp_zoom(remembered.zoom);
+        remembered.zoom = keyboard::clamp_zoom(remembered.zoom);
         remembered
     }
 
@@ -114,6 +149,23 @@ mod tests {
     use super::*;
     use crate::model::PartnershipId;
     use crate::ui::nav::{Page, Tab};
+
+    #[test]
+    fn recent_files_are_newest_first_once_and_limited() {
+        let mut recent = Recent::default();
+        for i in 0..10 {
+            recent.used(&PathBuf::from(format!("/a/f{i}.sqlite")));
+        }
+        recent.used(&PathBuf::from("/b/f3.sqlite"));
+        recent.used(&PathBuf::from("/a/f9.sqlite"));
+        assert_eq!(recent.files().len(), RECENT_FILES);
+        assert_eq!(recent.files()[0], PathBuf::from("/a/f9.sqlite"));
+        assert_eq!(recent.files()[1], PathBuf::from("/b/f3.sqlite"));
+        assert_eq!(
+            recent.folders(),
+            vec![PathBuf::from("/a"), PathBuf::from("/b")]
+        );
+    }
 
     #[test]
     fn the_last_screen_is_kept_per_file_newest_first_and_bounded() {

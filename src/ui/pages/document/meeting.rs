@@ -6,15 +6,15 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::nav::{Requests, ScreenContext};
-use super::style;
-use super::widgets;
 use super::worksheet::Place;
 use crate::instrument::Section;
 use crate::model::{
     ATTENDEE_SIDE, ATTENDEES, ActionSource, ActionStatus, ActionStep, Command, Document,
     NewActionStep, PartnershipView, carried_forward,
 };
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::ScreenContext;
 
 #[derive(Default)]
 pub struct State {
@@ -32,7 +32,7 @@ pub fn extra(
     place: Place,
     document: &Document,
     cx: &ScreenContext<'_>,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let (view, today) = (cx.view, cx.today);
     if place == Place::Top {
@@ -63,10 +63,10 @@ pub fn extra(
                 .color(style::warning_text(ui.visuals())),
             );
         }
-        carried(ui, document, view, requests, today);
+        carried(ui, document, view, actions, today);
     }
     if section.key == "wrap-up" {
-        raised_here(ui, state, document, view, requests, today);
+        raised_here(ui, state, document, view, actions, today);
     }
 }
 
@@ -74,7 +74,7 @@ fn carried(
     ui: &mut Ui,
     document: &Document,
     view: &PartnershipView,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let date = document.held_on();
@@ -90,7 +90,7 @@ fn carried(
         return;
     }
     ui.weak("Review each one; mark it done or dropped when it is closed. Closed steps stay in the record.");
-    steps_table(ui, "carried steps", &steps, view, date, requests, today);
+    steps_table(ui, "carried steps", &steps, view, date, actions, today);
 }
 
 /// The action steps raised at this meeting, and a form to add one.
@@ -99,7 +99,7 @@ fn raised_here(
     state: &mut State,
     document: &Document,
     view: &PartnershipView,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let date = document.held_on();
@@ -111,7 +111,7 @@ fn raised_here(
             .size(style::size::TAB),
     );
     if !steps.is_empty() {
-        steps_table(ui, "raised steps", &steps, view, date, requests, today);
+        steps_table(ui, "raised steps", &steps, view, date, actions, today);
     }
     ui.horizontal(|ui| {
         ui.add(
@@ -143,16 +143,14 @@ fn raised_here(
             .add_enabled(ready, egui::Button::new("+ Add action step"))
             .clicked()
         {
-            requests
-                .commands
-                .push(Command::AddActionStep(NewActionStep {
-                    partnership_id: view.partnership.id,
-                    text: state.new_text.trim().to_owned(),
-                    owner: state.new_owner.trim().to_owned(),
-                    due_on: Some(due),
-                    source: ActionSource::Meeting(document.id),
-                    raised_on: date,
-                }));
+            actions.edit(Command::AddActionStep(NewActionStep {
+                partnership_id: view.partnership.id,
+                text: state.new_text.trim().to_owned(),
+                owner: state.new_owner.trim().to_owned(),
+                due_on: Some(due),
+                source: ActionSource::Meeting(document.id),
+                raised_on: date,
+            }));
             state.new_text.clear();
             state.new_owner.clear();
         }
@@ -167,7 +165,7 @@ pub fn steps_table(
     steps: &[&ActionStep],
     view: &PartnershipView,
     closing_date: Date,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     egui::Grid::new((id, view.partnership.id))
@@ -185,22 +183,18 @@ pub fn steps_table(
                 if let Some(text) =
                     widgets::text(ui, &step.text, &format!("Action step: {name}"), 420.0)
                 {
-                    requests
-                        .commands
-                        .push(Command::UpdateActionStep(ActionStep {
-                            text,
-                            ..(*step).clone()
-                        }));
+                    actions.edit(Command::UpdateActionStep(ActionStep {
+                        text,
+                        ..(*step).clone()
+                    }));
                 }
                 if let Some(owner) =
                     widgets::text(ui, &step.owner, &format!("Owner of {name}"), 150.0)
                 {
-                    requests
-                        .commands
-                        .push(Command::UpdateActionStep(ActionStep {
-                            owner,
-                            ..(*step).clone()
-                        }));
+                    actions.edit(Command::UpdateActionStep(ActionStep {
+                        owner,
+                        ..(*step).clone()
+                    }));
                 }
                 ui.horizontal(|ui| {
                     let salt = format!("{id} due {}", step.id.0);
@@ -211,12 +205,10 @@ pub fn steps_table(
                         &format!("Due date of {name}"),
                         today,
                     ) {
-                        requests
-                            .commands
-                            .push(Command::UpdateActionStep(ActionStep {
-                                due_on: due,
-                                ..(*step).clone()
-                            }));
+                        actions.edit(Command::UpdateActionStep(ActionStep {
+                            due_on: due,
+                            ..(*step).clone()
+                        }));
                     }
                     if step.is_overdue(today) {
                         ui.label(
@@ -237,7 +229,7 @@ pub fn steps_table(
                     .response
                     .accessible_name(format!("Status of {name}"));
                 if status != step.status {
-                    requests.commands.push(Command::UpdateActionStep(
+                    actions.edit(Command::UpdateActionStep(
                         step.with_status(status, closing_date),
                     ));
                 }

@@ -1,39 +1,53 @@
 //! A filled worksheet on screen: the Contract Supplement, a quarterly
 //! meeting, and any worksheet to come.
 
+mod meeting;
+mod worksheet;
+
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext};
-use super::worksheet::Place;
-use super::{meeting, style, timer, widgets, worksheet};
 use crate::instrument::QUARTERLY_MEETING;
 use crate::model::{Command, DocumentId, OverYears, over_years};
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, timer, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+use worksheet::Place;
 
 #[derive(Default)]
-pub struct State {
+pub struct DocumentPage {
     pub meeting: meeting::State,
     timer: timer::State,
     deleting: Option<DocumentId>,
+}
+
+impl PageView for DocumentPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Document(document) = cx.page {
+            show(ui, self, cx, document, actions);
+        }
+    }
 }
 
 #[expect(
     clippy::too_many_lines,
     reason = "a document page: its title, the worksheet, the years side by side and the delete question share the document"
 )]
-pub fn show(
+fn show(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut DocumentPage,
     cx: &ScreenContext<'_>,
     id: DocumentId,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let ScreenContext {
         view,
         instruments,
         today,
+        ..
     } = *cx;
     let Some(document) = view.document(id) else {
-        requests.go(view, Page::Overview);
+        actions.go(view, Page::Overview);
         return;
     };
     let Some(sheet) = instruments.worksheet(&document.instrument_key) else {
@@ -54,9 +68,7 @@ pub fn show(
         if let Some(title) =
             widgets::required_text(ui, id, &document.title, "Title of this document", 420.0)
         {
-            requests
-                .commands
-                .push(Command::RenameDocument(document.id, title, today));
+            actions.edit(Command::RenameDocument(document.id, title, today));
         }
     });
     // On the line below the title, after the note, so that it stays in
@@ -92,8 +104,8 @@ pub fn show(
         })
     });
     if let Some(id) = asked {
-        requests.commands.push(Command::DeleteDocument(id));
-        requests.go(view, Page::Overview);
+        actions.edit(Command::DeleteDocument(id));
+        actions.go(view, Page::Overview);
         return;
     }
     if document.instrument_version != sheet.version {
@@ -120,14 +132,14 @@ pub fn show(
                 sheet,
                 document,
                 (view, instruments.standards),
-                requests,
-                &mut |ui, section, place, requests| match (place, section.minutes) {
+                actions,
+                &mut |ui, section, place, actions| match (place, section.minutes) {
                     (Place::Top, Some(minutes)) => {
                         timer::show(ui, &mut state.timer, document.id, section, minutes);
                     }
                     _ if is_meeting => {
                         let state = &mut state.meeting;
-                        meeting::extra(ui, state, section, place, document, cx, requests);
+                        meeting::extra(ui, state, section, place, document, cx, actions);
                     }
                     _ => {}
                 },

@@ -8,14 +8,13 @@ use std::collections::BTreeMap;
 use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
-use super::fishbone;
-use super::nav::Requests;
-use super::style;
-use super::widgets;
 use crate::instrument::{
     Column, Drawing, Field, FieldKind, Section, Standards, Suggest, Worksheet,
 };
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId, SchoolYear, bones};
+use crate::ui::action::Actions;
+use crate::ui::charts::fishbone;
+use crate::ui::kit::{standards, style, widgets};
 
 /// Where in a section a tool adds its own content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +32,8 @@ pub fn show(
     sheet: &Worksheet,
     document: &Document,
     (view, standards): (&PartnershipView, &Standards),
-    requests: &mut Requests,
-    extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Requests),
+    actions: &mut Actions,
+    extra: &mut dyn FnMut(&mut Ui, &Section, Place, &mut Actions),
     today: Date,
 ) {
     egui::CollapsingHeader::new(RichText::new(format!("About the {}", sheet.title)).strong())
@@ -48,7 +47,7 @@ pub fn show(
                 ui.label(RichText::new(format!("Note from PartnerPath: {note}")).italics());
             }
             ui.weak(format!("Source: {}", sheet.source.citation()));
-            super::standards::about(ui, standards, &sheet.key);
+            standards::about(ui, standards, &sheet.key);
         });
     for section in &sheet.sections {
         ui.add_space(style::space::M);
@@ -57,20 +56,20 @@ pub fn show(
             None => section.title.clone(),
         };
         ui.label(RichText::new(title).strong().size(style::size::SECTION));
-        extra(ui, section, Place::Top, requests);
+        extra(ui, section, Place::Top, actions);
         for paragraph in &section.text {
             ui.label(document.fill(paragraph, sheet, &view.partnership));
         }
         for field in &section.fields {
-            field_widget(ui, sheet, section, field, document, view, requests, today);
-            super::standards::beside(ui, standards, &sheet.key, &field.key);
+            field_widget(ui, sheet, section, field, document, view, actions, today);
+            standards::beside(ui, standards, &sheet.key, &field.key);
         }
-        extra(ui, section, Place::End, requests);
+        extra(ui, section, Place::End, actions);
     }
 }
 
-fn set(requests: &mut Requests, document: &Document, key: &str, today: Date, value: FieldValue) {
-    requests.commands.push(Command::SetDocumentValue(
+fn set(actions: &mut Actions, document: &Document, key: &str, today: Date, value: FieldValue) {
+    actions.edit(Command::SetDocumentValue(
         document.id,
         key.to_owned(),
         value,
@@ -93,7 +92,7 @@ fn field_widget(
     field: &Field,
     document: &Document,
     view: &PartnershipView,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let value = document.value_or_default(field, &view.partnership);
@@ -104,22 +103,10 @@ fn field_widget(
             ui.horizontal(|ui| {
                 ui.label(&label);
                 if let Some(text) = widgets::text(ui, value.text(), &label, 360.0) {
-                    set(
-                        requests,
-                        document,
-                        &field.key,
-                        today,
-                        FieldValue::Text(text),
-                    );
+                    set(actions, document, &field.key, today, FieldValue::Text(text));
                 }
                 if let Some(text) = suggestions(ui, field.suggest, view, &label) {
-                    set(
-                        requests,
-                        document,
-                        &field.key,
-                        today,
-                        FieldValue::Text(text),
-                    );
+                    set(actions, document, &field.key, today, FieldValue::Text(text));
                 }
             });
         }
@@ -128,13 +115,7 @@ fn field_widget(
                 ui.label(&label);
                 let shown = document.school_year().label();
                 if let Some(year) = year_choice(ui, id, &shown, &label, today) {
-                    set(
-                        requests,
-                        document,
-                        &field.key,
-                        today,
-                        FieldValue::Text(year),
-                    );
+                    set(actions, document, &field.key, today, FieldValue::Text(year));
                 }
             });
         }
@@ -147,7 +128,7 @@ fn field_widget(
             ui.horizontal_wrapped(|ui| {
                 if let Some(choice) = scale(ui, chosen, &field.options, &label) {
                     set(
-                        requests,
+                        actions,
                         document,
                         &field.key,
                         today,
@@ -164,7 +145,7 @@ fn field_widget(
                 .changed()
             {
                 set(
-                    requests,
+                    actions,
                     document,
                     &field.key,
                     today,
@@ -175,13 +156,7 @@ fn field_widget(
         FieldKind::LongText => {
             ui.add(egui::Label::new(&label).wrap());
             if let Some(text) = widgets::long_text(ui, id, value.text(), &label, "", 2, true) {
-                set(
-                    requests,
-                    document,
-                    &field.key,
-                    today,
-                    FieldValue::Text(text),
-                );
+                set(actions, document, &field.key, today, FieldValue::Text(text));
             }
         }
         FieldKind::Date => {
@@ -193,13 +168,7 @@ fn field_widget(
                 };
                 let salt = format!("date {} {}", document.id.0, field.key);
                 if let Some(date) = widgets::optional_date(ui, &salt, stored, &label, today) {
-                    set(
-                        requests,
-                        document,
-                        &field.key,
-                        today,
-                        FieldValue::Date(date),
-                    );
+                    set(actions, document, &field.key, today, FieldValue::Date(date));
                 }
             });
         }
@@ -217,7 +186,7 @@ fn field_widget(
                 if response.changed() {
                     let on = if confirmed { on.or(Some(today)) } else { None };
                     set(
-                        requests,
+                        actions,
                         document,
                         &field.key,
                         today,
@@ -230,7 +199,7 @@ fn field_widget(
                     let name = format!("Date confirmed: {label}");
                     if widgets::date_button(ui, &salt, &mut date, &name).changed() {
                         set(
-                            requests,
+                            actions,
                             document,
                             &field.key,
                             today,
@@ -252,7 +221,7 @@ fn field_widget(
                 };
                 if let Some(person) = person_choice(ui, id, chosen, view, &label) {
                     set(
-                        requests,
+                        actions,
                         document,
                         &field.key,
                         today,
@@ -270,7 +239,7 @@ fn field_widget(
                 };
                 if let Some(choice) = option_choice(ui, id, chosen, &field.options, &label) {
                     set(
-                        requests,
+                        actions,
                         document,
                         &field.key,
                         today,
@@ -293,13 +262,7 @@ fn field_widget(
                 fishbone::show(ui, &head, &bones(&rows));
             }
             if let Some(rows) = table(ui, id, field, rows, view, today) {
-                set(
-                    requests,
-                    document,
-                    &field.key,
-                    today,
-                    FieldValue::Rows(rows),
-                );
+                set(actions, document, &field.key, today, FieldValue::Rows(rows));
             }
         }
     }

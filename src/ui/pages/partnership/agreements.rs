@@ -4,14 +4,37 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::super::nav::{Page, Requests};
-use super::super::style;
-use super::super::widgets;
 use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING, Role};
 use crate::model::{
     ActionStatus, Command, FieldValue, NewDocument, PartnershipView, long_date, month_year,
     open_actions,
 };
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+/// The page keeps nothing between frames.
+#[derive(Default)]
+pub struct AgreementsPage;
+
+/// The Contract Supplement, the quarterly meetings, and how the monitoring
+/// plan and the action steps stand.
+impl PageView for AgreementsPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        let ScreenContext {
+            view,
+            instruments,
+            today,
+            ..
+        } = *cx;
+        egui::ScrollArea::vertical()
+            .id_salt(("agreements scroll", view.partnership.id))
+            .show(ui, |ui| {
+                agreements(ui, view, instruments, actions, today);
+            });
+    }
+}
 
 /// The Contract Supplement, the quarterly meetings, the monitoring plan and
 /// the list of open actions.
@@ -19,11 +42,11 @@ use crate::model::{
     clippy::too_many_lines,
     reason = "the agreements page: one block per kind of agreement (Contract Supplement, meetings), drawn in order"
 )]
-pub fn agreements(
+fn agreements(
     ui: &mut Ui,
     view: &PartnershipView,
     instruments: Instruments,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let id = view.partnership.id;
@@ -68,7 +91,7 @@ pub fn agreements(
                         .count();
                     ui.horizontal(|ui| {
                         if ui.link(&document.title).clicked() {
-                            requests.go(view, Page::Document(document.id));
+                            actions.go(view, Page::Document(document.id));
                         }
                         ui.label(format!(
                             "{confirmed} of {practices} practices confirmed, signed by {signed} of {parties} parties"
@@ -83,7 +106,7 @@ pub fn agreements(
                 && let Some(command) =
                     new_document(CONTRACT_SUPPLEMENT, "Contract Supplement".to_owned())
             {
-                requests.commands.push(command);
+                actions.edit(command);
             }
             ui.end_row();
 
@@ -100,7 +123,7 @@ pub fn agreements(
                         let date = document.held_on();
                         ui.label(long_date(date));
                         if ui.link(&document.title).clicked() {
-                            requests.go(view, Page::Document(document.id));
+                            actions.go(view, Page::Document(document.id));
                         }
                         ui.weak(widgets::count(steps, "action step", "action steps"));
                     });
@@ -109,7 +132,7 @@ pub fn agreements(
             if ui.button("+ New quarterly meeting").clicked() {
                 let title = format!("Quarterly meeting, {}", month_year(today));
                 if let Some(command) = new_document(QUARTERLY_MEETING, title) {
-                    requests.commands.push(command);
+                    actions.edit(command);
                 }
             }
             ui.end_row();
@@ -131,7 +154,7 @@ pub fn agreements(
                 widgets::count(view.milestones.len(), "milestone", "milestones")
             ));
             if ui.button("Open the monitoring plan").clicked() {
-                requests.go(view, Page::Monitoring);
+                actions.go(view, Page::Monitoring);
             }
             ui.end_row();
 
@@ -149,7 +172,7 @@ pub fn agreements(
                 items.len()
             ));
             if ui.button("Open the action list").clicked() {
-                requests.go(view, Page::Actions);
+                actions.go(view, Page::Actions);
             }
             ui.end_row();
         });

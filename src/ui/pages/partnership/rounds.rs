@@ -3,23 +3,51 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use super::super::nav::{Page, Requests};
-use super::super::style;
-use super::super::widgets;
-use super::State;
 use crate::instrument::Instruments;
-use crate::model::{Command, NewReadinessRound, PartnershipView, Team, long_date};
+use crate::model::{
+    Command, NewReadinessRound, PartnershipView, ReadinessRoundId, Team, long_date,
+};
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+/// The round being started, and the one the user asked to delete.
+#[derive(Default)]
+pub struct RoundsPage {
+    new_round_title: String,
+    new_round_date: Option<Date>,
+    deleting_round: Option<ReadinessRoundId>,
+}
+
+/// The readiness rounds.
+impl PageView for RoundsPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        let ScreenContext {
+            view,
+            instruments,
+            today,
+            ..
+        } = *cx;
+        egui::ScrollArea::vertical()
+            .id_salt(("rounds scroll", view.partnership.id))
+            .show(ui, |ui| {
+                readiness_rounds(ui, self, view, instruments, actions, today);
+            });
+        delete_round_dialog(ui, self, view, actions);
+    }
+}
 
 #[expect(
     clippy::too_many_lines,
     reason = "the readiness rounds page: one block per round, with its members and the dialogs that change them"
 )]
-pub fn readiness_rounds(
+fn readiness_rounds(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut RoundsPage,
     view: &PartnershipView,
     instruments: Instruments,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let tool = instruments.readiness;
@@ -51,7 +79,7 @@ pub fn readiness_rounds(
                         .on_hover_text("Open this readiness round")
                         .clicked()
                     {
-                        requests.go(view, page);
+                        actions.go(view, page);
                     }
                     ui.label(long_date(round.round.held_on));
                     for team in Team::BOTH {
@@ -73,7 +101,7 @@ pub fn readiness_rounds(
                             .accessible_name(format!("Open readiness round {}", round.round.title))
                             .clicked()
                         {
-                            requests.go(view, page);
+                            actions.go(view, page);
                         }
                         if ui
                             .button("Delete…")
@@ -118,25 +146,23 @@ pub fn readiness_rounds(
             } else {
                 title.to_owned()
             };
-            requests
-                .commands
-                .push(Command::CreateReadinessRound(NewReadinessRound {
-                    partnership_id: view.partnership.id,
-                    title,
-                    held_on: date,
-                    instrument_key: tool.key.clone(),
-                    instrument_version: tool.version.clone(),
-                }));
+            actions.edit(Command::CreateReadinessRound(NewReadinessRound {
+                partnership_id: view.partnership.id,
+                title,
+                held_on: date,
+                instrument_key: tool.key.clone(),
+                instrument_version: tool.version.clone(),
+            }));
             state.new_round_title.clear();
         }
     });
 }
 
-pub fn delete_round_dialog(
+fn delete_round_dialog(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut RoundsPage,
     view: &PartnershipView,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let asked = widgets::ask_first(ui, &mut state.deleting_round, |id| {
         let round = view.readiness_round(id)?;
@@ -152,6 +178,6 @@ pub fn delete_round_dialog(
         })
     });
     if let Some(id) = asked {
-        requests.commands.push(Command::DeleteReadinessRound(id));
+        actions.edit(Command::DeleteReadinessRound(id));
     }
 }

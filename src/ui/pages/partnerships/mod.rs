@@ -1,87 +1,91 @@
 //! The list of partnerships, as a portfolio (`portfolio.rs`): create,
 //! rename, archive, delete, open.
 
+mod portfolio;
+
 use egui::{RichText, Ui};
 
 use jiff::civil::Date;
 
-use super::nav::Requests;
-use super::portfolio;
-use super::style;
-use super::welcome::{self, Start};
-use super::widgets;
 use crate::instrument::Instruments;
-use crate::model::portfolio::{Filter, PortfolioRow};
 use crate::model::{
     Command, NewPartnership, PartnerKind, Partnership, PartnershipId, PartnershipSummary,
 };
 use crate::session::Session;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::{style, widgets};
+use crate::ui::pages::welcome::{self, Start};
 
+/// The list's search, filters and sort, and the dialog or question open
+/// over it. The one screen that is not a page of a partnership.
 #[derive(Default)]
-pub struct State {
+pub struct PartnershipsList {
     creating: Option<NewPartnership>,
     renaming: Option<Partnership>,
     deleting: Option<PartnershipId>,
     portfolio: portfolio::State,
 }
 
-impl State {
+impl PartnershipsList {
     /// Puts the keyboard in the search field.
     pub fn focus_search(&mut self) {
         self.portfolio.focus_search = true;
     }
 
-    /// The portfolio's lines as shown (for printing the summary).
-    pub fn shown(&self) -> Vec<&PortfolioRow> {
-        self.portfolio.shown()
+    /// Draws the list of the file `session` has open; what the user asks
+    /// for goes into `actions`.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        (instruments, today): (Instruments, Date),
+        actions: &mut Actions,
+    ) {
+        let summaries = session.summaries();
+        ui.horizontal(|ui| {
+            ui.heading("Partnerships");
+            ui.add_space(style::space::XL);
+            if ui.button("+ New partnership").clicked() {
+                self.creating = Some(NewPartnership::default());
+            }
+        });
+        ui.add_space(style::space::S);
+        if summaries.is_empty() {
+            let start = welcome::show(
+                ui,
+                "Welcome to PartnerPath",
+                "This file has no partnerships yet. Everything you add is saved in it as you go.",
+            );
+            match start {
+                Some(Start::CreatePartnership) => self.creating = Some(NewPartnership::default()),
+                Some(Start::OpenFile) => actions.push(Action::Open),
+                Some(Start::ExploreSample) => actions.push(Action::OpenSample),
+                None => {}
+            }
+        } else {
+            self.portfolio.refresh(session, instruments, today);
+            self.lines(ui, summaries, (instruments, today), actions);
+        }
+        create_dialog(ui, self, actions);
+        rename_dialog(ui, self, actions);
+        delete_dialog(ui, self, summaries, actions);
     }
 
-    /// What the search and filters show, in words (for the printout).
-    pub fn filter(&self) -> &Filter {
-        &self.portfolio.filter
-    }
-}
-
-/// The list; returns true when "Print summary…" was pressed.
-pub fn show(
-    ui: &mut Ui,
-    state: &mut State,
-    session: &Session,
-    cx: (Instruments, Date),
-    requests: &mut Requests,
-) -> bool {
-    let (instruments, today) = cx;
-    let summaries = session.summaries();
-    let archived = summaries.iter().filter(|s| s.partnership.archived).count();
-    let mut print = false;
-    ui.horizontal(|ui| {
-        ui.heading("Partnerships");
-        ui.add_space(style::space::XL);
-        if ui.button("+ New partnership").clicked() {
-            state.creating = Some(NewPartnership::default());
-        }
-    });
-    ui.add_space(style::space::S);
-
-    if summaries.is_empty() {
-        let start = welcome::show(
-            ui,
-            "Welcome to PartnerPath",
-            "This file has no partnerships yet. Everything you add is saved in it as you go.",
-        );
-        match start {
-            Some(Start::CreatePartnership) => state.creating = Some(NewPartnership::default()),
-            Some(start) => requests.file = start.file_request(),
-            None => {}
-        }
-    } else {
-        state.portfolio.refresh(session, instruments, today);
-        print = portfolio::controls(ui, &mut state.portfolio, archived);
-        let shown = state.portfolio.shown();
+    /// The search and filters, and the lines they show.
+    fn lines(
+        &mut self,
+        ui: &mut Ui,
+        summaries: &[PartnershipSummary],
+        (instruments, today): (Instruments, Date),
+        actions: &mut Actions,
+    ) {
+        let archived = summaries.iter().filter(|s| s.partnership.archived).count();
+        let print = portfolio::controls(ui, &mut self.portfolio, archived);
+        let shown = self.portfolio.shown();
         ui.weak(format!(
             "Showing {} of {}. Averages are the newest cycle's, rounded half up, with the change since the cycle before.",
             shown.len(),
-            state.portfolio.rows().len()
+            self.portfolio.rows().len()
         ));
         ui.add_space(style::space::XS);
         let categories: Vec<String> = instruments
@@ -90,26 +94,31 @@ pub fn show(
             .iter()
             .map(|c| c.name.clone())
             .collect();
-        let choice = portfolio::table(ui, &shown, &categories, today, requests);
+        let choice = portfolio::table(ui, &shown, &categories, today, actions);
+        if print {
+            let summary = crate::print::portfolio(
+                instruments.continuum,
+                &shown,
+                summaries.len(),
+                &self.portfolio.filter,
+                today,
+            );
+            actions.push(Action::PrintSummary(Box::new(summary)));
+        }
         match choice {
             Some(portfolio::Manage::Rename(id)) => {
-                state.renaming = summaries
+                self.renaming = summaries
                     .iter()
                     .find(|s| s.partnership.id == id)
                     .map(|s| s.partnership.clone());
             }
-            Some(portfolio::Manage::Delete(id)) => state.deleting = Some(id),
+            Some(portfolio::Manage::Delete(id)) => self.deleting = Some(id),
             None => {}
         }
     }
-
-    create_dialog(ui, state, requests);
-    rename_dialog(ui, state, requests);
-    delete_dialog(ui, state, summaries, requests);
-    print
 }
 
-fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
+fn create_dialog(ui: &mut Ui, state: &mut PartnershipsList, actions: &mut Actions) {
     let Some(new) = state.creating.as_mut() else {
         return;
     };
@@ -162,9 +171,7 @@ fn create_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 )
                 .clicked()
             {
-                requests
-                    .commands
-                    .push(Command::CreatePartnership(new.clone()));
+                actions.edit(Command::CreatePartnership(new.clone()));
                 close = true;
             }
             if ui.button("Cancel").clicked() {
@@ -196,7 +203,7 @@ pub fn kind_choice(ui: &mut Ui, id_salt: &str, kind: &mut PartnerKind) -> bool {
     changed
 }
 
-fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
+fn rename_dialog(ui: &mut Ui, state: &mut PartnershipsList, actions: &mut Actions) {
     let Some(partnership) = state.renaming.as_mut() else {
         return;
     };
@@ -224,9 +231,7 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
                 || (ready && enter)
             {
                 partnership.name = partnership.name.trim().to_string();
-                requests
-                    .commands
-                    .push(Command::UpdatePartnership(partnership.clone()));
+                actions.edit(Command::UpdatePartnership(partnership.clone()));
                 close = true;
             }
             if ui.button("Cancel").clicked() {
@@ -241,9 +246,9 @@ fn rename_dialog(ui: &mut Ui, state: &mut State, requests: &mut Requests) {
 
 fn delete_dialog(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut PartnershipsList,
     summaries: &[PartnershipSummary],
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let summary = summaries.iter().find(|s| s.partnership.id == id)?;
@@ -261,6 +266,6 @@ fn delete_dialog(
         })
     });
     if let Some(id) = asked {
-        requests.commands.push(Command::DeletePartnership(id));
+        actions.edit(Command::DeletePartnership(id));
     }
 }

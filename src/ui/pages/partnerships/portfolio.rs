@@ -9,14 +9,15 @@ use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use jiff::civil::Date;
 
-use super::nav::{Page, Requests, Screen};
-use super::{style, widgets};
 use crate::instrument::Instruments;
 use crate::model::portfolio::{
     Attention, Filter, PortfolioRow, SortBy, Upcoming, districts, rows, select,
 };
 use crate::model::{Command, PartnerKind, PartnershipId, short_date};
 use crate::session::Session;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, Screen};
 
 /// The portfolio's lines (remade only when the list is read again or the
 /// day changes), and what the user chose to see.
@@ -158,7 +159,7 @@ pub fn table(
     shown: &[&PortfolioRow],
     categories: &[String],
     today: Date,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) -> Option<Manage> {
     let mut chosen = None;
     egui::ScrollArea::horizontal()
@@ -207,7 +208,7 @@ pub fn table(
                 .body(|body| {
                     body.rows(ROW_HEIGHT, shown.len(), |mut row| {
                         let line = shown[row.index()];
-                        row.col(|ui| name_cell(ui, line, requests));
+                        row.col(|ui| name_cell(ui, line, actions));
                         row.col(|ui| {
                             match &line.latest_year {
                                 Some(year) => ui.label(year),
@@ -264,7 +265,7 @@ pub fn table(
                             }
                         });
                         row.col(|ui| {
-                            if let Some(choice) = manage_menu(ui, line, requests) {
+                            if let Some(choice) = manage_menu(ui, line, actions) {
                                 chosen = Some(choice);
                             }
                         });
@@ -274,7 +275,7 @@ pub fn table(
     chosen
 }
 
-fn name_cell(ui: &mut Ui, line: &PortfolioRow, requests: &mut Requests) {
+fn name_cell(ui: &mut Ui, line: &PortfolioRow, actions: &mut Actions) {
     let mut name = RichText::new(&line.name).strong();
     if line.archived {
         name = name.weak();
@@ -284,7 +285,7 @@ fn name_cell(ui: &mut Ui, line: &PortfolioRow, requests: &mut Requests) {
         .on_hover_text("Open this partnership")
         .clicked()
     {
-        requests.navigate = Some(Screen::In(line.id, Page::Overview));
+        actions.push(Action::Go(Screen::In(line.id, Page::Overview)));
     }
     let mut about = vec![line.kind.label().to_owned()];
     if !line.district.is_empty() {
@@ -323,7 +324,7 @@ fn next_cell(ui: &mut Ui, next: Option<Upcoming>, today: Date) {
 
 /// Rename, archive or restore, delete: in a menu, so that a line stays
 /// two lines high.
-fn manage_menu(ui: &mut Ui, line: &PortfolioRow, requests: &mut Requests) -> Option<Manage> {
+fn manage_menu(ui: &mut Ui, line: &PortfolioRow, actions: &mut Actions) -> Option<Manage> {
     let mut chosen = None;
     let response = ui.menu_button("Manage", |ui| {
         if ui
@@ -349,9 +350,7 @@ fn manage_menu(ui: &mut Ui, line: &PortfolioRow, requests: &mut Requests) -> Opt
             .on_hover_text(hover)
             .clicked()
         {
-            requests
-                .commands
-                .push(Command::SetArchived(line.id, archive));
+            actions.edit(Command::SetArchived(line.id, archive));
             ui.close();
         }
         if ui

@@ -3,9 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use super::style;
 use crate::instrument::{Continuum, Indicator};
 use crate::model::{Cycle, CycleId, Mean, Movement, PartnershipView, Rater, changes};
+use crate::ui::kit::style;
 
 #[derive(Default)]
 pub struct State {

@@ -1,19 +1,25 @@
 //! A partnership across the years: radar over time, heat map, what changed,
 //! and the stage of partnering. One screen with a tab for each.
 
+mod changes;
+mod stages;
+
 use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use super::nav::{Page, Requests, ScreenContext, Tab};
-use super::widgets::{self, Dash, Marker};
-use super::{changes, heatmap, levels, radar, stages, style};
 use crate::instrument::{Continuum, Instruments};
 use crate::model::trajectory::first_line;
 use crate::model::{Cycle, CycleId, PartnershipView, Rater};
+use crate::ui::action::Actions;
+use crate::ui::charts::{heatmap, levels, radar};
+use crate::ui::kit::style;
+use crate::ui::kit::widgets::{self, Dash, Marker};
+use crate::ui::nav::{Page, ScreenContext, Tab};
+use crate::ui::view::PageView;
 
 #[derive(Default)]
-pub struct State {
+pub struct TrajectoryPage {
     pub tab: Tab,
     /// Cycles switched off in the radar's legend ("All years").
     hidden: HashSet<CycleId>,
@@ -27,11 +33,18 @@ pub struct State {
     pub stages: stages::State,
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &mut Requests) {
+impl PageView for TrajectoryPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        show(ui, self, cx, actions);
+    }
+}
+
+fn show(ui: &mut Ui, state: &mut TrajectoryPage, cx: &ScreenContext<'_>, actions: &mut Actions) {
     let ScreenContext {
         view,
         instruments,
         today,
+        ..
     } = *cx;
     ui.add_space(style::space::XS);
     ui.horizontal_wrapped(|ui| {
@@ -45,7 +58,7 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
             );
             // The tab is part of the page, so it is remembered with it.
             if response.changed() {
-                requests.go(view, Page::Trajectory(tab));
+                actions.go(view, Page::Trajectory(tab));
             }
         }
     });
@@ -55,13 +68,13 @@ pub fn show(ui: &mut Ui, state: &mut State, cx: &ScreenContext<'_>, requests: &m
         Tab::Radar => radar_over_time(ui, state, view, instruments),
         Tab::HeatMap => heatmap::show(ui, view, instruments.continuum),
         Tab::Changes => changes::show(ui, &mut state.changes, view, instruments.continuum),
-        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, requests, today),
+        Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, actions, today),
     }
 }
 
 fn radar_over_time(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut TrajectoryPage,
     view: &PartnershipView,
     instruments: Instruments,
 ) {
@@ -120,7 +133,7 @@ fn radar_over_time(
         let newest = outline(newest, style::newest_colour(ui.visuals()), 3.5, true, false);
         earlier.into_iter().chain([newest]).collect()
     };
-    let legend = |ui: &mut Ui, state: &mut State| {
+    let legend = |ui: &mut Ui, state: &mut TrajectoryPage| {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut state.all_years, false, "Two years");
             ui.selectable_value(&mut state.all_years, true, "All years");
@@ -167,7 +180,7 @@ fn radar_over_time(
 /// one, dashed; and what each left unrated.
 fn compare_legend(
     ui: &mut Ui,
-    state: &mut State,
+    state: &mut TrajectoryPage,
     view: &PartnershipView,
     continuum: &Continuum,
     newest: &Cycle,
@@ -235,7 +248,12 @@ fn compare_legend(
 }
 
 /// Every year, older lighter; ticking a year hides or shows it.
-fn all_years_legend(ui: &mut Ui, state: &mut State, view: &PartnershipView, keys: &[&str]) {
+fn all_years_legend(
+    ui: &mut Ui,
+    state: &mut TrajectoryPage,
+    view: &PartnershipView,
+    keys: &[&str],
+) {
     let count = view.cycles.len();
     ui.weak("Newest drawn strongest. Untick a year to hide it. A gap in an outline is an indicator that was not rated that year.");
     ui.add_space(style::space::XS);

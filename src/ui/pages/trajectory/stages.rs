@@ -5,14 +5,13 @@
 use egui::{Align2, FontId, Id, Pos2, RichText, Sense, Stroke, Ui, vec2};
 use jiff::civil::Date;
 
-use super::nav::Requests;
-use super::style;
-use super::widgets;
 use crate::instrument::{Instruments, Stage, Stages};
 use crate::model::{
     Command, NewStageEntry, PartnershipView, StageEntry, StageEntryId, StageSpan, long_date,
     stage_history,
 };
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
 
 #[derive(Default)]
 pub struct State {
@@ -27,7 +26,7 @@ pub fn show(
     state: &mut State,
     view: &PartnershipView,
     instruments: Instruments,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let stages = instruments.stages;
@@ -60,13 +59,13 @@ pub fn show(
             ui.add_space(style::space::M);
             ui.weak(stages.introduction.trim_start_matches('*'));
             ui.add_space(style::space::M);
-            history_list(ui, state, view, stages, requests);
+            history_list(ui, state, view, stages, actions);
             ui.add_space(style::space::M);
-            new_entry(ui, state, view, stages, requests, today);
+            new_entry(ui, state, view, stages, actions, today);
             ui.add_space(style::space::L);
             reference(ui, stages);
         });
-    delete_dialog(ui, state, view, stages, requests);
+    delete_dialog(ui, state, view, stages, actions);
 }
 
 /// Days since a fixed date, for placing dates on the time line.
@@ -221,7 +220,7 @@ fn history_list(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let history = stage_history(&view.stages, stages);
     if history.is_empty() {
@@ -234,7 +233,7 @@ fn history_list(
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for span in history.iter().rev() {
-                history_row(ui, state, span, stages, requests);
+                history_row(ui, state, span, stages, actions);
                 ui.end_row();
             }
         });
@@ -245,7 +244,7 @@ fn history_row(
     state: &mut State,
     span: &StageSpan<'_>,
     stages: &Stages,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let entry = span.entry;
     let mut date = entry.started_on;
@@ -258,21 +257,17 @@ fn history_row(
     )
     .changed()
     {
-        requests
-            .commands
-            .push(Command::UpdateStageEntry(StageEntry {
-                started_on: date,
-                ..entry.clone()
-            }));
+        actions.edit(Command::UpdateStageEntry(StageEntry {
+            started_on: date,
+            ..entry.clone()
+        }));
     }
     let mut stage = entry.stage;
     if stage_choice(ui, ("stage", entry.id), &mut stage, stages, "Stage") {
-        requests
-            .commands
-            .push(Command::UpdateStageEntry(StageEntry {
-                stage,
-                ..entry.clone()
-            }));
+        actions.edit(Command::UpdateStageEntry(StageEntry {
+            stage,
+            ..entry.clone()
+        }));
     }
     match span.step() {
         Some(step) => ui.label(RichText::new(step).color(style::warning_text(ui.visuals()))),
@@ -284,12 +279,10 @@ fn history_row(
         entry.started_on
     );
     if let Some(note) = widgets::text(ui, &entry.note, &note_name, 420.0) {
-        requests
-            .commands
-            .push(Command::UpdateStageEntry(StageEntry {
-                note,
-                ..entry.clone()
-            }));
+        actions.edit(Command::UpdateStageEntry(StageEntry {
+            note,
+            ..entry.clone()
+        }));
     }
     if ui
         .button("Delete…")
@@ -305,7 +298,7 @@ fn new_entry(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    requests: &mut Requests,
+    actions: &mut Actions,
     today: Date,
 ) {
     let current = stage_history(&view.stages, stages)
@@ -342,14 +335,12 @@ fn new_entry(
         )
         .accessible_name("Note on the new stage");
         if ui.button("+ Record stage").clicked() {
-            requests
-                .commands
-                .push(Command::AddStageEntry(NewStageEntry {
-                    partnership_id: view.partnership.id,
-                    stage,
-                    started_on: date,
-                    note: state.new_note.trim().to_owned(),
-                }));
+            actions.edit(Command::AddStageEntry(NewStageEntry {
+                partnership_id: view.partnership.id,
+                stage,
+                started_on: date,
+                note: state.new_note.trim().to_owned(),
+            }));
             state.new_note.clear();
             state.new_stage = None;
         }
@@ -399,7 +390,7 @@ fn delete_dialog(
     state: &mut State,
     view: &PartnershipView,
     stages: &Stages,
-    requests: &mut Requests,
+    actions: &mut Actions,
 ) {
     let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
         let entry = view.stages.iter().find(|e| e.id == id)?;
@@ -416,6 +407,6 @@ fn delete_dialog(
         })
     });
     if let Some(id) = asked {
-        requests.commands.push(Command::DeleteStageEntry(id));
+        actions.edit(Command::DeleteStageEntry(id));
     }
 }
