@@ -240,10 +240,6 @@ impl Actions {
         self.push(Action::Go(Screen::In(view.partnership.id, page)));
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// The actions, in the order asked, leaving none behind.
     pub fn take(&mut self) -> Vec<Action> {
         std::mem::take(&mut self.0)

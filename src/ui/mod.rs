@@ -12,18 +12,18 @@
 //! `registry.rs` lists every page and dialog, and how to reach each, for
 //! the tests that walk them all.
 
-pub mod action;
-pub mod charts;
-pub mod dialogs;
-pub mod kit;
-pub mod nav;
-pub mod pages;
+mod action;
+mod charts;
+mod dialogs;
+mod kit;
+mod nav;
+mod pages;
 #[doc(hidden)]
 pub mod registry;
 mod shell;
-pub mod view;
+mod view;
 
-pub use action::{Action, Purpose};
+pub use action::Action;
 pub use nav::{Page, Screen, Tab};
 pub use shell::launch;
 pub use shell::remember::{Recent, Remembered, Theme, gone, last_file};

@@ -1,7 +1,8 @@
 //! The screens: the list of partnerships (`partnerships`), the screen of an
 //! empty file or of none (`welcome`), and one module per page of a
 //! partnership, each a `PageView` (`view.rs`). A page draws from its
-//! `ScreenContext` and pushes `Actions`; it never names the shell.
+//! `ScreenContext` and pushes `Actions`; it never names the shell or a
+//! dialog.
 
 pub mod actions;
 pub mod continuum;

@@ -14,8 +14,13 @@ use crate::ui::dialogs::{About, Backups, Export, RecentlyDeleted, ShortcutHelp};
 use crate::ui::nav::{Page, Screen};
 
 impl App {
-    /// Applies `actions` in order, then shows the screen asked for.
+    /// Applies `actions` in order, then shows the screen asked for; the
+    /// next frame, drawn at once, shows what they did.
     pub(super) fn apply(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        if actions.is_empty() {
+            return;
+        }
+        ctx.request_repaint();
         let mut navigate = None;
         let mut failed = Vec::new();
         for action in actions {
