@@ -1,42 +1,30 @@
-//! The window: the app shell and one module per screen.
+//! The window, in layers, each folder using only those below it:
+//!
+//! - `shell/`: the app's frame (menu, banners, which page shows), which
+//!   applies the actions after each frame; it alone knows every page and
+//!   dialog;
+//! - `pages/` and `dialogs/`: one module per screen or dialog, each a
+//!   `PageView` or a `Dialog` (`view.rs`) that pushes `Action`s
+//!   (`action.rs`) and knows where it may lead (`nav.rs`);
+//! - `charts/`: the charts the pages draw;
+//! - `kit/`: style, widgets and the other reusable bits.
+//!
+//! `registry.rs` lists every page and dialog, and how to reach each, for
+//! the tests that walk them all.
 
-mod about;
-mod actions;
-mod app;
-mod backups;
-mod changes;
-mod continuum;
-mod deleted;
-mod document;
-mod exchange;
-mod files;
-mod fishbone;
-mod heatmap;
-pub mod launch;
-mod levels;
-mod meeting;
-mod monitoring;
+mod action;
+mod charts;
+mod dialogs;
+mod kit;
 mod nav;
-mod partnership;
-mod partnerships;
-mod phase;
-mod portfolio;
-mod print;
-mod radar;
-mod readiness;
-mod remember;
-mod shortcuts;
-mod sides;
-mod stages;
-mod standards;
-mod style;
-mod timer;
-mod trajectory;
-mod welcome;
-mod widgets;
-mod worksheet;
+mod pages;
+#[doc(hidden)]
+pub mod registry;
+mod shell;
+mod view;
 
-pub use app::{App, FirstFrameExit};
-pub use files::Recent;
+pub use action::Action;
 pub use nav::{Page, Screen, Tab};
-pub use remember::{Remembered, Theme, gone, last_file};
+pub use shell::launch;
+pub use shell::remember::{Recent, Remembered, Theme, gone, last_file};
+pub use shell::{App, FirstFrameExit};

@@ -1,14 +1,12 @@
-//! Navigation: which screen is showing, and what a screen asks of the shell
-//! this frame. Screens import this module, never the shell (`app.rs`): the
-//! shell knows every screen, a screen knows only where it may lead.
+//! Navigation: which screen is showing, and what a page of a partnership is
+//! drawn from. Pages import this module, never the shell (`shell/`): the
+//! shell knows every page, a page knows only where it may lead.
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::{Instruments, Phase};
-use crate::model::{
-    Command, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
-};
+use crate::model::{CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId};
 
 /// Which screen is showing: the list of partnerships, or a page of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,63 +73,16 @@ impl Tab {
     }
 }
 
-/// What every page of a partnership is drawn from this frame: the
-/// partnership in memory, the instruments, and today's date, read once per
-/// frame so that no two parts of a page disagree about the day.
+/// What every page of a partnership is drawn from this frame: the page
+/// shown, the partnership in memory, the instruments, and today's date,
+/// read once per frame so that no two parts of a page disagree about the
+/// day.
 #[derive(Clone, Copy)]
 pub struct ScreenContext<'a> {
+    pub page: Page,
     pub view: &'a PartnershipView,
     pub instruments: Instruments,
     pub today: Date,
-}
-
-/// What a screen asks of the shell this frame: edits to store, another
-/// screen, another file. The shell carries them out after the frame.
-#[derive(Default)]
-pub struct Requests {
-    pub commands: Vec<Command>,
-    pub navigate: Option<Screen>,
-    /// Another file: to open, to create, or the sample's.
-    pub file: Option<FileRequest>,
-}
-
-impl Requests {
-    /// Asks for `page` of the partnership `view` shows.
-    pub fn go(&mut self, view: &PartnershipView, page: Page) {
-        self.navigate = Some(Screen::In(view.partnership.id, page));
-    }
-}
-
-/// A screen's request to switch to another file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileRequest {
-    Choose(Purpose),
-    Sample,
-}
-
-/// What the user wants to do with the file they choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// Open a PartnerPath database.
-    Open,
-    /// Create a new, empty database.
-    Create,
-    /// Bring an exchange file (.partnerpath) into the open database.
-    Import,
-    /// Write the chosen partnership to a new exchange file.
-    Export,
-}
-
-impl Purpose {
-    /// Whether the file must be there already (else: must not be).
-    pub fn must_exist(self) -> bool {
-        matches!(self, Purpose::Open | Purpose::Import)
-    }
-
-    /// Whether the file is an exchange file rather than a database.
-    pub fn is_exchange(self) -> bool {
-        matches!(self, Purpose::Import | Purpose::Export)
-    }
 }
 
 /// The entries of a partnership's side panel, each with the page it

@@ -6,7 +6,11 @@
 //!   the core crate or SQL to the printer;
 //! - inside the app crate, the window (`ui/`) never names the store crate
 //!   and the modules below the window never name egui or the window;
-//! - no screen names the shell.
+//! - inside the window, each folder names only the folders below it: the
+//!   shell all; pages and dialogs not the shell nor each other; charts and
+//!   the kit none of these, nor the modules between the shell and the pages
+//!   (`nav`, `action`, `view`, `registry`), which name no folder but the
+//!   kit; and the kit no chart.
 //!
 //! The app's files are read as tokens, comments and literals left out, so a
 //! `use` group over several lines is read whole.
@@ -52,8 +56,30 @@ const NOT_BELOW_THE_WINDOW: &[&str] = &[
 ];
 /// What the window must not name: it reaches the file through `session`.
 const NOT_IN_THE_WINDOW: &[&str] = &["partnerpath_store", "rusqlite", "clap"];
-/// The shell, which alone may use every screen, and its name.
-const UI_SHELL: &[&str] = &["app", "launch", "mod"];
+/// The window's layers, by the folder (or file) under `src/ui/`, and the
+/// folders each must not name.
+const UI_LAYERS: &[(&str, &[&str])] = &[
+    ("shell", &[]),
+    ("pages", &["shell", "dialogs"]),
+    ("dialogs", &["shell", "pages"]),
+    (
+        "charts",
+        &[
+            "shell", "pages", "dialogs", "action", "nav", "view", "registry",
+        ],
+    ),
+    (
+        "kit",
+        &[
+            "shell", "pages", "dialogs", "charts", "action", "nav", "view", "registry",
+        ],
+    ),
+    ("nav", &["shell", "pages", "dialogs", "charts"]),
+    ("action", &["shell", "pages", "dialogs", "charts"]),
+    ("view", &["shell", "pages", "dialogs", "charts"]),
+    ("registry", &["shell", "pages", "dialogs", "charts"]),
+    ("mod", &[]),
+];
 
 #[test]
 fn each_crate_reaches_only_the_crates_below_it() {
@@ -141,38 +167,58 @@ fn every_module_of_the_app_has_a_layer() {
 }
 
 #[test]
-fn screens_never_name_the_shell() {
+fn each_layer_of_the_window_names_only_those_below_it() {
     let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
     let mut broken = Vec::new();
     for file in source_files(&ui) {
         let relative = file.strip_prefix(&ui).expect("under ui");
-        if UI_SHELL.contains(&top_module(relative).as_str()) {
+        let layer = top_module(relative);
+        let Some((_, forbidden)) = UI_LAYERS.iter().find(|(l, _)| *l == layer) else {
+            broken.push(format!(
+                "src/ui/{}: in no layer (put it in a folder of UI_LAYERS)",
+                relative.display()
+            ));
             continue;
-        }
+        };
         let tokens = tokens(&std::fs::read_to_string(&file).expect("read"));
-        let in_use_group = uses(&tokens).iter().any(|group| {
-            matches!(group.first().map(String::as_str), Some("super" | "crate"))
-                && group.iter().any(|t| t == "app")
-        });
-        if in_use_group || has_path(&tokens, "super", "app") || has_path(&tokens, "ui", "app") {
-            broken.push(format!("src/ui/{}", relative.display()));
+        for name in *forbidden {
+            if names_ui_module(&tokens, name) {
+                broken.push(format!("src/ui/{}: names {name}", relative.display()));
+            }
         }
     }
     assert!(
         broken.is_empty(),
-        "screens that name the shell (ui/app.rs):\n{}",
+        "the window's layers broken:\n{}",
         broken.join("\n")
     );
 }
 
+/// Whether the tokens name the window's module `name`: in a `use` of the
+/// crate's own paths (`crate::`, `super::`, `self::`), or as `ui::name` or
+/// `super::name`.
+fn names_ui_module(tokens: &[String], name: &str) -> bool {
+    let in_use_group = uses(tokens).iter().any(|group| {
+        matches!(
+            group.first().map(String::as_str),
+            Some("super" | "crate" | "self")
+        ) && group.iter().any(|t| t == name)
+    });
+    in_use_group || has_path(tokens, "ui", name) || has_path(tokens, "super", name)
+}
+
 #[test]
 fn the_reader_sees_through_groups_comments_and_strings() {
-    let text = "use crate::{\n    model::X,\n    ui::app, // crate::nothing\n};\nlet s = \"egui\"; let r = r#\"rusqlite\"#; let c = 'x'; fn f<'a>() {}\n/* clap */";
+    let text = "use crate::{\n    model::X,\n    ui::shell, // crate::nothing\n};\nlet s = \"egui\"; let r = r#\"rusqlite\"#; let c = 'x'; fn f<'a>() {}\n/* clap */";
     let tokens = tokens(text);
     let groups = uses(&tokens);
     assert_eq!(groups.len(), 1);
-    assert!(groups[0].iter().any(|t| t == "app"));
-    assert!(has_path(&tokens, "ui", "app"));
+    assert!(groups[0].iter().any(|t| t == "shell"));
+    assert!(has_path(&tokens, "ui", "shell"));
+    assert!(names_ui_module(&tokens, "shell"));
+    assert!(!names_ui_module(&tokens, "pages"));
+    let nested = self::tokens("use super::super::{kit::style, shell::App};");
+    assert!(names_ui_module(&nested, "shell"));
     for hidden in ["nothing", "egui", "rusqlite", "clap", "x"] {
         assert!(
             !tokens.iter().any(|t| t == hidden),
@@ -198,7 +244,8 @@ fn source_files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// `ui/app.rs` gives `ui`; `session.rs` gives `session`.
+/// `ui/shell/mod.rs` gives `ui`; `session.rs` gives `session`; under
+/// `src/ui`, `pages/continuum.rs` gives `pages` and `nav.rs` gives `nav`.
 fn top_module(relative: &Path) -> String {
     relative
         .iter()

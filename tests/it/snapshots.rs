@@ -1,15 +1,17 @@
-//! Images of the screens across the years, compared with the ones checked
-//! in under tests/snapshots (rendered with Mesa's software Vulkan driver):
-//! the line chart, the comparison radar and the heat map of a ten-year
-//! partnership at 1366×768 (one also at 200 %, one in the dark theme), and
-//! the radar and heat map of three cycles.
+//! Images of the window, compared with the ones checked in under
+//! tests/snapshots (rendered with Mesa's software Vulkan driver): every page
+//! and dialog of the registry (`partnerpath::ui::registry`) on the sample
+//! partnership at 1366×768, as on a fixed day (`view_*.png`); and the line
+//! chart, the comparison radar and the heat map of a ten-year partnership
+//! (one also at 200 %, one in the dark theme), and the radar and heat map
+//! of three cycles.
 //! `UPDATE_SNAPSHOTS=true cargo test --test it snapshots` writes new ones
 //! after a deliberate change.
 
 use std::path::{Path, PathBuf};
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
 use jiff::civil::date;
 use partnerpath::instrument::Instruments;
 use partnerpath::model::{
@@ -18,7 +20,44 @@ use partnerpath::model::{
 use partnerpath::ui::{App, Page, Screen, Tab};
 use partnerpath_store::Store;
 
+use crate::accessibility::{Walk, reach};
 use crate::support;
+
+/// How many pixels may differ in a view that shows something that differs
+/// from one machine or moment to the next (a folder's path, the time of a
+/// backup): the width of that line of text, not a moved part of the
+/// window.
+const VARYING_PIXELS: usize = 2500;
+
+/// Every page and dialog of the registry, as on 2 December 2026.
+#[test]
+fn every_page_and_dialog_looks_as_before() {
+    let walk = Walk::new("snapshot.sqlite");
+    let mut failed = Vec::new();
+    for route in walk.routes() {
+        let app = walk.app(&route).as_on(date(2026, 12, 2));
+        let mut harness = Harness::builder()
+            .with_size([1366.0, 768.0])
+            .with_theme(egui::Theme::Light)
+            .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+        reach(&mut harness, &route);
+        let options = match route.varies {
+            None => SnapshotOptions::default(),
+            Some(_) => SnapshotOptions::default().max_failed_pixels(VARYING_PIXELS),
+        };
+        let slug: String = route
+            .name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let name = format!("view_{slug}");
+        if let Err(error) = harness.try_snapshot_options(&name, &options) {
+            failed.push(format!("{}: {error}", route.name));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
 
 /// A partnership with three cycles of consensus ratings, one with gaps.
 fn three_cycles(path: &Path) -> PartnershipId {

@@ -1,0 +1,299 @@
+//! Everything the user can ask of the window, as one type: `Action`. Menus,
+//! shortcuts, pages, dialogs and banners push actions into the frame's
+//! `Actions`; the shell applies them, in order, after the frame
+//! (`shell/apply.rs`). An action without data carries its label, its
+//! words in the shortcut list and its shortcut, in the style of rerun's
+//! `UICommand`; an action with data (a file, a screen, an edit) is made
+//! where that data is known.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
+
+use super::nav::{Page, Screen};
+use crate::model::exchange::{Exchange, Plan};
+use crate::model::{Command, Deleted, PartnershipId, PartnershipView};
+use crate::print::PortfolioPrint;
+use crate::problem::Problem;
+use crate::session::ExportScope;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// File > New…: choose where the new file goes.
+    NewFile,
+    /// File > Open… (Ctrl+O): choose a file to open.
+    Open,
+    /// File > Open the sample partnership, or "Explore the sample partnership".
+    OpenSample,
+    /// File > Print… (Ctrl+P): the print dialog, on the tool of the screen shown.
+    Print,
+    /// File > Import…: choose an exchange file to import.
+    Import,
+    /// File > Export partnership…: what to export of the partnership shown.
+    Export,
+    /// File > Recently deleted….
+    RecentlyDeleted,
+    /// File > Restore from backup….
+    RestoreFromBackup,
+    /// File > Quit.
+    Quit,
+    /// View > Larger (Ctrl+= or Ctrl++).
+    ZoomIn,
+    /// View > Smaller (Ctrl+-).
+    ZoomOut,
+    /// View > Actual size (Ctrl+0).
+    ZoomReset,
+    /// Alt+Left: from a page of a partnership to its page, from there to the list.
+    Back,
+    /// Ctrl+F: the search of the partnerships list.
+    Find,
+    /// Help > Keyboard shortcuts (F1).
+    ShortcutHelp,
+    /// Help > About PartnerPath.
+    About,
+    /// The read-only banner's "Try again": open the file for changes.
+    TryAgain,
+    /// The problem banner's "Dismiss".
+    DismissProblem,
+    /// The "it worked" banner's "Dismiss".
+    DismissDone,
+
+    /// View > a theme.
+    Theme(ThemePreference),
+    /// Another screen.
+    Go(Screen),
+    /// An edit to store in the file.
+    Edit(Command),
+    /// Open this database file, chosen in the file dialog.
+    OpenFile(PathBuf),
+    /// Open this file of File > Open recent, or say it is no longer there.
+    OpenRecent(PathBuf),
+    /// Create a new, empty database file here and open it.
+    CreateFile(PathBuf),
+    /// Read this exchange file and show what importing it would do.
+    ReadImport(PathBuf),
+    /// Import an exchange file read and planned, with the user's choices.
+    ImportChosen(Box<(Exchange, Plan)>),
+    /// Choose where to write this export, offering `file_name`.
+    ChooseExportFile {
+        partnership: PartnershipId,
+        scope: ExportScope,
+        file_name: String,
+    },
+    /// Write this export to `path`.
+    WriteExport {
+        partnership: PartnershipId,
+        scope: ExportScope,
+        path: PathBuf,
+    },
+    /// The print dialog, on the partnerships list's summary.
+    PrintSummary(Box<PortfolioPrint>),
+    /// Put back a deleted record.
+    RestoreDeleted(Deleted),
+    /// Put the whole file back as the backup at this path holds it.
+    RestoreBackup(PathBuf),
+    /// Something that went wrong where the user acted, to show in the
+    /// problem banner.
+    Report(Problem),
+}
+
+/// The shortcut for printing: Ctrl+P (⌘P on a Mac).
+const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+/// Ctrl and the = key, and Ctrl and the + key of a keypad or a keyboard
+/// that has one.
+const ZOOM_IN: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+];
+const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+impl Action {
+    /// The actions without data, in the order the shortcut list shows
+    /// those that have a shortcut.
+    pub const ALL: [Action; 19] = [
+        Action::Print,
+        Action::Open,
+        Action::Find,
+        Action::Back,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::ShortcutHelp,
+        Action::NewFile,
+        Action::OpenSample,
+        Action::Import,
+        Action::Export,
+        Action::RecentlyDeleted,
+        Action::RestoreFromBackup,
+        Action::Quit,
+        Action::About,
+        Action::TryAgain,
+        Action::DismissProblem,
+        Action::DismissDone,
+    ];
+
+    /// Its label: in a menu, or on the button that does it.
+    pub fn text(&self) -> &'static str {
+        match self {
+            Action::NewFile => "New…",
+            Action::Open => "Open…",
+            Action::OpenSample => "Open the sample partnership",
+            Action::Print => "Print…",
+            Action::Import => "Import…",
+            Action::Export => "Export partnership…",
+            Action::RecentlyDeleted => "Recently deleted…",
+            Action::RestoreFromBackup => "Restore from backup…",
+            Action::Quit => "Quit",
+            Action::ZoomIn => "Larger",
+            Action::ZoomOut => "Smaller",
+            Action::ZoomReset => "Actual size (100 %)",
+            Action::Back => "Back",
+            Action::Find => "Find a partnership",
+            Action::ShortcutHelp => "Keyboard shortcuts",
+            Action::About => "About PartnerPath",
+            Action::TryAgain => "Try again",
+            Action::DismissProblem | Action::DismissDone => "Dismiss",
+            Action::Theme(ThemePreference::Light) => "Light theme",
+            Action::Theme(ThemePreference::Dark) => "Dark theme",
+            Action::Theme(ThemePreference::System) => "Follow the system",
+            Action::Go(_) => "Go to",
+            Action::Edit(_) => "Change",
+            Action::OpenFile(_) => "Open file",
+            Action::OpenRecent(_) => "Open recent",
+            Action::CreateFile(_) => "Create file",
+            Action::ReadImport(_) => "Import file",
+            Action::ImportChosen(_) => "Import",
+            Action::ChooseExportFile { .. } => "Export…",
+            Action::WriteExport { .. } => "Export file",
+            Action::PrintSummary(_) => "Print summary…",
+            Action::RestoreDeleted(_) | Action::RestoreBackup(_) => "Restore",
+            Action::Report(_) => "Report a problem",
+        }
+    }
+
+    /// What it does, in the words of the shortcut list (Help > Keyboard
+    /// shortcuts), for an action that has a shortcut.
+    pub fn help(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::Print => "Print: a tool filled in or blank",
+            Action::Open => "Open another PartnerPath file",
+            Action::Find => "Search the list of partnerships",
+            Action::Back => "Back to the partnership's page, or to the list",
+            Action::ZoomIn => "Make everything larger (up to 250 %)",
+            Action::ZoomOut => "Make everything smaller (down to 75 %)",
+            Action::ZoomReset => "Back to 100 %",
+            Action::ShortcutHelp => "This list",
+            _ => return None,
+        })
+    }
+
+    /// Its shortcuts, the one a menu shows first.
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        match self {
+            Action::Print => &[PRINT],
+            Action::Open => &[OPEN],
+            Action::Find => &[FIND],
+            Action::Back => &[BACK],
+            Action::ZoomIn => &ZOOM_IN,
+            Action::ZoomOut => &[ZOOM_OUT],
+            Action::ZoomReset => &[ZOOM_RESET],
+            Action::ShortcutHelp => &[HELP],
+            _ => &[],
+        }
+    }
+
+    /// The shortcut a menu shows beside it.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Whether its shortcut is left to a text field that has the keyboard:
+    /// there Alt+Left moves the cursor (by word on a Mac).
+    pub fn left_to_text_fields(&self) -> bool {
+        matches!(self, Action::Back)
+    }
+}
+
+/// The actions asked for during one frame, in the order asked: what every
+/// page, dialog, menu and shortcut pushes into.
+#[derive(Debug, Default)]
+pub struct Actions(Vec<Action>);
+
+impl Actions {
+    pub fn push(&mut self, action: Action) {
+        self.0.push(action);
+    }
+
+    /// Asks for an edit to be stored.
+    pub fn edit(&mut self, command: Command) {
+        self.push(Action::Edit(command));
+    }
+
+    /// Asks for `page` of the partnership `view` shows.
+    pub fn go(&mut self, view: &PartnershipView, page: Page) {
+        self.push(Action::Go(Screen::In(view.partnership.id, page)));
+    }
+
+    /// The actions, in the order asked, leaving none behind.
+    pub fn take(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl From<Vec<Action>> for Actions {
+    fn from(actions: Vec<Action>) -> Actions {
+        Actions(actions)
+    }
+}
+
+/// What the user wants to do with the file they choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a PartnerPath database.
+    Open,
+    /// Create a new, empty database.
+    Create,
+    /// Bring an exchange file (.partnerpath) into the open database.
+    Import,
+    /// Write the chosen partnership to a new exchange file.
+    Export,
+}
+
+impl Purpose {
+    /// Whether the file must be there already (else: must not be).
+    pub fn must_exist(self) -> bool {
+        matches!(self, Purpose::Open | Purpose::Import)
+    }
+
+    /// Whether the file is an exchange file rather than a database.
+    pub fn is_exchange(self) -> bool {
+        matches!(self, Purpose::Import | Purpose::Export)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_without_data_is_listed_once_with_a_label() {
+        for (i, action) in Action::ALL.iter().enumerate() {
+            assert!(!action.text().is_empty());
+            assert!(
+                !Action::ALL[..i].contains(action),
+                "{action:?} is listed twice"
+            );
+            assert_eq!(
+                action.help().is_some(),
+                action.shortcut().is_some(),
+                "{action:?}: a shortcut is listed with its words"
+            );
+        }
+    }
+}

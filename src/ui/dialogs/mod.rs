@@ -1,0 +1,23 @@
+//! The dialogs the shell opens on an action, each a `Dialog` (`view.rs`):
+//! printing, choosing a file, exporting and importing, the recently
+//! deleted, the backups, About and the keyboard shortcuts. A dialog draws
+//! from its `DialogContext` and pushes `Actions`; it never names the shell
+//! or a page.
+
+pub mod about;
+pub mod backups;
+pub mod deleted;
+pub mod export;
+pub mod files;
+pub mod import;
+pub mod print;
+pub mod shortcuts;
+
+pub use about::About;
+pub use backups::Backups;
+pub use deleted::RecentlyDeleted;
+pub use export::Export;
+pub use files::ChooseFile;
+pub use import::Import;
+pub use print::PrintDialog;
+pub use shortcuts::ShortcutHelp;

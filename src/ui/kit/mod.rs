@@ -1,0 +1,9 @@
+//! The reusable bits every layer above draws with: sizes and colours
+//! (`style`), fields, dates, the question asked before deleting
+//! (`widgets`), a section's countdown (`timer`) and the ODST standards on
+//! screen (`standards`). The kit names no page, dialog, chart or shell.
+
+pub mod standards;
+pub mod style;
+pub mod timer;
+pub mod widgets;

@@ -1,0 +1,697 @@
+//! The continuum grid of one cycle: indicators as rows under their
+//! categories, the four levels as columns with their full text. Clicking a
+//! cell chooses that level; clicking it again clears it.
+
+use std::collections::HashSet;
+
+use egui::{
+    Align2, Color32, FontId, Id, Key, Response, RichText, Sense, Stroke, StrokeKind, Ui,
+    WidgetInfo, vec2,
+};
+
+use crate::instrument::{Continuum, Headings, Indicator};
+use crate::model::{
+    Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
+    Spread, initials,
+};
+use crate::ui::action::Actions;
+use crate::ui::charts::sides;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+#[derive(Default)]
+pub struct ContinuumPage {
+    /// Indicators whose criteria and probing questions are shown.
+    open_criteria: HashSet<String>,
+    show_about: bool,
+    /// Who is rating, for the cycle it was chosen in (the team otherwise).
+    rater: Option<(CycleId, Rater)>,
+    view: CycleView,
+}
+
+/// What the cycle's screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum CycleView {
+    #[default]
+    Grid,
+    Sides,
+    Raters,
+}
+
+impl ContinuumPage {
+    /// Who is rating: the one chosen for this cycle, or the team. In a copy
+    /// made for rating apart, only the people it was made for.
+    fn rater(&self, view: &PartnershipView, cycle: CycleId) -> Rater {
+        let chosen = match self.rater {
+            Some((c, rater)) if c == cycle => Some(rater),
+            _ => None,
+        };
+        match view.rating_copy.as_ref().filter(|copy| copy.cycle == cycle) {
+            Some(copy) => chosen
+                .filter(|r| copy.rates_as(*r))
+                .or_else(|| copy.people.first().map(|p| Rater::Person(*p)))
+                .unwrap_or(Rater::Consensus),
+            None => chosen.unwrap_or(Rater::Consensus),
+        }
+    }
+}
+
+/// A person who chose a level, drawn as a small disc with their initials.
+struct Marker {
+    initials: String,
+    colour: Color32,
+}
+
+const NAME_WIDTH: f32 = 210.0;
+const GAP: f32 = 6.0;
+const PADDING: f32 = 8.0;
+/// Room at the top of each cell for the "chosen" mark.
+const MARK_HEIGHT: f32 = 22.0;
+
+/// Column positions shared by the header and the rows.
+struct Columns {
+    cell: f32,
+}
+
+impl Columns {
+    fn new(width: f32) -> Columns {
+        let cell = ((width - NAME_WIDTH - GAP * 4.0) / 4.0).max(140.0);
+        Columns { cell }
+    }
+
+    fn span(&self, cells: usize) -> f32 {
+        self.cell * cells as f32 + GAP * (cells.saturating_sub(1)) as f32
+    }
+}
+
+impl PageView for ContinuumPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Continuum(cycle) = cx.page {
+            show(ui, self, cx, cycle, actions);
+        }
+    }
+}
+
+fn show(
+    ui: &mut Ui,
+    state: &mut ContinuumPage,
+    cx: &ScreenContext<'_>,
+    cycle_id: CycleId,
+    actions: &mut Actions,
+) {
+    let (view, continuum) = (cx.view, cx.instruments.continuum);
+    let Some(cycle) = view.cycle(cycle_id) else {
+        actions.go(view, Page::Overview);
+        return;
+    };
+    let rater = state.rater(view, cycle.id);
+    let editable = cycle.status == CycleStatus::Draft;
+    header(ui, state, view, cycle, continuum, rater, actions);
+    match state.view {
+        CycleView::Grid => {}
+        CycleView::Sides => {
+            sides::show(ui, view, cycle, continuum);
+            return;
+        }
+        CycleView::Raters => {
+            sides::raters_radar(ui, view, cycle, continuum);
+            return;
+        }
+    }
+
+    let width = ui.available_width() - 18.0;
+    let columns = Columns::new(width);
+    column_headings(ui, &columns, continuum);
+    egui::ScrollArea::vertical()
+        .id_salt(("grid scroll", cycle.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for category in &continuum.categories {
+                egui::Frame::new()
+                    .fill(style::category_fill(ui.visuals()))
+                    .inner_margin(egui::Margin::symmetric(10, 6))
+                    .show(ui, |ui| {
+                        ui.set_width(width - 20.0);
+                        ui.label(
+                            RichText::new(&category.name)
+                                .size(style::size::LEAD)
+                                .strong(),
+                        );
+                    });
+                ui.add_space(style::space::XS);
+                for indicator in &category.indicators {
+                    let key = RatingKey {
+                        cycle_id: cycle.id,
+                        indicator_key: indicator.key.clone(),
+                        rater,
+                    };
+                    let rating = view
+                        .rating(cycle.id, rater, &indicator.key)
+                        .cloned()
+                        .unwrap_or_default();
+                    indicator_row(
+                        ui, state, &columns, view, continuum, indicator, &key, &rating, editable,
+                        actions,
+                    );
+                    ui.add_space(style::space::S);
+                    ui.separator();
+                    ui.add_space(style::space::S);
+                }
+            }
+            source_line(ui, continuum);
+        });
+}
+
+fn header(
+    ui: &mut Ui,
+    state: &mut ContinuumPage,
+    view: &PartnershipView,
+    cycle: &Cycle,
+    continuum: &Continuum,
+    rater: Rater,
+    actions: &mut Actions,
+) {
+    ui.add_space(style::space::XS);
+    let total = continuum.indicator_count();
+    let rated = view.rated_count(
+        cycle.id,
+        rater,
+        continuum.indicators().map(|i| i.key.as_str()),
+    );
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
+        ui.add_space(style::space::L);
+        ui.label(
+            RichText::new(format!("{rated} of {total} indicators rated"))
+                .strong()
+                .size(style::size::TITLE),
+        );
+        ui.add(
+            egui::ProgressBar::new(rated as f32 / total.max(1) as f32)
+                .desired_width(style::width::PROGRESS)
+                .desired_height(10.0),
+        );
+    });
+    // On a line of their own, so that the side panel and a larger zoom
+    // leave them room.
+    ui.horizontal(|ui| {
+        rater_choice(ui, state, view, cycle);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (label, status) = match cycle.status {
+                CycleStatus::Draft => ("Mark final", CycleStatus::Final),
+                CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
+            };
+            if ui.button(label).clicked() {
+                actions.edit(Command::SetCycleStatus(cycle.id, status));
+            }
+            ui.toggle_value(&mut state.show_about, "About this tool");
+        });
+    });
+    if cycle.status == CycleStatus::Final {
+        ui.label(
+            RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
+                .color(style::warning_text(ui.visuals())),
+        );
+    } else if let Some(copy) = view.rating_copy.as_ref().filter(|c| c.cycle == cycle.id) {
+        let names: Vec<&str> = copy
+            .people
+            .iter()
+            .filter_map(|id| view.person(*id))
+            .map(|p| p.name.as_str())
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "This copy of the partnership was made for {} to rate the {} cycle apart, each only as themselves. When the ratings are done, choose File > Export partnership… and send the file back to the person who sent it.",
+                names.join(" and "),
+                cycle.school_year
+            ))
+            .color(style::selected_stroke(ui.visuals())),
+        );
+    } else if let Rater::Person(id) = rater {
+        let name = view.person(id).map_or("This person", |p| p.name.as_str());
+        ui.label(
+            RichText::new(format!("{name} is rating on their own: the team's consensus is not changed. Choose “Team consensus” to record what the team agrees."))
+                .color(style::selected_stroke(ui.visuals())),
+        );
+    } else {
+        ui.weak("Click a cell to choose that level for an indicator; click it again to clear it. With a cell focused (Tab), keys 1–4 choose a level and 0 or Delete clears it. Everything is saved as you go.");
+    }
+    ui.horizontal(|ui| {
+        let views = [
+            (CycleView::Grid, "Continuum grid"),
+            (CycleView::Sides, "Compare sides"),
+            (CycleView::Raters, "Each rater on a radar"),
+        ];
+        for (choice, label) in views {
+            ui.selectable_value(
+                &mut state.view,
+                choice,
+                RichText::new(label).size(style::size::BODY),
+            );
+        }
+    });
+    if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
+        ui.label(
+            RichText::new(format!(
+                "This cycle was rated with version {} of the tool; it is shown with the wording of version {}.",
+                cycle.instrument_version, continuum.version
+            ))
+            .color(style::warning_text(ui.visuals())),
+        );
+    }
+    if state.show_about {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(&continuum.title).strong());
+            for paragraph in &continuum.how_to_use {
+                ui.label(paragraph);
+            }
+            source_line(ui, continuum);
+        });
+    }
+    ui.add_space(style::space::S);
+}
+
+/// The "Rating as" drop-down: the team's consensus or one person.
+fn rater_choice(ui: &mut Ui, state: &mut ContinuumPage, view: &PartnershipView, cycle: &Cycle) {
+    let mut rater = state.rater(view, cycle.id);
+    let name = |rater: Rater| match rater {
+        Rater::Consensus => "Team consensus".to_owned(),
+        Rater::Person(id) => view
+            .person(id)
+            .map_or_else(String::new, |p| format!("{} ({})", p.name, p.side.label())),
+    };
+    ui.label("Rating as:");
+    egui::ComboBox::from_id_salt("rater")
+        .selected_text(name(rater))
+        .width(style::width::CHOICE)
+        .show_ui(ui, |ui| {
+            let copy = view.rating_copy.as_ref().filter(|c| c.cycle == cycle.id);
+            if copy.is_none() {
+                ui.selectable_value(&mut rater, Rater::Consensus, name(Rater::Consensus));
+            }
+            for person in &view.people {
+                let choice = Rater::Person(person.id);
+                if copy.is_none_or(|c| c.rates_as(choice)) {
+                    ui.selectable_value(&mut rater, choice, name(choice));
+                }
+            }
+        })
+        .response
+        .accessible_name("Rating as");
+    state.rater = Some((cycle.id, rater));
+}
+
+fn marker(person: &Person) -> Marker {
+    Marker {
+        initials: initials(&person.name),
+        colour: style::side_colour(person.side),
+    }
+}
+
+fn source_line(ui: &mut Ui, continuum: &Continuum) {
+    ui.weak(format!("Source: {}", continuum.source.citation()));
+}
+
+fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 24.0), Sense::hover());
+        for level in Level::ALL {
+            let (rect, _) = ui.allocate_exact_size(vec2(columns.cell, 24.0), Sense::hover());
+            ui.painter().text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                format!("{} · {}", level.number(), continuum.level_name(level)),
+                FontId::proportional(style::size::TAB),
+                ui.visuals().strong_text_color(),
+            );
+        }
+    });
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a row of the grid draws from the layout, the partnership, the indicator and its rating"
+)]
+fn indicator_row(
+    ui: &mut Ui,
+    state: &mut ContinuumPage,
+    columns: &Columns,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    indicator: &Indicator,
+    key: &RatingKey,
+    rating: &Rating,
+    editable: bool,
+    actions: &mut Actions,
+) {
+    let mut cells = Vec::with_capacity(4);
+    // With the team's consensus, show who chose each level on their own.
+    let individual = if key.rater == Rater::Consensus {
+        view.individual_levels(key.cycle_id, &indicator.key)
+    } else {
+        Vec::new()
+    };
+    let spread = if key.rater == Rater::Consensus {
+        view.individual_spread(key.cycle_id, &indicator.key)
+    } else {
+        None
+    };
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_ui_with_layout(
+            vec2(NAME_WIDTH, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(NAME_WIDTH);
+                indicator_name(ui, state, continuum, indicator, rating, spread);
+            },
+        );
+        let text_color = ui.visuals().text_color();
+        let galleys: Vec<_> = Level::ALL
+            .iter()
+            .map(|level| {
+                let text = indicator.level_text(*level).join("\n\n");
+                ui.painter().layout(
+                    text,
+                    FontId::proportional(style::size::CELL),
+                    text_color,
+                    columns.cell - PADDING * 2.0,
+                )
+            })
+            .collect();
+        let height =
+            galleys.iter().map(|g| g.size().y).fold(0.0, f32::max) + PADDING * 2.0 + MARK_HEIGHT;
+        for (level, galley) in Level::ALL.into_iter().zip(galleys) {
+            let chosen = rating.level == Some(level);
+            let label = format!("{}: {}", indicator.name, continuum.level_name(level));
+            let choosers: Vec<&Person> = individual
+                .iter()
+                .filter(|(_, l)| *l == level)
+                .map(|(person, _)| *person)
+                .collect();
+            let markers: Vec<Marker> = choosers.iter().map(|p| marker(p)).collect();
+            let response = level_cell(
+                ui,
+                vec2(columns.cell, height),
+                galley,
+                chosen,
+                editable,
+                &label,
+                &markers,
+            );
+            let response = if choosers.is_empty() {
+                response
+            } else {
+                let names: Vec<String> = choosers
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.side.label()))
+                    .collect();
+                response.on_hover_text(format!("Chosen on their own by: {}", names.join(", ")))
+            };
+            if response.clicked() {
+                response.request_focus();
+                let level = if chosen { None } else { Some(level) };
+                actions.edit(Command::SetLevel(key.clone(), level));
+            }
+            cells.push(response);
+        }
+    });
+    if editable
+        && cells.iter().any(Response::has_focus)
+        && let Some(level) = typed_level(ui)
+        && level != rating.level
+    {
+        actions.edit(Command::SetLevel(key.clone(), level));
+    }
+    if state.open_criteria.contains(&indicator.key) {
+        criteria(ui, columns, indicator, &continuum.headings);
+    }
+    notes(
+        ui,
+        columns,
+        indicator,
+        &continuum.headings,
+        key,
+        rating,
+        editable,
+        actions,
+    );
+}
+
+fn indicator_name(
+    ui: &mut Ui,
+    state: &mut ContinuumPage,
+    continuum: &Continuum,
+    indicator: &Indicator,
+    rating: &Rating,
+    spread: Option<Spread>,
+) {
+    ui.label(
+        RichText::new(&indicator.name)
+            .size(style::size::SECTION)
+            .strong(),
+    );
+    match rating.level {
+        Some(level) => ui.label(format!("Rated: {}", continuum.level_name(level))),
+        None => ui.weak("Not rated yet"),
+    };
+    if let Some(spread) = spread.filter(Spread::needs_discussion) {
+        ui.label(
+            RichText::new(format!("Discuss: ratings {} levels apart", spread.gap()))
+                .strong()
+                .color(style::warning_text(ui.visuals())),
+        )
+        .on_hover_text(format!(
+            "On their own, people rated {} from {} to {}.",
+            indicator.name,
+            continuum.level_name(spread.lowest),
+            continuum.level_name(spread.highest)
+        ));
+    }
+    let open = state.open_criteria.contains(&indicator.key);
+    let text = if open {
+        "Hide criteria & questions"
+    } else {
+        "Criteria & questions…"
+    };
+    if ui
+        .selectable_label(open, text)
+        .accessible_name(format!(
+            "Criteria and probing questions for {}",
+            indicator.name
+        ))
+        .clicked()
+    {
+        if open {
+            state.open_criteria.remove(&indicator.key);
+        } else {
+            state.open_criteria.insert(indicator.key.clone());
+        }
+    }
+    if let Some(note) = &indicator.note {
+        ui.label(
+            RichText::new(format!("Note: {note}"))
+                .small()
+                .italics()
+                .color(style::warning_text(ui.visuals())),
+        );
+    }
+}
+
+/// One level cell: the level's full text, marked when chosen by a thick
+/// outline and a check mark, not by colour alone.
+fn level_cell(
+    ui: &mut Ui,
+    size: egui::Vec2,
+    galley: std::sync::Arc<egui::Galley>,
+    chosen: bool,
+    editable: bool,
+    label: &str,
+    markers: &[Marker],
+) -> Response {
+    let sense = if editable {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, editable, chosen, label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let (fill, stroke) = if chosen {
+        (
+            style::selected_fill(visuals),
+            Stroke::new(3.0, style::selected_stroke(visuals)),
+        )
+    } else if response.hovered() && editable {
+        (
+            visuals.widgets.hovered.weak_bg_fill,
+            Stroke::new(1.5, visuals.widgets.hovered.bg_stroke.color),
+        )
+    } else {
+        (
+            visuals.extreme_bg_color,
+            Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        )
+    };
+    let painter = ui.painter();
+    painter.rect(rect, 6.0, fill, stroke, StrokeKind::Inside);
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            8.0,
+            Stroke::new(2.0, visuals.selection.stroke.color),
+            StrokeKind::Outside,
+        );
+    }
+    if chosen {
+        let color = style::selected_stroke(visuals);
+        let origin = rect.left_top() + vec2(PADDING, PADDING);
+        painter.add(egui::Shape::line(
+            vec![
+                origin + vec2(1.0, 8.0),
+                origin + vec2(5.5, 13.0),
+                origin + vec2(14.0, 2.0),
+            ],
+            Stroke::new(2.5, color),
+        ));
+        painter.text(
+            origin + vec2(20.0, 0.0),
+            Align2::LEFT_TOP,
+            "Chosen",
+            FontId::proportional(style::size::CELL),
+            color,
+        );
+    } else if response.hovered() && editable {
+        painter.text(
+            rect.left_top() + vec2(PADDING, PADDING),
+            Align2::LEFT_TOP,
+            "Click to choose",
+            FontId::proportional(style::size::CHART),
+            visuals.weak_text_color(),
+        );
+    }
+    // Who chose this level on their own: discs with initials, right-aligned.
+    let mut x = rect.right() - PADDING - 9.0;
+    for marker in markers.iter().rev() {
+        let centre = egui::pos2(x, rect.top() + PADDING + 8.0);
+        painter.circle_filled(centre, 10.0, marker.colour);
+        painter.text(
+            centre,
+            Align2::CENTER_CENTER,
+            &marker.initials,
+            FontId::proportional(style::size::MARKER),
+            style::marker_text(marker.colour),
+        );
+        x -= 22.0;
+    }
+    let text_pos = rect.left_top() + vec2(PADDING, PADDING + MARK_HEIGHT);
+    painter.galley(text_pos, galley, Color32::PLACEHOLDER);
+    response
+}
+
+/// A level typed on the keyboard: 1–4 choose, 0 or Delete clears.
+fn typed_level(ui: &mut Ui) -> Option<Option<Level>> {
+    let keys = [
+        (Key::Num1, Level::new(1)),
+        (Key::Num2, Level::new(2)),
+        (Key::Num3, Level::new(3)),
+        (Key::Num4, Level::new(4)),
+        (Key::Num0, None),
+        (Key::Delete, None),
+        (Key::Backspace, None),
+    ];
+    ui.input_mut(|input| {
+        keys.into_iter()
+            .find(|(key, _)| input.consume_key(egui::Modifiers::NONE, *key))
+            .map(|(_, level)| level)
+    })
+}
+
+fn criteria(ui: &mut Ui, columns: &Columns, indicator: &Indicator, headings: &Headings) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(columns.span(4) - 16.0);
+            ui.columns(2, |halves| {
+                bullet_list(&mut halves[0], &headings.criteria, &indicator.criteria);
+                bullet_list(
+                    &mut halves[1],
+                    &headings.questions,
+                    &indicator.probing_questions,
+                );
+            });
+        });
+    });
+}
+
+fn bullet_list(ui: &mut Ui, title: &str, items: &[String]) {
+    ui.label(RichText::new(title).strong());
+    for item in items {
+        ui.horizontal_top(|ui| {
+            ui.label("•");
+            ui.add(egui::Label::new(item).wrap());
+        });
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the two boxes need the row's layout, indicator, headings and rating, and the actions"
+)]
+fn notes(
+    ui: &mut Ui,
+    columns: &Columns,
+    indicator: &Indicator,
+    headings: &Headings,
+    key: &RatingKey,
+    rating: &Rating,
+    editable: bool,
+    actions: &mut Actions,
+) {
+    ui.add_space(style::space::XS);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        let boxes = [
+            (
+                headings.evidence.as_str(),
+                "evidence",
+                rating.evidence.as_str(),
+                "What shows the partnership is at this level?",
+            ),
+            (
+                headings.next_steps.as_str(),
+                "next steps",
+                rating.next_steps.as_str(),
+                "What will move the partnership forward, and who will do it?",
+            ),
+        ];
+        for (title, salt, stored, hint) in boxes {
+            ui.allocate_ui_with_layout(
+                vec2(columns.span(2), 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(columns.span(2));
+                    ui.label(RichText::new(title).strong());
+                    let id = Id::unique((salt, key.cycle_id, &key.indicator_key, key.rater));
+                    let name = format!("{title} for {}", indicator.name);
+                    if let Some(text) = widgets::long_text(ui, id, stored, &name, hint, 2, editable)
+                    {
+                        let command = if salt == "evidence" {
+                            Command::SetEvidence(key.clone(), text)
+                        } else {
+                            Command::SetNextSteps(key.clone(), text)
+                        };
+                        actions.edit(command);
+                    }
+                },
+            );
+        }
+    });
+}

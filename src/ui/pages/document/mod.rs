@@ -1,0 +1,243 @@
+//! A filled worksheet on screen: the Contract Supplement, a quarterly
+//! meeting, and any worksheet to come.
+
+mod meeting;
+mod worksheet;
+
+use egui::{RichText, Ui};
+
+use crate::instrument::QUARTERLY_MEETING;
+use crate::model::{Command, DocumentId, OverYears, over_years};
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, timer, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+use worksheet::Place;
+
+#[derive(Default)]
+pub struct DocumentPage {
+    pub meeting: meeting::State,
+    timer: timer::State,
+    deleting: Option<DocumentId>,
+}
+
+impl PageView for DocumentPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Document(document) = cx.page {
+            show(ui, self, cx, document, actions);
+        }
+    }
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "a document page: its title, the worksheet, the years side by side and the delete question share the document"
+)]
+fn show(
+    ui: &mut Ui,
+    state: &mut DocumentPage,
+    cx: &ScreenContext<'_>,
+    id: DocumentId,
+    actions: &mut Actions,
+) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+        ..
+    } = *cx;
+    let Some(document) = view.document(id) else {
+        actions.go(view, Page::Overview);
+        return;
+    };
+    let Some(sheet) = instruments.worksheet(&document.instrument_key) else {
+        ui.label(
+            RichText::new(format!(
+                "This document was made with a tool this version of PartnerPath does not have ({} {}). Its contents are kept unchanged; open it with the newest PartnerPath.",
+                document.instrument_key, document.instrument_version
+            ))
+            .color(style::warning_text(ui.visuals())),
+        );
+        return;
+    };
+    ui.add_space(style::space::XS);
+    ui.horizontal(|ui| {
+        ui.heading(&sheet.title);
+        ui.label("·");
+        let id = egui::Id::unique(("document title", document.id));
+        if let Some(title) =
+            widgets::required_text(ui, id, &document.title, "Title of this document", 420.0)
+        {
+            actions.edit(Command::RenameDocument(document.id, title, today));
+        }
+    });
+    // On the line below the title, after the note, so that it stays in
+    // sight at any zoom (a long title can push the right edge off screen).
+    ui.horizontal(|ui| {
+        ui.weak("Everything is saved as you type.");
+        ui.add_space(style::space::XL);
+        if ui
+            .button("Delete…")
+            .on_hover_text("Delete this document; it can be restored for 30 days")
+            .clicked()
+        {
+            state.deleting = Some(document.id);
+        }
+    });
+    let asked = widgets::ask_first(ui, &mut state.deleting, |id| {
+        let document = view.document(id)?;
+        let steps = view.steps_raised_at(id).count();
+        let also = if steps == 0 {
+            String::new()
+        } else {
+            format!(
+                " with the {} raised there",
+                widgets::count(steps, "action step", "action steps")
+            )
+        };
+        Some(widgets::Question {
+            title: format!("Delete “{}”?", document.title),
+            body: format!(
+                "This deletes the document{also}. For 30 days it can be restored from File > Recently deleted…; after that it is gone for good."
+            ),
+            confirm: "Delete",
+        })
+    });
+    if let Some(id) = asked {
+        actions.edit(Command::DeleteDocument(id));
+        actions.go(view, Page::Overview);
+        return;
+    }
+    if document.instrument_version != sheet.version {
+        ui.label(
+            RichText::new(format!(
+                "Made with version {} of this tool; shown with the wording of version {}.",
+                document.instrument_version, sheet.version
+            ))
+            .color(style::warning_text(ui.visuals())),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .id_salt(("document scroll", document.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let is_meeting = sheet.key == QUARTERLY_MEETING;
+            if let Some(over) = over_years(sheet, view.documents_of(&sheet.key), &view.partnership)
+                && over.years.len() > 1
+            {
+                over_the_years(ui, &over);
+            }
+            worksheet::show(
+                ui,
+                sheet,
+                document,
+                (view, instruments.standards),
+                actions,
+                &mut |ui, section, place, actions| match (place, section.minutes) {
+                    (Place::Top, Some(minutes)) => {
+                        timer::show(ui, &mut state.timer, document.id, section, minutes);
+                    }
+                    _ if is_meeting => {
+                        let state = &mut state.meeting;
+                        meeting::extra(ui, state, section, place, document, cx, actions);
+                    }
+                    _ => {}
+                },
+                today,
+            );
+            kept_from_earlier(ui, sheet, document);
+        });
+}
+
+/// Values typed into fields that a later version of the tool no longer
+/// has: shown, read-only, so that nothing typed is lost from sight.
+fn kept_from_earlier(
+    ui: &mut Ui,
+    sheet: &crate::instrument::Worksheet,
+    document: &crate::model::Document,
+) {
+    let kept: Vec<(&String, &crate::model::FieldValue)> = document
+        .values
+        .iter()
+        .filter(|(key, value)| sheet.field(key).is_none() && !value.is_empty())
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    ui.add_space(style::space::L);
+    ui.label(
+        RichText::new("Kept from an earlier version of this tool")
+            .strong()
+            .size(style::size::SECTION),
+    );
+    ui.weak("This version no longer asks for these; what was typed is kept as it was.");
+    for (key, value) in kept {
+        use crate::model::FieldValue;
+        let text = match value {
+            FieldValue::Text(text) => text.clone(),
+            FieldValue::Choice(Some(choice)) => choice.clone(),
+            FieldValue::Date(Some(date)) => crate::model::long_date(*date),
+            FieldValue::YesNoDate { on: Some(on), .. } => {
+                format!("Confirmed on {}", crate::model::long_date(*on))
+            }
+            FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
+            FieldValue::Check(true) => "Ticked".to_owned(),
+            FieldValue::Rows(rows) => {
+                let cells: Vec<String> = rows
+                    .iter()
+                    .map(|row| {
+                        row.values()
+                            .map(FieldValue::text)
+                            .filter(|t| !t.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .collect();
+                cells.join("; ")
+            }
+            FieldValue::Person(_)
+            | FieldValue::Choice(None)
+            | FieldValue::Date(None)
+            | FieldValue::Check(false) => String::new(),
+        };
+        ui.label(RichText::new(key.replace('_', " ")).strong());
+        ui.add(egui::Label::new(text).wrap());
+    }
+}
+
+/// A per-year worksheet's ratings side by side, newest year first (as in
+/// the heat map), so that the newest stays in view however many years
+/// there are.
+fn over_the_years(ui: &mut Ui, over: &OverYears) {
+    ui.label(
+        RichText::new("Over the years")
+            .strong()
+            .size(style::size::SECTION),
+    );
+    ui.weak("Newest school year first.");
+    egui::ScrollArea::horizontal()
+        .id_salt("over the years")
+        .show(ui, |ui| {
+            egui::Grid::new("over the years grid")
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    ui.strong(&over.item);
+                    for year in over.years.iter().rev() {
+                        ui.strong(year.label());
+                    }
+                    ui.end_row();
+                    for (item, values) in &over.rows {
+                        ui.label(item);
+                        for value in values.iter().rev() {
+                            match value {
+                                Some(value) => ui.label(value),
+                                None => ui.weak("—"),
+                            };
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(style::space::M);
+}

@@ -1,0 +1,186 @@
+//! The partnership's continuum cycles: one per sitting, each opened, marked
+//! final or deleted (after a question), and a new one started below.
+
+use egui::{RichText, Ui};
+use jiff::civil::Date;
+
+use crate::instrument::Continuum;
+use crate::model::{
+    Command, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipView, Rater, SchoolYear,
+    long_date,
+};
+use crate::ui::action::Actions;
+use crate::ui::kit::{style, widgets};
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+/// The cycle being started, and the one the user asked to delete.
+#[derive(Default)]
+pub struct CyclesPage {
+    new_cycle_year: Option<SchoolYear>,
+    new_cycle_date: Option<Date>,
+    deleting_cycle: Option<CycleId>,
+}
+
+/// The continuum cycles: one per sitting, with a new one started below.
+impl PageView for CyclesPage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        let ScreenContext {
+            view,
+            instruments,
+            today,
+            ..
+        } = *cx;
+        egui::ScrollArea::vertical()
+            .id_salt(("cycles scroll", view.partnership.id))
+            .show(ui, |ui| {
+                cycles(ui, self, view, instruments.continuum, actions, today);
+            });
+        delete_cycle_dialog(ui, self, view, actions);
+    }
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "the cycles page: one row per cycle with its actions, and the form for a new one"
+)]
+fn cycles(
+    ui: &mut Ui,
+    state: &mut CyclesPage,
+    view: &PartnershipView,
+    continuum: &Continuum,
+    actions: &mut Actions,
+    today: Date,
+) {
+    ui.label(
+        RichText::new("Continuum cycles")
+            .heading()
+            .size(style::size::SECTION),
+    );
+    ui.weak(format!(
+        "Each cycle is one sitting of the {} for a school year.",
+        continuum.short_title
+    ));
+    ui.add_space(style::space::XS);
+    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+    let total = continuum.indicator_count();
+    if view.cycles.is_empty() {
+        ui.label("No cycles yet. Start one for this school year below.");
+    } else {
+        egui::Grid::new("cycles")
+            .num_columns(5)
+            .striped(true)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                ui.strong("School year");
+                ui.strong("Date");
+                ui.strong("Team rating");
+                ui.strong("Status");
+                ui.end_row();
+                for cycle in view.cycles.iter().rev() {
+                    if ui
+                        .link(RichText::new(&cycle.school_year).strong())
+                        .on_hover_text("Open the continuum for this cycle")
+                        .clicked()
+                    {
+                        actions.go(view, Page::Continuum(cycle.id));
+                    }
+                    ui.label(long_date(cycle.administered_on));
+                    let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
+                    ui.label(format!("{rated} of {total} indicators rated"));
+                    ui.label(cycle.status.label());
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Open continuum")
+                            .accessible_name(format!("Open continuum {}", cycle.school_year))
+                            .clicked()
+                        {
+                            actions.go(view, Page::Continuum(cycle.id));
+                        }
+                        let (label, status) = match cycle.status {
+                            CycleStatus::Draft => ("Mark final", CycleStatus::Final),
+                            CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
+                        };
+                        if ui
+                            .button(label)
+                            .accessible_name(format!("{label} {}", cycle.school_year))
+                            .clicked()
+                        {
+                            actions.edit(Command::SetCycleStatus(cycle.id, status));
+                        }
+                        if ui
+                            .button("Delete…")
+                            .accessible_name(format!("Delete cycle {}", cycle.school_year))
+                            .clicked()
+                        {
+                            state.deleting_cycle = Some(cycle.id);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+    ui.add_space(style::space::M);
+    let year = state
+        .new_cycle_year
+        .get_or_insert_with(|| SchoolYear::containing(today));
+    let date = state.new_cycle_date.get_or_insert(today);
+    ui.horizontal(|ui| {
+        ui.label("New cycle for school year");
+        egui::ComboBox::from_id_salt("new cycle year")
+            .selected_text(year.label())
+            .show_ui(ui, |ui| {
+                for choice in SchoolYear::choices_around(today) {
+                    ui.selectable_value(year, choice, choice.label());
+                }
+            })
+            .response
+            .accessible_name("School year");
+        ui.label("held on");
+        widgets::date_button(ui, "new cycle date", date, "Date of the cycle");
+        if ui.button("+ Start cycle").clicked() {
+            actions.edit(Command::CreateCycle(NewCycle {
+                partnership_id: view.partnership.id,
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: continuum.key.clone(),
+                    instrument_version: continuum.version.clone(),
+                    school_year: year.label(),
+                    administered_on: *date,
+                },
+            }));
+        }
+    });
+    if view.cycles.iter().any(|c| c.school_year == year.label()) {
+        ui.weak(format!(
+            "There is already a cycle for {}; a second one is fine if the team rates again that year.",
+            year.label()
+        ));
+    }
+}
+
+fn delete_cycle_dialog(
+    ui: &mut Ui,
+    state: &mut CyclesPage,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let asked = widgets::ask_first(ui, &mut state.deleting_cycle, |id| {
+        let cycle = view.cycle(id)?;
+        let ratings = view.filled_ratings_in_cycle(id);
+        let body = format!(
+            "This deletes the {} cycle with its {} (levels, evidence and next steps). For 30 days it can be restored from File > Recently deleted…; after that it is gone for good.",
+            cycle.school_year,
+            widgets::count(ratings, "filled rating", "filled ratings"),
+        );
+        let title = format!("Delete the {} cycle?", cycle.school_year);
+        Some(widgets::Question {
+            title,
+            body,
+            confirm: "Delete",
+        })
+    });
+    if let Some(id) = asked {
+        actions.edit(Command::DeleteCycle(id));
+    }
+}

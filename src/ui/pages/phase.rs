@@ -1,0 +1,152 @@
+//! A guidebook phase's page (Prepare, Act or Reflect): its worksheets, each
+//! with where it stands (not started, or in progress and when it was last
+//! changed), the documents made with it, and a button to start one.
+
+use egui::{RichText, Ui};
+
+use crate::instrument::{Phase, Worksheet};
+use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
+use crate::ui::action::Actions;
+use crate::ui::kit::style;
+use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::view::PageView;
+
+/// The page keeps nothing between frames.
+#[derive(Default)]
+pub struct PhasePage;
+
+impl PageView for PhasePage {
+    fn show(&mut self, ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+        if let Page::Phase(phase) = cx.page {
+            show(ui, phase, cx, actions);
+        }
+    }
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "a guidebook phase page: its introduction and one row per worksheet with its status"
+)]
+fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions) {
+    let ScreenContext {
+        view,
+        instruments,
+        today,
+        ..
+    } = *cx;
+    ui.heading(phase.label());
+    let sheets: Vec<&Worksheet> = instruments.worksheets_of(phase).collect();
+    if let Some(first) = sheets.first() {
+        ui.weak(format!(
+            "Worksheets from {}, {}. PartnerPath takes their titles, headings and short labels only.",
+            first.source.publisher, short_work(&first.source.work)
+        ));
+    }
+    ui.add_space(style::space::M);
+    egui::ScrollArea::vertical()
+        .id_salt(("phase scroll", phase.label(), view.partnership.id))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for sheet in sheets {
+                let mut documents: Vec<&Document> = view.documents_of(&sheet.key).collect();
+                documents.sort_by_key(|d| (d.changed_on, d.id));
+                egui::Frame::group(ui.style())
+                    .inner_margin(style::space::M)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(&sheet.title)
+                                    .strong()
+                                    .size(style::size::TITLE),
+                            );
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    let title = NewDocument::title_for(sheet, today);
+                                    // A worksheet kept per school year has one
+                                    // document a year: this year's opens.
+                                    let this_year = SchoolYear::containing(today);
+                                    let existing = documents.iter().rev().find(|d| {
+                                        sheet.per_school_year && d.school_year() == this_year
+                                    });
+                                    if let Some(document) = existing {
+                                        if ui
+                                            .button(format!("Open {}", this_year.label()))
+                                            .accessible_name(format!(
+                                                "Open {} for {}",
+                                                sheet.title,
+                                                this_year.label()
+                                            ))
+                                            .clicked()
+                                        {
+                                            actions.go(view, Page::Document(document.id));
+                                        }
+                                    } else if ui
+                                        .button("+ Start")
+                                        .accessible_name(format!("Start {}", sheet.title))
+                                        .on_hover_text(format!("Start a new “{title}”"))
+                                        .clicked()
+                                    {
+                                        actions.edit(Command::CreateDocument(NewDocument::of(
+                                            sheet,
+                                            view.partnership.id,
+                                            title,
+                                            today,
+                                        )));
+                                    }
+                                },
+                            );
+                        });
+                        if let Some(purpose) = sheet.guidance.first() {
+                            ui.add(egui::Label::new(RichText::new(&purpose.text).weak()).wrap());
+                        }
+                        match documents.last() {
+                            None => {
+                                ui.label("Not started.");
+                            }
+                            Some(newest) => {
+                                ui.label(format!(
+                                    "In progress, last changed on {}.",
+                                    long_date(newest.changed_on)
+                                ));
+                            }
+                        }
+                        for document in documents.iter().rev() {
+                            ui.horizontal(|ui| {
+                                ui.add_space(style::space::L);
+                                let changed = long_date(document.changed_on);
+                                // Named with its day, so that two of the same
+                                // title are told apart.
+                                if ui
+                                    .link(&document.title)
+                                    .accessible_name(format!(
+                                        "Open {}, changed {changed}",
+                                        document.title
+                                    ))
+                                    .on_hover_text("Open it")
+                                    .clicked()
+                                {
+                                    actions.go(view, Page::Document(document.id));
+                                }
+                                ui.weak(format!("changed {changed}"));
+                            });
+                        }
+                        let years: std::collections::BTreeSet<SchoolYear> =
+                            documents.iter().map(|d| d.school_year()).collect();
+                        if years.len() > 1 && sheet.per_school_year {
+                            ui.weak(format!(
+                                "{} school years: open one to see them side by side.",
+                                years.len()
+                            ));
+                        }
+                    });
+                ui.add_space(style::space::S);
+            }
+        });
+}
+
+/// A work's title without its subtitle, for a line of introduction.
+fn short_work(work: &str) -> &str {
+    work.split(':').next().unwrap_or(work).trim()
+}

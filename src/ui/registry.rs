@@ -1,0 +1,419 @@
+//! Every page and dialog of the window, and how to reach each from a
+//! running `App`: for the tests that walk them all (every control named,
+//! `tests/it/accessibility.rs`; every view as it looked,
+//! `tests/it/snapshots.rs`). Those tests also check that every module of
+//! `pages/` and `dialogs/` is named here, and each dialog and question
+//! (`ask_first`) in them reached, so a new one that is not listed fails
+//! them; a new `Page` does not compile until `page_module` names it.
+
+use std::path::Path;
+
+use crate::instrument::Phase;
+use crate::model::{PartnershipView, Team};
+use crate::ui::action::Action;
+use crate::ui::nav::{Page, Screen, Tab};
+
+/// What the window is opened on before the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The sample partnership's file, with backups kept.
+    Sample,
+    /// A new, empty file.
+    EmptyFile,
+    /// No file: opening one failed.
+    NoFile,
+}
+
+/// One step on the way to a view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Ask for an action, as a menu, a shortcut or a page would.
+    Do(Action),
+    /// Click the control of this accessible name.
+    Click(String),
+    /// Click the control whose accessible name starts with this.
+    ClickStarting(String),
+}
+
+/// What kind of view a route reaches, and how a test sees it is there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reached {
+    /// A screen: the app shows it.
+    Screen(Screen),
+    /// A dialog of the shell, by its name (`Dialog::name`).
+    Dialog(&'static str),
+    /// A dialog of a page (a form over it), which is on top.
+    PageDialog,
+    /// A question asked first (`widgets::ask_first`), which is on top.
+    Question,
+}
+
+/// How to reach one view.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Its name in a test's message and its snapshot's file name.
+    pub name: String,
+    /// The files under `src/ui/` that draw it.
+    pub modules: Vec<&'static str>,
+    pub start: Start,
+    pub steps: Vec<Step>,
+    pub reached: Reached,
+    /// What it shows that differs from one machine or moment to the next
+    /// (a folder's path, the time of a backup), if anything.
+    pub varies: Option<&'static str>,
+}
+
+/// What the routes are made from: the sample's partnership as the file
+/// holds it, and an exchange file to import.
+pub struct Fixture<'a> {
+    pub view: &'a PartnershipView,
+    pub exchange_file: &'a Path,
+}
+
+/// The files that draw a page of a partnership (its side panel is
+/// `pages/partnership/mod.rs`, drawn with every page).
+pub fn page_module(page: Page) -> &'static str {
+    match page {
+        Page::Overview => "pages/partnership/overview.rs",
+        Page::Cycles => "pages/partnership/cycles.rs",
+        Page::Rounds => "pages/partnership/rounds.rs",
+        Page::Agreements => "pages/partnership/agreements.rs",
+        Page::Phase(_) => "pages/phase.rs",
+        Page::Continuum(_) => "pages/continuum.rs",
+        Page::Trajectory(_) => "pages/trajectory/mod.rs",
+        Page::Readiness(_) => "pages/readiness.rs",
+        Page::Document(_) => "pages/document/mod.rs",
+        Page::Monitoring => "pages/monitoring.rs",
+        Page::Actions => "pages/actions.rs",
+    }
+}
+
+/// Every page of the sample's partnership: each kind at least once, each
+/// phase and tab, and a document of every tool the sample has.
+fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
+    let mut pages = Vec::new();
+    let mut add = |name: String, page: Page, more: &[&'static str]| {
+        let mut modules = vec![page_module(page)];
+        modules.extend_from_slice(more);
+        pages.push((name, page, modules));
+    };
+    add(
+        "overview".into(),
+        Page::Overview,
+        &["pages/partnership/mod.rs"],
+    );
+    add("cycles".into(), Page::Cycles, &[]);
+    add("rounds".into(), Page::Rounds, &[]);
+    add("agreements".into(), Page::Agreements, &[]);
+    for phase in Phase::ALL {
+        add(format!("phase {}", phase.label()), Page::Phase(phase), &[]);
+    }
+    if let Some(cycle) = view.cycles.last() {
+        add("continuum".into(), Page::Continuum(cycle.id), &[]);
+    }
+    for tab in Tab::ALL {
+        let more: &[&str] = match tab {
+            Tab::Changes => &["pages/trajectory/changes.rs"],
+            Tab::Stages => &["pages/trajectory/stages.rs"],
+            Tab::Levels | Tab::Radar | Tab::HeatMap => &[],
+        };
+        add(
+            format!("across the years {}", tab.label()),
+            Page::Trajectory(tab),
+            more,
+        );
+    }
+    if let Some(round) = view.readiness.last() {
+        add("readiness".into(), Page::Readiness(round.round.id), &[]);
+    }
+    let mut tools: Vec<&str> = Vec::new();
+    for document in &view.documents {
+        if !tools.contains(&document.instrument_key.as_str()) {
+            tools.push(&document.instrument_key);
+            add(
+                format!("document {}", document.instrument_key),
+                Page::Document(document.id),
+                &["pages/document/worksheet.rs", "pages/document/meeting.rs"],
+            );
+        }
+    }
+    add("monitoring".into(), Page::Monitoring, &[]);
+    add("actions".into(), Page::Actions, &[]);
+    pages
+}
+
+/// Every page and dialog, and how to reach it.
+pub fn routes(fixture: &Fixture<'_>) -> Vec<Route> {
+    let mut routes = screens(fixture.view);
+    routes.extend(dialogs(fixture));
+    routes.extend(page_dialogs(fixture.view));
+    routes.extend(questions(fixture.view));
+    routes
+}
+
+fn route(name: &str, modules: &[&'static str], steps: Vec<Step>, reached: Reached) -> Route {
+    Route {
+        name: name.to_owned(),
+        modules: modules.to_vec(),
+        start: Start::Sample,
+        steps,
+        reached,
+        varies: None,
+    }
+}
+
+fn go(screen: Screen) -> Step {
+    Step::Do(Action::Go(screen))
+}
+
+fn click(label: impl Into<String>) -> Step {
+    Step::Click(label.into())
+}
+
+/// The screens: the list, the ways to begin, and every page.
+fn screens(view: &PartnershipView) -> Vec<Route> {
+    let list = Reached::Screen(Screen::Partnerships);
+    let list_modules = [
+        "pages/partnerships/mod.rs",
+        "pages/partnerships/portfolio.rs",
+    ];
+    let mut routes = vec![
+        route("partnerships", &list_modules, Vec::new(), list.clone()),
+        Route {
+            start: Start::EmptyFile,
+            ..route("welcome", &["pages/welcome.rs"], Vec::new(), list)
+        },
+        Route {
+            start: Start::NoFile,
+            ..route(
+                "no file",
+                &["pages/welcome.rs"],
+                Vec::new(),
+                Reached::Screen(Screen::Partnerships),
+            )
+        },
+    ];
+    for (name, page, modules) in pages(view) {
+        let screen = Screen::In(view.partnership.id, page);
+        routes.push(route(
+            &name,
+            &modules,
+            vec![go(screen)],
+            Reached::Screen(screen),
+        ));
+    }
+    routes
+}
+
+/// The shell's dialogs.
+fn dialogs(fixture: &Fixture<'_>) -> Vec<Route> {
+    let view = fixture.view;
+    let overview = go(Screen::In(view.partnership.id, Page::Overview));
+    let dialog = |name: &str, module: &'static str, steps: Vec<Step>, id: &'static str| {
+        route(name, &[module], steps, Reached::Dialog(id))
+    };
+    let files = "dialogs/files.rs";
+    let mut routes = vec![
+        dialog(
+            "print",
+            "dialogs/print.rs",
+            vec![Step::Do(Action::Print)],
+            "print dialog",
+        ),
+        dialog(
+            "print summary",
+            "dialogs/print.rs",
+            vec![click("Print summary…")],
+            "print dialog",
+        ),
+        dialog(
+            "print on a page",
+            "dialogs/print.rs",
+            vec![overview.clone(), Step::Do(Action::Print)],
+            "print dialog",
+        ),
+        dialog(
+            "new file",
+            files,
+            vec![Step::Do(Action::NewFile)],
+            "choose file",
+        ),
+        dialog(
+            "open file",
+            files,
+            vec![Step::Do(Action::Open)],
+            "choose file",
+        ),
+        dialog(
+            "import file",
+            files,
+            vec![Step::Do(Action::Import)],
+            "choose file",
+        ),
+        dialog(
+            "export",
+            "dialogs/export.rs",
+            vec![overview.clone(), Step::Do(Action::Export)],
+            "export",
+        ),
+        dialog(
+            "export file",
+            files,
+            vec![overview, Step::Do(Action::Export), click("Export…")],
+            "choose file",
+        ),
+        dialog(
+            "import",
+            "dialogs/import.rs",
+            vec![Step::Do(Action::ReadImport(
+                fixture.exchange_file.to_path_buf(),
+            ))],
+            "import",
+        ),
+        dialog(
+            "recently deleted",
+            "dialogs/deleted.rs",
+            vec![Step::Do(Action::RecentlyDeleted)],
+            "recently deleted",
+        ),
+        dialog(
+            "backups",
+            "dialogs/backups.rs",
+            vec![Step::Do(Action::RestoreFromBackup)],
+            "restore from backup",
+        ),
+        dialog(
+            "about",
+            "dialogs/about.rs",
+            vec![Step::Do(Action::About)],
+            "about",
+        ),
+        dialog(
+            "keyboard shortcuts",
+            "dialogs/shortcuts.rs",
+            vec![Step::Do(Action::ShortcutHelp)],
+            "keyboard shortcuts",
+        ),
+    ];
+    for route in &mut routes {
+        route.varies = match route.name.as_str() {
+            "print" | "print summary" | "print on a page" => Some("the Documents folder's path"),
+            "new file" | "open file" | "import file" | "export file" => {
+                Some("the Documents folder's path")
+            }
+            "about" => Some("the open file's path"),
+            "backups" => Some("the time of the backup"),
+            _ => None,
+        };
+    }
+    routes
+}
+
+/// The dialogs of the partnerships list: a new partnership, a new name.
+fn page_dialogs(view: &PartnershipView) -> Vec<Route> {
+    let name = &view.partnership.name;
+    vec![
+        route(
+            "new partnership",
+            &["pages/partnerships/mod.rs"],
+            vec![click("+ New partnership")],
+            Reached::PageDialog,
+        ),
+        route(
+            "rename partnership",
+            &["pages/partnerships/mod.rs"],
+            vec![
+                click(format!("Manage {name}")),
+                click(format!("Rename {name}")),
+            ],
+            Reached::PageDialog,
+        ),
+    ]
+}
+
+/// Every question asked first, over the page that asks it.
+fn questions(view: &PartnershipView) -> Vec<Route> {
+    let id = view.partnership.id;
+    let on = |page: Page| go(Screen::In(id, page));
+    let question = |name: &str, module: &'static str, steps: Vec<Step>| {
+        route(name, &[module], steps, Reached::Question)
+    };
+    let name = &view.partnership.name;
+    let mut routes = vec![
+        question(
+            "delete partnership",
+            "pages/partnerships/mod.rs",
+            vec![
+                click(format!("Manage {name}")),
+                click(format!("Delete {name}")),
+            ],
+        ),
+        Route {
+            varies: Some("the time of the backup"),
+            ..question(
+                "restore backup",
+                "dialogs/backups.rs",
+                vec![
+                    Step::Do(Action::RestoreFromBackup),
+                    Step::ClickStarting("Restore the backup of".into()),
+                ],
+            )
+        },
+    ];
+    if let Some(person) = view.people.first() {
+        routes.push(question(
+            "remove person",
+            "pages/partnership/overview.rs",
+            vec![on(Page::Overview), click(format!("Remove {}", person.name))],
+        ));
+    }
+    if let Some(cycle) = view.cycles.last() {
+        routes.push(question(
+            "delete cycle",
+            "pages/partnership/cycles.rs",
+            vec![
+                on(Page::Cycles),
+                click(format!("Delete cycle {}", cycle.school_year)),
+            ],
+        ));
+    }
+    if let Some(round) = view.readiness.last() {
+        let title = &round.round.title;
+        routes.push(question(
+            "delete readiness round",
+            "pages/partnership/rounds.rs",
+            vec![
+                on(Page::Rounds),
+                click(format!("Delete readiness round {title}")),
+            ],
+        ));
+        if let Some(member) = round.members_of(Team::District).next() {
+            routes.push(question(
+                "remove readiness member",
+                "pages/readiness.rs",
+                vec![
+                    on(Page::Readiness(round.round.id)),
+                    click(format!("Remove {}", member.name)),
+                ],
+            ));
+        }
+    }
+    if let Some(document) = view.documents.last() {
+        routes.push(question(
+            "delete document",
+            "pages/document/mod.rs",
+            vec![on(Page::Document(document.id)), click("Delete…")],
+        ));
+    }
+    if let Some(entry) = view.stages.last() {
+        routes.push(question(
+            "delete stage entry",
+            "pages/trajectory/stages.rs",
+            vec![
+                on(Page::Trajectory(Tab::Stages)),
+                click(format!("Delete stage entry of {}", entry.started_on)),
+            ],
+        ));
+    }
+    routes
+}

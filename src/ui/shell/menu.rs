@@ -1,0 +1,154 @@
+//! The menu bar: File, View and Help, each entry an `Action` with its label
+//! and shortcut, and on the right where the open file is saved.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::App;
+use super::keyboard;
+use crate::session::Session;
+use crate::ui::action::{Action, Actions};
+use crate::ui::kit::widgets;
+
+/// A menu entry for `action`, with its shortcut on the right if it has
+/// one (named by its label alone for screen readers); pushes the action
+/// when clicked, and closes the menu if `close`.
+fn item(ui: &mut Ui, action: Action, enabled: bool, close: bool, actions: &mut Actions) {
+    let label = action.text();
+    let response = match action.shortcut() {
+        Some(shortcut) => {
+            let button =
+                egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            ui.add_enabled(enabled, button).accessible_name(label)
+        }
+        None => ui.add_enabled(enabled, egui::Button::new(label)),
+    };
+    if response.clicked() {
+        actions.push(action);
+        if close {
+            ui.close();
+        }
+    }
+}
+
+impl App {
+    pub(super) fn menu_bar(&self, ui: &mut Ui, actions: &mut Actions) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| self.file_menu(ui, actions));
+                ui.menu_button("View", |ui| self.view_menu(ui, actions));
+                ui.menu_button("Help", |ui| {
+                    item(ui, Action::ShortcutHelp, true, true, actions);
+                    item(ui, Action::About, true, true, actions);
+                });
+                if let Some(session) = &self.session {
+                    saved_in(ui, session);
+                }
+            });
+        });
+    }
+
+    fn file_menu(&self, ui: &mut Ui, actions: &mut Actions) {
+        item(ui, Action::NewFile, true, true, actions);
+        item(ui, Action::Open, true, true, actions);
+        self.recent_menu(ui, actions);
+        item(ui, Action::OpenSample, true, true, actions);
+        ui.separator();
+        item(ui, Action::Print, true, true, actions);
+        ui.separator();
+        if let Some(session) = &self.session {
+            item(ui, Action::Import, true, true, actions);
+            let export = Action::Export;
+            let response = ui
+                .add_enabled(session.view().is_some(), egui::Button::new(export.text()))
+                .on_disabled_hover_text("Open a partnership first");
+            if response.clicked() {
+                actions.push(export);
+                ui.close();
+            }
+            ui.separator();
+            item(ui, Action::RecentlyDeleted, true, true, actions);
+            if session.keeps_backups() {
+                item(ui, Action::RestoreFromBackup, true, true, actions);
+            }
+            ui.separator();
+        }
+        item(ui, Action::Quit, true, false, actions);
+    }
+
+    /// File > Open recent: the files used lately, the open one left out.
+    fn recent_menu(&self, ui: &mut Ui, actions: &mut Actions) {
+        let open = self.session.as_ref().map(|s| s.path().to_path_buf());
+        let files: Vec<PathBuf> = self
+            .recent
+            .files()
+            .iter()
+            .filter(|f| Some(*f) != open.as_ref())
+            .cloned()
+            .collect();
+        if files.is_empty() {
+            return;
+        }
+        ui.menu_button("Open recent", |ui| {
+            for file in files {
+                if ui
+                    .button(widgets::last_name(&file))
+                    .on_hover_text(file.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::OpenRecent(file));
+                    ui.close();
+                }
+            }
+        });
+    }
+
+    fn view_menu(&self, ui: &mut Ui, actions: &mut Actions) {
+        let mut preference = ui.options(|o| o.theme_preference);
+        for choice in [
+            egui::ThemePreference::Light,
+            egui::ThemePreference::Dark,
+            egui::ThemePreference::System,
+        ] {
+            let action = Action::Theme(choice);
+            if ui
+                .radio_value(&mut preference, choice, action.text())
+                .clicked()
+            {
+                actions.push(action);
+            }
+        }
+        ui.separator();
+        let zoom = self.remembered.zoom;
+        let steps = [
+            (Action::ZoomIn, keyboard::zoom_in(zoom)),
+            (Action::ZoomOut, keyboard::zoom_out(zoom)),
+            (Action::ZoomReset, 100),
+        ];
+        for (action, percent) in steps {
+            item(ui, action, percent != zoom, false, actions);
+        }
+        ui.weak(format!("Zoom: {zoom} %"));
+    }
+}
+
+/// On the right of the menu bar: where the open file is saved, or that it
+/// is only read.
+fn saved_in(ui: &mut Ui, session: &Session) {
+    let path = session.path();
+    let file = widgets::last_name(path);
+    let read_only = session.read_only().is_some();
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if read_only {
+            ui.weak(format!("Read only: {file}"))
+                .on_hover_text(path.display().to_string());
+        } else {
+            ui.weak(format!("Saved as you go in {file}"))
+                .on_hover_text(format!(
+                    "Every change is saved in this file as you make it:\n{}",
+                    path.display()
+                ));
+        }
+    });
+}
