@@ -367,17 +367,18 @@ fn write_big_extras(
             let due = on
                 .checked_add(jiff::Span::new().days(30 + 10 * small::<i64>(s)))
                 .unwrap_or(on);
+            let fields = ActionStepFields {
+                text: sentence(rng, 9),
+                owner: format!("Person {:02} of 00", s % 12),
+                due_on: Some(due),
+                status: ActionStatus::Open,
+                raised_on: on,
+                closed_on: None,
+            };
             let step_id = store.add_action_step(&NewActionStep {
                 partnership_id: id,
                 source: ActionSource::Meeting(document),
-                fields: ActionStepFields {
-                    closed_on: None,
-                    status: ActionStatus::Open,
-                    text: sentence(rng, 9),
-                    owner: format!("Person {:02} of 00", s % 12),
-                    due_on: Some(due),
-                    raised_on: on,
-                },
+                fields: fields.clone(),
             })?;
             // Most steps are closed a meeting or two later; some stay open.
             if rng.u8(0..10) > 0 {
@@ -392,12 +393,9 @@ fn write_big_extras(
                     partnership_id: id,
                     source: ActionSource::Meeting(document),
                     fields: ActionStepFields {
-                        text: String::new(),
-                        owner: String::new(),
-                        due_on: Some(due),
                         status,
-                        raised_on: on,
                         closed_on: Some(closed_on),
+                        ..fields
                     },
                 })?;
             }
@@ -417,11 +415,13 @@ fn write_big_extras(
             partnership_id: id,
             serves: Some(goal),
             fields: MilestoneFields {
-                milestone: format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
                 feedback_data: sentence(rng, 4),
-                frequency: frequencies[m % frequencies.len()].key.clone(),
                 source: "District HR".to_owned(),
-                started_on: started,
+                ..MilestoneFields::new(
+                    format!("Milestone {}: {}", m + 1, sentence(rng, 5)),
+                    frequencies[m % frequencies.len()].key.clone(),
+                    started,
+                )
             },
         })?;
         for c in 0..(3 + m % 6) {

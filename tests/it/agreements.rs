@@ -263,11 +263,9 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
                 partnership_id: id,
                 serves: Some(objective),
                 fields: MilestoneFields {
-                    milestone: format!("checked {frequency}"),
                     feedback_data: "data".into(),
-                    frequency: frequency.into(),
                     source: "HR".into(),
-                    started_on: start,
+                    ..MilestoneFields::new(format!("checked {frequency}"), frequency, start)
                 },
             })
             .expect("milestone");

@@ -317,11 +317,9 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
                 partnership_id: here,
                 serves: Some(goal),
                 fields: MilestoneFields {
-                    milestone: "Mentors matched".into(),
                     feedback_data: "Roster".into(),
-                    frequency: "quarterly".into(),
                     source: "HR".into(),
-                    started_on: date(2024, 8, 1),
+                    ..MilestoneFields::new("Mentors matched", "quarterly", date(2024, 8, 1))
                 },
             }))?
             else {
@@ -595,11 +593,12 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             partnership_id: partnership,
             serves: if flag { pick(&goals, c) } else { None },
             fields: MilestoneFields {
-                milestone: text,
                 feedback_data: "Survey".into(),
-                frequency: ["monthly", "quarterly", "annually"][usize::from(b) % 3].into(),
-                source: String::new(),
-                started_on: day(b),
+                ..MilestoneFields::new(
+                    text,
+                    ["monthly", "quarterly", "annually"][usize::from(b) % 3],
+                    day(b),
+                )
             },
         }),
         Kind::UpdateMilestone => {

@@ -1,14 +1,16 @@
-//! A table of the exchange file described once, beside the table's own
-//! module: its name, which rows belong to a partnership, and its columns.
-//! From that one list the SQL that reads a partnership's rows out into an
-//! exchange file, and that writes an exchange file's new or chosen records
-//! in, is built here for every table alike.
+//! A table described once, beside the table's own module: its name, which
+//! rows belong to a partnership, and its columns (those naming other
+//! records, then its fields struct's, listed by `fields!`). From that one
+//! list every statement is built here, for every table alike: the screens'
+//! add, update and load (`…_here`), and the exchange file's read out and
+//! write in.
 //!
-//! A record names other records by their 128-bit ids (uids); the database
-//! by its row ids. A column that refers to another table is read out as
-//! that row's uid and written in as the row id of that uid.
+//! A record names other records by their 128-bit ids (uids) in a file, by
+//! row ids in the database. A column that refers to another table is read
+//! out as that row's uid and written in as the row id of that uid.
 //!
-//! The SQL is of the kind SQLite and PostgreSQL both accept.
+//! Apart from the placeholders (`?1` here, `$1` in PostgreSQL), the
+//! statements built here are of the kind both engines accept.
 
 use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, Row, params_from_iter};

@@ -57,6 +57,25 @@ pub struct MilestoneFields {
     pub started_on: Date,
 }
 
+impl MilestoneFields {
+    /// A milestone by its name, how often it is checked (a frequency's key)
+    /// and since when, with nothing else written yet. What else a
+    /// milestone says is added with `..MilestoneFields::new(…)`.
+    pub fn new(
+        milestone: impl Into<String>,
+        frequency: impl Into<String>,
+        started_on: Date,
+    ) -> Self {
+        MilestoneFields {
+            milestone: milestone.into(),
+            feedback_data: String::new(),
+            frequency: frequency.into(),
+            source: String::new(),
+            started_on,
+        }
+    }
+}
+
 /// A milestone of the monitoring plan; it reads as its fields
 /// (`milestone.source`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,13 +196,7 @@ mod tests {
             id: MilestoneId(1),
             partnership_id: PartnershipId(1),
             serves: None,
-            fields: MilestoneFields {
-                milestone: "Residents hired".into(),
-                feedback_data: String::new(),
-                frequency: "f".into(),
-                source: String::new(),
-                started_on: started,
-            },
+            fields: MilestoneFields::new("Residents hired", "f", started),
         }
     }
 
