@@ -618,6 +618,77 @@ fn the_guidebook_worksheets_words_are_the_guidebooks() {
     assert!(checked > 300, "only {checked} checked");
 }
 
+/// Every file that cites the NEA guidebook (all rights reserved) holds
+/// short labels and prompts only: no string of its over 30 words, wherever
+/// in the file it is, except its `[source]` and PartnerPath's own notes
+/// (`note`, `notes`) and texts it marks as its own (`source = false`).
+#[test]
+fn no_file_citing_the_guidebook_holds_a_paragraph_of_it() {
+    fn strings<'a>(value: &'a toml::Value, out: &mut Vec<&'a str>) {
+        match value {
+            toml::Value::String(text) => out.push(text),
+            toml::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            toml::Value::Table(table) => {
+                if table.get("source").and_then(toml::Value::as_bool) == Some(false) {
+                    return;
+                }
+                for (key, value) in table {
+                    if !matches!(key.as_str(), "source" | "note" | "notes") {
+                        strings(value, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir)
+            .expect("instruments folder")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/instruments"),
+        &mut paths,
+    );
+    let mut citing = 0;
+    let mut long = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("read");
+        let value: toml::Value = toml::from_str(&text).expect("toml");
+        let publisher = value
+            .get("source")
+            .and_then(|s| s.get("publisher"))
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default();
+        if !publisher.contains("NEA") {
+            continue;
+        }
+        citing += 1;
+        let mut found = Vec::new();
+        strings(&value, &mut found);
+        for text in found {
+            if text.split_whitespace().count() > 30 {
+                long.push(format!("{}: {text:?}", path.display()));
+            }
+        }
+    }
+    assert!(citing >= 26, "only {citing} files cite the guidebook");
+    assert!(
+        long.is_empty(),
+        "longer than a label or prompt:\n{}",
+        long.join("\n")
+    );
+}
+
 /// Whether `words` appear in order in `source`, each within a few words of
 /// the one before (the extraction splits a table's cells, so a label's
 /// words need not be next to each other).
@@ -782,10 +853,10 @@ fn the_worksheets_wording_is_word_for_word_from_the_sources() {
         "../fixtures/seed-004-monitoring-plan-excerpt.txt"
     ));
     let plan = partnerpath::instrument::MonitoringPlan::builtin().expect("monitoring plan");
-    for text in
-        plan.instructions
-            .iter()
-            .chain([&plan.purpose, &plan.introduction, &plan.project_plan])
+    for text in plan
+        .instructions
+        .iter()
+        .chain([&plan.purpose, &plan.introduction])
     {
         assert!(
             nea.contains(&flattened(text).replace('*', "")),

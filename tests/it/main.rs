@@ -22,6 +22,7 @@ mod ui_agreements;
 mod ui_exchange;
 mod ui_flow;
 mod ui_keyboard;
+mod ui_monitoring;
 mod ui_portfolio;
 mod ui_readiness;
 mod ui_remember;

@@ -477,9 +477,26 @@ fn the_monitoring_plan_prints_filled_and_blank() {
         ],
     );
     let printed = print(&blank(Blank::Monitoring), None);
+    let text = printed.text(None);
+    assert_contains(
+        &text,
+        &[
+            "Monitoring Plan Template",
+            "Next check-in",
+            "How frequently will you monitor the feedback data?",
+        ],
+    );
+    // The guidebook's guidance paragraphs stay in the guidebook.
+    assert!(!text.contains("Take a moment"), "{text}");
+
+    // A frequency of the team's own prints as written, with no date (the
+    // sample's second milestone is not met yet).
+    let mut own = view.clone();
+    own.milestones[1].frequency = "each semester".into();
+    let printed = print(&filled(Filled::Monitoring), Some(&own));
     assert_contains(
         &printed.text(None),
-        &["Monitoring Plan Template", "Next check-in"],
+        &["each semester", "No date worked out"],
     );
 }
 

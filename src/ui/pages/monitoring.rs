@@ -7,13 +7,18 @@ use jiff::civil::Date;
 
 use crate::instrument::MonitoringPlan;
 use crate::model::{
-    CheckInFields, CheckInStatus, Command, Goal, GoalFields, GoalId, Milestone, MilestoneFields,
-    MilestoneId, NewCheckIn, NewGoal, NewMilestone, PartnershipView, long_date, next_check_in,
+    CheckInFields, CheckInStatus, Command, Due, Goal, GoalFields, GoalId, Milestone,
+    MilestoneFields, MilestoneId, NewCheckIn, NewGoal, NewMilestone, PartnershipView, due,
+    long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, widgets};
 use crate::ui::nav::ScreenContext;
 use crate::ui::view::PageView;
+
+/// What a milestone shows when its frequency is not one PartnerPath counts.
+const UNCOUNTED: &str =
+    "No check-in date: PartnerPath works out dates for the frequencies in the Choose… list.";
 
 #[derive(Default)]
 pub struct MonitoringPage {
@@ -52,7 +57,7 @@ fn show(ui: &mut Ui, state: &mut MonitoringPage, cx: &ScreenContext<'_>, actions
                     ui.weak(format!("Source: {}", plan.source.citation()));
                 });
             ui.add_space(style::space::M);
-            goals(ui, state, view, plan, actions);
+            goals(ui, state, view, actions);
             ui.add_space(style::space::L);
             milestones(ui, state, view, plan, actions, today);
         });
@@ -68,19 +73,12 @@ fn goal_name(view: &PartnershipView, id: GoalId) -> String {
     }
 }
 
-fn goals(
-    ui: &mut Ui,
-    state: &mut MonitoringPage,
-    view: &PartnershipView,
-    plan: &MonitoringPlan,
-    actions: &mut Actions,
-) {
+fn goals(ui: &mut Ui, state: &mut MonitoringPage, view: &PartnershipView, actions: &mut Actions) {
     ui.label(
         RichText::new("Goals and objectives")
             .strong()
             .size(style::size::SECTION),
     );
-    ui.weak(&plan.project_plan);
     for goal in view.goals.iter().filter(|g| g.goal.is_none()) {
         goal_row(ui, goal, "Goal", actions);
         for objective in view.goals.iter().filter(|o| o.goal == Some(goal.id)) {
@@ -202,25 +200,31 @@ fn serves_choice(
     *serves != before
 }
 
-fn frequency_choice(
-    ui: &mut Ui,
-    id: impl egui::AsIdSalt,
-    key: &mut String,
-    plan: &MonitoringPlan,
-    name: &str,
-) -> bool {
-    let before = key.clone();
-    let text = plan.frequency(key).map_or("Choose…", |f| f.label.as_str());
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(text)
-        .show_ui(ui, |ui| {
+/// The milestone's "Frequency": what the team writes ("each semester"),
+/// with the plan's frequencies offered in a "Choose…" list beside it.
+/// PartnerPath works out check-in dates for those it offers. Returns
+/// whether it changed.
+fn frequency_field(ui: &mut Ui, written: &mut String, plan: &MonitoringPlan, name: &str) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let shown = plan.frequency_label(written).to_owned();
+        if let Some(new) = widgets::text(ui, &shown, name, style::width::SENTENCE) {
+            *written = new;
+            changed = true;
+        }
+        ui.menu_button("Choose…", |ui| {
             for frequency in &plan.frequencies {
-                ui.selectable_value(key, frequency.key.clone(), &frequency.label);
+                if ui.button(&frequency.label).clicked() {
+                    written.clone_from(&frequency.key);
+                    changed = true;
+                    ui.close();
+                }
             }
         })
         .response
-        .accessible_name(name);
-    *key != before
+        .accessible_name(format!("Choose {name} from the list"));
+    });
+    changed
 }
 
 fn milestones(
@@ -240,10 +244,8 @@ fn milestones(
         ui.label("No milestones yet. Add the first one below.");
     }
     for milestone in &view.milestones {
-        let next = plan
-            .frequency(&milestone.frequency)
-            .and_then(|f| next_check_in(milestone, f, &view.check_ins));
-        let overdue = next.is_some_and(|d| d < today);
+        let due = due(milestone, plan, &view.check_ins);
+        let overdue = due.overdue(today);
         let mut frame = egui::Frame::group(ui.style());
         if overdue {
             frame = frame.stroke(egui::Stroke::new(2.0, style::warning_text(ui.visuals())));
@@ -252,14 +254,15 @@ fn milestones(
             ui.set_width(ui.available_width());
             milestone_fields(ui, milestone, view, plan, actions);
             ui.horizontal(|ui| {
-                match next {
-                    Some(date) if overdue => ui.label(
+                match due {
+                    Due::On(date) if overdue => ui.label(
                         RichText::new(format!("Check-in overdue since {}", long_date(date)))
                             .strong()
                             .color(style::warning_text(ui.visuals())),
                     ),
-                    Some(date) => ui.label(format!("Next check-in {}", long_date(date))),
-                    None => ui.label(RichText::new("Met").strong()),
+                    Due::On(date) => ui.label(format!("Next check-in {}", long_date(date))),
+                    Due::Met => ui.label(RichText::new("Met").strong()),
+                    Due::Uncounted => ui.weak(UNCOUNTED),
                 };
                 if ui
                     .button("Record a check-in…")
@@ -373,9 +376,8 @@ fn milestone_form(
                 ui.end_row();
             }
             ui.strong(&columns.frequency);
-            changed |= frequency_choice(
+            changed |= frequency_field(
                 ui,
-                ("frequency", salt),
                 &mut draft.frequency,
                 plan,
                 &name(Part::Frequency, &columns.frequency),

@@ -20,7 +20,6 @@ pub struct MonitoringPlan {
     pub purpose: String,
     pub instructions: Vec<String>,
     pub columns: Columns,
-    pub project_plan: String,
     /// The key of the frequency a new milestone starts with.
     pub default_frequency: String,
     pub source: Source,
@@ -97,7 +96,20 @@ impl MonitoringPlan {
         Ok(plan)
     }
 
-    pub fn frequency(&self, key: &str) -> Option<&Frequency> {
-        self.frequencies.iter().find(|f| f.key == key)
+    /// The frequency a milestone's "Frequency" names, if PartnerPath can
+    /// count its dates: one of the suggestions, by its key or its label in
+    /// any case ("quarterly", "Quarterly"). Anything else the team wrote
+    /// ("bi-weekly", "each semester") is kept as written and has no dates.
+    pub fn frequency(&self, written: &str) -> Option<&Frequency> {
+        let written = written.trim();
+        self.frequencies
+            .iter()
+            .find(|f| f.key == written || f.label.eq_ignore_ascii_case(written))
+    }
+
+    /// The "Frequency" as shown: a suggestion's label, or what was written.
+    pub fn frequency_label<'a>(&'a self, written: &'a str) -> &'a str {
+        self.frequency(written)
+            .map_or(written, |f| f.label.as_str())
     }
 }

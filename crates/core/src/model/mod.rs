@@ -33,8 +33,8 @@ pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{
-    CheckIn, CheckInFields, CheckInId, CheckInStatus, Goal, GoalFields, GoalId, Milestone,
-    MilestoneFields, MilestoneId, NewCheckIn, NewGoal, NewMilestone, after, next_check_in,
+    CheckIn, CheckInFields, CheckInId, CheckInStatus, Due, Goal, GoalFields, GoalId, Milestone,
+    MilestoneFields, MilestoneId, NewCheckIn, NewGoal, NewMilestone, after, due, next_check_in,
 };
 pub use partnership::{
     Cycle, CycleFields, CycleId, CycleStatus, NewCycle, NewPartnership, NewPerson, PartnerKind,

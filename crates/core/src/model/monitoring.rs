@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::PartnershipId;
-use crate::instrument::Frequency;
+use crate::instrument::{Frequency, MonitoringPlan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -158,6 +158,48 @@ pub fn after(date: Date, frequency: &Frequency) -> Date {
     date.checked_add(span).unwrap_or(date)
 }
 
+/// Where a milestone stands for its next check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// The next check-in falls due on this day.
+    On(Date),
+    /// Its latest check-in found it met: no more are due.
+    Met,
+    /// Its frequency is one PartnerPath cannot count ("each semester"), so
+    /// no day is worked out.
+    Uncounted,
+}
+
+impl Due {
+    /// The day of the next check-in, if one is worked out.
+    pub fn date(self) -> Option<Date> {
+        match self {
+            Due::On(date) => Some(date),
+            Due::Met | Due::Uncounted => None,
+        }
+    }
+
+    /// Whether the check-in was due before `today`.
+    pub fn overdue(self, today: Date) -> bool {
+        self.date().is_some_and(|d| d < today)
+    }
+}
+
+/// Where `milestone` stands: when its next check-in falls due under the
+/// plan's frequencies, met, or not counted.
+pub fn due(milestone: &Milestone, plan: &MonitoringPlan, check_ins: &[CheckIn]) -> Due {
+    let met = check_ins
+        .iter()
+        .filter(|c| c.milestone_id == milestone.id)
+        .max_by_key(|c| (c.on, c.id))
+        .is_some_and(|c| c.status == CheckInStatus::Met);
+    match plan.frequency(&milestone.frequency) {
+        _ if met => Due::Met,
+        Some(frequency) => next_check_in(milestone, frequency, check_ins).map_or(Due::Met, Due::On),
+        None => Due::Uncounted,
+    }
+}
+
 /// When the next check-in of `milestone` falls due: one period after its
 /// latest check-in, or after monitoring began. `None` once it is met.
 pub fn next_check_in(
@@ -245,5 +287,30 @@ mod tests {
             None,
             "a met milestone is done"
         );
+    }
+
+    #[test]
+    fn a_frequency_is_what_the_team_wrote_and_dated_when_it_is_a_suggestion() {
+        let plan = MonitoringPlan::builtin().expect("plan");
+        for written in ["quarterly", "Quarterly", " QUARTERLY "] {
+            assert_eq!(
+                plan.frequency(written).map(|f| f.key.as_str()),
+                Some("quarterly"),
+                "{written:?}"
+            );
+        }
+        assert_eq!(plan.frequency_label("quarterly"), "Quarterly");
+        assert!(plan.frequency("each semester").is_none());
+        assert_eq!(plan.frequency_label("each semester"), "each semester");
+
+        let mut m = milestone(date(2025, 9, 1));
+        m.frequency = "Quarterly".into();
+        assert_eq!(due(&m, plan, &[]), Due::On(date(2025, 12, 1)));
+        assert!(due(&m, plan, &[]).overdue(date(2025, 12, 2)));
+        m.frequency = "each semester".into();
+        assert_eq!(due(&m, plan, &[]), Due::Uncounted);
+        assert!(!Due::Uncounted.overdue(date(2030, 1, 1)));
+        let met = [check_in(3, date(2026, 6, 1), CheckInStatus::Met)];
+        assert_eq!(due(&m, plan, &met), Due::Met, "met, whatever the frequency");
     }
 }

@@ -9,9 +9,8 @@ use partnerpath_core::instrument::{
     Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet,
 };
 use partnerpath_core::model::{
-    ActionStep, Cycle, Document, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
-    ReadinessView, Team, carried_forward, changes, initials, long_date, next_check_in, radar,
-    short_date,
+    ActionStep, Cycle, Document, Due, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
+    ReadinessView, Team, carried_forward, changes, due, initials, long_date, radar, short_date,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.

@@ -51,13 +51,12 @@ pub fn monitoring(
             v.milestones
                 .iter()
                 .map(|m| {
-                    let frequency = plan.frequency(&m.frequency);
-                    let next = frequency.and_then(|f| next_check_in(m, f, &v.check_ins));
+                    let due = due(m, plan, &v.check_ins);
                     MilestonePrint {
                         cells: [
                             m.milestone.clone(),
                             m.feedback_data.clone(),
-                            frequency.map_or(m.frequency.clone(), |f| f.label.clone()),
+                            plan.frequency_label(&m.frequency).to_owned(),
                             m.source.clone(),
                         ],
                         serves: m
@@ -65,8 +64,13 @@ pub fn monitoring(
                             .and_then(|g| v.goals.iter().find(|x| x.id == g))
                             .map(|g| g.text.clone())
                             .unwrap_or_default(),
-                        next: next.map_or("Met".to_owned(), long_date),
-                        overdue: next.is_some_and(|d| d < today),
+                        next: match due {
+                            Due::On(date) => long_date(date),
+                            Due::Met => "Met".to_owned(),
+                            // PartnerPath's words: the team's own frequency.
+                            Due::Uncounted => "No date worked out".to_owned(),
+                        },
+                        overdue: due.overdue(today),
                         check_ins: v
                             .check_ins
                             .iter()

@@ -1,0 +1,68 @@
+//! The monitoring plan in the window: a milestone's frequency is what the
+//! team writes, with the plan's frequencies offered beside it; a frequency
+//! PartnerPath cannot count says so rather than calling the milestone met.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{Queryable, by};
+use jiff::civil::date;
+use partnerpath::model::{MilestoneFields, NewMilestone};
+use partnerpath::ui::{Page, Screen};
+use partnerpath_store::Store;
+
+use crate::support;
+
+fn stored_frequency(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.query_row("SELECT frequency FROM milestones", [], |r| r.get(0))
+        .expect("one milestone")
+}
+
+#[test]
+fn a_frequency_of_the_teams_own_is_kept_and_a_suggestion_is_dated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.sqlite");
+    let id = {
+        let mut store = Store::open(&path).expect("open");
+        let id = support::oak_and_elm(&mut store);
+        store
+            .add_milestone(&NewMilestone {
+                partnership_id: id,
+                serves: None,
+                fields: MilestoneFields::new("Mentors matched", "quarterly", date(2025, 9, 1)),
+            })
+            .expect("milestone");
+        id
+    };
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Monitoring))),
+        [1366.0, 2000.0],
+    );
+    harness.run();
+    harness.get_by_label_contains("Check-in overdue since December 1, 2025");
+
+    // The team writes its own frequency: it is stored as written, and the
+    // milestone says no date is worked out, not that it is met.
+    let field = by()
+        .label("Frequency of Mentors matched")
+        .role(Role::TextInput);
+    harness.get(field.clone()).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get(field).type_text("each semester");
+    harness.run();
+    assert_eq!(stored_frequency(&path), "each semester");
+    harness.get_by_label_contains("No check-in date");
+    assert!(harness.query_by_label("Met").is_none());
+
+    // A suggestion chosen from the list is dated again.
+    harness
+        .get_by_label("Choose Frequency of Mentors matched from the list")
+        .click();
+    harness.run();
+    harness.get_by_label("Monthly").click();
+    harness.run();
+    assert_eq!(stored_frequency(&path), "monthly");
+    harness.get_by_label_contains("Check-in overdue since October 1, 2025");
+}
