@@ -367,7 +367,7 @@ fn the_stages_run_from_pre_partnering_to_five_and_loop_back() {
             "Pre-partnering",
             "Stage 1: Mobilize the Team",
             "Stage 2: Set Direction and Infrastructure",
-            "Stage 3: Take Action",
+            "Stage 3: Take Action. Hammer It Out.",
             "Stage 4: Reflect Upon and Celebrate Results",
             "Stage 5: Recommit & Refine"
         ]
@@ -390,6 +390,22 @@ fn every_stage_text_is_word_for_word_from_the_source() {
             texts.push(principle.text.clone());
         }
     }
+    // Each stage's heading runs on into its description as in the source.
+    for stage in &stages.stages {
+        let heading = match stage.number {
+            0 => format!("{}: ", stage.label),
+            _ if stage.name.ends_with('.') => format!("{}: {} ", stage.label, stage.name),
+            _ => format!("{}: {}. ", stage.label, stage.name),
+        };
+        texts.push(format!("{heading}{}", stage.description));
+    }
+    assert!(
+        source
+            .to_lowercase()
+            .contains(&stages.principles_heading.to_lowercase()),
+        "{:?}",
+        stages.principles_heading
+    );
     texts.push(stages.sustaining.introduction.clone());
     for principle in &stages.sustaining.principles {
         texts.push(principle.title.clone());
@@ -576,6 +592,7 @@ fn loosened(text: &str) -> String {
         .to_lowercase()
         .replace("- ", "")
         .replace('-', "")
+        .replace("/ ", "/")
 }
 
 /// The guidebook's worksheet pages (NEA, all rights reserved): short lines
@@ -602,6 +619,12 @@ fn the_guidebook_worksheets_words_are_the_guidebooks() {
                 missing.push(format!("{}: {text:?}", sheet.key));
             }
             checked += 1;
+            // A space after a slash is where the extraction broke a line.
+            assert!(
+                !text.contains("/ "),
+                "{}: a line-break artefact: {text:?}",
+                sheet.key
+            );
             // Short labels only: no paragraph of the guidebook's guidance.
             assert!(
                 text.split_whitespace().count() <= 30,

@@ -840,7 +840,14 @@ fn the_stages_print_the_history_as_a_timeline_then_the_stages() {
     );
 
     let blank_stages = print(&blank(Blank::Stages), None).text(None);
-    assert_contains(&blank_stages, &["Stages of Partnering"]);
+    assert_contains(
+        &blank_stages,
+        &[
+            "Stages of Partnering",
+            "Core Principles of Effective Partnerships",
+            "Stage 3: Take Action. Hammer It Out.",
+        ],
+    );
     assert_blank_once(&blank_stages, "stages");
     assert!(has_in_order(
         &words(&blank_stages),

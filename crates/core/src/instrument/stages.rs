@@ -19,6 +19,8 @@ pub struct Stages {
     pub introduction: String,
     pub definition: String,
     pub definition_source: String,
+    /// The heading over the stages and their principles.
+    pub principles_heading: String,
     pub source: Source,
     pub stages: Vec<Stage>,
     pub sustaining: Sustaining,

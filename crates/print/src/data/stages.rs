@@ -14,6 +14,7 @@ pub struct StagesPrint {
     pub introduction: String,
     pub definition: String,
     pub definition_source: String,
+    pub principles_heading: String,
     /// Each stage's row name on the timeline, stage 0 first.
     pub rows: Vec<String>,
     pub timeline: Option<TimelinePrint>,
@@ -135,6 +136,7 @@ pub fn stages(stages: &Stages, filled: Option<(&PartnershipView, Date)>) -> Stag
         introduction: stages.introduction.clone(),
         definition: stages.definition.clone(),
         definition_source: stages.definition_source.clone(),
+        principles_heading: stages.principles_heading.clone(),
         rows: stages
             .stages
             .iter()

@@ -367,6 +367,8 @@ fn reference(ui: &mut Ui, stages: &Stages) {
         .show(ui, |ui| {
             ui.label(RichText::new(&stages.definition).italics());
             ui.weak(format!("– {}", stages.definition_source));
+            ui.add_space(style::space::S);
+            ui.label(RichText::new(&stages.principles_heading).strong());
             for stage in &stages.stages {
                 stage_reference(ui, stages, stage);
             }
