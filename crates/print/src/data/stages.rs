@@ -4,7 +4,7 @@
 //! Blank, it has the stages and an empty history to write in.
 
 use super::*;
-use partnerpath_core::instrument::Stages;
+use partnerpath_core::instrument::{Principle, Stages};
 use partnerpath_core::model::{SchoolYear, stage_history};
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +58,14 @@ pub struct StagePrint {
     pub title: String,
     pub description: String,
     pub principles: Vec<(String, String)>,
+}
+
+/// Each principle's title and text.
+fn principles(principles: &[Principle]) -> Vec<(String, String)> {
+    principles
+        .iter()
+        .map(|p| (p.title.clone(), p.text.clone()))
+        .collect()
 }
 
 fn days(date: Date) -> f64 {
@@ -151,22 +159,13 @@ pub fn stages(stages: &Stages, filled: Option<(&PartnershipView, Date)>) -> Stag
             .map(|stage| StagePrint {
                 title: stages.title_of(stage.number),
                 description: stage.description.clone(),
-                principles: stage
-                    .principles
-                    .iter()
-                    .map(|p| (p.title.clone(), p.text.clone()))
-                    .collect(),
+                principles: principles(&stage.principles),
             })
             .collect(),
         sustaining: StagePrint {
             title: stages.sustaining.title.clone(),
             description: stages.sustaining.introduction.clone(),
-            principles: stages
-                .sustaining
-                .principles
-                .iter()
-                .map(|p| (p.title.clone(), p.text.clone()))
-                .collect(),
+            principles: principles(&stages.sustaining.principles),
         },
         source: stages.source.citation(),
     }
