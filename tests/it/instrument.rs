@@ -712,6 +712,36 @@ fn no_file_citing_the_guidebook_holds_a_paragraph_of_it() {
     );
 }
 
+/// A source's words that point at its own page ("last column on right")
+/// are explained where PartnerPath does not draw that page.
+#[test]
+fn words_pointing_at_the_source_page_are_explained() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let mut unexplained = Vec::new();
+    for sheet in sheets {
+        let texts = sheet.guidance.iter().map(|g| g.text.as_str()).chain(
+            sheet
+                .sections
+                .iter()
+                .flat_map(|s| s.text.iter().map(String::as_str)),
+        );
+        for text in texts {
+            let lower = text.to_lowercase();
+            for pointer in ["last column", "column on right", "on the next page"] {
+                if lower.contains(pointer)
+                    && !sheet
+                        .notes
+                        .iter()
+                        .any(|n| n.to_lowercase().contains(pointer))
+                {
+                    unexplained.push(format!("{}: {pointer:?} in {text:?}", sheet.key));
+                }
+            }
+        }
+    }
+    assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
+}
+
 /// Whether `words` appear in order in `source`, each within a few words of
 /// the one before (the extraction splits a table's cells, so a label's
 /// words need not be next to each other).
