@@ -580,8 +580,9 @@ fn source_words(sheet: &partnerpath::instrument::Worksheet) -> Vec<String> {
 }
 
 /// Text as compared with a source's extracted text: straight quotes, no
-/// asterisks, one space, lower case, and no hyphens (a line-break hyphen
-/// and its space go together), so that "brain- storm" reads "brainstorm".
+/// asterisks, one space, no hyphens (a line-break hyphen and its space go
+/// together), so that "brain- storm" reads "brainstorm", and no space after
+/// a slash. Case is kept.
 fn loosened(text: &str) -> String {
     text.replace(['\u{2019}', '\u{2018}'], "'")
         .replace(['\u{201c}', '\u{201d}'], "\"")
@@ -589,7 +590,6 @@ fn loosened(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
         .replace("- ", "")
         .replace('-', "")
         .replace("/ ", "/")
@@ -607,15 +607,60 @@ fn the_guidebook_worksheets_words_are_the_guidebooks() {
         .filter(|line| !line.starts_with("==="))
         .collect::<Vec<_>>()
         .join("\n");
+    // Case counts, but for two things PartnerPath may change: a heading the
+    // source prints in capitals, and the first letter of a cell or line.
+    let cells: Vec<String> = pages
+        .lines()
+        .flat_map(|line| line.split('\t'))
+        .map(loosened)
+        .filter(|cell| !cell.is_empty())
+        .collect();
     let pages = loosened(&pages);
+    let mut capitals: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for word in pages.split(' ') {
+        if word.chars().any(char::is_lowercase) {
+            if !run.is_empty() {
+                capitals.push(run.join(" ").to_lowercase());
+                run.clear();
+            }
+        } else {
+            run.push(word);
+        }
+    }
+    capitals.push(run.join(" ").to_lowercase());
+    // `preset`: a value the team may overwrite, whose first letter may be
+    // capitalized wherever the source has it.
+    let found = |text: &str, preset: bool| {
+        let text = loosened(text);
+        let mut first_lower = text.chars();
+        let first_lower: String = first_lower
+            .next()
+            .map(|c| c.to_lowercase().chain(first_lower).collect())
+            .unwrap_or_default();
+        pages.contains(&text)
+            || cells.iter().any(|cell| cell.starts_with(&first_lower))
+            || (preset && pages.contains(&first_lower))
+            || capitals
+                .iter()
+                .any(|cell| cell.contains(&text.to_lowercase()))
+    };
     let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
     let mut checked = 0;
     let mut missing = Vec::new();
     for sheet in sheets.iter().filter(|s| s.phase.is_some()) {
+        let presets: Vec<&String> = sheet
+            .sections
+            .iter()
+            .flat_map(|s| &s.fields)
+            .flat_map(|f| &f.rows)
+            .flat_map(|row| row.values())
+            .collect();
         for text in source_words(sheet) {
             // A text cut short ends with "…": its start is the source's.
+            let preset = presets.contains(&&text);
             let text = text.strip_suffix('…').unwrap_or(&text);
-            if !pages.contains(&loosened(text)) {
+            if !found(text, preset) {
                 missing.push(format!("{}: {text:?}", sheet.key));
             }
             checked += 1;
@@ -727,7 +772,12 @@ fn words_pointing_at_the_source_page_are_explained() {
         );
         for text in texts {
             let lower = text.to_lowercase();
-            for pointer in ["last column", "column on right", "on the next page"] {
+            for pointer in [
+                "last column",
+                "column on right",
+                "on the next page",
+                "following pages",
+            ] {
                 if lower.contains(pointer)
                     && !sheet
                         .notes
