@@ -792,6 +792,38 @@ fn words_pointing_at_the_source_page_are_explained() {
     assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
 }
 
+/// The Decision-Making Check-In's scale says which way it runs, in the
+/// chapter's words: step four is true collaboration, one and seven are one
+/// party alone, so 7 is not "most shared".
+#[test]
+fn the_decision_scale_says_step_four_is_true_collaboration() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let sheet = sheets
+        .iter()
+        .find(|s| s.key == "nea-decision-making-check-in")
+        .expect("check-in tool");
+    let texts: Vec<&String> = sheet.sections.iter().flat_map(|s| &s.text).collect();
+    for words in [
+        "steps one and seven represent authoritarian decisions that are made solely by one party",
+        "the true collaboration represented by step four",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(words)),
+            "{words:?} in {texts:?}"
+        );
+    }
+    let column = sheet
+        .fields()
+        .flat_map(|f| &f.columns)
+        .find(|c| c.key == "how_shared")
+        .expect("how shared");
+    assert!(
+        column.label.contains("step 4: true collaboration"),
+        "{}",
+        column.label
+    );
+}
+
 /// Whether `words` appear in order in `source`, each within a few words of
 /// the one before (the extraction splits a table's cells, so a label's
 /// words need not be next to each other).
