@@ -824,6 +824,37 @@ fn the_decision_scale_says_step_four_is_true_collaboration() {
     );
 }
 
+/// The skills and attributes lists credit the works the guidebook says they
+/// were adapted from, on screen and on paper (both show the citation).
+#[test]
+fn the_lists_credit_the_works_they_were_adapted_from() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let citation = |key: &str| {
+        sheets
+            .iter()
+            .find(|s| s.key == key)
+            .expect(key)
+            .source
+            .citation()
+    };
+    let skills = citation("nea-collaboration-skills");
+    assert!(
+        skills.contains(
+            "Adapted from Doyle, A. (2018). Collaboration Definitions, Skills, and Examples."
+        ),
+        "{skills}"
+    );
+    assert!(loosened(NEA_PAGES).contains(&loosened(
+        "Adapted from Doyle, A. (2018). Collaboration Definitions, Skills, and Examples. thebalance.com/collaboration-skills-with-examples-2059686"
+    )));
+    let attributes = citation("nea-collaborative-attributes");
+    assert!(
+        attributes.contains("McCarthy and Rubinstein (2017)"),
+        "{attributes}"
+    );
+    assert!(attributes.contains("PartnerPath's words"), "{attributes}");
+}
+
 /// Whether `words` appear in order in `source`, each within a few words of
 /// the one before (the extraction splits a table's cells, so a label's
 /// words need not be next to each other).

@@ -222,6 +222,15 @@ fn the_blank_continuum_has_every_level_text_and_nothing_chosen() {
     );
     assert!(!all.contains("Chosen"));
     assert!(printed.pages() >= 13);
+    // PartnerPath's notes on the published text say whose they are, as the
+    // worksheets' do.
+    assert!(
+        has_in_order(
+            &words(&all),
+            "Note from PartnerPath: As published, Progress Measures repeats"
+        ),
+        "{all}"
+    );
 }
 
 #[test]

@@ -492,7 +492,7 @@ fn indicator_name(
     }
     if let Some(note) = &indicator.note {
         ui.label(
-            RichText::new(format!("Note: {note}"))
+            RichText::new(format!("Note from PartnerPath: {note}"))
                 .small()
                 .italics()
                 .color(style::warning_text(ui.visuals())),

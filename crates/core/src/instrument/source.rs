@@ -24,11 +24,15 @@ pub struct Source {
     /// The attribution the licence asks for, word for word.
     #[serde(default)]
     pub attribution: Option<String>,
+    /// The work the source credits the tool to ("Adapted from …"), shown
+    /// with the citation.
+    #[serde(default)]
+    pub adapted_from: Option<String>,
 }
 
 impl Source {
     /// The citation shown under a tool and printed on it: "Publisher, Work
-    /// (published), section “Section”. Licence."
+    /// (published), section “Section”. Adapted from …. Licence."
     pub fn citation(&self) -> String {
         let published = self
             .published
@@ -40,8 +44,13 @@ impl Source {
             .as_ref()
             .map(|s| format!(", section “{s}”"))
             .unwrap_or_default();
+        let adapted = self
+            .adapted_from
+            .as_ref()
+            .map(|a| format!("{}. ", a.trim_end_matches('.')))
+            .unwrap_or_default();
         format!(
-            "{}, {}{published}{section}. {}.",
+            "{}, {}{published}{section}. {adapted}{}.",
             self.publisher,
             self.work,
             self.licence.trim_end_matches('.')
@@ -64,6 +73,7 @@ mod tests {
             licence: "CC BY 4.0".into(),
             licence_url: None,
             attribution: None,
+            adapted_from: None,
         };
         assert_eq!(
             source.citation(),
