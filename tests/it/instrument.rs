@@ -1,6 +1,7 @@
 //! The continuum instrument file: its structure, and its wording checked
 //! against the published text it was transcribed from.
 
+use crate::support;
 use std::collections::HashSet;
 
 use partnerpath::instrument::Continuum;
@@ -853,6 +854,24 @@ fn the_lists_credit_the_works_they_were_adapted_from() {
         "{attributes}"
     );
     assert!(attributes.contains("PartnerPath's words"), "{attributes}");
+}
+
+/// The Monitoring Plan Template is listed where the guidebook lists it:
+/// in Act, after the Decision-Making Check-In Tool.
+#[test]
+fn the_monitoring_plan_is_listed_in_act_after_the_decision_making_check_in() {
+    use partnerpath::instrument::Phase;
+    let instruments = support::instruments();
+    let plan = instruments.monitoring;
+    assert_eq!(plan.phase, Phase::Act);
+    assert_eq!(plan.after, "nea-decision-making-check-in");
+    assert!(
+        instruments
+            .worksheets_of(Phase::Act)
+            .any(|w| w.key == plan.after),
+        "{} is a worksheet of Act",
+        plan.after
+    );
 }
 
 /// Whether `words` appear in order in `source`, each within a few words of

@@ -66,3 +66,26 @@ fn a_frequency_of_the_teams_own_is_kept_and_a_suggestion_is_dated() {
     assert_eq!(stored_frequency(&path), "monthly");
     harness.get_by_label_contains("Check-in overdue since October 1, 2025");
 }
+
+#[test]
+fn the_act_page_lists_the_monitoring_plan_after_the_decision_making_check_in() {
+    use partnerpath::instrument::Phase;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("act.sqlite");
+    let id = support::oak_and_elm(&mut Store::open(&path).expect("open"));
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Phase(Phase::Act)))),
+        [1366.0, 4000.0],
+    );
+    harness.run();
+    let check_in = harness
+        .get_by_label("Start Decision-Making Check-In Tool")
+        .rect()
+        .top();
+    let open = harness.get_by_label("Open the Monitoring Plan Template");
+    assert!(open.rect().top() > check_in, "listed after the check-in");
+    harness.get_by_label("No milestones yet.");
+    open.click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::In(id, Page::Monitoring));
+}

@@ -142,7 +142,41 @@ fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions
                         }
                     });
                 ui.add_space(style::space::S);
+                let plan = instruments.monitoring;
+                if plan.phase == phase && plan.after == sheet.key {
+                    monitoring_plan(ui, cx, actions);
+                    ui.add_space(style::space::S);
+                }
             }
+        });
+}
+
+/// The Monitoring Plan Template where the guidebook lists it among the
+/// phase's tools: its own page, not a worksheet, so it opens there.
+fn monitoring_plan(ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
+    let (view, plan) = (cx.view, cx.instruments.monitoring);
+    egui::Frame::group(ui.style())
+        .inner_margin(style::space::M)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&plan.title).strong().size(style::size::TITLE));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button("Open")
+                        .accessible_name(format!("Open the {}", plan.title))
+                        .clicked()
+                    {
+                        actions.go(view, Page::Monitoring);
+                    }
+                });
+            });
+            ui.add(egui::Label::new(RichText::new(&plan.purpose).weak()).wrap());
+            ui.label(match view.milestones.len() {
+                0 => "No milestones yet.".to_owned(),
+                1 => "1 milestone, on the Monitoring page.".to_owned(),
+                n => format!("{n} milestones, on the Monitoring page."),
+            });
         });
 }
 

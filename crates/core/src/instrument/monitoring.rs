@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{InstrumentError, Source};
+use super::{InstrumentError, Phase, Source};
 
 const FILE_NAME: &str = "monitoring-plan.toml";
 const FILE_TEXT: &str = include_str!("../../../../assets/instruments/monitoring-plan.toml");
@@ -20,6 +20,10 @@ pub struct MonitoringPlan {
     pub purpose: String,
     pub instructions: Vec<String>,
     pub columns: Columns,
+    /// The guidebook phase whose tools list it.
+    pub phase: Phase,
+    /// The worksheet it is listed after in that phase.
+    pub after: String,
     /// The key of the frequency a new milestone starts with.
     pub default_frequency: String,
     pub source: Source,
