@@ -616,6 +616,23 @@ fn the_guidebook_worksheets_words_are_the_guidebooks() {
         .map(loosened)
         .filter(|cell| !cell.is_empty())
         .collect();
+    // A table's columns read down: a cell the extraction continues on the
+    // next line, in the same column, is joined to it ("Compromising when
+    // necessary to" / "move the group forward").
+    let mut columns: Vec<String> = Vec::new();
+    for block in NEA_PAGES.split("\n===") {
+        let mut down: Vec<String> = Vec::new();
+        for line in block.lines().filter(|l| l.contains('\t')) {
+            for (i, cell) in line.split('\t').enumerate() {
+                if down.len() <= i {
+                    down.resize(i + 1, String::new());
+                }
+                down[i].push(' ');
+                down[i].push_str(cell);
+            }
+        }
+        columns.extend(down.iter().map(|c| loosened(c)));
+    }
     let pages = loosened(&pages);
     let mut capitals: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
@@ -640,6 +657,7 @@ fn the_guidebook_worksheets_words_are_the_guidebooks() {
             .map(|c| c.to_lowercase().chain(first_lower).collect())
             .unwrap_or_default();
         pages.contains(&text)
+            || columns.iter().any(|column| column.contains(&text))
             || cells.iter().any(|cell| cell.starts_with(&first_lower))
             || (preset && pages.contains(&first_lower))
             || capitals
@@ -872,6 +890,30 @@ fn the_monitoring_plan_is_listed_in_act_after_the_decision_making_check_in() {
         "{} is a worksheet of Act",
         plan.after
     );
+}
+
+/// The skills a partner ticks are whole: the four the extraction continues
+/// down its column are joined, not cut with "…".
+#[test]
+fn every_collaboration_skill_reads_whole() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let sheet = sheets
+        .iter()
+        .find(|s| s.key == "nea-collaboration-skills")
+        .expect("skills");
+    let skills: Vec<&String> = sheet
+        .fields()
+        .flat_map(|f| &f.rows)
+        .filter_map(|row| row.get("skill"))
+        .collect();
+    assert_eq!(skills.len(), 31);
+    assert!(skills.iter().all(|s| !s.ends_with('…')), "{skills:?}");
+    for whole in [
+        "Compromising when necessary to move the group forward",
+        "Updating collaborators on developments with the project",
+    ] {
+        assert!(skills.iter().any(|s| *s == whole), "{whole}");
+    }
 }
 
 /// Whether `words` appear in order in `source`, each within a few words of
