@@ -916,6 +916,28 @@ fn every_collaboration_skill_reads_whole() {
     }
 }
 
+/// Lessons Learned asks its first Look Forward question whole, with what to
+/// ask when the objectives were met.
+#[test]
+fn the_look_forward_question_keeps_its_follow_up() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let sheet = sheets
+        .iter()
+        .find(|s| s.key == "nea-lessons-learned")
+        .expect("lessons learned");
+    let question = sheet
+        .fields()
+        .find(|f| f.key == "continued_improvement")
+        .expect("question");
+    assert!(
+        question
+            .label
+            .ends_with("(If objectives were met, what higher goals can we work toward next?)"),
+        "{}",
+        question.label
+    );
+}
+
 /// Whether `words` appear in order in `source`, each within a few words of
 /// the one before (the extraction splits a table's cells, so a label's
 /// words need not be next to each other).
