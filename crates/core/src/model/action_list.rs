@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::{
     ActionSource, ActionStatus, ActionStepId, CycleId, DocumentId, MilestoneId, PartnershipView,
-    Rater, next_check_in,
+    Rater, due,
 };
 use crate::instrument::MonitoringPlan;
 
@@ -73,10 +73,7 @@ pub fn open_actions<'k>(
         }
     }
     for milestone in &view.milestones {
-        let Some(frequency) = plan.frequency(&milestone.frequency) else {
-            continue;
-        };
-        if let Some(due) = next_check_in(milestone, frequency, &view.check_ins)
+        if let Some(due) = due(milestone, plan, &view.check_ins).date()
             && due <= today
         {
             items.push(ActionItem {

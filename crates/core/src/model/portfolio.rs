@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use super::{
     ActionStep, Change, CheckIn, Level, Mean, Milestone, PartnerKind, PartnershipId,
-    PartnershipSummary, SchoolYear, next_check_in,
+    PartnershipSummary, SchoolYear, due,
 };
 use crate::instrument::{Continuum, MonitoringPlan};
 
@@ -161,10 +161,7 @@ fn row(
     let next_check_in = f
         .milestones
         .iter()
-        .filter_map(|m| {
-            plan.frequency(&m.frequency)
-                .and_then(|freq| next_check_in(m, freq, &f.check_ins))
-        })
+        .filter_map(|m| due(m, plan, &f.check_ins).date())
         .min();
     let next_meeting = f.meetings.iter().filter(|d| **d >= today).min().copied();
     let next = match (next_check_in, next_meeting) {

@@ -142,11 +142,7 @@ fn agreements(
                 .milestones
                 .iter()
                 .filter(|m| {
-                    instruments
-                        .monitoring
-                        .frequency(&m.frequency)
-                        .and_then(|f| crate::model::next_check_in(m, f, &view.check_ins))
-                        .is_some_and(|d| d < today)
+                    crate::model::due(m, instruments.monitoring, &view.check_ins).overdue(today)
                 })
                 .count();
             ui.label(format!(
