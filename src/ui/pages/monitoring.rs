@@ -102,14 +102,7 @@ fn goals(ui: &mut Ui, state: &mut MonitoringPage, view: &PartnershipView, action
             )
             .clicked()
         {
-            actions.edit(Command::AddGoal(NewGoal {
-                partnership_id: view.partnership.id,
-                goal: None,
-                fields: GoalFields {
-                    text: state.new_goal.trim().to_owned(),
-                },
-            }));
-            state.new_goal.clear();
+            add_goal(actions, view, None, &mut state.new_goal);
         }
     });
     let goals: Vec<&Goal> = view.goals.iter().filter(|g| g.goal.is_none()).collect();
@@ -144,16 +137,27 @@ fn goals(ui: &mut Ui, state: &mut MonitoringPage, view: &PartnershipView, action
             )
             .clicked()
         {
-            actions.edit(Command::AddGoal(NewGoal {
-                partnership_id: view.partnership.id,
-                goal: Some(chosen),
-                fields: GoalFields {
-                    text: state.new_objective.trim().to_owned(),
-                },
-            }));
-            state.new_objective.clear();
+            add_goal(actions, view, Some(chosen), &mut state.new_objective);
         }
     });
+}
+
+/// Adds the goal (or, under `goal`, the objective) typed in `text`, and
+/// empties the field for the next.
+fn add_goal(
+    actions: &mut Actions,
+    view: &PartnershipView,
+    goal: Option<GoalId>,
+    text: &mut String,
+) {
+    actions.edit(Command::AddGoal(NewGoal {
+        partnership_id: view.partnership.id,
+        goal,
+        fields: GoalFields {
+            text: text.trim().to_owned(),
+        },
+    }));
+    text.clear();
 }
 
 fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, actions: &mut Actions) {
