@@ -89,3 +89,46 @@ fn the_act_page_lists_the_monitoring_plan_after_the_decision_making_check_in() {
     harness.run();
     assert_eq!(harness.state().screen(), Screen::In(id, Page::Monitoring));
 }
+
+#[test]
+fn a_goal_and_an_objective_under_it_are_stored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("goals.sqlite");
+    let id = support::oak_and_elm(&mut Store::open(&path).expect("open"));
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Monitoring))),
+        [1366.0, 2000.0],
+    );
+    harness.run();
+    harness.get_by_label("New goal").click();
+    harness.run();
+    harness
+        .get_by_label("New goal")
+        .type_text("  Keep the teachers we prepare ");
+    harness.run();
+    harness.get_by_label("+ Add goal").click();
+    harness.run();
+    harness.get_by_label("New objective").click();
+    harness.run();
+    harness
+        .get_by_label("New objective")
+        .type_text("90% return for year two");
+    harness.run();
+    harness.get_by_label("+ Add objective").click();
+    harness.run();
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let goals: Vec<(String, bool)> = conn
+        .prepare("SELECT text, goal_id IS NOT NULL FROM goals ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        goals,
+        [
+            ("Keep the teachers we prepare".to_owned(), false),
+            ("90% return for year two".to_owned(), true)
+        ]
+    );
+}
