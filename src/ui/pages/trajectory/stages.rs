@@ -130,8 +130,11 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
         );
     }
     let axis_y = rect.top() + row * 6.0 + 4.0;
-    // The continuum cycles on the same time line.
-    for cycle in &view.cycles {
+    // The continuum cycles on the same time line. Their names are set from
+    // the newest back, each only where it clears the one after it, so that
+    // many years do not print on top of each other.
+    let mut free_until = f32::INFINITY;
+    for cycle in view.cycles.iter().rev() {
         let cx = x(cycle.administered_on);
         painter.add(egui::Shape::dashed_line(
             &[Pos2::new(cx, rect.top()), Pos2::new(cx, axis_y)],
@@ -139,13 +142,20 @@ fn timeline(ui: &mut Ui, view: &PartnershipView, stages: &Stages, today: Date) {
             4.0,
             4.0,
         ));
-        painter.text(
-            Pos2::new(cx, axis_y + 2.0),
-            Align2::CENTER_TOP,
+        let name = painter.layout_no_wrap(
             format!("Cycle {}", cycle.school_year),
             FontId::proportional(style::size::CHART_NOTE),
             visuals.weak_text_color(),
         );
+        let left = cx - name.size().x / 2.0;
+        if cx + name.size().x / 2.0 + style::space::S < free_until {
+            painter.galley(
+                Pos2::new(left, axis_y + 2.0),
+                name,
+                visuals.weak_text_color(),
+            );
+            free_until = left;
+        }
     }
     let colour = style::selected_stroke(visuals);
     let loop_colour = style::warning_text(visuals);
