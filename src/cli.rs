@@ -14,7 +14,6 @@ use partnerpath::print::{Missing, Paper, PrintRequest, Selection, Tool, printout
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::saving::write_atomically;
 use partnerpath::session::{ExportScope, Session};
-use partnerpath_store::Storage;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -57,10 +56,10 @@ pub struct PrintArgs {
     pub paper: PaperArg,
 }
 
-/// Writes the PDF `args` asks for; `db` is the opened database, if any.
+/// Writes the PDF `args` asks for; `db` is the session on the opened file, if any.
 pub fn run(
     args: &PrintArgs,
-    db: Option<&dyn Storage>,
+    db: Option<&Session>,
     instruments: Instruments,
     today: jiff::civil::Date,
 ) -> Result<usize, Problem> {
@@ -83,10 +82,10 @@ pub fn run(
         })?;
         (what, None)
     } else {
-        let store = db.ok_or_else(|| {
+        let session = db.ok_or_else(|| {
             Problem::new("No database to print from.", "Give --db PATH or --demo.")
         })?;
-        let view = partnership(store, args.partnership.as_deref())?;
+        let view = partnership(session, args.partnership.as_deref())?;
         let what = tool
             .what(false, &selection(args, tool, &view))
             .map_err(|missing| explain(args, missing))?;
@@ -99,13 +98,10 @@ pub fn run(
     Ok(pdf.len())
 }
 
-fn partnership(store: &dyn Storage, name: Option<&str>) -> Result<PartnershipView, Problem> {
-    let summaries: Vec<_> = store
-        .portfolio()
-        .map_err(|e| Problem::store(&e, Doing::Reading))?
-        .into_iter()
-        .map(|facts| facts.summary)
-        .collect();
+/// The partnership `name` (or the file's only one), from the list the
+/// session read when it opened the file.
+fn partnership(session: &Session, name: Option<&str>) -> Result<PartnershipView, Problem> {
+    let summaries = session.summaries();
     let chosen = match name {
         Some(name) => summaries.iter().find(|s| s.partnership.name == name),
         None if summaries.len() == 1 => summaries.first(),
@@ -127,7 +123,8 @@ fn partnership(store: &dyn Storage, name: Option<&str>) -> Result<PartnershipVie
             "Name it with --partnership \"…\".",
         ));
     };
-    store
+    session
+        .store()
         .load_partnership(summary.partnership.id)
         .map_err(|e| Problem::store(&e, Doing::Reading))
 }
@@ -257,7 +254,7 @@ pub struct ImportArgs {
 
 /// Writes the exchange file `args` asks for; returns its size.
 pub fn export(args: &ExportArgs, session: &Session) -> Result<usize, Problem> {
-    let view = partnership(session.store(), args.partnership.as_deref())?;
+    let view = partnership(session, args.partnership.as_deref())?;
     let scope = match &args.cycle {
         None => ExportScope::Whole,
         Some(year) => {

@@ -236,12 +236,7 @@ fn print_pdf(args: &Args, print_args: &cli::PrintArgs, instruments: Instruments)
     } else {
         None
     };
-    match cli::run(
-        print_args,
-        session.as_ref().map(Session::store),
-        instruments,
-        today,
-    ) {
+    match cli::run(print_args, session.as_ref(), instruments, today) {
         Ok(bytes) => {
             println!("Wrote {} ({} KB).", print_args.out.display(), bytes / 1024);
             ExitCode::SUCCESS
