@@ -132,3 +132,59 @@ fn a_goal_and_an_objective_under_it_are_stored() {
         ]
     );
 }
+
+#[test]
+fn an_objective_goes_under_a_goal_still_there() {
+    use partnerpath::model::{GoalFields, NewGoal};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("objective.sqlite");
+    let id = {
+        let mut store = Store::open(&path).expect("open");
+        let id = support::oak_and_elm(&mut store);
+        for text in ["Keep the teachers we prepare", "Hire residents"] {
+            store
+                .add_goal(&NewGoal {
+                    partnership_id: id,
+                    goal: None,
+                    fields: GoalFields { text: text.into() },
+                })
+                .expect("goal");
+        }
+        id
+    };
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Monitoring))),
+        [1366.0, 2000.0],
+    );
+    harness.run();
+    // The second goal is chosen for the new objective, then deleted.
+    harness.get_by_label("Goal of the new objective").click();
+    harness.run();
+    // The list's entry, not the goal's own text field of that name.
+    harness
+        .get(
+            by().label("Goal: Hire residents")
+                .predicate(|node| node.role() != Role::TextInput),
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("Delete Goal: Hire residents").click();
+    harness.run();
+    harness.get_by_label("New objective").click();
+    harness.run();
+    harness
+        .get_by_label("New objective")
+        .type_text("90% return");
+    harness.run();
+    harness.get_by_label("+ Add objective").click();
+    harness.run();
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let parent: String = conn
+        .query_row(
+            "SELECT g.text FROM goals o JOIN goals g ON g.id = o.goal_id WHERE o.text = '90% return'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("stored under a goal that is there");
+    assert_eq!(parent, "Keep the teachers we prepare");
+}

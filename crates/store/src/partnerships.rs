@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError};
-use crate::table::{Exchanged, Fields, Table, fields, insert_here, update_here};
+use crate::table::{Exchanged, Fields, Table, fields, insert_here, prefixed, update_here};
 use partnerpath_core::model::exchange::Scope;
 use partnerpath_core::model::exchange::XPartnership;
 use partnerpath_core::model::{
@@ -38,11 +38,10 @@ const PARTNERSHIPS: Table = Table {
 
 /// The columns `from_row` reads, from the partnership `p`.
 fn columns() -> String {
-    let fields: Vec<String> = PartnershipFields::NAMES
-        .iter()
-        .map(|name| format!("p.{name}"))
-        .collect();
-    format!("p.id, p.is_sample, {}", fields.join(", "))
+    format!(
+        "p.id, p.is_sample, {}",
+        prefixed("p", PartnershipFields::NAMES)
+    )
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Partnership> {

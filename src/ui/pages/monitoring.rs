@@ -109,7 +109,12 @@ fn goals(ui: &mut Ui, state: &mut MonitoringPage, view: &PartnershipView, action
     if goals.is_empty() {
         return;
     }
-    let parent = *state.objective_of.get_or_insert(goals[0].id);
+    // The goal chosen before, while it is still there (it may have been
+    // deleted since); else the first.
+    let parent = state
+        .objective_of
+        .filter(|id| goals.iter().any(|g| g.id == *id))
+        .unwrap_or(goals[0].id);
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.new_objective)
@@ -316,7 +321,7 @@ fn milestones(
 struct Draft {
     milestone: String,
     feedback_data: String,
-    /// The key of one of the plan's frequencies.
+    /// As written: a frequency's key, or the team's own text.
     frequency: String,
     source: String,
     serves: Option<GoalId>,

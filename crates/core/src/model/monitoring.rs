@@ -50,7 +50,8 @@ pub struct NewGoal {
 pub struct MilestoneFields {
     pub milestone: String,
     pub feedback_data: String,
-    /// The key of a frequency of the monitoring plan instrument.
+    /// How often it is checked, as the team wrote it: one of the plan's
+    /// frequencies by its key ("quarterly"), or any text ("each semester").
     pub frequency: String,
     pub source: String,
     /// When monitoring began: the first check-in is due one period after.
