@@ -165,12 +165,19 @@ fn write(
         for c in 0..cycles {
             let start = 2025 - i16::try_from(cycles - 1 - c).unwrap_or(0);
             let on = date(start, 10, 1 + small::<i8>(c % 20));
+            // The big partnership rated a stretch of its middle years with
+            // the 2018 version, as a district that switched would have.
+            let rated_with = if is_big && (cycles / 3..cycles / 2).contains(&c) {
+                instruments.continuums.get(1).unwrap_or(continuum)
+            } else {
+                continuum
+            };
             let cycle = store.create_cycle(&NewCycle {
                 partnership_id: id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
-                    instrument_key: continuum.key.clone(),
-                    instrument_version: continuum.version.clone(),
+                    instrument_key: rated_with.key.clone(),
+                    instrument_version: rated_with.version.clone(),
                     school_year: SchoolYear::containing(on).label(),
                     administered_on: on,
                 },

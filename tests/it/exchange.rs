@@ -344,6 +344,15 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
     assert_ne!(newer, good_text, "the version was found and raised");
     let level = good_text.replacen("\"level\": 1", "\"level\": 9", 1);
     let key = good_text.replacen("\"wbt-continuum\"", "\"some-other-rubric\"", 1);
+    let version = good_text.replacen(
+        "\"instrument_version\": \"2017-10\"",
+        "\"instrument_version\": \"2099-01\"",
+        1,
+    );
+    assert_ne!(
+        version, good_text,
+        "a cycle's version was found and changed"
+    );
     // A field the format does not have, in a record whose fields are
     // flattened (which serde alone would let through).
     let mut unknown: serde_json::Value = serde_json::from_slice(&good).expect("json");
@@ -387,6 +396,11 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
         ),
         ("level out of range", level.into_bytes(), "out of range"),
         ("unknown instrument", key.into_bytes(), "does not have"),
+        (
+            "unknown version",
+            version.into_bytes(),
+            "does not have: wbt-continuum version 2099-01",
+        ),
         (
             "unknown field",
             unknown.to_string().into_bytes(),

@@ -490,8 +490,8 @@ fn every_worksheet_file_validates_against_the_schema() {
     assert_eq!(keys[..2], ["contract-supplement", "quarterly-meeting"]);
     assert_eq!(
         keys.len(),
-        27,
-        "the two ODST worksheets and the guidebook's 25"
+        30,
+        "the two ODST worksheets and the guidebook's 28"
     );
     for sheet in sheets {
         sheet.validate().expect("valid");
@@ -503,7 +503,7 @@ fn every_worksheet_file_validates_against_the_schema() {
             count(Phase::Act),
             count(Phase::Reflect)
         ),
-        (9, 10, 6)
+        (12, 10, 6)
     );
     for sheet in sheets.iter().filter(|s| s.phase.is_some()) {
         assert!(sheet.key.starts_with("nea-"), "{}", sheet.key);
@@ -768,7 +768,7 @@ fn no_file_citing_the_guidebook_holds_a_paragraph_of_it() {
             }
         }
     }
-    assert!(citing >= 26, "only {citing} files cite the guidebook");
+    assert!(citing >= 29, "only {citing} files cite the guidebook");
     assert!(
         long.is_empty(),
         "longer than a label or prompt:\n{}",
@@ -1115,6 +1115,56 @@ fn the_worksheets_wording_is_word_for_word_from_the_sources() {
 }
 
 #[test]
+fn appendix_a_aligns_items_to_themes_and_marks_partnerpaths_splits() {
+    use partnerpath::instrument::Standards;
+    let standards = Standards::builtin().expect("standards");
+    for row in &standards.alignment {
+        let line = standards.beside(&row.tool, &row.item).expect("a line");
+        assert!(line.starts_with("Theme: "), "{line}");
+        assert!(
+            !line.contains("Standard"),
+            "a theme, not a standard: {line}"
+        );
+    }
+    // One theme, under the one name the appendix gives it.
+    assert_eq!(
+        standards
+            .beside("quarterly-meeting", "question_6")
+            .as_deref(),
+        Some("Theme: Ongoing Communication and Collaboration")
+    );
+    // The appendix has one row for contract item 5 and one for item 7;
+    // PartnerPath's fields after the first of each are its own.
+    let ours: Vec<&str> = standards
+        .alignment
+        .iter()
+        .filter(|a| !a.source)
+        .map(|a| a.item.as_str())
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            "final_measures",
+            "draft_agenda",
+            "resolving_conflict",
+            "ongoing_improvement"
+        ]
+    );
+    for item in ours {
+        let line = standards
+            .beside("contract-supplement", item)
+            .unwrap_or_default();
+        assert!(line.contains("PartnerPath's"), "{item}: {line}");
+    }
+    for item in ["interim_measures", "meeting_schedule"] {
+        let line = standards
+            .beside("contract-supplement", item)
+            .unwrap_or_default();
+        assert!(!line.contains("PartnerPath"), "{item}: {line}");
+    }
+}
+
+#[test]
 fn the_standards_are_the_sources_and_every_alignment_names_a_real_item() {
     use partnerpath::instrument::{Readiness, Standards, Worksheet};
     let standards = Standards::builtin().expect("standards");
@@ -1128,14 +1178,18 @@ fn the_standards_are_the_sources_and_every_alignment_names_a_real_item() {
     let source = split(CONDITIONS_SEED);
     let groups: Vec<&str> = standards.groups.iter().map(|g| g.title.as_str()).collect();
     assert_eq!(groups, ["Conditions", "Habits"]);
-    let titles: Vec<&str> = standards.all().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = standards.themes().map(|s| s.title.as_str()).collect();
     assert_eq!(
         titles.len(),
         4,
         "Alignment, Resources, Metrics, Communication"
     );
-    for standard in standards.all() {
-        for text in std::iter::once(&standard.title).chain(&standard.bullets) {
+    assert_eq!(standards.heads, ["Organizing Theme", "Standards"]);
+    for heading in &standards.heads {
+        assert!(CONDITIONS_SEED.contains(heading.as_str()), "{heading}");
+    }
+    for theme in standards.themes() {
+        for text in std::iter::once(&theme.title).chain(&theme.standards) {
             assert!(
                 in_order_nearby(&source, &split(text)),
                 "not the source's: {text:?}"
@@ -1178,5 +1232,412 @@ fn the_standards_are_the_sources_and_every_alignment_names_a_real_item() {
             standards.beside("quarterly-meeting", &key).is_some(),
             "{key}"
         );
+    }
+}
+
+/// A tool's title as the contents and a worksheet are compared: its words
+/// in lower case, without punctuation ("Where Are You Going Next" is "Where
+/// Are You Going Next?"). The contents calls one tool the "Collaborative
+/// Skills Checklist"; its chapter's list and its page, "Collaboration
+/// Skills Checklist".
+fn tool_words(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let words = words.join(" ");
+    if words == "collaborative skills checklist" {
+        "collaboration skills checklist".to_owned()
+    } else {
+        words
+    }
+}
+
+/// The guidebook's tools as its table of contents lists them under its
+/// "Tools to …" headings (the wording fixture carries those lines): title,
+/// phase (from the chapter line above, "Prepare: …") and page, if given.
+fn guidebook_tools() -> Vec<(String, partnerpath::instrument::Phase, Option<u32>)> {
+    use partnerpath::instrument::Phase;
+    let contents = NEA_PAGES
+        .split("\n===")
+        .find(|block| block.starts_with(" The guidebook's tools"))
+        .expect("the contents in the wording fixture");
+    let mut tools = Vec::new();
+    let mut phase = None;
+    let mut in_tools = false;
+    for line in contents.lines().skip(1) {
+        if line.starts_with("Prepare:") {
+            phase = Some(Phase::Prepare);
+        } else if line.starts_with("Act:") {
+            phase = Some(Phase::Act);
+        } else if line.starts_with("Reflect:") {
+            phase = Some(Phase::Reflect);
+        }
+        if line.starts_with("TOOLS TO") {
+            in_tools = true;
+            continue;
+        }
+        let tool = line.strip_prefix("- ").filter(|_| in_tools);
+        if let Some(tool) = tool {
+            let mut cells = tool.split('\t');
+            let title = cells.next().unwrap_or_default().trim().to_owned();
+            let page = cells
+                .next()
+                .map(|p| p.trim().trim_start_matches('.').trim())
+                .and_then(|p| p.parse::<u32>().ok());
+            tools.push((title, phase.expect("a chapter before its tools"), page));
+        } else {
+            in_tools = false;
+        }
+    }
+    tools
+}
+
+/// A tool of `also-in-the-guidebook.toml`: only the fields of its shape, the
+/// phase and page the contents gives it, and the built tool it follows.
+fn check_listed(
+    tool: &toml::Value,
+    title: &str,
+    phase: partnerpath::instrument::Phase,
+    page: Option<u32>,
+    after: Option<&str>,
+) {
+    let text = |key: &str| tool.get(key).and_then(toml::Value::as_str);
+    let keys: Vec<&String> = tool.as_table().expect("a table").keys().collect();
+    assert!(
+        keys.iter()
+            .all(|k| ["title", "phase", "page", "after", "what_survives"].contains(&k.as_str())),
+        "{title}: {keys:?}"
+    );
+    assert_eq!(
+        text("phase"),
+        Some(phase.label().to_lowercase().as_str()),
+        "{title}: its phase"
+    );
+    let listed_page = tool.get("page").and_then(toml::Value::as_integer);
+    assert!(listed_page.is_some_and(|p| p > 0), "{title}: its page");
+    if let Some(page) = page {
+        assert_eq!(
+            listed_page,
+            Some(i64::from(page)),
+            "{title}: the contents' page"
+        );
+    }
+    assert_eq!(text("after"), after, "{title}: the built tool it follows");
+    assert!(
+        text("what_survives").is_some_and(|w| !w.trim().is_empty()),
+        "{title}: what survives"
+    );
+}
+
+/// Every one of the guidebook's 32 tools is a worksheet, the Monitoring
+/// Plan, or listed in `nea/also-in-the-guidebook.toml` with its phase and
+/// page, after the built tool it follows; the worksheets are in the
+/// guidebook's order.
+#[test]
+fn the_guidebooks_32_tools_are_each_built_or_listed_with_their_page() {
+    use partnerpath::instrument::{MonitoringPlan, Worksheet};
+    let guidebook = guidebook_tools();
+    assert_eq!(guidebook.len(), 32, "{guidebook:?}");
+    let sheets = Worksheet::builtin().expect("worksheets");
+    let plan = MonitoringPlan::builtin().expect("monitoring plan");
+    let file: toml::Value = toml::from_str(include_str!(
+        "../../assets/instruments/nea/also-in-the-guidebook.toml"
+    ))
+    .expect("also-in-the-guidebook.toml");
+    let listed = file
+        .get("tools")
+        .and_then(toml::Value::as_array)
+        .expect("its [[tools]]");
+    let mut built_in_order: Vec<&str> = Vec::new();
+    let mut listed_found = 0;
+    let mut missing = Vec::new();
+    // The last built tool of the phase, which a listed tool follows.
+    let mut previous: Option<(partnerpath::instrument::Phase, String)> = None;
+    for (title, phase, page) in &guidebook {
+        let words = tool_words(title);
+        let after = previous
+            .as_ref()
+            .filter(|entry| entry.0 == *phase)
+            .map(|entry| entry.1.clone());
+        let sheet = sheets
+            .iter()
+            .find(|s| s.phase.is_some() && tool_words(&s.title) == words);
+        let tool = listed.iter().find(|t| {
+            t.get("title")
+                .and_then(toml::Value::as_str)
+                .is_some_and(|t| tool_words(t) == words)
+        });
+        if let Some(sheet) = sheet {
+            assert_eq!(sheet.phase, Some(*phase), "{}", sheet.key);
+            built_in_order.push(sheet.key.as_str());
+            previous = Some((*phase, sheet.key.clone()));
+        } else if tool_words(&plan.title) == words {
+            assert_eq!(plan.phase, *phase, "the monitoring plan's phase");
+            assert_eq!(
+                Some(plan.after.clone()),
+                after,
+                "the monitoring plan's place"
+            );
+            previous = Some((*phase, plan.key.clone()));
+        } else if let Some(tool) = tool {
+            listed_found += 1;
+            check_listed(tool, title, *phase, *page, after.as_deref());
+        } else {
+            missing.push(title.clone());
+        }
+    }
+    assert!(missing.is_empty(), "neither built nor listed: {missing:?}");
+    let built: Vec<&str> = sheets
+        .iter()
+        .filter(|s| s.phase.is_some())
+        .map(|s| s.key.as_str())
+        .collect();
+    assert_eq!(
+        built_in_order, built,
+        "every worksheet is one of the guidebook's tools, in its order"
+    );
+    assert_eq!(
+        listed_found,
+        listed.len(),
+        "every listed tool is the guidebook's"
+    );
+    assert_eq!(built.len() + 1 + listed.len(), 32);
+}
+
+/// The worksheet `key` among the built-in ones.
+fn nea_sheet(key: &str) -> &'static partnerpath::instrument::Worksheet {
+    partnerpath::instrument::Worksheet::builtin()
+        .expect("worksheets")
+        .iter()
+        .find(|s| s.key == key)
+        .expect(key)
+}
+
+/// The six key components a partnership initials read as the worksheet
+/// prints them, not cut with "…": four whole sentences, and the two that
+/// run over 30 words ended at the end of a clause.
+#[test]
+fn the_key_components_to_initial_read_whole() {
+    let sheet = nea_sheet("nea-building-a-strong-partnership");
+    let components: Vec<&String> = sheet
+        .fields()
+        .flat_map(|f| &f.rows)
+        .filter_map(|row| row.get("component"))
+        .collect();
+    assert_eq!(components.len(), 6);
+    assert!(
+        components.iter().all(|c| !c.ends_with('…')),
+        "{components:?}"
+    );
+    for (i, end) in [
+        (0, "and a pledge not to let each other fail."),
+        (1, "in the improvement processes to achieve them."),
+        (2, "at all levels of the local school system"),
+        (4, "relationship building, and subject matter expertise."),
+        (5, "for sharing and mentorship."),
+    ] {
+        let component = components.get(i).expect("a component");
+        assert!(component.ends_with(end), "{i}: {component}");
+    }
+}
+
+/// The attributes a partnership ticks carry their "We …" statements whole
+/// where the extraction keeps them readable (the last eight).
+#[test]
+fn the_collaborative_attributes_carry_their_statements_whole() {
+    let sheet = nea_sheet("nea-collaborative-attributes");
+    let rows: Vec<_> = sheet.fields().flat_map(|f| &f.rows).collect();
+    assert_eq!(rows.len(), 15);
+    let statement = |attribute: &str| {
+        rows.iter()
+            .find(|row| row.get("attribute").map(String::as_str) == Some(attribute))
+            .and_then(|row| row.get("statement"))
+            .map(String::as_str)
+    };
+    for attribute in [
+        "Goal alignment",
+        "Authenticity",
+        "Psychological safety",
+        "Mediation",
+        "Reciprocity",
+        "Reliability",
+        "Reflection",
+        "Engagement",
+    ] {
+        let text = statement(attribute).unwrap_or_default();
+        assert!(text.starts_with("We "), "{attribute}: {text:?}");
+    }
+    assert!(
+        statement("Psychological safety")
+            .is_some_and(|s| s.ends_with("voicing concerns, or holding unpopular viewpoints")),
+        "the longest is whole"
+    );
+    assert_eq!(
+        statement("Mediation"),
+        Some("We are able to positively negotiate, compromise, and get to agreement")
+    );
+    for row in &rows {
+        if let Some(text) = row.get("statement") {
+            assert!(text.starts_with("We ") && !text.ends_with('…'), "{text}");
+        }
+    }
+}
+
+/// Group Norms' instructions say what to brainstorm, and each of its six
+/// categories asks its question(s), whole.
+#[test]
+fn group_norms_gives_its_instructions_and_each_categorys_questions() {
+    let sheet = nea_sheet("nea-group-norms");
+    let instructions = sheet
+        .sections
+        .iter()
+        .find(|s| s.title == "Instructions")
+        .expect("instructions");
+    assert!(
+        instructions
+            .text
+            .iter()
+            .any(|t| t.starts_with("For 10 minutes, have each participant brainstorm")),
+        "{:?}",
+        instructions.text
+    );
+    let mut asked = Vec::new();
+    for title in [
+        "Meeting logistics",
+        "Recordkeeping",
+        "Participation",
+        "Decision making",
+        "Expectations",
+        "Communication",
+    ] {
+        let section = sheet
+            .sections
+            .iter()
+            .find(|s| s.title == title)
+            .expect(title);
+        assert_eq!(section.text.len(), 1, "{title}: {:?}", section.text);
+        asked.extend(section.text.iter().filter(|t| t.ends_with('?')));
+    }
+    assert_eq!(asked.len(), 6, "{asked:?}");
+    assert!(asked.iter().any(|q| *q == "When and where do we meet?"));
+    assert!(
+        asked.iter().any(|q| {
+            q.ends_with("What information gets shared, and what stays among the group?")
+        })
+    );
+}
+
+/// Support Tracking asks the table's four questions, and its purpose is
+/// whole.
+#[test]
+fn support_tracking_asks_its_four_questions() {
+    let sheet = nea_sheet("nea-support-tracking");
+    let texts: Vec<&String> = sheet.sections.iter().flat_map(|s| &s.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "What committees are involved?",
+            "What issues/projects are they working on?",
+            "What support might they need?",
+            "How will we provide this support?",
+        ]
+    );
+    assert!(
+        sheet
+            .guidance
+            .iter()
+            .all(|g| g.text.ends_with("the groups doing the work.")),
+        "the purpose is whole"
+    );
+}
+
+/// Sustaining Collaborative Structures gives the prompt its header says it
+/// transcribes, and its purpose whole.
+#[test]
+fn sustaining_structures_gives_its_prompt() {
+    let sheet = nea_sheet("nea-sustaining-structures");
+    let texts: Vec<&String> = sheet.sections.iter().flat_map(|s| &s.text).collect();
+    assert!(
+        texts.iter().any(|t| {
+            t.starts_with(
+                "Consider the structures you've built to support your collaborative efforts.",
+            ) && t.ends_with("(example: teams, committees, meetings).")
+        }),
+        "{texts:?}"
+    );
+    assert!(
+        sheet.guidance.iter().all(|g| !g.text.ends_with('…')),
+        "the purpose is whole"
+    );
+}
+
+/// Discovering Shared Goals keeps the source's order: the instructions and
+/// the priority considerations come before the table.
+#[test]
+fn discovering_shared_goals_puts_its_considerations_before_the_table() {
+    let sheet = nea_sheet("nea-discovering-shared-goals");
+    let at = |key: &str| sheet.sections.iter().position(|s| s.key == key);
+    let table = sheet
+        .sections
+        .iter()
+        .position(|s| s.fields.iter().any(|f| f.key == "issues"))
+        .expect("the table");
+    let considerations = at("priority_considerations").expect("considerations");
+    assert!(considerations < table, "{considerations} < {table}");
+    assert!(at("instructions").is_some_and(|i| i < considerations));
+    let questions = &sheet
+        .sections
+        .get(considerations)
+        .expect("considerations")
+        .text;
+    assert_eq!(questions.len(), 5);
+    assert!(questions.iter().all(|q| q.ends_with('?')), "{questions:?}");
+}
+
+/// None of the worksheets above cuts a prompt, label, purpose or preset
+/// item short with "…", and the wording fixture carries what they quote
+/// from lines over 250 characters as short sentences, marked as cut.
+#[test]
+fn the_fixed_worksheets_cut_nothing_short_and_the_fixture_marks_its_cuts() {
+    for key in [
+        "nea-building-a-strong-partnership",
+        "nea-collaborative-attributes",
+        "nea-group-norms",
+        "nea-support-tracking",
+        "nea-sustaining-structures",
+        "nea-discovering-shared-goals",
+        "nea-extending-the-invitation",
+        "nea-community-outreach-guide",
+        "nea-community-conversations",
+    ] {
+        let sheet = nea_sheet(key);
+        let cut: Vec<String> = source_words(sheet)
+            .into_iter()
+            .filter(|t| t.ends_with('…'))
+            .collect();
+        assert!(cut.is_empty(), "{key}: {cut:?}");
+    }
+    let mut block = "";
+    for line in NEA_PAGES.lines().skip(3) {
+        if line.starts_with("===") {
+            block = line;
+            continue;
+        }
+        assert!(line.chars().count() <= 250, "a paragraph: {line}");
+        if block.contains("cut") {
+            assert!(
+                line.split_whitespace().count() <= 30,
+                "{block}: too long a cut: {line}"
+            );
+        }
+    }
+    for cut in [
+        "=== Support Tracking, the instructions' four questions",
+        "=== Group Norms Activity, the instructions' brainstorm and the six categories' questions",
+        "=== Sustaining Collaborative Structures, the purpose and the prompt",
+    ] {
+        assert!(NEA_PAGES.contains(cut), "{cut}");
     }
 }

@@ -176,20 +176,18 @@ fn an_odst_tool_shows_the_standards_and_each_questions_alignment() {
     harness.run();
     harness.get_by_label("+ New quarterly meeting").click();
     harness.run();
-    // Appendix A beside the questions: one standard named as its theme,
-    // one whose theme the appendix words differently.
+    // Appendix A beside the questions: each question's theme, as the
+    // appendix names it.
     assert_eq!(
         harness
-            .query_all_by_label("Standard: Alignment of Strategic Priority and Objectives")
+            .query_all_by_label("Theme: Alignment of Strategic Priority and Objectives")
             .count(),
         2,
         "questions 1 and 2"
     );
     assert_eq!(
         harness
-            .query_all_by_label(
-                "Theme: Ongoing Communication and Collaboration · Standard: Communication, Progress Monitoring and Collaboration",
-            )
+            .query_all_by_label("Theme: Ongoing Communication and Collaboration")
             .count(),
         3,
         "questions 6, 7 and 8"
@@ -202,6 +200,45 @@ fn an_odst_tool_shows_the_standards_and_each_questions_alignment() {
         .get_by_label("Standards for Effective Partnerships")
         .click();
     harness.run();
-    harness.get_by_label("Clear Metrics Established");
+    harness.get_by_label("Organizing Theme: Clear Metrics Established");
     harness.get_by_label("Metrics are created such that they are measurable at least quarterly.");
+}
+
+/// The guidebook's tools PartnerPath does not build are listed where the
+/// guidebook lists them, with their page, so that a team uses the paper.
+#[test]
+fn the_tools_not_built_are_listed_in_their_place_with_their_page() {
+    use partnerpath::instrument::Phase;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("listed.sqlite");
+    let id = support::oak_and_elm(&mut Store::open(&path).expect("open"));
+    let screen = |phase| {
+        support::harness(
+            support::app(&path, Some(Screen::In(id, Page::Phase(phase)))),
+            [1366.0, 6000.0],
+        )
+    };
+    let mut harness = screen(Phase::Prepare);
+    harness.run();
+    let top = |harness: &Harness<'_, App>, label: &str| harness.get_by_label(label).rect().top();
+    let invitation = top(&harness, "Start Extending the Invitation");
+    let brainstorm = top(&harness, "Potential Partner Brainstorm Template, page 44");
+    let continuum = top(&harness, "Start Relationship Continuum Self-Assessment");
+    assert!(
+        invitation < brainstorm && brainstorm < continuum,
+        "between the invitation and the relationship continuum, as in the guidebook"
+    );
+    harness.get_by_label("OPSCAN Survey, page 60");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("PartnerPath does not have this tool")
+            .count(),
+        2
+    );
+    drop(harness);
+    let mut harness = screen(Phase::Act);
+    harness.run();
+    let tracking = top(&harness, "Start Support Tracking");
+    let resources = top(&harness, "Support Resources, page 110");
+    assert!(tracking < resources, "after Support Tracking");
 }

@@ -7,7 +7,8 @@ use super::PrintError;
 use super::data::{self, Cover, PrintPart, Printout};
 use partnerpath_core::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath_core::model::{
-    CycleId, DocumentId, PartnershipView, ReadinessRoundId, SchoolYear, Team, long_date,
+    CycleId, DocumentId, PartnershipView, ReadinessRoundId, SchoolYear, Team, continuum_for,
+    long_date,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -198,13 +199,13 @@ fn filled_parts(
         Filled::Continuum { cycle, with_raters } => {
             let cycle = view.cycle(*cycle).ok_or_else(|| missing("the cycle"))?;
             vec![PrintPart::Continuum(data::continuum(
-                instruments.continuum,
+                continuum_for(&instruments, cycle),
                 Some((view, cycle)),
                 *with_raters,
             ))]
         }
         Filled::Trajectory => vec![PrintPart::Trajectory(data::trajectory(
-            instruments.continuum,
+            &instruments,
             view,
             &cycles,
         ))],
@@ -267,7 +268,7 @@ fn packet(
     let year = SchoolYear::containing(chosen.administered_on);
     let in_year = |date: Date| SchoolYear::containing(date) == year;
     let mut parts = vec![PrintPart::Continuum(data::continuum(
-        instruments.continuum,
+        continuum_for(&instruments, chosen),
         Some((view, chosen)),
         true,
     ))];
@@ -277,7 +278,7 @@ fn packet(
         .filter(|c| c.administered_on <= chosen.administered_on)
         .collect();
     parts.push(PrintPart::Trajectory(data::trajectory(
-        instruments.continuum,
+        &instruments,
         view,
         &up_to,
     )));

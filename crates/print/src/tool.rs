@@ -210,7 +210,7 @@ mod tests {
         let all = Tool::all();
         assert_eq!(
             all.len(),
-            Tool::FIXED.len() + 25,
+            Tool::FIXED.len() + 28,
             "and the guidebook's worksheets"
         );
         for tool in all {

@@ -6,13 +6,14 @@
 use egui::{Align2, FontId, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use crate::instrument::Continuum;
-use crate::model::{Level, PartnershipView, Rater};
-use crate::ui::kit::style;
+use crate::model::{Level, PartnershipView, Rater, Versions};
+use crate::ui::kit::{style, widgets};
 
 const NAME_WIDTH: f32 = 250.0;
 const CELL: egui::Vec2 = egui::Vec2::new(118.0, 30.0);
 
-pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
+pub fn show(ui: &mut Ui, view: &PartnershipView, versions: &Versions) {
+    let continuum = versions.reference;
     if view.cycles.is_empty() {
         ui.label(
             "No cycles yet: start a continuum cycle on the partnership's page to see it here.",
@@ -52,7 +53,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
                                     ui.painter().text(
                                         rect.center(),
                                         Align2::CENTER_CENTER,
-                                        &cycle.school_year,
+                                        versions.year(cycle),
                                         FontId::proportional(style::size::BODY),
                                         ui.visuals().strong_text_color(),
                                     );
@@ -112,6 +113,7 @@ pub fn show(ui: &mut Ui, view: &PartnershipView, continuum: &Continuum) {
             });
             ui.add_space(style::space::M_PLUS);
             legend(ui, continuum);
+            widgets::version_key(ui, versions);
         });
 }
 

@@ -12,7 +12,7 @@ use egui_plot::{GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points
 
 use crate::instrument::Continuum;
 use crate::model::trajectory::{Lines, YearLine, lines};
-use crate::model::{Level, PartnershipView};
+use crate::model::{Level, PartnershipView, Versions};
 use crate::ui::kit::style;
 use crate::ui::kit::widgets::{self, Dash, Marker};
 
@@ -54,7 +54,8 @@ fn plot_marker(marker: Marker) -> MarkerShape {
     }
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &Continuum) {
+pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, versions: &Versions) {
+    let continuum = versions.reference;
     if view.cycles.is_empty() {
         ui.label(
             "No cycles yet: start a continuum cycle on the partnership's page to see it here.",
@@ -62,7 +63,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
         return;
     }
     let cycles: Vec<_> = view.cycles.iter().collect();
-    let years: Vec<String> = cycles.iter().map(|c| c.school_year.clone()).collect();
+    let years: Vec<String> = cycles.iter().map(|c| versions.year(c)).collect();
     let last = years.len() - 1;
     let mut year = state.year.unwrap_or(last).min(last);
     if !ui.ctx().egui_wants_keyboard_input() {
@@ -93,6 +94,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
         }
         ui.add_space(style::space::L);
         year_panel(ui, year, &years, &shown, &mut state.hidden);
+        widgets::version_key(ui, versions);
     };
     if ui.available_width() >= style::width::NARROW {
         ui.horizontal_top(|ui| {

@@ -294,3 +294,17 @@ pub fn line_key(ui: &mut Ui, colour: egui::Color32, dash: Dash, marker: Marker) 
         )),
     };
 }
+
+/// The key under a chart across the years that names the continuum
+/// version of each marked year ("* Rated with the Strengthening
+/// Partnerships Tool (2018), version 2018-04: 2019-20."); nothing when
+/// every year used the same version.
+pub fn version_key(ui: &mut Ui, versions: &crate::model::Versions) {
+    if versions.key().is_empty() {
+        return;
+    }
+    ui.add_space(style::space::S);
+    for line in versions.key() {
+        ui.add(egui::Label::new(RichText::new(line).size(style::size::SMALL)).wrap());
+    }
+}

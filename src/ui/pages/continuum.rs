@@ -9,10 +9,10 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use crate::instrument::{Continuum, Headings, Indicator};
+use crate::instrument::{Continuum, Headings, Indicator, Passage};
 use crate::model::{
     Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
-    Spread, initials,
+    Spread, continuum_for, initials,
 };
 use crate::ui::action::Actions;
 use crate::ui::charts::sides;
@@ -100,11 +100,12 @@ fn show(
     cycle_id: CycleId,
     actions: &mut Actions,
 ) {
-    let (view, continuum) = (cx.view, cx.instruments.continuum);
+    let view = cx.view;
     let Some(cycle) = view.cycle(cycle_id) else {
         actions.go(view, Page::Overview);
         return;
     };
+    let continuum = continuum_for(&cx.instruments, cycle);
     let rater = state.rater(view, cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
     header(ui, state, view, cycle, continuum, rater, actions);
@@ -181,6 +182,7 @@ fn header(
     );
     ui.horizontal(|ui| {
         ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
+        ui.weak(format!("version {}", continuum.version));
         ui.add_space(style::space::L);
         ui.label(
             RichText::new(format!("{rated} of {total} indicators rated"))
@@ -254,8 +256,9 @@ fn header(
     if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
         ui.label(
             RichText::new(format!(
-                "This cycle was rated with version {} of the tool; it is shown with the wording of version {}.",
-                cycle.instrument_version, continuum.version
+                "This cycle was rated with version {} of the tool, which this copy of PartnerPath does not carry; it is shown with the wording of the {}.",
+                cycle.instrument_version,
+                continuum.name_and_version()
             ))
             .color(style::warning_text(ui.visuals())),
         );
@@ -372,7 +375,9 @@ fn indicator_row(
         let galleys: Vec<_> = Level::ALL
             .iter()
             .map(|level| {
-                let text = indicator.level_text(*level).join("\n\n");
+                let text = continuum
+                    .shown(indicator, Passage::Level(*level))
+                    .join("\n\n");
                 ui.painter().layout(
                     text,
                     FontId::proportional(style::size::CELL),
@@ -426,7 +431,7 @@ fn indicator_row(
         actions.edit(Command::SetLevel(key.clone(), level));
     }
     if state.open_criteria.contains(&indicator.key) {
-        criteria(ui, columns, indicator, &continuum.headings);
+        criteria(ui, columns, continuum, indicator);
     }
     notes(
         ui,
@@ -493,6 +498,14 @@ fn indicator_name(
     if let Some(note) = &indicator.note {
         ui.label(
             RichText::new(format!("Note from PartnerPath: {note}"))
+                .small()
+                .italics()
+                .color(style::warning_text(ui.visuals())),
+        );
+    }
+    if let Some(note) = continuum.filled_note(indicator) {
+        ui.label(
+            RichText::new(note)
                 .small()
                 .italics()
                 .color(style::warning_text(ui.visuals())),
@@ -612,18 +625,23 @@ fn typed_level(ui: &mut Ui) -> Option<Option<Level>> {
     })
 }
 
-fn criteria(ui: &mut Ui, columns: &Columns, indicator: &Indicator, headings: &Headings) {
+fn criteria(ui: &mut Ui, columns: &Columns, continuum: &Continuum, indicator: &Indicator) {
+    let headings = &continuum.headings;
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(columns.span(4) - 16.0);
             ui.columns(2, |halves| {
-                bullet_list(&mut halves[0], &headings.criteria, &indicator.criteria);
+                bullet_list(
+                    &mut halves[0],
+                    &headings.criteria,
+                    &continuum.shown(indicator, Passage::Criteria),
+                );
                 bullet_list(
                     &mut halves[1],
                     &headings.questions,
-                    &indicator.probing_questions,
+                    &continuum.questions_shown(indicator),
                 );
             });
         });

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::instrument::{Phase, Worksheet};
+use crate::instrument::{ListedTool, Phase, Worksheet};
 use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
 use crate::ui::action::Actions;
 use crate::ui::kit::style;
@@ -47,6 +47,7 @@ fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions
         .id_salt(("phase scroll", phase.label(), view.partnership.id))
         .auto_shrink(false)
         .show(ui, |ui| {
+            listed(ui, instruments.listed_after(phase, None));
             for sheet in sheets {
                 let mut documents: Vec<&Document> = view.documents_of(&sheet.key).collect();
                 documents.sort_by_key(|d| (d.changed_on, d.id));
@@ -142,13 +143,45 @@ fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions
                         }
                     });
                 ui.add_space(style::space::S);
+                listed(ui, instruments.listed_after(phase, Some(&sheet.key)));
                 let plan = instruments.monitoring;
                 if plan.phase == phase && plan.after == sheet.key {
                     monitoring_plan(ui, cx, actions);
                     ui.add_space(style::space::S);
+                    listed(ui, instruments.listed_after(phase, Some(MONITORING_PLAN)));
                 }
             }
         });
+}
+
+/// The key by which a listed tool follows the Monitoring Plan.
+const MONITORING_PLAN: &str = "monitoring-plan";
+
+/// The guidebook's tools PartnerPath does not build, where the guidebook
+/// lists them: their title, page and what survived, so that a team knows
+/// to use the printed guidebook.
+fn listed(ui: &mut Ui, tools: impl Iterator<Item = &'static ListedTool>) {
+    for tool in tools {
+        egui::Frame::group(ui.style())
+            .inner_margin(style::space::M)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.weak("Also in the guidebook");
+                ui.label(
+                    RichText::new(format!("{}, page {}", tool.title, tool.page))
+                        .strong()
+                        .size(style::size::TITLE),
+                );
+                ui.add(
+                    egui::Label::new(format!(
+                        "PartnerPath does not have this tool: use it from the printed guidebook. {}",
+                        tool.what_survives
+                    ))
+                    .wrap(),
+                );
+            });
+        ui.add_space(style::space::S);
+    }
 }
 
 /// The Monitoring Plan Template where the guidebook lists it among the

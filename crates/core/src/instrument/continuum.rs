@@ -1,5 +1,9 @@
-//! The *Working Better Together* continuum rubric: categories, indicators,
-//! their criteria, probing questions and the text of each level.
+//! The continuum rubrics: categories, indicators, their criteria, probing
+//! questions and the text of each level. The program carries every version
+//! a cycle may have been rated with: *Working Better Together* (CCSSO,
+//! 2017) and the district adaptation of it, the *Strengthening Partnerships
+//! Tool* (2018). Versions share their indicators' keys, so years rated with
+//! different versions are compared indicator by indicator.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -10,6 +14,16 @@ use super::{InstrumentError, Level, Source};
 
 const FILE_NAME: &str = "wbt-continuum.toml";
 const FILE_TEXT: &str = include_str!("../../../../assets/instruments/wbt-continuum.toml");
+
+/// Every version the program carries; the first is the one a new
+/// partnership rates with.
+const FILES: [(&str, &str); 2] = [
+    (FILE_NAME, FILE_TEXT),
+    (
+        "wbt-continuum-2018.toml",
+        include_str!("../../../../assets/instruments/wbt-continuum-2018.toml"),
+    ),
+];
 
 /// A continuum rubric as published: levels, categories and indicators.
 #[derive(Debug, Clone, Deserialize)]
@@ -25,6 +39,45 @@ pub struct Continuum {
     pub source: Source,
     pub levels: Vec<LevelName>,
     pub categories: Vec<Category>,
+    /// For a version whose own words were partly lost: the version its
+    /// missing passages are taken from, and the note that says so.
+    #[serde(default)]
+    pub filled_from: Option<FilledFrom>,
+}
+
+/// Where a version's lost passages come from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilledFrom {
+    /// The version the passages are taken from ("2017-10").
+    pub version: String,
+    /// What the user reads beside such a passage: "Note from PartnerPath:
+    /// this passage did not survive …".
+    pub note: String,
+    /// The short mark after each such passage: "(2017 wording)".
+    pub mark: String,
+}
+
+/// A passage of an indicator: its criteria, one probing question, or the
+/// text of one level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Passage {
+    Criteria,
+    /// The question at this index (from 0) of `probing_questions`.
+    Question(usize),
+    Level(Level),
+}
+
+impl Passage {
+    /// The passage's name in an instrument file: "criteria", "question 3",
+    /// "level 2" (counted from 1).
+    fn name(self) -> String {
+        match self {
+            Passage::Criteria => "criteria".to_owned(),
+            Passage::Question(i) => format!("question {}", i + 1),
+            Passage::Level(level) => format!("level {}", level.number()),
+        }
+    }
 }
 
 /// The headings of the boxes under each indicator.
@@ -67,6 +120,11 @@ pub struct Indicator {
     pub probing_questions: Vec<String>,
     /// One entry per level, in level order; each is the paragraphs of that cell.
     pub levels: Vec<Vec<String>>,
+    /// The passages whose words are taken from the version the continuum's
+    /// `filled_from` names, by their names ("criteria", "question 3",
+    /// "level 2").
+    #[serde(default)]
+    pub filled: Vec<String>,
 }
 
 impl Indicator {
@@ -74,15 +132,103 @@ impl Indicator {
     pub fn level_text(&self, level: Level) -> &[String] {
         self.levels.get(level.index()).map_or(&[], Vec::as_slice)
     }
+
+    /// Whether `passage` is taken from another version.
+    pub fn is_filled(&self, passage: Passage) -> bool {
+        let name = passage.name();
+        self.filled.contains(&name)
+    }
+
+    /// Every passage of the indicator, in the order they are read.
+    fn passages(&self) -> impl Iterator<Item = Passage> {
+        std::iter::once(Passage::Criteria)
+            .chain((0..self.probing_questions.len()).map(Passage::Question))
+            .chain(Level::ALL.into_iter().map(Passage::Level))
+    }
 }
 
 impl Continuum {
-    /// The continuum shipped with the program, parsed and validated once.
+    /// The continuum a new partnership rates with, parsed and validated
+    /// once.
     pub fn builtin() -> Result<&'static Continuum, &'static InstrumentError> {
-        static BUILTIN: OnceLock<Result<Continuum, InstrumentError>> = OnceLock::new();
+        static NONE: std::sync::LazyLock<InstrumentError> =
+            std::sync::LazyLock::new(|| InstrumentError::Invalid {
+                file: FILE_NAME.to_owned(),
+                problem: "the program carries no continuum".to_owned(),
+            });
+        Self::builtin_all()?.first().ok_or(&*NONE)
+    }
+
+    /// Every version the program carries, the default first.
+    pub fn builtin_all() -> Result<&'static [Continuum], &'static InstrumentError> {
+        static BUILTIN: OnceLock<Result<Vec<Continuum>, InstrumentError>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| Continuum::parse(FILE_NAME, FILE_TEXT))
+            .get_or_init(|| {
+                FILES
+                    .iter()
+                    .map(|(file, text)| Continuum::parse(file, text))
+                    .collect()
+            })
             .as_ref()
+            .map(Vec::as_slice)
+    }
+
+    /// The tool and its version, as a cycle names what it was rated with:
+    /// "Working Better Together continuum, version 2017-10".
+    pub fn name_and_version(&self) -> String {
+        format!("{}, version {}", self.short_title, self.version)
+    }
+
+    /// A passage's paragraphs as the screens show them and the paper
+    /// prints them: the last followed by the mark "(2017 wording)" when
+    /// the passage is taken from another version.
+    pub fn shown(&self, indicator: &Indicator, passage: Passage) -> Vec<String> {
+        let mut paragraphs: Vec<String> = match passage {
+            Passage::Criteria => indicator.criteria.clone(),
+            Passage::Question(i) => indicator
+                .probing_questions
+                .get(i)
+                .cloned()
+                .into_iter()
+                .collect(),
+            Passage::Level(level) => indicator.level_text(level).to_vec(),
+        };
+        if let Some(from) = self
+            .filled_from
+            .as_ref()
+            .filter(|_| indicator.is_filled(passage))
+            && let Some(last) = paragraphs.last_mut()
+        {
+            last.push(' ');
+            last.push_str(&from.mark);
+        }
+        paragraphs
+    }
+
+    /// The probing questions as shown: each with its mark, if any.
+    pub fn questions_shown(&self, indicator: &Indicator) -> Vec<String> {
+        (0..indicator.probing_questions.len())
+            .flat_map(|i| self.shown(indicator, Passage::Question(i)))
+            .collect()
+    }
+
+    /// The note beside an indicator some of whose passages are taken from
+    /// another version, naming them: "Note from PartnerPath: … Taken from
+    /// 2017-10: question 3; level 2 (Developing)."
+    pub fn filled_note(&self, indicator: &Indicator) -> Option<String> {
+        let from = self.filled_from.as_ref()?;
+        let which: Vec<String> = indicator
+            .passages()
+            .filter(|p| indicator.is_filled(*p))
+            .map(|p| match p {
+                Passage::Level(level) => {
+                    format!("level {} ({})", level.number(), self.level_name(level))
+                }
+                Passage::Criteria => "the criteria".to_owned(),
+                question @ Passage::Question(_) => question.name(),
+            })
+            .collect();
+        (!which.is_empty()).then(|| format!("{} Here: {}.", from.note.trim_end(), which.join("; ")))
     }
 
     /// Parses and validates a continuum instrument file.
@@ -144,6 +290,22 @@ impl Continuum {
                     .any(|paragraphs| paragraphs.iter().all(|p| p.trim().is_empty()));
                 if empty_level {
                     return Err(format!("indicator {} has an empty level", indicator.name));
+                }
+                if let Some(name) = indicator
+                    .filled
+                    .iter()
+                    .find(|f| !indicator.passages().any(|p| p.name() == **f))
+                {
+                    return Err(format!(
+                        "indicator {} names no passage {name:?} as filled",
+                        indicator.name
+                    ));
+                }
+                if !indicator.filled.is_empty() && self.filled_from.is_none() {
+                    return Err(format!(
+                        "indicator {} has filled passages but the file names no filled_from",
+                        indicator.name
+                    ));
                 }
             }
         }

@@ -4,6 +4,7 @@
 
 mod continuum;
 mod level;
+mod listed;
 mod monitoring;
 mod readiness;
 mod source;
@@ -11,13 +12,14 @@ mod stages;
 mod standards;
 mod worksheet;
 
-pub use continuum::{Category, Continuum, Headings, Indicator, LevelName};
+pub use continuum::{Category, Continuum, FilledFrom, Headings, Indicator, LevelName, Passage};
 pub use level::Level;
+pub use listed::ListedTool;
 pub use monitoring::{Columns, Frequency, MonitoringPlan};
 pub use readiness::{Readiness, ReadinessCategory, ScalePoint};
 pub use source::Source;
 pub use stages::{Principle, Stage, Stages, Sustaining};
-pub use standards::{Alignment, Standard, StandardGroup, Standards};
+pub use standards::{Alignment, Standards, Theme, ThemeGroup};
 pub use worksheet::{
     CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Drawing, FISHBONE_CAUSE, FISHBONE_RANK, Field,
     FieldKind, Guidance, Phase, QUARTERLY_MEETING, Role, SCHOOL_YEAR, Section, Suggest, Worksheet,
@@ -37,10 +39,17 @@ pub enum InstrumentError {
 /// Every instrument the program ships with.
 #[derive(Debug, Clone, Copy)]
 pub struct Instruments {
+    /// The continuum a new partnership rates with, and whose indicator
+    /// names head the charts across years.
     pub continuum: &'static Continuum,
+    /// Every version of the continuum the program carries, `continuum`
+    /// first.
+    pub continuums: &'static [Continuum],
     pub stages: &'static Stages,
     pub readiness: &'static Readiness,
     pub worksheets: &'static [Worksheet],
+    /// The guidebook's tools PartnerPath lists with their page, not built.
+    pub listed: &'static [ListedTool],
     pub monitoring: &'static MonitoringPlan,
     pub standards: &'static Standards,
 }
@@ -50,9 +59,11 @@ impl Instruments {
     pub fn builtin() -> Result<Instruments, &'static InstrumentError> {
         Ok(Instruments {
             continuum: Continuum::builtin()?,
+            continuums: Continuum::builtin_all()?,
             stages: Stages::builtin()?,
             readiness: Readiness::builtin()?,
             worksheets: Worksheet::builtin()?,
+            listed: ListedTool::builtin()?,
             monitoring: MonitoringPlan::builtin()?,
             standards: Standards::builtin()?,
         })
@@ -60,9 +71,28 @@ impl Instruments {
 }
 
 impl Instruments {
+    /// The continuum with `key` and `version`, if the program carries it.
+    pub fn continuum_of(&self, key: &str, version: &str) -> Option<&'static Continuum> {
+        self.continuums
+            .iter()
+            .find(|c| c.key == key && c.version == version)
+    }
+
     /// The worksheet with `key`.
     pub fn worksheet(&self, key: &str) -> Option<&'static Worksheet> {
         self.worksheets.iter().find(|w| w.key == key)
+    }
+
+    /// The listed tools of `phase` that follow the tool `after` in the
+    /// guidebook's list (`None`: those that open the phase).
+    pub fn listed_after<'a>(
+        &'a self,
+        phase: Phase,
+        after: Option<&'a str>,
+    ) -> impl Iterator<Item = &'static ListedTool> + 'a {
+        self.listed
+            .iter()
+            .filter(move |t| t.phase == phase && t.after.as_deref() == after)
     }
 
     /// The worksheets of a guidebook phase, in the guidebook's order.

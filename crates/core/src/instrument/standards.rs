@@ -1,7 +1,8 @@
-//! The ODST *Standards for Effective Partnerships* (Conditions: Alignment,
-//! Resources, Metrics; Habits: Communication) with their bullets, and the
-//! source's Appendix A, which aligns each readiness item, contract item and
-//! quarterly question to a theme and a standard.
+//! The ODST *Standards for Effective Partnerships*: a table of four
+//! organizing themes (Conditions: Alignment, Resources, Metrics; Habits:
+//! Communication), each with its standards, and the source's Appendix A,
+//! which aligns each readiness item, contract item and quarterly question
+//! to a theme.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -19,29 +20,33 @@ pub struct Standards {
     pub key: String,
     pub version: String,
     pub title: String,
+    /// The source's column heads: "Organizing Theme" and "Standards".
+    pub heads: [String; 2],
     pub source: Source,
-    pub groups: Vec<StandardGroup>,
+    pub groups: Vec<ThemeGroup>,
     pub alignment: Vec<Alignment>,
 }
 
-/// "Conditions" or "Habits", with their standards.
+/// "Conditions" or "Habits", with their themes.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StandardGroup {
+pub struct ThemeGroup {
     pub key: String,
     pub title: String,
-    pub standards: Vec<Standard>,
+    pub themes: Vec<Theme>,
 }
 
+/// An organizing theme ("Clear Metrics Established") and its standards,
+/// the bullets the source prints beside it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Standard {
+pub struct Theme {
     pub key: String,
     pub title: String,
-    pub bullets: Vec<String>,
+    pub standards: Vec<String>,
 }
 
-/// One row of Appendix A: an item of a tool, its theme and its standard.
+/// One row of Appendix A: an item of a tool and its theme.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alignment {
@@ -50,8 +55,10 @@ pub struct Alignment {
     /// The item's key in that tool's file ("alignment.3" for the third
     /// readiness item of Alignment; a field key for the worksheets).
     pub item: String,
+    /// The theme's name as the appendix words it.
     pub theme: String,
-    pub standard: String,
+    /// The key of the same theme on the Standards page.
+    pub theme_key: String,
     /// False for an entry PartnerPath added (not a row of the appendix).
     #[serde(default = "from_source")]
     pub source: bool,
@@ -77,34 +84,30 @@ impl Standards {
                 message: error.to_string(),
             })?;
         let mut keys = HashSet::new();
-        for standard in standards.all() {
-            if !keys.insert(standard.key.as_str()) {
+        for theme in standards.themes() {
+            if !keys.insert(theme.key.as_str()) {
                 return Err(InstrumentError::Invalid {
                     file: file.to_owned(),
-                    problem: format!("standard {} is listed twice", standard.key),
+                    problem: format!("theme {} is listed twice", theme.key),
                 });
             }
         }
         if let Some(row) = standards
             .alignment
             .iter()
-            .find(|a| !keys.contains(a.standard.as_str()))
+            .find(|a| !keys.contains(a.theme_key.as_str()))
         {
             return Err(InstrumentError::Invalid {
                 file: file.to_owned(),
-                problem: format!("{} of {} names no standard", row.item, row.tool),
+                problem: format!("{} of {} names no theme", row.item, row.tool),
             });
         }
         Ok(standards)
     }
 
-    /// Every standard, conditions first.
-    pub fn all(&self) -> impl Iterator<Item = &Standard> {
-        self.groups.iter().flat_map(|g| g.standards.iter())
-    }
-
-    pub fn standard(&self, key: &str) -> Option<&Standard> {
-        self.all().find(|s| s.key == key)
+    /// Every organizing theme, conditions first.
+    pub fn themes(&self) -> impl Iterator<Item = &Theme> {
+        self.groups.iter().flat_map(|g| g.themes.iter())
     }
 
     /// Appendix A's rows for `item` of `tool`.
@@ -118,17 +121,20 @@ impl Standards {
             .filter(move |a| a.tool == tool && a.item == item)
     }
 
-    /// The line shown beside an item: "Theme · standard: Title", or `None`
-    /// when the appendix does not align it.
+    /// The line shown beside an item: "Theme: Clear Metrics Established",
+    /// as the appendix names the theme, or `None` when the appendix does
+    /// not align it. A row PartnerPath added says so.
     pub fn beside(&self, tool: &str, item: &str) -> Option<String> {
         let lines: Vec<String> = self
             .aligned(tool, item)
             .map(|a| {
-                let title = self.standard(&a.standard).map_or("", |s| s.title.as_str());
-                if a.theme == title {
-                    format!("Standard: {title}")
+                if a.source {
+                    format!("Theme: {}", a.theme)
                 } else {
-                    format!("Theme: {} · Standard: {title}", a.theme)
+                    format!(
+                        "Theme: {} (the appendix's row for the whole item; the split into fields is PartnerPath's)",
+                        a.theme
+                    )
                 }
             })
             .collect();

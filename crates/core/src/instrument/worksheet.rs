@@ -25,7 +25,7 @@ macro_rules! nea {
     };
 }
 
-const FILES: [(&str, &str); 27] = [
+const FILES: [(&str, &str); 30] = [
     (
         "contract-supplement.toml",
         include_str!("../../../../assets/instruments/contract-supplement.toml"),
@@ -35,9 +35,12 @@ const FILES: [(&str, &str); 27] = [
         include_str!("../../../../assets/instruments/quarterly-meeting.toml"),
     ),
     nea!("sharing-the-case"),
+    nea!("extending-the-invitation"),
     nea!("relationship-continuum"),
     nea!("discovering-shared-goals"),
     nea!("opportunity-checklist"),
+    nea!("community-outreach-guide"),
+    nea!("community-conversations"),
     nea!("collaborative-attributes"),
     nea!("collaboration-skills"),
     nea!("guiding-principles"),

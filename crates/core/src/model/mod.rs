@@ -18,6 +18,7 @@ mod school_year;
 mod stage;
 mod stats;
 pub mod trajectory;
+mod versions;
 mod view;
 mod worksheet;
 
@@ -52,6 +53,7 @@ pub use stage::{
     NewStageEntry, StageEntry, StageEntryFields, StageEntryId, StageSpan, stage_history,
 };
 pub use stats::{Change, DISCUSS_GAP, Mean, Spread, average};
+pub use versions::{Versions, continuum_for};
 pub use view::{PartnershipView, RatingCopy};
 pub use worksheet::{
     ATTENDEE_SIDE, ATTENDEES, Bone, Document, DocumentFields, DocumentId, FieldValue, MEETING_DATE,

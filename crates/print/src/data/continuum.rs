@@ -35,6 +35,8 @@ pub struct CategoryPrint {
 pub struct IndicatorPrint {
     pub name: String,
     pub note: Option<String>,
+    /// Which passages are taken from another version, and why.
+    pub filled_note: Option<String>,
     pub criteria: Vec<String>,
     pub questions: Vec<String>,
     pub levels: Vec<Vec<String>>,
@@ -85,9 +87,13 @@ pub fn continuum(
                     IndicatorPrint {
                         name: indicator.name.clone(),
                         note: indicator.note.clone(),
-                        criteria: indicator.criteria.clone(),
-                        questions: indicator.probing_questions.clone(),
-                        levels: indicator.levels.clone(),
+                        filled_note: continuum.filled_note(indicator),
+                        criteria: continuum.shown(indicator, Passage::Criteria),
+                        questions: continuum.questions_shown(indicator),
+                        levels: Level::ALL
+                            .into_iter()
+                            .map(|level| continuum.shown(indicator, Passage::Level(level)))
+                            .collect(),
                         chosen: rating.and_then(|r| r.level).map(Level::index),
                         raters: by_level,
                         evidence: rating.map(|r| r.evidence.clone()).unwrap_or_default(),
@@ -99,12 +105,16 @@ pub fn continuum(
         .collect();
     let subtitle = match view {
         Some((_, cycle)) => format!(
-            "{} · {} · {}",
+            "{} · {} · {} · {}",
             cycle.school_year,
             long_date(cycle.administered_on),
-            cycle.status.label()
+            cycle.status.label(),
+            continuum.name_and_version()
         ),
-        None => "School year: ____________   Date: ____________".to_owned(),
+        None => format!(
+            "School year: ____________   Date: ____________   {}",
+            continuum.name_and_version()
+        ),
     };
     ContinuumPrint {
         title: continuum.title.clone(),

@@ -47,12 +47,13 @@ const MARKERS: [&str; 4] = ["circle", "square", "diamond", "triangle"];
 /// The charts of `cycles` (oldest first): the category averages first,
 /// then each category's indicators.
 pub fn level_charts(
-    continuum: &Continuum,
+    versions: &Versions,
     view: &PartnershipView,
     cycles: &[&Cycle],
 ) -> Vec<LineChartPrint> {
+    let continuum = versions.reference;
     let mut charts = vec![chart(
-        continuum,
+        versions,
         view,
         cycles,
         Lines::CategoryAverages,
@@ -60,7 +61,7 @@ pub fn level_charts(
     )];
     for (index, category) in continuum.categories.iter().enumerate() {
         charts.push(chart(
-            continuum,
+            versions,
             view,
             cycles,
             Lines::Indicators(index),
@@ -71,12 +72,13 @@ pub fn level_charts(
 }
 
 fn chart(
-    continuum: &Continuum,
+    versions: &Versions,
     view: &PartnershipView,
     cycles: &[&Cycle],
     which: Lines,
     title: String,
 ) -> LineChartPrint {
+    let continuum = versions.reference;
     let n = cycles.len().max(1);
     let step = (WIDTH - LEFT - RIGHT) / n as f32;
     let x = |year: usize| LEFT + step * (year as f32 + 0.5);
@@ -109,7 +111,7 @@ fn chart(
             .iter()
             .enumerate()
             .filter(|(i, _)| !many || (cycles.len() - 1 - i).is_multiple_of(2))
-            .map(|(i, c)| (c.school_year.clone(), x(i)))
+            .map(|(i, c)| (versions.year(c), x(i)))
             .collect(),
         lines: drawn
             .iter()

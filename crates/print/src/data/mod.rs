@@ -6,11 +6,12 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use partnerpath_core::instrument::{
-    Continuum, FieldKind, Headings, MonitoringPlan, Readiness, Worksheet,
+    Continuum, FieldKind, Headings, Instruments, MonitoringPlan, Passage, Readiness, Worksheet,
 };
 use partnerpath_core::model::{
     ActionStep, Cycle, Document, Due, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
-    ReadinessView, Team, carried_forward, changes, due, initials, long_date, radar, short_date,
+    ReadinessView, Team, Versions, carried_forward, changes, continuum_for, due, initials,
+    long_date, radar, short_date,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.

@@ -1,5 +1,6 @@
 //! The ODST Standards for Effective Partnerships on paper: Conditions and
-//! Habits, each standard with its bullets, as the source opens with them.
+//! Habits, each organizing theme with its standards, in the source's two
+//! columns.
 
 use super::*;
 use partnerpath_core::instrument::Standards;
@@ -7,25 +8,28 @@ use partnerpath_core::instrument::Standards;
 #[derive(Debug, Clone, Serialize)]
 pub struct StandardsPrint {
     pub title: String,
-    /// Each group ("Conditions", "Habits") with its standards.
-    pub groups: Vec<(String, Vec<StandardPrint>)>,
+    /// The source's column heads: "Organizing Theme", "Standards".
+    pub heads: [String; 2],
+    /// Each group ("Conditions", "Habits") with its themes.
+    pub groups: Vec<(String, Vec<ThemePrint>)>,
     pub source: String,
 }
 
-/// A standard's title and its bullets.
-pub type StandardPrint = (String, Vec<String>);
+/// A theme's title and its standards.
+pub type ThemePrint = (String, Vec<String>);
 
 pub fn standards(standards: &Standards) -> StandardsPrint {
     StandardsPrint {
         title: standards.title.clone(),
+        heads: standards.heads.clone(),
         groups: standards
             .groups
             .iter()
             .map(|group| {
                 let items = group
-                    .standards
+                    .themes
                     .iter()
-                    .map(|s| (s.title.clone(), s.bullets.clone()))
+                    .map(|t| (t.title.clone(), t.standards.clone()))
                     .collect();
                 (group.title.clone(), items)
             })

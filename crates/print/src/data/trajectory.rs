@@ -8,6 +8,9 @@ use super::*;
 pub struct TrajectoryPrint {
     pub title: String,
     pub years: String,
+    /// What the marks on years rated with another continuum version mean,
+    /// a line per version; empty when every year used the same one.
+    pub version_key: Vec<String>,
     pub levels: Vec<LineChartPrint>,
     pub radar: RadarPrint,
     pub heatmap: HeatmapPrint,
@@ -80,6 +83,8 @@ pub struct HeatRow {
 pub struct ChangesPrint {
     pub from: String,
     pub to: String,
+    /// Said when the two years were rated with different versions.
+    pub versions: Option<String>,
     pub categories: Vec<[String; 4]>,
     pub items: Vec<ChangePrint>,
 }
@@ -103,11 +108,13 @@ pub struct ChangePrint {
     reason = "the print data of one page: line charts, radar geometry, heat map and change list from the same cycles"
 )]
 pub fn trajectory(
-    continuum: &Continuum,
+    instruments: &Instruments,
     view: &PartnershipView,
     cycles: &[&Cycle],
 ) -> TrajectoryPrint {
-    let levels = level_charts(continuum, view, cycles);
+    let versions = Versions::of_cycles(cycles, instruments);
+    let continuum = versions.reference;
+    let levels = level_charts(&versions, view, cycles);
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
     let count = keys.len();
     let radius = 110.0_f32;
@@ -164,7 +171,7 @@ pub fn trajectory(
                 radar::outline(&view.levels(cycle.id, Rater::Consensus, keys.iter().copied()));
             let newest = rank + 1 == n;
             SeriesPrint {
-                name: cycle.school_year.clone(),
+                name: versions.year(cycle),
                 grey: if newest { 0 } else { 120 },
                 width: if newest { 2.2 } else { 1.5 },
                 dash: !newest,
@@ -177,7 +184,7 @@ pub fn trajectory(
             }
         })
         .collect();
-    let years: Vec<String> = cycles.iter().map(|c| c.school_year.clone()).collect();
+    let years: Vec<String> = cycles.iter().map(|c| versions.year(c)).collect();
     let unrated = compared
         .iter()
         .filter_map(|cycle| {
@@ -242,14 +249,17 @@ pub fn trajectory(
             .collect(),
     };
     let changes = match compared {
-        [earlier, later] => Some(change_list(continuum, view, earlier, later)),
+        [earlier, later] => Some(change_list(instruments, continuum, view, earlier, later)),
         _ => None,
     };
     TrajectoryPrint {
         title: "Across the years".to_owned(),
-        years: match (years.first(), years.last()) {
-            (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
-            (Some(only), _) => only.clone(),
+        version_key: versions.key().to_vec(),
+        years: match (cycles.last(), cycles.first()) {
+            (Some(first), Some(last)) if first.id != last.id => {
+                format!("{} to {}", first.school_year, last.school_year)
+            }
+            (Some(only), _) => only.school_year.clone(),
             _ => String::new(),
         },
         levels,
@@ -270,12 +280,20 @@ fn movement_text(movement: Movement) -> String {
     }
 }
 
+/// The change list from `earlier` to `later`, the indicators named as the
+/// newest year's version names them and each level's text in the words of
+/// its own year's version.
 fn change_list(
+    instruments: &Instruments,
     continuum: &Continuum,
     view: &PartnershipView,
     earlier: &Cycle,
     later: &Cycle,
 ) -> ChangesPrint {
+    let (was, is) = (
+        continuum_for(instruments, earlier),
+        continuum_for(instruments, later),
+    );
     let categories = continuum
         .categories
         .iter()
@@ -311,16 +329,20 @@ fn change_list(
                 continuum.level_name(l).to_owned()
             })
         };
-        let text = |level: Option<Level>| {
-            level.map_or_else(Vec::new, |l| change.indicator.level_text(l).to_vec())
+        let text = |level: Option<Level>, version: &Continuum| {
+            level
+                .zip(version.indicator(&change.indicator.key))
+                .map_or_else(Vec::new, |(l, indicator)| {
+                    version.shown(indicator, Passage::Level(l))
+                })
         };
         ChangePrint {
             indicator: change.indicator.name.clone(),
             movement: movement_text(change.movement),
             from_level: name(change.from),
             to_level: name(change.to),
-            from_text: text(change.from),
-            to_text: text(change.to),
+            from_text: text(change.from, was),
+            to_text: text(change.to, is),
             from_evidence: evidence(earlier),
             to_evidence: evidence(later),
         }
@@ -329,6 +351,15 @@ fn change_list(
     ChangesPrint {
         from: earlier.school_year.clone(),
         to: later.school_year.clone(),
+        versions: (!std::ptr::eq(was, is)).then(|| {
+            format!(
+                "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is in the words of its own year's version.",
+                earlier.school_year,
+                was.name_and_version(),
+                later.school_year,
+                is.name_and_version()
+            )
+        }),
         categories,
         items,
     }

@@ -4,10 +4,10 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
-use crate::instrument::Continuum;
+use crate::instrument::{Continuum, Instruments};
 use crate::model::{
-    Command, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipView, Rater, SchoolYear,
-    long_date,
+    Command, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId, PartnershipView, Rater,
+    SchoolYear, Versions, continuum_for, long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, widgets};
@@ -19,6 +19,9 @@ use crate::ui::view::PageView;
 pub struct CyclesPage {
     new_cycle_year: Option<SchoolYear>,
     new_cycle_date: Option<Date>,
+    /// The continuum chosen for a new cycle of this partnership (its key
+    /// and version); the partnership's usual one when none is chosen.
+    new_cycle_tool: Option<(PartnershipId, String, String)>,
     deleting_cycle: Option<CycleId>,
 }
 
@@ -34,7 +37,7 @@ impl PageView for CyclesPage {
         egui::ScrollArea::vertical()
             .id_salt(("cycles scroll", view.partnership.id))
             .show(ui, |ui| {
-                cycles(ui, self, view, instruments.continuum, actions, today);
+                cycles(ui, self, view, instruments, actions, today);
             });
         delete_cycle_dialog(ui, self, view, actions);
     }
@@ -48,36 +51,36 @@ fn cycles(
     ui: &mut Ui,
     state: &mut CyclesPage,
     view: &PartnershipView,
-    continuum: &Continuum,
+    instruments: Instruments,
     actions: &mut Actions,
     today: Date,
 ) {
+    let usual = Versions::of(view, &instruments).reference;
     ui.label(
         RichText::new("Continuum cycles")
             .heading()
             .size(style::size::SECTION),
     );
-    ui.weak(format!(
-        "Each cycle is one sitting of the {} for a school year.",
-        continuum.short_title
-    ));
+    ui.weak("Each cycle is one sitting of a continuum rubric for a school year.");
     ui.add_space(style::space::XS);
-    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
-    let total = continuum.indicator_count();
     if view.cycles.is_empty() {
         ui.label("No cycles yet. Start one for this school year below.");
     } else {
         egui::Grid::new("cycles")
-            .num_columns(5)
+            .num_columns(6)
             .striped(true)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 ui.strong("School year");
                 ui.strong("Date");
+                ui.strong("Rated with");
                 ui.strong("Team rating");
                 ui.strong("Status");
                 ui.end_row();
                 for cycle in view.cycles.iter().rev() {
+                    let continuum = continuum_for(&instruments, cycle);
+                    let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+                    let total = continuum.indicator_count();
                     if ui
                         .link(RichText::new(&cycle.school_year).strong())
                         .on_hover_text("Open the continuum for this cycle")
@@ -86,6 +89,8 @@ fn cycles(
                         actions.go(view, Page::Continuum(cycle.id));
                     }
                     ui.label(long_date(cycle.administered_on));
+                    ui.label(&continuum.short_title)
+                        .on_hover_text(continuum.name_and_version());
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
                     ui.label(format!("{rated} of {total} indicators rated"));
                     ui.label(cycle.status.label());
@@ -138,6 +143,22 @@ fn cycles(
             .accessible_name("School year");
         ui.label("held on");
         widgets::date_button(ui, "new cycle date", date, "Date of the cycle");
+    });
+    let chosen = state
+        .new_cycle_tool
+        .as_ref()
+        .filter(|(id, _, _)| *id == view.partnership.id)
+        .and_then(|(_, key, version)| instruments.continuum_of(key, version))
+        .unwrap_or(usual);
+    let continuum = tool_choice(ui, instruments, chosen, usual);
+    if !std::ptr::eq(continuum, chosen) {
+        state.new_cycle_tool = Some((
+            view.partnership.id,
+            continuum.key.clone(),
+            continuum.version.clone(),
+        ));
+    }
+    ui.horizontal(|ui| {
         if ui.button("+ Start cycle").clicked() {
             actions.edit(Command::CreateCycle(NewCycle {
                 partnership_id: view.partnership.id,
@@ -157,6 +178,42 @@ fn cycles(
             year.label()
         ));
     }
+}
+
+/// "Rate with": every continuum the program carries, the partnership's
+/// usual one (its newest cycle's) marked and chosen unless another is.
+fn tool_choice(
+    ui: &mut Ui,
+    instruments: Instruments,
+    chosen: &'static Continuum,
+    usual: &'static Continuum,
+) -> &'static Continuum {
+    let name = |c: &Continuum| {
+        if std::ptr::eq(c, usual) {
+            format!("{} (this partnership's usual one)", c.name_and_version())
+        } else {
+            c.name_and_version()
+        }
+    };
+    let mut picked = chosen;
+    ui.horizontal(|ui| {
+        ui.label("Rate with");
+        egui::ComboBox::from_id_salt("new cycle tool")
+            .selected_text(name(chosen))
+            .show_ui(ui, |ui| {
+                for continuum in instruments.continuums {
+                    if ui
+                        .selectable_label(std::ptr::eq(continuum, chosen), name(continuum))
+                        .clicked()
+                    {
+                        picked = continuum;
+                    }
+                }
+            })
+            .response
+            .accessible_name("Rate with");
+    });
+    picked
 }
 
 fn delete_cycle_dialog(

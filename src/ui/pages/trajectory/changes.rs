@@ -3,8 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::instrument::{Continuum, Indicator};
-use crate::model::{Cycle, CycleId, Mean, Movement, PartnershipView, Rater, changes};
+use crate::instrument::{Continuum, Indicator, Instruments, Passage};
+use crate::model::{
+    Cycle, CycleId, Mean, Movement, PartnershipView, Rater, Versions, changes, continuum_for,
+};
 use crate::ui::kit::style;
 
 #[derive(Default)]
@@ -26,17 +28,24 @@ fn movement_text(movement: Movement) -> String {
     }
 }
 
-fn cycle_choice(ui: &mut Ui, id: &str, chosen: &mut CycleId, cycles: &[Cycle], name: &str) {
+fn cycle_choice(
+    ui: &mut Ui,
+    id: &str,
+    chosen: &mut CycleId,
+    cycles: &[Cycle],
+    versions: &Versions,
+    name: &str,
+) {
     let selected = cycles
         .iter()
         .find(|c| c.id == *chosen)
-        .map(|c| c.school_year.clone())
+        .map(|c| versions.year(c))
         .unwrap_or_default();
     egui::ComboBox::from_id_salt(id)
         .selected_text(selected)
         .show_ui(ui, |ui| {
             for cycle in cycles.iter().rev() {
-                let label = format!("{} ({})", cycle.school_year, cycle.administered_on);
+                let label = format!("{} ({})", versions.year(cycle), cycle.administered_on);
                 ui.selectable_value(chosen, cycle.id, label);
             }
         })
@@ -44,7 +53,14 @@ fn cycle_choice(ui: &mut Ui, id: &str, chosen: &mut CycleId, cycles: &[Cycle], n
         .accessible_name(name);
 }
 
-pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &Continuum) {
+pub fn show(
+    ui: &mut Ui,
+    state: &mut State,
+    view: &PartnershipView,
+    instruments: Instruments,
+    versions: &Versions,
+) {
+    let continuum = versions.reference;
     let cycles = &view.cycles;
     if cycles.len() < 2 {
         ui.label("What changed compares two cycles: start a second cycle to see it.");
@@ -55,15 +71,38 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
     let mut to = valid(state.to).unwrap_or(cycles[cycles.len() - 1].id);
     ui.horizontal(|ui| {
         ui.label("From");
-        cycle_choice(ui, "changes from", &mut from, cycles, "Earlier cycle");
+        cycle_choice(
+            ui,
+            "changes from",
+            &mut from,
+            cycles,
+            versions,
+            "Earlier cycle",
+        );
         ui.label("to");
-        cycle_choice(ui, "changes to", &mut to, cycles, "Later cycle");
+        cycle_choice(ui, "changes to", &mut to, cycles, versions, "Later cycle");
     });
     state.from = Some(from);
     state.to = Some(to);
     let (Some(earlier), Some(later)) = (view.cycle(from), view.cycle(to)) else {
         return;
     };
+    let (was, is) = (
+        continuum_for(&instruments, earlier),
+        continuum_for(&instruments, later),
+    );
+    if !std::ptr::eq(was, is) {
+        ui.add(
+            egui::Label::new(format!(
+                "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is shown in the words of its own year's version.",
+                earlier.school_year,
+                was.name_and_version(),
+                later.school_year,
+                is.name_and_version()
+            ))
+            .wrap(),
+        );
+    }
     ui.add_space(style::space::S);
     egui::ScrollArea::vertical()
         .id_salt("what changed scroll")
@@ -82,7 +121,7 @@ pub fn show(ui: &mut Ui, state: &mut State, view: &PartnershipView, continuum: &
                 indicator_change(
                     ui,
                     view,
-                    continuum,
+                    instruments,
                     change.indicator,
                     change.movement,
                     earlier,
@@ -136,7 +175,7 @@ fn category_averages(
 fn indicator_change(
     ui: &mut Ui,
     view: &PartnershipView,
-    continuum: &Continuum,
+    instruments: Instruments,
     indicator: &Indicator,
     movement: Movement,
     earlier: &Cycle,
@@ -161,29 +200,32 @@ fn indicator_change(
         ui.columns(2, |columns| {
             for (column, cycle) in columns.iter_mut().zip([earlier, later]) {
                 column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                    level_and_evidence(ui, view, continuum, indicator, cycle);
+                    level_and_evidence(ui, view, instruments, &indicator.key, cycle);
                 });
             }
         });
     });
 }
 
+/// A year's level of an indicator in the words of the version that year
+/// was rated with, and its evidence.
 fn level_and_evidence(
     ui: &mut Ui,
     view: &PartnershipView,
-    continuum: &Continuum,
-    indicator: &Indicator,
+    instruments: Instruments,
+    key: &str,
     cycle: &Cycle,
 ) {
-    let rating = view.rating(cycle.id, Rater::Consensus, &indicator.key);
+    let continuum = continuum_for(&instruments, cycle);
+    let rating = view.rating(cycle.id, Rater::Consensus, key);
     let level = rating.and_then(|r| r.level);
     let heading = match level {
         Some(level) => format!("{}: {}", cycle.school_year, continuum.level_name(level)),
         None => format!("{}: not rated", cycle.school_year),
     };
     ui.label(RichText::new(heading).strong());
-    if let Some(level) = level {
-        for paragraph in indicator.level_text(level) {
+    if let Some((level, indicator)) = level.zip(continuum.indicator(key)) {
+        for paragraph in continuum.shown(indicator, Passage::Level(level)) {
             ui.label(paragraph);
         }
     }

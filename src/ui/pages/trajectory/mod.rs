@@ -8,9 +8,8 @@ use std::collections::HashSet;
 
 use egui::{RichText, Ui};
 
-use crate::instrument::{Continuum, Instruments};
 use crate::model::trajectory::first_line;
-use crate::model::{Cycle, CycleId, PartnershipView, Rater};
+use crate::model::{Cycle, CycleId, PartnershipView, Rater, Versions};
 use crate::ui::action::Actions;
 use crate::ui::charts::{heatmap, levels, radar};
 use crate::ui::kit::style;
@@ -63,11 +62,12 @@ fn show(ui: &mut Ui, state: &mut TrajectoryPage, cx: &ScreenContext<'_>, actions
         }
     });
     ui.separator();
+    let versions = Versions::of(view, &instruments);
     match state.tab {
-        Tab::Levels => levels::show(ui, &mut state.levels, view, instruments.continuum),
-        Tab::Radar => radar_over_time(ui, state, view, instruments),
-        Tab::HeatMap => heatmap::show(ui, view, instruments.continuum),
-        Tab::Changes => changes::show(ui, &mut state.changes, view, instruments.continuum),
+        Tab::Levels => levels::show(ui, &mut state.levels, view, &versions),
+        Tab::Radar => radar_over_time(ui, state, view, &versions),
+        Tab::HeatMap => heatmap::show(ui, view, &versions),
+        Tab::Changes => changes::show(ui, &mut state.changes, view, instruments, &versions),
         Tab::Stages => stages::show(ui, &mut state.stages, view, instruments, actions, today),
     }
 }
@@ -76,9 +76,9 @@ fn radar_over_time(
     ui: &mut Ui,
     state: &mut TrajectoryPage,
     view: &PartnershipView,
-    instruments: Instruments,
+    versions: &Versions,
 ) {
-    let continuum = instruments.continuum;
+    let continuum = versions.reference;
     if view.cycles.is_empty() {
         ui.label(
             "No cycles yet: start a continuum cycle on the partnership's page to see it here.",
@@ -103,7 +103,7 @@ fn radar_over_time(
         .filter(|c| c.id != newest.id)
         .or_else(|| count.checked_sub(2).and_then(|i| view.cycles.get(i)));
     let outline = |cycle: &Cycle, color, width, filled, dashed| radar::Series {
-        name: cycle.school_year.clone(),
+        name: versions.year(cycle),
         levels: view.levels(cycle.id, Rater::Consensus, keys.iter().copied()),
         notes: notes(cycle.id),
         color,
@@ -140,10 +140,11 @@ fn radar_over_time(
         });
         ui.add_space(style::space::S);
         if state.all_years {
-            all_years_legend(ui, state, view, &keys);
+            all_years_legend(ui, state, view, versions, &keys);
         } else {
-            compare_legend(ui, state, view, continuum, newest, earlier);
+            compare_legend(ui, state, view, versions, newest, earlier);
         }
+        widgets::version_key(ui, versions);
         ui.add_space(style::space::L);
         ui.label(RichText::new("Categories").strong());
         for (index, category) in continuum.categories.iter().enumerate() {
@@ -182,10 +183,11 @@ fn compare_legend(
     ui: &mut Ui,
     state: &mut TrajectoryPage,
     view: &PartnershipView,
-    continuum: &Continuum,
+    versions: &Versions,
     newest: &Cycle,
     earlier: Option<&Cycle>,
 ) {
+    let continuum = versions.reference;
     ui.horizontal(|ui| {
         widgets::line_key(
             ui,
@@ -193,7 +195,7 @@ fn compare_legend(
             Dash::Solid,
             Marker::Circle,
         );
-        ui.label(RichText::new(format!("{} (newest), solid", newest.school_year)).strong());
+        ui.label(RichText::new(format!("{} (newest), solid", versions.year(newest))).strong());
     });
     if let Some(earlier) = earlier {
         ui.horizontal(|ui| {
@@ -203,15 +205,15 @@ fn compare_legend(
                 Dash::Dashed,
                 Marker::Square,
             );
-            ui.label(format!("{}, dashed", earlier.school_year));
+            ui.label(format!("{}, dashed", versions.year(earlier)));
         });
         let mut against = earlier.id;
         egui::ComboBox::from_id_salt("radar against")
-            .selected_text(format!("Against {}", earlier.school_year))
+            .selected_text(format!("Against {}", versions.year(earlier)))
             .width(style::width::LEGEND - 20.0)
             .show_ui(ui, |ui| {
                 for cycle in view.cycles.iter().rev().filter(|c| c.id != newest.id) {
-                    ui.selectable_value(&mut against, cycle.id, &cycle.school_year);
+                    ui.selectable_value(&mut against, cycle.id, versions.year(cycle));
                 }
             })
             .response
@@ -252,6 +254,7 @@ fn all_years_legend(
     ui: &mut Ui,
     state: &mut TrajectoryPage,
     view: &PartnershipView,
+    versions: &Versions,
     keys: &[&str],
 ) {
     let count = view.cycles.len();
@@ -264,7 +267,7 @@ fn all_years_legend(
             ui.painter()
                 .rect_filled(rect, 2.0, style::cycle_colour(rank, count, ui.visuals()));
             let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
-            let label = format!("{} ({rated} of {} rated)", cycle.school_year, keys.len());
+            let label = format!("{} ({rated} of {} rated)", versions.year(cycle), keys.len());
             if ui
                 .checkbox(&mut shown, label)
                 .accessible_name(format!("Show {}", cycle.school_year))

@@ -381,14 +381,13 @@ fn short(message: &str) -> String {
     reason = "one check per table of the exchange file, in reference order; each returns at its first failure"
 )]
 pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError> {
-    let continuum = instruments.continuum;
     let readiness = instruments.readiness;
     let unknown = |what: &str| Err(ExchangeError::UnknownInstrument(what.to_owned()));
     let range = |what: String| Err(ExchangeError::OutOfRange(what));
     let dangling = |what: &str| Err(ExchangeError::Dangling(what.to_owned()));
 
     for used in &x.instruments {
-        let known = used.key == continuum.key
+        let known = instruments.continuums.iter().any(|c| c.key == used.key)
             || used.key == readiness.key
             || instruments.worksheet(&used.key).is_some();
         if !known {
@@ -415,18 +414,27 @@ pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError
         }
     }
     let cycles: BTreeSet<Uuid> = x.cycles.iter().map(|c| c.id).collect();
+    // Each cycle's continuum, by the version it names: a version this
+    // program lacks is refused.
+    let mut rated_with = std::collections::BTreeMap::new();
     for cycle in &x.cycles {
         once(cycle.id)?;
-        if cycle.instrument_key != continuum.key {
-            return unknown(&cycle.instrument_key);
-        }
+        let Some(continuum) =
+            instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version)
+        else {
+            return unknown(&format!(
+                "{} version {}",
+                cycle.instrument_key, cycle.instrument_version
+            ));
+        };
+        rated_with.insert(cycle.id, continuum);
     }
     let mut rated = BTreeSet::new();
     for rating in &x.ratings {
         once(rating.id)?;
-        if !cycles.contains(&rating.cycle) {
+        let Some(continuum) = rated_with.get(&rating.cycle) else {
             return dangling("a rating's cycle");
-        }
+        };
         if rating.person.is_some_and(|p| !people.contains(&p)) {
             return dangling("a rating's rater");
         }

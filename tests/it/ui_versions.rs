@@ -1,0 +1,259 @@
+//! Versions of the continuum in the window: a new cycle is rated with the
+//! version chosen (the partnership's usual one unless another is), its grid
+//! shows that version's words and names it, and the screens across the
+//! years mark the years rated with another version, in words.
+
+use std::path::Path;
+
+use egui_kittest::kittest::Queryable;
+use jiff::civil::date;
+use partnerpath::model::{
+    CycleFields, CycleId, CycleStatus, Level, NewCycle, PartnershipId, Rater, RatingKey,
+};
+use partnerpath::ui::{Page, Screen, Tab};
+use partnerpath_store::Store;
+
+use crate::support;
+
+/// The "Rate with" list (not its label).
+fn tool_choice<'h>(
+    harness: &'h egui_kittest::Harness<'_, partnerpath::ui::App>,
+) -> egui_kittest::Node<'h> {
+    harness.get(
+        egui_kittest::kittest::by()
+            .label("Rate with")
+            .predicate(|n| n.role() != egui::accesskit::Role::Label),
+    )
+}
+
+const TOOL_2018: &str = "Strengthening Partnerships Tool (2018), version 2018-04";
+
+/// The version each stored cycle names, oldest first.
+fn stored_versions(path: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).expect("open file");
+    let mut statement = conn
+        .prepare("SELECT instrument_version FROM cycles ORDER BY id")
+        .expect("query");
+    statement
+        .query_map([], |row| row.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("versions")
+}
+
+#[test]
+fn a_cycle_rated_with_the_2018_tool_shows_its_words_and_becomes_the_usual_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("versions.sqlite");
+    let partnership = {
+        let mut store = Store::open(&path).expect("store");
+        support::oak_and_elm(&mut store)
+    };
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(partnership, Page::Cycles))),
+        [1366.0, 1400.0],
+    );
+    harness.run();
+    // With no cycle yet, the default is the 2017 continuum.
+    assert_eq!(
+        tool_choice(&harness).value().as_deref(),
+        Some("Working Better Together continuum, version 2017-10 (this partnership's usual one)")
+    );
+    tool_choice(&harness).click();
+    harness.run();
+    harness.get_by_label(TOOL_2018).click();
+    harness.run();
+    harness.get_by_label("+ Start cycle").click();
+    harness.run();
+    assert_eq!(stored_versions(&path), ["2018-04"]);
+    let Screen::In(_, Page::Continuum(cycle)) = harness.state().screen() else {
+        panic!("the new cycle's grid is shown");
+    };
+
+    // The grid is the 2018 tool's: its name, version and words.
+    harness.get_by_label_contains("Strengthening Partnerships Tool (2018) ·");
+    harness.get_by_label("version 2018-04");
+    harness
+        .get_by_label("Mission and Belief: Established")
+        .click();
+    harness.run();
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let level: u8 = conn
+        .query_row(
+            "SELECT level FROM ratings WHERE cycle_id = ?1 AND indicator_key = 'mission-and-beliefs'",
+            [cycle.0],
+            |row| row.get(0),
+        )
+        .expect("stored by the indicator's key");
+    assert_eq!(level, 3);
+    // Each indicator with a passage lost from the 2018 text says where its
+    // words come from.
+    let instruments = support::instruments();
+    let tool = instruments
+        .continuum_of("wbt-continuum", "2018-04")
+        .expect("the 2018 tool");
+    let filled = tool.indicators().filter(|i| !i.filled.is_empty()).count();
+    assert!(filled > 0);
+    assert_eq!(
+        harness
+            .query_all_by_label_contains(
+                "Note from PartnerPath: this passage did not survive in the 2018 text; the 2017 wording is shown. Here: ",
+            )
+            .count(),
+        filled
+    );
+
+    // The next cycle starts with the partnership's usual tool: the 2018 one.
+    drop(harness);
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(partnership, Page::Cycles))),
+        [1366.0, 1400.0],
+    );
+    harness.run();
+    assert_eq!(
+        tool_choice(&harness).value(),
+        Some(format!("{TOOL_2018} (this partnership's usual one)"))
+    );
+    harness.get_by_label("+ Start cycle").click();
+    harness.run();
+    assert_eq!(stored_versions(&path), ["2018-04", "2018-04"]);
+}
+
+/// A partnership rated with 2017 in 2022–23 and 2024–25, and with the 2018
+/// tool in 2023–24; Decision Making rated in each.
+fn switched(path: &Path) -> (PartnershipId, Vec<CycleId>) {
+    let mut store = Store::open(path).expect("store");
+    let partnership = support::oak_and_elm(&mut store);
+    let mut cycles = Vec::new();
+    for (year, start, version, level) in [
+        ("2022–23", 2022, "2017-10", 1),
+        ("2023–24", 2023, "2018-04", 2),
+        ("2024–25", 2024, "2017-10", 3),
+    ] {
+        let cycle = store
+            .create_cycle(&NewCycle {
+                partnership_id: partnership,
+                fields: CycleFields {
+                    status: CycleStatus::Draft,
+                    instrument_key: "wbt-continuum".into(),
+                    instrument_version: version.into(),
+                    school_year: year.into(),
+                    administered_on: date(start, 10, 1),
+                },
+            })
+            .expect("cycle");
+        let key = RatingKey {
+            cycle_id: cycle,
+            indicator_key: "decision-making".into(),
+            rater: Rater::Consensus,
+        };
+        store.set_level(&key, Level::new(level)).expect("level");
+        cycles.push(cycle);
+    }
+    (partnership, cycles)
+}
+
+#[test]
+fn the_years_rated_with_another_version_are_marked_and_named_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("switched.sqlite");
+    let (partnership, _) = switched(&path);
+    let key = "* Rated with the Strengthening Partnerships Tool (2018), version 2018-04: 2023–24.";
+    for tab in [Tab::HeatMap, Tab::Levels, Tab::Radar] {
+        let mut harness = support::harness(
+            support::app(&path, Some(Screen::In(partnership, Page::Trajectory(tab)))),
+            [1366.0, 1400.0],
+        );
+        harness.run();
+        harness.get_by_label(key);
+        harness.get_by_label_contains("Years without a mark were rated with the Working Better Together continuum, version 2017-10.");
+    }
+    // What changed, from the 2018 year to the 2017 one: said in words, and
+    // each year's level in its own version's words.
+    let mut harness = support::harness(
+        support::app(
+            &path,
+            Some(Screen::In(partnership, Page::Trajectory(Tab::Changes))),
+        ),
+        [1366.0, 1400.0],
+    );
+    harness.run();
+    harness.get_by_label_contains(
+        "2023–24 was rated with the Strengthening Partnerships Tool (2018), version 2018-04, and 2024–25 with the Working Better Together continuum, version 2017-10.",
+    );
+}
+
+/// The text of a PDF, its lines joined.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let output = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed: run the tests with ./scripts/test");
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_paper_names_each_cycles_version_and_marks_the_other_years() {
+    use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("switched.sqlite");
+    let (partnership, cycles) = switched(&path);
+    let view = Store::open(&path)
+        .expect("store")
+        .load_partnership(partnership)
+        .expect("load");
+    let print = |what: Filled| {
+        let request = PrintRequest {
+            what: What::Filled(what),
+            paper: Paper::Letter,
+        };
+        let out = printout(
+            &request,
+            Some(&view),
+            support::instruments(),
+            date(2026, 12, 3),
+        )
+        .expect("printout");
+        pdf_text(&render(&out).expect("render"))
+    };
+    let grid = print(Filled::Continuum {
+        cycle: cycles[1],
+        with_raters: false,
+    });
+    assert!(
+        grid.contains("Strengthening Partnerships Tool"),
+        "the 2018 title"
+    );
+    assert!(grid.contains(TOOL_2018), "names the tool and version");
+    assert!(grid.contains("Mission and Belief"), "the 2018 words");
+    assert!(
+        grid.contains("(2017 wording)"),
+        "marks the passages from 2017"
+    );
+    assert!(
+        grid.contains("Note from PartnerPath: this passage did not survive in the 2018 text"),
+        "and says why"
+    );
+    let earlier = print(Filled::Continuum {
+        cycle: cycles[0],
+        with_raters: false,
+    });
+    assert!(earlier.contains("Working Better Together continuum, version 2017-10"));
+    assert!(!earlier.contains("(2017 wording)"));
+
+    let years = print(Filled::Trajectory);
+    assert!(
+        years.contains(
+            "* Rated with the Strengthening Partnerships Tool (2018), version 2018-04: 2023–24."
+        ),
+        "the key of the marks"
+    );
+    assert!(years.contains("2023–24 *"), "the marked year");
+}
