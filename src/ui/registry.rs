@@ -137,7 +137,7 @@ fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
             );
         }
     }
-    add("monitoring".into(), Page::Monitoring, &[]);
+    add("monitoring".into(), Page::Monitoring, &["pages/goals.rs"]);
     add("actions".into(), Page::Actions, &[]);
     pages
 }

@@ -550,19 +550,29 @@ fn source_words(sheet: &partnerpath::instrument::Worksheet) -> Vec<String> {
             .filter(|g| g.source)
             .map(|g| g.text.clone()),
     );
+    if let Some(heads) = &sheet.heads {
+        out.extend([heads.questions.clone(), heads.notes.clone()]);
+    }
     for section in &sheet.sections {
         if section.source {
             out.push(section.title.clone());
         }
         out.extend(section.text.iter().cloned());
         for field in &section.fields {
+            let theirs = |options: &[String], ours: &[String]| -> Vec<String> {
+                options
+                    .iter()
+                    .filter(|o| !ours.contains(o))
+                    .cloned()
+                    .collect()
+            };
             if field.source {
                 out.push(field.label.clone());
-                out.extend(field.options.iter().cloned());
+                out.extend(theirs(&field.options, &field.options_ours));
             }
             for column in field.columns.iter().filter(|c| c.source) {
                 out.push(column.label.clone());
-                out.extend(column.options.iter().cloned());
+                out.extend(theirs(&column.options, &column.options_ours));
             }
             for row in &field.rows {
                 for (key, text) in row {
@@ -720,7 +730,8 @@ fn no_file_citing_the_guidebook_holds_a_paragraph_of_it() {
                     return;
                 }
                 for (key, value) in table {
-                    if !matches!(key.as_str(), "source" | "note" | "notes") {
+                    // PartnerPath's own words: its notes and what was lost.
+                    if !matches!(key.as_str(), "source" | "note" | "notes" | "lost") {
                         strings(value, out);
                     }
                 }
@@ -1034,6 +1045,50 @@ fn the_contract_supplement_asks_for_the_feasibility_statement_once() {
 }
 
 #[test]
+fn the_agenda_keeps_its_two_column_heads_over_the_questions() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let meeting = sheets
+        .iter()
+        .find(|s| s.key == "quarterly-meeting")
+        .expect("the agenda");
+    let heads = meeting.heads.as_ref().expect("the source's heads");
+    assert_eq!(heads.questions, "Monitoring Questions");
+    assert_eq!(heads.notes, "Notes/Action Steps Needed");
+    for head in [&heads.questions, &heads.notes] {
+        assert!(CONDITIONS_SEED.contains(head.as_str()), "{head}");
+    }
+    // Over every agenda section with questions, not over the meeting's
+    // date and attendees, which are PartnerPath's.
+    for section in &meeting.sections {
+        let asks = section
+            .fields
+            .iter()
+            .any(|f| f.key.starts_with("question_"));
+        assert_eq!(meeting.under_heads(section), asks, "{}", section.key);
+    }
+}
+
+#[test]
+fn practice_six_lets_the_parties_choose_monthly_or_quarterly() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let supplement = sheets
+        .iter()
+        .find(|s| s.key == "contract-supplement")
+        .expect("the supplement");
+    let fields: Vec<&partnerpath::instrument::Field> =
+        supplement.sections.iter().flat_map(|s| &s.fields).collect();
+    let six = fields
+        .iter()
+        .position(|f| f.key == "practice_6")
+        .expect("practice 6");
+    let choice = fields.get(six + 1).expect("a field after practice 6");
+    assert!(choice.label.contains("practice 6"), "{}", choice.label);
+    assert_eq!(choice.options, ["monthly", "quarterly"]);
+    assert!(!choice.source, "the label is PartnerPath's");
+    assert!(fields[six].label.contains("monthly/quarterly"));
+}
+
+#[test]
 fn the_agenda_is_kept_as_published_with_a_note_on_its_minutes() {
     let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
     let meeting = &sheets[1];
@@ -1064,7 +1119,7 @@ fn the_worksheets_wording_is_word_for_word_from_the_sources() {
     let supplement = &sheets[0];
     let practices: Vec<&str> = supplement
         .fields()
-        .filter(|f| f.key.starts_with("practice_"))
+        .filter(|f| f.role == Some(partnerpath::instrument::Role::Practice))
         .map(|f| f.label.as_str())
         .collect();
     assert_eq!(practices.len(), 6);

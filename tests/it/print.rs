@@ -710,6 +710,19 @@ fn has_in_order(text: &[String], expected: &str) -> bool {
     at >= want.len()
 }
 
+/// What a worksheet says of itself on paper: its title, its source, what
+/// its copy lost, and the key to PartnerPath's italics.
+fn said_of(sheet: &partnerpath::instrument::Worksheet) -> Vec<String> {
+    let mut said = vec![sheet.title.clone(), sheet.source.citation()];
+    if let Some(lost) = &sheet.lost {
+        said.push(format!("{}{lost}", partnerpath::instrument::LOST));
+    }
+    if sheet.has_ours() {
+        said.push(partnerpath::instrument::OURS_KEY.to_owned());
+    }
+    said
+}
+
 #[test]
 fn every_guidebook_worksheet_prints_blank_and_filled_and_reads_back() {
     let instruments = Instruments::builtin().expect("instruments");
@@ -758,7 +771,7 @@ fn every_guidebook_worksheet_prints_blank_and_filled_and_reads_back() {
         let blank_text = words(&blank_pdf);
         let printed = print(&filled(Filled::Document(document)), Some(&view));
         let filled_text = words(&printed.text(None));
-        let mut expected: Vec<String> = vec![sheet.title.clone(), sheet.source.citation()];
+        let mut expected = said_of(sheet);
         expected.extend(sheet.guidance.iter().map(|g| g.text.clone()));
         for section in &sheet.sections {
             expected.push(section.title.clone());
@@ -899,4 +912,80 @@ fn the_standards_print_on_request_with_every_bullet() {
             }
         }
     }
+}
+
+#[test]
+fn the_blank_agenda_prints_its_two_column_heads_once_above_the_questions() {
+    let printed = print(&blank(Blank::Worksheet(QUARTERLY_MEETING.to_owned())), None);
+    let text = printed.text(None);
+    assert_eq!(text.matches("Monitoring Questions").count(), 1, "{text}");
+    assert!(has_in_order(
+        &words(&text),
+        "Monitoring Questions Notes/Action Steps Needed under each question Alignment of Strategic Priority and Objectives 1. Are we continuing"
+    ));
+}
+
+/// The Goals & Objectives Template prints the partnership's goals and each
+/// goal's objectives, the Monitoring Plan's; blank, lines for a goal and
+/// five objectives, as the guidebook's form has.
+#[test]
+fn the_goals_and_objectives_template_prints_the_partnerships_one_set() {
+    use partnerpath::model::{GoalFields, NewGoal};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("goals.sqlite")).expect("open");
+    let id = store
+        .create_partnership(
+            &NewPartnership {
+                name: "Oak SD & Elm University".into(),
+                ..NewPartnership::default()
+            },
+            false,
+        )
+        .expect("partnership");
+    let goal = store
+        .add_goal(&NewGoal {
+            partnership_id: id,
+            goal: None,
+            fields: GoalFields {
+                text: "Keep the teachers we prepare".into(),
+            },
+        })
+        .expect("goal");
+    store
+        .add_goal(&NewGoal {
+            partnership_id: id,
+            goal: Some(goal),
+            fields: GoalFields {
+                text: "90% return for year two".into(),
+            },
+        })
+        .expect("objective");
+    let document = store
+        .create_document(&NewDocument {
+            partnership_id: id,
+            fields: DocumentFields {
+                instrument_key: "nea-goals-and-objectives".into(),
+                instrument_version: "nea-2019-2".into(),
+                title: "Goals".into(),
+                created_on: date(2026, 3, 1),
+            },
+        })
+        .expect("document");
+    let view = store.load_partnership(id).expect("load");
+    let filled = words(&print(&filled(Filled::Document(document)), Some(&view)).text(None));
+    assert!(has_in_order(
+        &filled,
+        "Initiative Goal Goal: Keep the teachers we prepare Initiative Objectives Toward the goal Keep the teachers we prepare 1. 90% return for year two"
+    ));
+    let blank = words(
+        &print(
+            &blank(Blank::Worksheet("nea-goals-and-objectives".into())),
+            None,
+        )
+        .text(None),
+    );
+    assert!(has_in_order(
+        &blank,
+        "Objective 1 Objective 2 Objective 3 Objective 4 Objective 5"
+    ));
 }

@@ -188,3 +188,76 @@ fn an_objective_goes_under_a_goal_still_there() {
         .expect("stored under a goal that is there");
     assert_eq!(parent, "Keep the teachers we prepare");
 }
+
+/// The Goals & Objectives Template writes the partnership's one set of
+/// goals and objectives: what it adds is on the Monitoring page, and what
+/// the Monitoring page added is on it, typed once.
+#[test]
+fn the_goals_and_objectives_template_and_the_monitoring_plan_share_one_set() {
+    use partnerpath::instrument::Phase;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("one-set.sqlite");
+    let id = support::oak_and_elm(&mut Store::open(&path).expect("open"));
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Phase(Phase::Act)))),
+        [1366.0, 3000.0],
+    );
+    harness.run();
+    harness
+        .get_by_label("Start Goals & Objectives Template")
+        .click();
+    harness.run();
+    assert!(matches!(
+        harness.state().screen(),
+        Screen::In(_, Page::Document(_))
+    ));
+    harness.get_by_label("Add a goal first: each objective is toward a goal.");
+    harness.get_by_label("New goal").click();
+    harness.run();
+    harness
+        .get_by_label("New goal")
+        .type_text("Keep the teachers we prepare");
+    harness.run();
+    harness.get_by_label("+ Add goal").click();
+    harness.run();
+    harness.get_by_label("New objective").click();
+    harness.run();
+    harness
+        .get_by_label("New objective")
+        .type_text("90% return for year two");
+    harness.run();
+    harness.get_by_label("+ Add objective").click();
+    harness.run();
+    // Stored once, as the partnership's goals, not as the document's fields.
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let goals: Vec<(String, bool)> = conn
+        .prepare("SELECT text, goal_id IS NOT NULL FROM goals ORDER BY id")
+        .expect("prepare")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        goals,
+        [
+            ("Keep the teachers we prepare".to_owned(), false),
+            ("90% return for year two".to_owned(), true)
+        ]
+    );
+    let typed: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM document_values WHERE value LIKE '%teachers we prepare%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(typed, 0, "not typed a second time into the document");
+    drop(harness);
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Monitoring))),
+        [1366.0, 2000.0],
+    );
+    harness.run();
+    harness.get_by_label("Goal: Keep the teachers we prepare");
+    harness.get_by_label("Objective: 90% return for year two");
+}

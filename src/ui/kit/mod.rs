@@ -3,6 +3,7 @@
 //! (`widgets`), a section's countdown (`timer`) and the ODST standards on
 //! screen (`standards`). The kit names no page, dialog, chart or shell.
 
+pub mod ours;
 pub mod standards;
 pub mod style;
 pub mod timer;

@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod continuum;
 pub mod document;
+pub mod goals;
 pub mod monitoring;
 pub mod partnership;
 pub mod partnerships;

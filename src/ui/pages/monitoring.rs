@@ -5,11 +5,11 @@
 use egui::{RichText, Ui};
 use jiff::civil::Date;
 
+use super::goals::{self, GoalsForm, goal_name};
 use crate::instrument::MonitoringPlan;
 use crate::model::{
-    CheckInFields, CheckInStatus, Command, Due, Goal, GoalFields, GoalId, Milestone,
-    MilestoneFields, MilestoneId, NewCheckIn, NewGoal, NewMilestone, PartnershipView, due,
-    long_date,
+    CheckInFields, CheckInStatus, Command, Due, GoalId, Milestone, MilestoneFields, MilestoneId,
+    NewCheckIn, NewMilestone, PartnershipView, due, long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, widgets};
@@ -22,9 +22,7 @@ const UNCOUNTED: &str =
 
 #[derive(Default)]
 pub struct MonitoringPage {
-    new_goal: String,
-    new_objective: String,
-    objective_of: Option<GoalId>,
+    goals: GoalsForm,
     /// The milestone being added, once the form has been drawn.
     new_milestone: Option<Draft>,
     check_in_status: Option<CheckInStatus>,
@@ -57,133 +55,17 @@ fn show(ui: &mut Ui, state: &mut MonitoringPage, cx: &ScreenContext<'_>, actions
                     ui.weak(format!("Source: {}", plan.source.citation()));
                 });
             ui.add_space(style::space::M);
-            goals(ui, state, view, actions);
+            ui.label(
+                RichText::new("Goals and objectives")
+                    .strong()
+                    .size(style::size::SECTION),
+            );
+            goals::goal_list(ui, view, actions, true);
+            goals::add_goal_form(ui, &mut state.goals, view, actions);
+            goals::add_objective_form(ui, &mut state.goals, view, actions);
             ui.add_space(style::space::L);
             milestones(ui, state, view, plan, actions, today);
         });
-}
-
-fn goal_name(view: &PartnershipView, id: GoalId) -> String {
-    let Some(goal) = view.goals.iter().find(|g| g.id == id) else {
-        return String::new();
-    };
-    match goal.goal {
-        None => format!("Goal: {}", goal.text),
-        Some(_) => format!("Objective: {}", goal.text),
-    }
-}
-
-fn goals(ui: &mut Ui, state: &mut MonitoringPage, view: &PartnershipView, actions: &mut Actions) {
-    ui.label(
-        RichText::new("Goals and objectives")
-            .strong()
-            .size(style::size::SECTION),
-    );
-    for goal in view.goals.iter().filter(|g| g.goal.is_none()) {
-        goal_row(ui, goal, "Goal", actions);
-        for objective in view.goals.iter().filter(|o| o.goal == Some(goal.id)) {
-            ui.horizontal(|ui| {
-                ui.add_space(style::space::XXL);
-                goal_row(ui, objective, "Objective", actions);
-            });
-        }
-    }
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut state.new_goal)
-                .hint_text("A goal of the partnership")
-                .desired_width(style::width::GOAL),
-        )
-        .accessible_name("New goal");
-        if ui
-            .add_enabled(
-                !state.new_goal.trim().is_empty(),
-                egui::Button::new("+ Add goal"),
-            )
-            .clicked()
-        {
-            add_goal(actions, view, None, &mut state.new_goal);
-        }
-    });
-    let goals: Vec<&Goal> = view.goals.iter().filter(|g| g.goal.is_none()).collect();
-    if goals.is_empty() {
-        return;
-    }
-    // The goal chosen before, while it is still there (it may have been
-    // deleted since); else the first.
-    let parent = state
-        .objective_of
-        .filter(|id| goals.iter().any(|g| g.id == *id))
-        .unwrap_or(goals[0].id);
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut state.new_objective)
-                .hint_text("An objective toward a goal")
-                .desired_width(style::width::SENTENCE),
-        )
-        .accessible_name("New objective");
-        ui.label("toward");
-        let mut chosen = parent;
-        egui::ComboBox::from_id_salt("objective goal")
-            .selected_text(goal_name(view, chosen))
-            .width(style::width::GOAL_CHOICE)
-            .show_ui(ui, |ui| {
-                for goal in &goals {
-                    ui.selectable_value(&mut chosen, goal.id, goal_name(view, goal.id));
-                }
-            })
-            .response
-            .accessible_name("Goal of the new objective");
-        state.objective_of = Some(chosen);
-        if ui
-            .add_enabled(
-                !state.new_objective.trim().is_empty(),
-                egui::Button::new("+ Add objective"),
-            )
-            .clicked()
-        {
-            add_goal(actions, view, Some(chosen), &mut state.new_objective);
-        }
-    });
-}
-
-/// Adds the goal (or, under `goal`, the objective) typed in `text`, and
-/// empties the field for the next.
-fn add_goal(
-    actions: &mut Actions,
-    view: &PartnershipView,
-    goal: Option<GoalId>,
-    text: &mut String,
-) {
-    actions.edit(Command::AddGoal(NewGoal {
-        partnership_id: view.partnership.id,
-        goal,
-        fields: GoalFields {
-            text: text.trim().to_owned(),
-        },
-    }));
-    text.clear();
-}
-
-fn goal_row(ui: &mut Ui, goal: &Goal, kind: &str, actions: &mut Actions) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{kind}:")).strong());
-        let name = format!("{kind}: {}", goal.text);
-        if let Some(text) = widgets::text(ui, &goal.text, &name, 480.0) {
-            actions.edit(Command::UpdateGoal(Goal {
-                fields: GoalFields { text },
-                ..goal.clone()
-            }));
-        }
-        if ui
-            .button("Delete")
-            .accessible_name(format!("Delete {name}"))
-            .on_hover_text("Milestones serving it are kept.")
-            .clicked()
-        {
-            actions.edit(Command::DeleteGoal(goal.id));
-        }
-    });
 }
 
 fn serves_choice(

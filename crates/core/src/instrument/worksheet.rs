@@ -90,10 +90,41 @@ pub struct Worksheet {
     /// say), shown and printed as PartnerPath's, never as the source's.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// PartnerPath's words on what its copy of the source lost of this
+    /// worksheet (a drawing, a column, a page), shown and printed.
+    #[serde(default)]
+    pub lost: Option<String>,
+    /// The source's two column heads over its questions and the space for
+    /// notes beside them, from the section `from` on.
+    #[serde(default)]
+    pub heads: Option<Heads>,
     /// Text in the source such as "[District Name]", filled from a field.
     #[serde(default)]
     pub placeholders: BTreeMap<String, String>,
     pub sections: Vec<Section>,
+}
+
+/// The partnership's records a section holds (see [`Section::holds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holds {
+    /// The partnership's goals.
+    Goals,
+    /// The objectives under each goal.
+    Objectives,
+}
+
+/// The heads of a source's agenda table: its questions, and the notes
+/// written beside each ("Monitoring Questions", "Notes/Action Steps
+/// Needed"), which PartnerPath shows above the first section they head and
+/// in each notes box.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heads {
+    /// The key of the first section under the heads.
+    pub from: String,
+    pub questions: String,
+    pub notes: String,
 }
 
 /// A heading and a paragraph of how-to from the source (purpose, process…).
@@ -150,6 +181,11 @@ pub struct Section {
     /// Minutes set aside for the section in a meeting agenda.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// Records of the partnership the section shows and edits in place of
+    /// fields of its own: its goals, or its objectives, one set for every
+    /// tool that asks for them.
+    #[serde(default)]
+    pub holds: Option<Holds>,
     /// False where PartnerPath wrote the title, not the source.
     #[serde(default = "from_source")]
     pub source: bool,
@@ -178,6 +214,9 @@ pub struct Field {
     /// The choices of a `choice` field.
     #[serde(default)]
     pub options: Vec<String>,
+    /// The options PartnerPath wrote, not the source.
+    #[serde(default)]
+    pub options_ours: Vec<String>,
     /// The columns of a `table` field.
     #[serde(default)]
     pub columns: Vec<Column>,
@@ -234,6 +273,9 @@ pub struct Column {
     pub kind: FieldKind,
     #[serde(default)]
     pub options: Vec<String>,
+    /// The options PartnerPath wrote, not the source.
+    #[serde(default)]
+    pub options_ours: Vec<String>,
     #[serde(default)]
     pub suggest: Option<Suggest>,
     /// False where PartnerPath wrote the label, not the source.
@@ -292,7 +334,42 @@ impl Field {
     }
 }
 
+/// The words before a worksheet's `lost`, on screen and on paper.
+pub const LOST: &str = "Note from PartnerPath on what is missing here: ";
+
+/// The words under a worksheet's title that tell PartnerPath's labels from
+/// the source's.
+pub const OURS_KEY: &str =
+    "Labels in italics are PartnerPath's own words; the others are the source's.";
+
 impl Worksheet {
+    /// The sections under the source's heads (see [`Heads`]): from the
+    /// section they start at to the end.
+    pub fn under_heads(&self, section: &Section) -> bool {
+        let Some(heads) = &self.heads else {
+            return false;
+        };
+        let position = |key: &str| self.sections.iter().position(|s| s.key == key);
+        position(&section.key) >= position(&heads.from)
+    }
+
+    /// Whether any title, label or option of the worksheet is
+    /// PartnerPath's (and so drawn in italics, with [`OURS_KEY`]).
+    pub fn has_ours(&self) -> bool {
+        self.sections.iter().any(|section| {
+            !section.source
+                || section.fields.iter().any(|field| {
+                    !field.source
+                        || field.part.is_some()
+                        || !field.options_ours.is_empty()
+                        || field
+                            .columns
+                            .iter()
+                            .any(|c| !c.source || !c.options_ours.is_empty())
+                })
+        })
+    }
+
     /// Every worksheet shipped with the program, parsed and validated once.
     pub fn builtin() -> Result<&'static [Worksheet], &'static InstrumentError> {
         static BUILTIN: OnceLock<Result<Vec<Worksheet>, InstrumentError>> = OnceLock::new();
@@ -335,6 +412,14 @@ impl Worksheet {
         if self.sections.is_empty() {
             return Err("a worksheet needs at least one section".into());
         }
+        if let Some(heads) = &self.heads
+            && !self.sections.iter().any(|s| s.key == heads.from)
+        {
+            return Err(format!(
+                "the heads start at {}, which is no section",
+                heads.from
+            ));
+        }
         let mut keys = HashSet::new();
         for section in &self.sections {
             if !keys.insert(format!("section:{}", section.key)) {
@@ -348,6 +433,7 @@ impl Worksheet {
                     return Err(format!("field {} needs a label", field.key));
                 }
                 check_options(&field.key, field.kind, &field.options)?;
+                check_ours(&field.key, &field.options, &field.options_ours)?;
                 match field.kind {
                     FieldKind::Table if field.columns.is_empty() => {
                         return Err(format!("table {} needs columns", field.key));
@@ -365,6 +451,7 @@ impl Worksheet {
                                 ));
                             }
                             check_options(&column.key, column.kind, &column.options)?;
+                            check_ours(&column.key, &column.options, &column.options_ours)?;
                             check_suggest(&column.key, column.kind, column.suggest)?;
                         }
                         for row in &field.rows {
@@ -490,6 +577,15 @@ fn check_options(key: &str, kind: FieldKind, options: &[String]) -> Result<(), S
         FieldKind::Choice | FieldKind::Scale => Ok(()),
         _ if !options.is_empty() => Err(format!("only choices have options ({key})")),
         _ => Ok(()),
+    }
+}
+
+fn check_ours(key: &str, options: &[String], ours: &[String]) -> Result<(), String> {
+    match ours.iter().find(|o| !options.contains(o)) {
+        Some(option) => Err(format!(
+            "{key} marks {option:?} as PartnerPath's, but has no such option"
+        )),
+        None => Ok(()),
     }
 }
 

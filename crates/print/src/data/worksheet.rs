@@ -2,7 +2,7 @@
 //! filled or blank, with a meeting's action steps.
 
 use super::*;
-use partnerpath_core::instrument::{Column, Drawing, Field};
+use partnerpath_core::instrument::{Column, Drawing, Field, Holds, LOST, OURS_KEY};
 use partnerpath_core::model::{bones, over_years};
 
 #[derive(Debug, Clone, Serialize)]
@@ -12,6 +12,10 @@ pub struct WorksheetPrint {
     pub guidance: Vec<(String, String)>,
     /// PartnerPath's notes on the source, printed as its own.
     pub notes: Vec<String>,
+    /// What PartnerPath's copy of the source lost, with its lead words.
+    pub lost: Option<String>,
+    /// The key to the italics of PartnerPath's labels, when it has any.
+    pub ours_key: Option<String>,
     /// A per-year worksheet's ratings over the years (filled, two years or more).
     pub over_years: Option<OverYearsPrint>,
     pub sections: Vec<SectionPrint>,
@@ -37,6 +41,30 @@ pub struct FishbonePrint {
     pub bones: Vec<(String, String)>,
 }
 
+/// A title, label or option of the tool, and whether PartnerPath wrote it
+/// (printed in italics).
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    pub text: String,
+    pub ours: bool,
+}
+
+impl Words {
+    fn new(text: impl Into<String>, from_source: bool) -> Words {
+        Words {
+            text: text.into(),
+            ours: !from_source,
+        }
+    }
+
+    fn options(options: &[String], ours: &[String]) -> Vec<Words> {
+        options
+            .iter()
+            .map(|o| Words::new(o.clone(), !ours.contains(o)))
+            .collect()
+    }
+}
+
 /// A table's cell: the text typed, or (`hint`) the choices to circle.
 #[derive(Debug, Clone, Serialize)]
 pub struct CellPrint {
@@ -46,24 +74,70 @@ pub struct CellPrint {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionPrint {
-    pub title: String,
+    /// The source's table heads printed above this section, if they start
+    /// here: its questions, and the notes written under each.
+    pub heads: Option<[String; 2]>,
+    pub title: Words,
     pub text: Vec<String>,
     pub fields: Vec<FieldPrint>,
     /// Action steps shown at the end of the section (meetings).
     pub steps: Option<StepsPrint>,
+    /// The partnership's goals or objectives the section holds.
+    pub holds: Option<HoldsPrint>,
+}
+
+/// The goals ("goals": each goal, no objectives) or objectives
+/// ("objectives": each goal with its objectives) of the partnership; none
+/// on a blank form, which leaves lines to write on.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoldsPrint {
+    pub kind: String,
+    pub goals: Vec<(String, Vec<String>)>,
+}
+
+fn holds_print(holds: Holds, view: Option<&PartnershipView>) -> HoldsPrint {
+    let goals = view.map_or_else(Vec::new, |view| {
+        view.goals
+            .iter()
+            .filter(|g| g.goal.is_none())
+            .map(|goal| {
+                let objectives = match holds {
+                    Holds::Goals => Vec::new(),
+                    Holds::Objectives => view
+                        .goals
+                        .iter()
+                        .filter(|o| o.goal == Some(goal.id))
+                        .map(|o| o.text.clone())
+                        .collect(),
+                };
+                (goal.text.clone(), objectives)
+            })
+            .collect()
+    });
+    HoldsPrint {
+        kind: match holds {
+            Holds::Goals => "goals",
+            Holds::Objectives => "objectives",
+        }
+        .to_owned(),
+        goals,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldPrint {
-    pub label: String,
+    pub label: Words,
+    /// PartnerPath's words after the label naming the part of an item
+    /// ("Interim (January)"), or empty.
+    pub part: String,
     /// "line", "box", "check" (confirmed on a date), "tick" (a tick box),
     /// "scale" (every option, the chosen one marked) or "table".
     pub shape: String,
     pub text: String,
     pub confirmed: bool,
     /// A scale's points.
-    pub options: Vec<String>,
-    pub columns: Vec<String>,
+    pub options: Vec<Words>,
+    pub columns: Vec<Words>,
     /// Which columns are narrow (tick boxes), the rest share the width.
     pub narrow: Vec<bool>,
     pub rows: Vec<Vec<CellPrint>>,
@@ -217,13 +291,18 @@ pub fn worksheet(
                         _ => 0,
                     };
                     // A table named as its section is not named twice.
-                    let label = if field.label == section.title {
-                        String::new()
-                    } else {
-                        field.shown_label()
-                    };
+                    let named = field.label != section.title;
                     FieldPrint {
-                        label,
+                        label: Words::new(
+                            if named { field.label.as_str() } else { "" },
+                            field.source,
+                        ),
+                        part: field
+                            .part
+                            .as_ref()
+                            .filter(|_| named)
+                            .cloned()
+                            .unwrap_or_default(),
                         shape: shape.to_owned(),
                         text: value_text(&value, view),
                         confirmed: matches!(
@@ -233,8 +312,12 @@ pub fn worksheet(
                                 ..
                             }
                         ),
-                        options: field.options.clone(),
-                        columns: field.columns.iter().map(|c| c.label.clone()).collect(),
+                        options: Words::options(&field.options, &field.options_ours),
+                        columns: field
+                            .columns
+                            .iter()
+                            .map(|c| Words::new(c.label.clone(), c.source))
+                            .collect(),
                         narrow: field
                             .columns
                             .iter()
@@ -271,10 +354,19 @@ pub fn worksheet(
                 _ => None,
             };
             SectionPrint {
-                title: match section.minutes {
-                    Some(m) => format!("{} ({m} min.)", section.title),
-                    None => section.title.clone(),
-                },
+                holds: section.holds.map(|holds| holds_print(holds, view)),
+                heads: sheet
+                    .heads
+                    .as_ref()
+                    .filter(|h| h.from == section.key)
+                    .map(|h| [h.questions.clone(), h.notes.clone()]),
+                title: Words::new(
+                    match section.minutes {
+                        Some(m) => format!("{} ({m} min.)", section.title),
+                        None => section.title.clone(),
+                    },
+                    section.source,
+                ),
                 text,
                 fields,
                 steps,
@@ -290,6 +382,8 @@ pub fn worksheet(
             .map(|g| (g.heading.clone(), g.text.clone()))
             .collect(),
         notes: sheet.notes.clone(),
+        lost: sheet.lost.as_ref().map(|lost| format!("{LOST}{lost}")),
+        ours_key: sheet.has_ours().then(|| OURS_KEY.to_owned()),
         over_years: filled
             .and_then(|(view, _)| {
                 over_years(sheet, view.documents_of(&sheet.key), &view.partnership)

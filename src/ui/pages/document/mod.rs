@@ -6,7 +6,8 @@ mod worksheet;
 
 use egui::{RichText, Ui};
 
-use crate::instrument::QUARTERLY_MEETING;
+use super::goals::{self, GoalsForm};
+use crate::instrument::{Holds, QUARTERLY_MEETING};
 use crate::model::{Command, DocumentId, OverYears, over_years};
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, timer, widgets};
@@ -18,6 +19,7 @@ use worksheet::Place;
 pub struct DocumentPage {
     pub meeting: meeting::State,
     timer: timer::State,
+    goals: GoalsForm,
     deleting: Option<DocumentId>,
 }
 
@@ -136,6 +138,17 @@ fn show(
                 &mut |ui, section, place, actions| match (place, section.minutes) {
                     (Place::Top, Some(minutes)) => {
                         timer::show(ui, &mut state.timer, document.id, section, minutes);
+                    }
+                    // The partnership's one set of goals and objectives,
+                    // the Monitoring Plan's.
+                    (Place::End, _) if section.holds == Some(Holds::Goals) => {
+                        goals::goal_list(ui, view, actions, false);
+                        goals::add_goal_form(ui, &mut state.goals, view, actions);
+                        ui.weak("The same goals as on the Monitoring page.");
+                    }
+                    (Place::End, _) if section.holds == Some(Holds::Objectives) => {
+                        goals::objective_list(ui, view, actions);
+                        goals::add_objective_form(ui, &mut state.goals, view, actions);
                     }
                     _ if is_meeting => {
                         let state = &mut state.meeting;

@@ -9,12 +9,12 @@ use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
 use crate::instrument::{
-    Column, Drawing, Field, FieldKind, Section, Standards, Suggest, Worksheet,
+    Column, Drawing, Field, FieldKind, LOST, Section, Standards, Suggest, Worksheet,
 };
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId, SchoolYear, bones};
 use crate::ui::action::Actions;
 use crate::ui::charts::fishbone;
-use crate::ui::kit::{standards, style, widgets};
+use crate::ui::kit::{ours, standards, style, widgets};
 
 /// Where in a section a tool adds its own content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,16 +46,45 @@ pub fn show(
             for note in &sheet.notes {
                 ui.label(RichText::new(format!("Note from PartnerPath: {note}")).italics());
             }
+            if let Some(lost) = &sheet.lost {
+                ui.label(RichText::new(format!("{LOST}{lost}")).italics());
+            }
             ui.weak(format!("Source: {}", sheet.source.citation()));
             standards::about(ui, standards, &sheet.key);
         });
+    ours::key(ui, sheet);
+    if let Some(lost) = &sheet.lost {
+        ui.add(egui::Label::new(RichText::new(format!("{LOST}{lost}")).italics()).wrap());
+    }
     for section in &sheet.sections {
         ui.add_space(style::space::M);
+        if let Some(heads) = sheet.heads.as_ref().filter(|h| h.from == section.key) {
+            // The source's table heads: its questions, then the notes
+            // written beside each (here, in the box under it).
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(&heads.questions)
+                        .strong()
+                        .size(style::size::TITLE),
+                );
+                ui.label(RichText::new("·").weak());
+                ui.label(
+                    RichText::new(&heads.notes)
+                        .strong()
+                        .size(style::size::TITLE),
+                );
+            });
+            ui.add_space(style::space::S);
+        }
         let title = match section.minutes {
             Some(minutes) => format!("{} ({minutes} min.)", section.title),
             None => section.title.clone(),
         };
-        ui.label(RichText::new(title).strong().size(style::size::SECTION));
+        ui.label(
+            ours::text(title, section.source)
+                .strong()
+                .size(style::size::SECTION),
+        );
         extra(ui, section, Place::Top, actions);
         for paragraph in &section.text {
             ui.label(document.fill(paragraph, sheet, &view.partnership));
@@ -97,11 +126,12 @@ fn field_widget(
 ) {
     let value = document.value_or_default(field, &view.partnership);
     let label = field.shown_label();
+    let shown = ours::field(ui.style(), field);
     let id = Id::unique(("field", document.id, &field.key));
     match field.kind {
         FieldKind::ShortText => {
             ui.horizontal(|ui| {
-                ui.label(&label);
+                ui.label(shown.clone());
                 if let Some(text) = widgets::text(ui, value.text(), &label, 360.0) {
                     set(actions, document, &field.key, today, FieldValue::Text(text));
                 }
@@ -112,7 +142,7 @@ fn field_widget(
         }
         FieldKind::SchoolYear => {
             ui.horizontal(|ui| {
-                ui.label(&label);
+                ui.label(shown.clone());
                 let shown = document.school_year().label();
                 if let Some(year) = year_choice(ui, id, &shown, &label, today) {
                     set(actions, document, &field.key, today, FieldValue::Text(year));
@@ -124,9 +154,11 @@ fn field_widget(
                 FieldValue::Choice(choice) => choice.as_deref(),
                 _ => None,
             };
-            ui.add(egui::Label::new(&label).wrap());
+            ui.add(egui::Label::new(shown.clone()).wrap());
             ui.horizontal_wrapped(|ui| {
-                if let Some(choice) = scale(ui, chosen, &field.options, &label) {
+                if let Some(choice) =
+                    scale(ui, chosen, (&field.options, &field.options_ours), &label)
+                {
                     set(
                         actions,
                         document,
@@ -140,7 +172,7 @@ fn field_widget(
         FieldKind::Check => {
             let mut ticked = matches!(value, FieldValue::Check(true));
             if ui
-                .checkbox(&mut ticked, &label)
+                .checkbox(&mut ticked, shown.clone())
                 .on_hover_text(&label)
                 .changed()
             {
@@ -154,14 +186,18 @@ fn field_widget(
             }
         }
         FieldKind::LongText => {
-            ui.add(egui::Label::new(&label).wrap());
-            if let Some(text) = widgets::long_text(ui, id, value.text(), &label, "", 2, true) {
+            ui.add(egui::Label::new(shown.clone()).wrap());
+            let hint = match &sheet.heads {
+                Some(heads) if sheet.under_heads(section) => heads.notes.as_str(),
+                _ => "",
+            };
+            if let Some(text) = widgets::long_text(ui, id, value.text(), &label, hint, 2, true) {
                 set(actions, document, &field.key, today, FieldValue::Text(text));
             }
         }
         FieldKind::Date => {
             ui.horizontal(|ui| {
-                ui.label(&label);
+                ui.label(shown.clone());
                 let stored = match value {
                     FieldValue::Date(date) => date,
                     _ => None,
@@ -177,7 +213,7 @@ fn field_widget(
                 FieldValue::YesNoDate { confirmed, on } => (confirmed, on),
                 _ => (false, None),
             };
-            ui.add(egui::Label::new(&label).wrap());
+            ui.add(egui::Label::new(shown.clone()).wrap());
             ui.horizontal(|ui| {
                 ui.add_space(style::space::XL);
                 let response = ui
@@ -214,7 +250,7 @@ fn field_widget(
         }
         FieldKind::Person => {
             ui.horizontal(|ui| {
-                ui.label(&label);
+                ui.label(shown.clone());
                 let chosen = match value {
                     FieldValue::Person(person) => person,
                     _ => None,
@@ -232,12 +268,18 @@ fn field_widget(
         }
         FieldKind::Choice => {
             ui.horizontal(|ui| {
-                ui.label(&label);
+                ui.label(shown.clone());
                 let chosen = match &value {
                     FieldValue::Choice(choice) => choice.as_deref(),
                     _ => None,
                 };
-                if let Some(choice) = option_choice(ui, id, chosen, &field.options, &label) {
+                if let Some(choice) = option_choice(
+                    ui,
+                    id,
+                    chosen,
+                    (&field.options, &field.options_ours),
+                    &label,
+                ) {
                     set(
                         actions,
                         document,
@@ -255,7 +297,7 @@ fn field_widget(
             };
             // A table named as its section is not named twice.
             if field.label != section.title {
-                ui.add(egui::Label::new(&label).wrap());
+                ui.add(egui::Label::new(shown.clone()).wrap());
             }
             if field.drawing == Some(Drawing::Fishbone) {
                 let head = document.head_of(sheet, field, &view.partnership);
@@ -324,14 +366,14 @@ fn suggestions(
 fn scale(
     ui: &mut Ui,
     chosen: Option<&str>,
-    options: &[String],
+    (options, theirs): (&[String], &[String]),
     name: &str,
 ) -> Option<Option<String>> {
     let mut new = None;
     for option in options {
         let on = chosen == Some(option.as_str());
         if ui
-            .selectable_label(on, option)
+            .selectable_label(on, ours::option(option, theirs))
             .accessible_name(format!("{name}: {option}"))
             .clicked()
         {
@@ -382,20 +424,26 @@ fn person_choice(
     (selected != chosen).then_some(selected)
 }
 
-/// A drop-down of fixed options; returns the new choice.
+/// A drop-down of fixed options (PartnerPath's in italics); returns the
+/// new choice.
 fn option_choice(
     ui: &mut Ui,
     id: Id,
     chosen: Option<&str>,
-    options: &[String],
+    (options, theirs): (&[String], &[String]),
     name: &str,
 ) -> Option<Option<String>> {
     let mut selected = chosen.map(str::to_owned);
+    let shown = chosen.map_or_else(|| RichText::new("Choose…"), |c| ours::option(c, theirs));
     egui::ComboBox::from_id_salt(id)
-        .selected_text(chosen.unwrap_or("Choose…"))
+        .selected_text(shown)
         .show_ui(ui, |ui| {
             for option in options {
-                ui.selectable_value(&mut selected, Some(option.clone()), option);
+                ui.selectable_value(
+                    &mut selected,
+                    Some(option.clone()),
+                    ours::option(option, theirs),
+                );
             }
         })
         .response
@@ -461,7 +509,7 @@ fn table(
             .spacing([10.0, 6.0])
             .show(ui, |ui| {
                 for column in &field.columns {
-                    ui.strong(&column.label);
+                    ui.label(ours::column(column).strong());
                 }
                 ui.end_row();
                 for (index, row) in rows.iter_mut().enumerate() {
@@ -496,7 +544,7 @@ fn table(
                             egui::Layout::top_down(egui::Align::Min),
                             |ui| {
                                 ui.set_width(CARD_LABEL);
-                                ui.add(egui::Label::new(&column.label).wrap());
+                                ui.add(egui::Label::new(ours::column(column)).wrap());
                             },
                         );
                         let name = format!("{} {} of {}", column.label, index + 1, field.label);
@@ -564,7 +612,7 @@ fn cell(
                 FieldValue::Choice(choice) => choice.as_deref(),
                 _ => None,
             };
-            ui.horizontal(|ui| scale(ui, chosen, &column.options, name))
+            ui.horizontal(|ui| scale(ui, chosen, (&column.options, &column.options_ours), name))
                 .inner
                 .map(FieldValue::Choice)
         }
@@ -604,7 +652,14 @@ fn cell(
                 FieldValue::Choice(choice) => choice.as_deref(),
                 _ => None,
             };
-            option_choice(ui, id, chosen, &column.options, name).map(FieldValue::Choice)
+            option_choice(
+                ui,
+                id,
+                chosen,
+                (&column.options, &column.options_ours),
+                name,
+            )
+            .map(FieldValue::Choice)
         }
         FieldKind::Table | FieldKind::SchoolYear => None,
     };
