@@ -52,6 +52,11 @@ pub struct PrintArgs {
     /// In the readiness joint view, show each team's averages.
     #[arg(long)]
     pub with_numbers: bool,
+    /// With --blank --tool continuum, the version to print: 2017-10
+    /// (Working Better Together) or 2018-04 (the Strengthening Partnerships
+    /// Tool); 2017-10 if not given.
+    #[arg(long, value_parser = continuum_versions())]
+    pub continuum_version: Option<String>,
     #[arg(long, value_enum, default_value = "letter")]
     pub paper: PaperArg,
 }
@@ -74,7 +79,18 @@ pub fn run(
         )
     })?;
     let (what, view) = if args.blank {
-        let what = tool.what(true, &Selection::default()).map_err(|_| {
+        let version = args.continuum_version.as_deref().and_then(|v| {
+            instruments
+                .continuums
+                .iter()
+                .find(|c| c.version == v)
+                .map(|c| c.version.as_str())
+        });
+        let selection = Selection {
+            version,
+            ..Selection::default()
+        };
+        let what = tool.what(true, &selection).map_err(|_| {
             Problem::new(
                 "That tool has no blank form: it shows what was already filled in.",
                 format!("Leave out --blank, or choose {}.", blank_tools()),
@@ -130,6 +146,11 @@ fn partnership(session: &Session, name: Option<&str>) -> Result<PartnershipView,
 }
 
 /// The tool names `--tool` accepts, from the one list of tools.
+fn continuum_versions() -> clap::builder::PossibleValuesParser {
+    let versions = partnerpath::instrument::Continuum::builtin_all().unwrap_or_default();
+    clap::builder::PossibleValuesParser::new(versions.iter().map(|c| c.version.as_str()))
+}
+
 fn tool_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(Tool::all().into_iter().map(Tool::key))
 }
@@ -182,6 +203,7 @@ fn selection(args: &PrintArgs, tool: Tool, view: &PartnershipView) -> Selection 
         document: document.map(|d| d.id),
         with_raters: args.with_raters,
         with_numbers: args.with_numbers,
+        version: None,
     }
 }
 

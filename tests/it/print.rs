@@ -203,7 +203,7 @@ fn the_continuum_prints_each_indicator_whole_on_one_page() {
 
 #[test]
 fn the_blank_continuum_has_every_level_text_and_nothing_chosen() {
-    let printed = print(&blank(Blank::Continuum), None);
+    let printed = print(&blank(Blank::Continuum { version: None }), None);
     printed.assert_fonts_embedded();
     let all = printed.text(None);
     let continuum = Instruments::builtin().expect("instruments").continuum;

@@ -257,3 +257,55 @@ fn the_paper_names_each_cycles_version_and_marks_the_other_years() {
     );
     assert!(years.contains("2023–24 *"), "the marked year");
 }
+
+/// A blank continuum prints the partnership's usual version unless another
+/// is chosen: in the print dialog, and on the command line by name.
+#[test]
+fn a_blank_continuum_prints_the_version_the_partnership_uses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("blank.sqlite");
+    let (partnership, _) = switched(&path);
+    {
+        // The newest year rated with the 2018 tool: its usual one.
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute(
+            "UPDATE cycles SET instrument_version = '2018-04' WHERE school_year = '2024–25'",
+            [],
+        )
+        .expect("update");
+    }
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(partnership, Page::Overview))),
+        [1366.0, 1400.0],
+    );
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Print…").click();
+    harness.run();
+    harness.get_by_label("Continuum rubric").click();
+    harness.run();
+    let version = harness
+        .get(
+            egui_kittest::kittest::by()
+                .label("Version of the continuum to print blank")
+                .predicate(|n| n.role() != egui::accesskit::Role::Label),
+        )
+        .value()
+        .unwrap_or_default();
+    assert_eq!(version, TOOL_2018);
+    drop(harness);
+
+    let out = dir.path().join("blank-2018.pdf");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_partnerpath"))
+        .args(["print", "--blank", "--tool", "continuum"])
+        .args(["--continuum-version", "2018-04", "--out"])
+        .arg(&out)
+        .status()
+        .expect("run");
+    assert!(status.success());
+    let text = pdf_text(&std::fs::read(&out).expect("pdf"));
+    assert!(text.contains("Strengthening Partnerships Tool"), "{text}");
+    assert!(text.contains("version 2018-04"));
+    assert!(text.contains("Mission and Belief"));
+}

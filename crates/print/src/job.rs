@@ -64,7 +64,10 @@ pub enum Filled {
 /// A tool with nothing filled in, for handing out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blank {
-    Continuum,
+    /// The continuum of `version` (the default one when `None`).
+    Continuum {
+        version: Option<String>,
+    },
     Readiness(Team),
     Worksheet(String),
     Monitoring,
@@ -114,8 +117,18 @@ pub fn printout(
     match &request.what {
         What::Blank(blank) => {
             let part = match blank {
-                Blank::Continuum => {
-                    PrintPart::Continuum(data::continuum(instruments.continuum, None, false))
+                Blank::Continuum { version } => {
+                    let continuum = match version {
+                        Some(version) => instruments
+                            .continuums
+                            .iter()
+                            .find(|c| c.version == *version)
+                            .ok_or_else(|| {
+                                missing(&format!("version {version} of the continuum"))
+                            })?,
+                        None => instruments.continuum,
+                    };
+                    PrintPart::Continuum(data::continuum(continuum, None, false))
                 }
                 Blank::Readiness(team) => {
                     PrintPart::Readiness(data::readiness_team(instruments.readiness, None, *team))

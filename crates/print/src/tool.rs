@@ -36,6 +36,9 @@ pub struct Selection {
     pub with_raters: bool,
     /// In the readiness joint view, each team's averages.
     pub with_numbers: bool,
+    /// The version of the continuum a blank continuum is printed with; the
+    /// default one when `None`.
+    pub version: Option<&'static str>,
 }
 
 /// What a filled tool still needs chosen.
@@ -127,7 +130,7 @@ impl Tool {
     /// The tool's blank form, for handing out, if it has one.
     pub fn blank(self) -> Option<Blank> {
         match self {
-            Tool::Continuum => Some(Blank::Continuum),
+            Tool::Continuum => Some(Blank::Continuum { version: None }),
             Tool::ReadinessDistrict => Some(Blank::Readiness(Team::District)),
             Tool::ReadinessPartner => Some(Blank::Readiness(Team::Partner)),
             Tool::Monitoring => Some(Blank::Monitoring),
@@ -194,7 +197,13 @@ impl Tool {
     /// What to print: the blank form, or the tool filled with `selection`.
     pub fn what(self, blank: bool, selection: &Selection) -> Result<What, Missing> {
         if blank {
-            self.blank().map(What::Blank).ok_or(Missing::NoBlank)
+            match self.blank() {
+                Some(Blank::Continuum { .. }) => Ok(What::Blank(Blank::Continuum {
+                    version: selection.version.map(str::to_owned),
+                })),
+                Some(blank) => Ok(What::Blank(blank)),
+                None => Err(Missing::NoBlank),
+            }
         } else {
             self.filled(selection).map(What::Filled)
         }

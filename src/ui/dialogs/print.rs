@@ -10,7 +10,7 @@ use egui::{RichText, Ui};
 use jiff::civil::Date;
 
 use crate::instrument::{Instruments, Phase};
-use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId};
+use crate::model::{CycleId, DocumentId, PartnershipView, ReadinessRoundId, Versions};
 use crate::print::{Paper, PortfolioPrint, PrintRequest, Selection, Tool, What, printout, render};
 use crate::problem::Problem;
 use crate::saving::write_atomically;
@@ -63,6 +63,9 @@ pub struct PrintDialog {
     portfolio: Option<Box<PortfolioPrint>>,
     /// The guidebook worksheet chosen to print blank.
     sheet: Tool,
+    /// The version of the continuum to print blank: the open partnership's
+    /// usual one, or the one chosen.
+    version: Option<&'static str>,
 }
 
 impl Default for PrintDialog {
@@ -70,6 +73,7 @@ impl Default for PrintDialog {
         PrintDialog {
             open: false,
             choice: Choice::blank(Tool::Continuum),
+            version: None,
             cycle: None,
             round: None,
             document: None,
@@ -124,6 +128,8 @@ impl PrintDialog {
             (_, Some(view)) if !view.cycles.is_empty() => Choice::filled(Tool::Packet),
             _ => Choice::blank(Tool::Continuum),
         };
+        // Chosen again from the partnership when the dialog is drawn.
+        self.version = None;
         if let Some(view) = view {
             self.cycle = self
                 .cycle
@@ -306,6 +312,13 @@ fn choices(
     view: Option<&PartnershipView>,
     instruments: Instruments,
 ) {
+    // A blank continuum is the partnership's usual version unless another
+    // is chosen.
+    if state.version.is_none()
+        && let Some(view) = view
+    {
+        state.version = Some(Versions::of(view, &instruments).reference.version.as_str());
+    }
     if let Some(view) = view {
         ui.label(RichText::new(&view.partnership.name).strong());
         if !view.cycles.is_empty() {
@@ -422,8 +435,11 @@ fn choices(
         if let Some(label) = tool.blank_label() {
             ui.radio_value(&mut state.choice, Choice::blank(tool), label);
         }
+        if tool == Tool::Continuum && state.choice == Choice::blank(Tool::Continuum) {
+            version_choice(ui, state, instruments);
+        }
     }
-    // The guidebook's 25 worksheets, in one drop-down by phase.
+    // The guidebook's worksheets, in one drop-down by phase.
     ui.horizontal(|ui| {
         let chosen = match state.choice {
             Choice {
@@ -483,6 +499,33 @@ fn cycle_choice(ui: &mut Ui, state: &mut PrintDialog, view: &PartnershipView) {
         .accessible_name("Cycle to print");
 }
 
+/// Which version of the continuum to print blank, beside its choice.
+fn version_choice(ui: &mut Ui, state: &mut PrintDialog, instruments: Instruments) {
+    let chosen = state
+        .version
+        .and_then(|v| instruments.continuums.iter().find(|c| c.version == v))
+        .unwrap_or(instruments.continuum);
+    ui.horizontal(|ui| {
+        ui.add_space(style::space::XL);
+        ui.label("Version");
+        egui::ComboBox::from_id_salt("print continuum version")
+            .selected_text(chosen.name_and_version())
+            .show_ui(ui, |ui| {
+                for continuum in instruments.continuums {
+                    let on = std::ptr::eq(continuum, chosen);
+                    if ui
+                        .selectable_label(on, continuum.name_and_version())
+                        .clicked()
+                    {
+                        state.version = Some(continuum.version.as_str());
+                    }
+                }
+            })
+            .response
+            .accessible_name("Version of the continuum to print blank");
+    });
+}
+
 fn request(state: &PrintDialog) -> Option<PrintRequest> {
     if let Some(summary) = &state.portfolio {
         return Some(PrintRequest {
@@ -496,6 +539,7 @@ fn request(state: &PrintDialog) -> Option<PrintRequest> {
         document: state.document,
         with_raters: state.with_raters,
         with_numbers: state.with_numbers,
+        version: state.version,
     };
     let what = state
         .choice

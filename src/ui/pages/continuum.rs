@@ -180,14 +180,19 @@ fn header(
         rater,
         continuum.indicators().map(|i| i.key.as_str()),
     );
-    ui.horizontal(|ui| {
+    // Wrapped, so that at a large zoom the count goes under the title
+    // rather than past the right edge.
+    ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
         ui.weak(format!("version {}", continuum.version));
         ui.add_space(style::space::L);
-        ui.label(
-            RichText::new(format!("{rated} of {total} indicators rated"))
-                .strong()
-                .size(style::size::TITLE),
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{rated} of {total} indicators rated"))
+                    .strong()
+                    .size(style::size::TITLE),
+            )
+            .extend(),
         );
         ui.add(
             egui::ProgressBar::new(rated as f32 / total.max(1) as f32)

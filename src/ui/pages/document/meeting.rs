@@ -82,6 +82,7 @@ fn carried(
     ui.add_space(style::space::M);
     ui.label(
         RichText::new("Action steps from earlier meetings")
+            .italics()
             .strong()
             .size(style::size::TAB),
     );
@@ -107,6 +108,7 @@ fn raised_here(
     ui.add_space(style::space::S);
     ui.label(
         RichText::new("Action steps")
+            .italics()
             .strong()
             .size(style::size::TAB),
     );
