@@ -164,24 +164,22 @@ fn show(
         });
 }
 
-fn header(
+/// The tool, its version and the school year, and how many indicators are
+/// rated. Wrapped, so that at a large zoom the count goes under the title
+/// rather than past the right edge.
+fn title_line(
     ui: &mut Ui,
-    state: &mut ContinuumPage,
     view: &PartnershipView,
     cycle: &Cycle,
     continuum: &Continuum,
     rater: Rater,
-    actions: &mut Actions,
 ) {
-    ui.add_space(style::space::XS);
     let total = continuum.indicator_count();
     let rated = view.rated_count(
         cycle.id,
         rater,
         continuum.indicators().map(|i| i.key.as_str()),
     );
-    // Wrapped, so that at a large zoom the count goes under the title
-    // rather than past the right edge.
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
         ui.weak(format!("version {}", continuum.version));
@@ -200,6 +198,19 @@ fn header(
                 .desired_height(10.0),
         );
     });
+}
+
+fn header(
+    ui: &mut Ui,
+    state: &mut ContinuumPage,
+    view: &PartnershipView,
+    cycle: &Cycle,
+    continuum: &Continuum,
+    rater: Rater,
+    actions: &mut Actions,
+) {
+    ui.add_space(style::space::XS);
+    title_line(ui, view, cycle, continuum, rater);
     // On a line of their own, so that the side panel and a larger zoom
     // leave them room.
     ui.horizontal(|ui| {
