@@ -1696,3 +1696,35 @@ fn the_fixed_worksheets_cut_nothing_short_and_the_fixture_marks_its_cuts() {
         assert!(NEA_PAGES.contains(cut), "{cut}");
     }
 }
+
+/// A guidebook sentence is cut with "…" only where it is over the 30 words
+/// PartnerPath takes: every purpose that ends in "…" continues in the
+/// guidebook past 30 words.
+#[test]
+fn a_purpose_is_cut_only_where_it_runs_over_thirty_words() {
+    let sheets = partnerpath::instrument::Worksheet::builtin().expect("worksheets");
+    let pages = NEA_PAGES.replace('\n', " ");
+    let mut cut = 0;
+    for sheet in sheets.iter().filter(|s| s.phase.is_some()) {
+        for guidance in &sheet.guidance {
+            let Some(start) = guidance.text.strip_suffix('…') else {
+                continue;
+            };
+            cut += 1;
+            let Some(at) = pages.find(start) else {
+                // Garbled in the extraction: it cannot be taken whole.
+                continue;
+            };
+            let rest = &pages[at + start.len()..];
+            let end = rest.find(". ").map_or(rest.len(), |i| i + 1);
+            let whole = format!("{start}{}", &rest[..end]);
+            assert!(
+                whole.split_whitespace().count() > 30,
+                "{}: cut, but whole in {} words: {whole:?}",
+                sheet.key,
+                whole.split_whitespace().count()
+            );
+        }
+    }
+    assert!(cut > 0, "no purpose is cut");
+}
