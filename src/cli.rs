@@ -55,7 +55,7 @@ pub struct PrintArgs {
     /// With --blank --tool continuum, the version to print: 2017-10
     /// (Working Better Together) or 2018-04 (the Strengthening Partnerships
     /// Tool); 2017-10 if not given.
-    #[arg(long, value_parser = continuum_versions())]
+    #[arg(long, requires = "blank", value_parser = continuum_versions())]
     pub continuum_version: Option<String>,
     #[arg(long, value_enum, default_value = "letter")]
     pub paper: PaperArg,
@@ -79,6 +79,13 @@ pub fn run(
         )
     })?;
     let (what, view) = if args.blank {
+        if args.continuum_version.is_some() && tool != Tool::Continuum {
+            return Err(Problem::new(
+                "--continuum-version chooses the version of the continuum rubric only.",
+                "Add --tool continuum, or leave out --continuum-version.",
+            ));
+        }
+        // The version as the program holds it (clap has checked the name).
         let version = args.continuum_version.as_deref().and_then(|v| {
             instruments
                 .continuums
@@ -145,12 +152,14 @@ fn partnership(session: &Session, name: Option<&str>) -> Result<PartnershipView,
         .map_err(|e| Problem::store(&e, Doing::Reading))
 }
 
-/// The tool names `--tool` accepts, from the one list of tools.
+/// The versions of the continuum the program carries, for
+/// `--continuum-version`.
 fn continuum_versions() -> clap::builder::PossibleValuesParser {
     let versions = partnerpath::instrument::Continuum::builtin_all().unwrap_or_default();
     clap::builder::PossibleValuesParser::new(versions.iter().map(|c| c.version.as_str()))
 }
 
+/// The tool names `--tool` accepts, from the one list of tools.
 fn tool_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(Tool::all().into_iter().map(Tool::key))
 }

@@ -425,8 +425,8 @@ fn all_ids(x: &Exchange) -> Vec<uuid::Uuid> {
 /// An exchange file that cannot be imported, in plain words.
 fn refused(error: &ExchangeError) -> Problem {
     let (what_to_do, remedy) = match error {
-        ExchangeError::Newer(_) => (
-            "Install the newest PartnerPath, then import the file again.",
+        ExchangeError::Newer(_) | ExchangeError::UnknownInstrument(_) => (
+            "It was probably made with a newer PartnerPath: install the newest, then import the file again.",
             None,
         ),
         ExchangeError::Database => (

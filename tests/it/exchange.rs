@@ -399,7 +399,7 @@ fn bad_files_are_refused_in_plain_words_and_change_nothing() {
         (
             "unknown version",
             version.into_bytes(),
-            "does not have: wbt-continuum version 2099-01",
+            "does not have: the continuum rubric, version 2099-01",
         ),
         (
             "unknown field",

@@ -714,9 +714,7 @@ fn has_in_order(text: &[String], expected: &str) -> bool {
 /// its copy lost, and the key to PartnerPath's italics.
 fn said_of(sheet: &partnerpath::instrument::Worksheet) -> Vec<String> {
     let mut said = vec![sheet.title.clone(), sheet.source.citation()];
-    if let Some(lost) = &sheet.lost {
-        said.push(format!("{}{lost}", partnerpath::instrument::LOST));
-    }
+    said.extend(sheet.lost_note());
     if sheet.has_ours() {
         said.push(partnerpath::instrument::OURS_KEY.to_owned());
     }
@@ -926,8 +924,8 @@ fn the_blank_agenda_prints_its_two_column_heads_once_above_the_questions() {
 }
 
 /// The Goals & Objectives Template prints the partnership's goals and each
-/// goal's objectives, the Monitoring Plan's; blank, lines for a goal and
-/// five objectives, as the guidebook's form has.
+/// goal's objectives, the Monitoring Plan's; blank, lines for five
+/// objectives, as the guidebook's form has.
 #[test]
 fn the_goals_and_objectives_template_prints_the_partnerships_one_set() {
     use partnerpath::model::{GoalFields, NewGoal};

@@ -57,7 +57,7 @@ fn a_cycle_rated_with_the_2018_tool_shows_its_words_and_becomes_the_usual_one() 
     // With no cycle yet, the default is the 2017 continuum.
     assert_eq!(
         tool_choice(&harness).value().as_deref(),
-        Some("Working Better Together continuum, version 2017-10 (this partnership's usual one)")
+        Some("Working Better Together continuum, version 2017-10 (the default)")
     );
     tool_choice(&harness).click();
     harness.run();
@@ -97,7 +97,7 @@ fn a_cycle_rated_with_the_2018_tool_shows_its_words_and_becomes_the_usual_one() 
     assert_eq!(
         harness
             .query_all_by_label_contains(
-                "Note from PartnerPath: this passage did not survive in the 2018 text; the 2017 wording is shown. Here: ",
+                "Note from PartnerPath: this passage did not survive in the 2018 text; the 2017 wording is shown. (In this indicator: ",
             )
             .count(),
         filled
@@ -258,10 +258,10 @@ fn the_paper_names_each_cycles_version_and_marks_the_other_years() {
     assert!(years.contains("2023–24 *"), "the marked year");
 }
 
-/// A blank continuum prints the partnership's usual version unless another
-/// is chosen: in the print dialog, and on the command line by name.
+/// A blank continuum is offered in the partnership's usual version in the
+/// print dialog, and the command line prints the version it is given.
 #[test]
-fn a_blank_continuum_prints_the_version_the_partnership_uses() {
+fn a_blank_continuum_is_offered_in_the_usual_version_and_printed_in_the_one_named() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("blank.sqlite");
     let (partnership, _) = switched(&path);

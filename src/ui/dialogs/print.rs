@@ -512,7 +512,7 @@ fn version_choice(ui: &mut Ui, state: &mut PrintDialog, instruments: Instruments
             .selected_text(chosen.name_and_version())
             .show_ui(ui, |ui| {
                 for continuum in instruments.continuums {
-                    let on = std::ptr::eq(continuum, chosen);
+                    let on = continuum.is(chosen);
                     if ui
                         .selectable_label(on, continuum.name_and_version())
                         .clicked()

@@ -65,7 +65,7 @@ mod tests {
     fn partnerpaths_labels_and_options_are_in_italics_and_the_sources_are_not() {
         let instruments = Instruments::builtin().expect("instruments");
         let style = Style::default();
-        let (mut ours, mut theirs) = (0, 0);
+        let (mut ours, mut theirs, mut our_options) = (0, 0, 0);
         for sheet in instruments.worksheets {
             for section in &sheet.sections {
                 for f in &section.fields {
@@ -82,9 +82,15 @@ mod tests {
                             ours += 1;
                         }
                     }
-                    for o in &f.options {
-                        let italic = pieces(option(o, &f.options_ours).into())[0];
-                        assert_eq!(italic, f.options_ours.contains(o), "{o}");
+                    let options = f.options.iter().map(|o| (o, &f.options_ours)).chain(
+                        f.columns
+                            .iter()
+                            .flat_map(|c| c.options.iter().map(move |o| (o, &c.options_ours))),
+                    );
+                    for (o, marked) in options {
+                        let italic = pieces(option(o, marked).into())[0];
+                        assert_eq!(italic, marked.contains(o), "{o}");
+                        our_options += usize::from(italic);
                     }
                 }
             }
@@ -92,6 +98,10 @@ mod tests {
         assert!(
             ours > 10 && theirs > 10,
             "{ours} of PartnerPath's, {theirs} of the sources'"
+        );
+        assert!(
+            our_options >= 4,
+            "Adopt, Adapt, Abandon and No: {our_options}"
         );
     }
 }

@@ -272,7 +272,7 @@ fn header(
     if cycle.instrument_key != continuum.key || cycle.instrument_version != continuum.version {
         ui.label(
             RichText::new(format!(
-                "This cycle was rated with version {} of the tool, which this copy of PartnerPath does not carry; it is shown with the wording of the {}.",
+                "This cycle was rated with version {} of the tool, which this copy of PartnerPath does not include; it is shown with the wording of the {}. Install the newest PartnerPath to see its own.",
                 cycle.instrument_version,
                 continuum.name_and_version()
             ))

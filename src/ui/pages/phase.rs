@@ -1,6 +1,8 @@
 //! A guidebook phase's page (Prepare, Act or Reflect): its worksheets, each
 //! with where it stands (not started, or in progress and when it was last
-//! changed), the documents made with it, and a button to start one.
+//! changed), the documents made with it, and a button to start one; the
+//! Monitoring Plan and the guidebook's tools PartnerPath does not build,
+//! with their page, where the guidebook lists them.
 
 use egui::{RichText, Ui};
 

@@ -173,6 +173,11 @@ impl Continuum {
             .map(Vec::as_slice)
     }
 
+    /// Whether `other` is the same version of the same tool.
+    pub fn is(&self, other: &Continuum) -> bool {
+        self.key == other.key && self.version == other.version
+    }
+
     /// The tool and its version, as a cycle names what it was rated with:
     /// "Working Better Together continuum, version 2017-10".
     pub fn name_and_version(&self) -> String {
@@ -213,8 +218,8 @@ impl Continuum {
     }
 
     /// The note beside an indicator some of whose passages are taken from
-    /// another version, naming them: "Note from PartnerPath: … Taken from
-    /// 2017-10: question 3; level 2 (Developing)."
+    /// another version, naming them: "Note from PartnerPath: … (In this
+    /// indicator: the criteria; level 2, Developing.)"
     pub fn filled_note(&self, indicator: &Indicator) -> Option<String> {
         let from = self.filled_from.as_ref()?;
         let which: Vec<String> = indicator
@@ -222,13 +227,19 @@ impl Continuum {
             .filter(|p| indicator.is_filled(*p))
             .map(|p| match p {
                 Passage::Level(level) => {
-                    format!("level {} ({})", level.number(), self.level_name(level))
+                    format!("level {}, {}", level.number(), self.level_name(level))
                 }
                 Passage::Criteria => "the criteria".to_owned(),
                 question @ Passage::Question(_) => question.name(),
             })
             .collect();
-        (!which.is_empty()).then(|| format!("{} Here: {}.", from.note.trim_end(), which.join("; ")))
+        (!which.is_empty()).then(|| {
+            format!(
+                "{} (In this indicator: {}.)",
+                from.note.trim_end(),
+                which.join("; ")
+            )
+        })
     }
 
     /// Parses and validates a continuum instrument file.

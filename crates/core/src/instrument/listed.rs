@@ -1,7 +1,7 @@
-//! The guidebook's tools that PartnerPath does not build, because their
-//! pages did not survive in its copy of the guidebook: each with its
-//! phase, page and place in the guidebook's list, so that the phase page
-//! can say the tool exists and where to find it on paper.
+//! The guidebook's tools that PartnerPath does not build (their pages did
+//! not survive in its copy of the guidebook, or hold nothing to fill in):
+//! each with its phase, page and place in the guidebook's list, so that the
+//! phase page can say the tool exists and where to find it on paper.
 
 use std::sync::OnceLock;
 

@@ -22,8 +22,8 @@ pub use stages::{Principle, Stage, Stages, Sustaining};
 pub use standards::{Alignment, Standards, Theme, ThemeGroup};
 pub use worksheet::{
     CONTRACT_SUPPLEMENT, Column, DEFAULT_SOURCES, Drawing, FISHBONE_CAUSE, FISHBONE_RANK, Field,
-    FieldKind, Guidance, Heads, Holds, LOST, OURS_KEY, Phase, QUARTERLY_MEETING, Role, SCHOOL_YEAR,
-    Section, Suggest, Worksheet,
+    FieldKind, Guidance, Heads, Holds, KEPT, LOST, OURS_KEY, Phase, QUARTERLY_MEETING, Role,
+    SCHOOL_YEAR, Section, Suggest, Worksheet,
 };
 
 use thiserror::Error;

@@ -132,7 +132,7 @@ impl Standards {
                     format!("Theme: {}", a.theme)
                 } else {
                     format!(
-                        "Theme: {} (the appendix's row for the whole item; the split into fields is PartnerPath's)",
+                        "Theme: {}. Appendix A gives this theme for the whole item; PartnerPath split the item into these boxes.",
                         a.theme
                     )
                 }

@@ -334,15 +334,24 @@ impl Field {
     }
 }
 
+/// The heading over what was typed into fields a later version of a tool
+/// no longer has, on screen and on paper.
+pub const KEPT: &str = "Kept from an earlier version of this tool";
+
 /// The words before a worksheet's `lost`, on screen and on paper.
 pub const LOST: &str = "Note from PartnerPath on what is missing here: ";
 
 /// The words under a worksheet's title that tell PartnerPath's labels from
 /// the source's.
-pub const OURS_KEY: &str =
-    "Labels in italics are PartnerPath's own words; the others are the source's.";
+pub const OURS_KEY: &str = "Words in italics (titles, labels, choices) are PartnerPath's; the rest is the source's own wording.";
 
 impl Worksheet {
+    /// PartnerPath's note on what its copy lost of this worksheet, with its
+    /// lead words, as the screen and the paper show it.
+    pub fn lost_note(&self) -> Option<String> {
+        self.lost.as_ref().map(|lost| format!("{LOST}{lost}"))
+    }
+
     /// The sections under the source's heads (see [`Heads`]): from the
     /// section they start at to the end.
     pub fn under_heads(&self, section: &Section) -> bool {
@@ -422,6 +431,12 @@ impl Worksheet {
         }
         let mut keys = HashSet::new();
         for section in &self.sections {
+            if section.holds.is_some() && !section.fields.is_empty() {
+                return Err(format!(
+                    "section {} holds the partnership's goals and cannot have fields too",
+                    section.key
+                ));
+            }
             if !keys.insert(format!("section:{}", section.key)) {
                 return Err(format!("section key {} is used twice", section.key));
             }

@@ -19,6 +19,26 @@ pub struct Versions {
 /// The marks given to the other versions, in the order they are met.
 const MARKS: [&str; 4] = ["*", "†", "‡", "§"];
 
+/// The mark of the `index`-th other version: "*", then "†"…, then "(5)".
+fn mark(index: usize) -> String {
+    MARKS
+        .get(index)
+        .map_or_else(|| format!("({})", index + 1), |m| (*m).to_owned())
+}
+
+/// A version as a key line names it: the tool and version, or, for one
+/// this program lacks, the version and the wording it is shown with.
+fn named(instruments: &Instruments, cycle: &Cycle) -> String {
+    match instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version) {
+        Some(continuum) => continuum.name_and_version(),
+        None => format!(
+            "continuum version {}, which this copy of PartnerPath does not include (shown in the wording of the {})",
+            cycle.instrument_version,
+            instruments.continuum.name_and_version()
+        ),
+    }
+}
+
 impl Versions {
     /// The versions of all of `view`'s cycles.
     pub fn of(view: &PartnershipView, instruments: &Instruments) -> Versions {
@@ -26,51 +46,50 @@ impl Versions {
         Self::of_cycles(&cycles, instruments)
     }
 
-    /// The versions of `cycles` (oldest first). A cycle whose version the
-    /// program lacks reads as the default continuum.
+    /// The continuum of the partnership's newest cycle, which a new cycle
+    /// rates with unless another is chosen; the default one before any.
+    pub fn usual(view: &PartnershipView, instruments: &Instruments) -> &'static Continuum {
+        view.cycles
+            .last()
+            .map_or(instruments.continuum, |c| continuum_for(instruments, c))
+    }
+
+    /// The versions of `cycles` (oldest first), told apart by the version
+    /// each cycle names, whether or not the program includes it.
     pub fn of_cycles(cycles: &[&Cycle], instruments: &Instruments) -> Versions {
+        let version = |c: &Cycle| (c.instrument_key.clone(), c.instrument_version.clone());
+        let newest = cycles.last().map(|c| version(c));
         let reference = cycles
             .last()
             .map_or(instruments.continuum, |c| continuum_for(instruments, c));
-        let mut others: Vec<&'static Continuum> = Vec::new();
-        let mut marks = Vec::new();
+        // Each other version, with the cycles rated with it.
+        let mut others: Vec<((String, String), Vec<&Cycle>)> = Vec::new();
         for cycle in cycles {
-            let continuum = continuum_for(instruments, cycle);
-            if std::ptr::eq(continuum, reference) {
+            let this = version(cycle);
+            if Some(&this) == newest.as_ref() {
                 continue;
             }
-            let index = others
-                .iter()
-                .position(|c| std::ptr::eq(*c, continuum))
-                .unwrap_or_else(|| {
-                    others.push(continuum);
-                    others.len() - 1
-                });
-            let mark = MARKS
-                .get(index)
-                .map_or_else(|| format!("({})", index + 1), |m| (*m).to_owned());
-            marks.push((cycle.id, mark));
-        }
-        let mut key = Vec::new();
-        if !others.is_empty() {
-            for (index, continuum) in others.iter().enumerate() {
-                let mark = MARKS
-                    .get(index)
-                    .map_or_else(|| format!("({})", index + 1), |m| (*m).to_owned());
-                let years: Vec<&str> = cycles
-                    .iter()
-                    .filter(|c| std::ptr::eq(continuum_for(instruments, c), *continuum))
-                    .map(|c| c.school_year.as_str())
-                    .collect();
-                key.push(format!(
-                    "{mark} Rated with the {}: {}.",
-                    continuum.name_and_version(),
-                    years.join(", ")
-                ));
+            match others.iter_mut().find(|(v, _)| *v == this) {
+                Some((_, rated)) => rated.push(cycle),
+                None => others.push((this, vec![cycle])),
             }
+        }
+        let mut marks = Vec::new();
+        let mut key = Vec::new();
+        for (index, (_, rated)) in others.iter().enumerate() {
+            marks.extend(rated.iter().map(|c| (c.id, mark(index))));
+            let years: Vec<&str> = rated.iter().map(|c| c.school_year.as_str()).collect();
+            key.push(format!(
+                "{} Rated with the {}: {}.",
+                mark(index),
+                named(instruments, rated[0]),
+                years.join(", ")
+            ));
+        }
+        if let (false, Some(newest)) = (others.is_empty(), cycles.last()) {
             key.push(format!(
                 "Years without a mark were rated with the {}. Indicators are compared by what they assess; their wording differs between versions.",
-                reference.name_and_version()
+                named(instruments, newest)
             ));
         }
         Versions {
@@ -78,6 +97,23 @@ impl Versions {
             marks,
             key,
         }
+    }
+
+    /// Said when `earlier` and `later` were rated with different versions:
+    /// which each was rated with, and that each level's text is its own
+    /// version's.
+    pub fn between(instruments: &Instruments, earlier: &Cycle, later: &Cycle) -> Option<String> {
+        let same = earlier.instrument_key == later.instrument_key
+            && earlier.instrument_version == later.instrument_version;
+        (!same).then(|| {
+            format!(
+                "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is shown in the words of its own year's version.",
+                earlier.school_year,
+                named(instruments, earlier),
+                later.school_year,
+                named(instruments, later)
+            )
+        })
     }
 
     /// The cycle's mark, if it was rated with another version than the
@@ -161,6 +197,30 @@ mod tests {
             versions.key()
         );
         assert!(versions.key()[1].contains("Working Better Together"));
+    }
+
+    #[test]
+    fn a_version_the_program_lacks_is_marked_and_named_as_such() {
+        let instruments = Instruments::builtin().expect("instruments");
+        let v = view(vec![
+            cycle(17, "2017-18", "2017-10"),
+            cycle(18, "2018-19", "2099-01"),
+        ]);
+        let versions = Versions::of(&v, &instruments);
+        assert_eq!(versions.year(&v.cycles[0]), "2017-18 *");
+        assert_eq!(versions.year(&v.cycles[1]), "2018-19");
+        assert!(
+            versions.key()[0].starts_with("* Rated with the Working Better Together"),
+            "{:?}",
+            versions.key()
+        );
+        assert!(
+            versions.key()[1].contains(
+                "continuum version 2099-01, which this copy of PartnerPath does not include"
+            ),
+            "{:?}",
+            versions.key()
+        );
     }
 
     #[test]

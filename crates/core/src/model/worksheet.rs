@@ -161,6 +161,49 @@ pub struct Document {
 }
 
 impl Document {
+    /// What was typed into fields that `sheet` (a later version of the
+    /// tool) no longer has, as (field name, text), so that it stays in
+    /// sight on screen and on paper. `person` names a chosen person.
+    pub fn kept_from_earlier(
+        &self,
+        sheet: &Worksheet,
+        person: impl Fn(PersonId) -> Option<String>,
+    ) -> Vec<(String, String)> {
+        self.values
+            .iter()
+            .filter(|(key, value)| sheet.field(key).is_none() && !value.is_empty())
+            .map(|(key, value)| {
+                let text = match value {
+                    FieldValue::Text(text) => text.clone(),
+                    FieldValue::Choice(Some(choice)) => choice.clone(),
+                    FieldValue::Date(Some(date)) => super::long_date(*date),
+                    FieldValue::YesNoDate { on: Some(on), .. } => {
+                        format!("Confirmed on {}", super::long_date(*on))
+                    }
+                    FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
+                    FieldValue::Check(true) => "Ticked".to_owned(),
+                    FieldValue::Person(Some(id)) => person(*id).unwrap_or_default(),
+                    FieldValue::Rows(rows) => rows
+                        .iter()
+                        .map(|row| {
+                            row.values()
+                                .map(FieldValue::text)
+                                .filter(|t| !t.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    FieldValue::Person(None)
+                    | FieldValue::Choice(None)
+                    | FieldValue::Date(None)
+                    | FieldValue::Check(false) => String::new(),
+                };
+                (key.replace('_', " "), text)
+            })
+            .collect()
+    }
+
     /// The stored value of a field, if any was typed.
     pub fn value(&self, key: &str) -> Option<&FieldValue> {
         self.values.get(key)

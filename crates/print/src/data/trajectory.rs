@@ -255,6 +255,7 @@ pub fn trajectory(
     TrajectoryPrint {
         title: "Across the years".to_owned(),
         version_key: versions.key().to_vec(),
+        // `cycles` is newest first here: the span runs from its last.
         years: match (cycles.last(), cycles.first()) {
             (Some(first), Some(last)) if first.id != last.id => {
                 format!("{} to {}", first.school_year, last.school_year)
@@ -351,15 +352,7 @@ fn change_list(
     ChangesPrint {
         from: earlier.school_year.clone(),
         to: later.school_year.clone(),
-        versions: (!std::ptr::eq(was, is)).then(|| {
-            format!(
-                "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is in the words of its own year's version.",
-                earlier.school_year,
-                was.name_and_version(),
-                later.school_year,
-                is.name_and_version()
-            )
-        }),
+        versions: Versions::between(instruments, earlier, later),
         categories,
         items,
     }

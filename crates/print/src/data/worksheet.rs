@@ -2,7 +2,7 @@
 //! filled or blank, with a meeting's action steps.
 
 use super::*;
-use partnerpath_core::instrument::{Column, Drawing, Field, Holds, LOST, OURS_KEY};
+use partnerpath_core::instrument::{Column, Drawing, Field, Holds, KEPT, OURS_KEY};
 use partnerpath_core::model::{bones, over_years};
 
 #[derive(Debug, Clone, Serialize)]
@@ -16,6 +16,9 @@ pub struct WorksheetPrint {
     pub lost: Option<String>,
     /// The key to the italics of PartnerPath's labels, when it has any.
     pub ours_key: Option<String>,
+    /// What was typed into fields this version no longer has: its heading,
+    /// and each field's name and text.
+    pub kept: Option<(String, Vec<(String, String)>)>,
     /// A per-year worksheet's ratings over the years (filled, two years or more).
     pub over_years: Option<OverYearsPrint>,
     pub sections: Vec<SectionPrint>,
@@ -70,6 +73,8 @@ impl Words {
 pub struct CellPrint {
     pub text: String,
     pub hint: bool,
+    /// A hint's choices (PartnerPath's in italics).
+    pub options: Vec<Words>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,16 +189,19 @@ fn cell_print(
                 "☐".to_owned()
             },
             hint: false,
+            options: Vec::new(),
         },
         (FieldKind::Choice | FieldKind::Scale, value) if value.is_none_or(FieldValue::is_empty) => {
             CellPrint {
                 text: column.options.join(" · "),
                 hint: true,
+                options: Words::options(&column.options, &column.options_ours),
             }
         }
         (_, value) => CellPrint {
             text: value.map(|v| value_text(v, view)).unwrap_or_default(),
             hint: false,
+            options: Vec::new(),
         },
     }
 }
@@ -382,8 +390,14 @@ pub fn worksheet(
             .map(|g| (g.heading.clone(), g.text.clone()))
             .collect(),
         notes: sheet.notes.clone(),
-        lost: sheet.lost.as_ref().map(|lost| format!("{LOST}{lost}")),
+        lost: sheet.lost_note(),
         ours_key: sheet.has_ours().then(|| OURS_KEY.to_owned()),
+        kept: filled
+            .map(|(view, document)| {
+                document.kept_from_earlier(sheet, |id| view.person(id).map(|p| p.name.clone()))
+            })
+            .filter(|kept| !kept.is_empty())
+            .map(|kept| (KEPT.to_owned(), kept)),
         over_years: filled
             .and_then(|(view, _)| {
                 over_years(sheet, view.documents_of(&sheet.key), &view.partnership)

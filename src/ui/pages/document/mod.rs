@@ -7,7 +7,7 @@ mod worksheet;
 use egui::{RichText, Ui};
 
 use super::goals::{self, GoalsForm};
-use crate::instrument::{Holds, QUARTERLY_MEETING};
+use crate::instrument::{Holds, KEPT, QUARTERLY_MEETING};
 use crate::model::{Command, DocumentId, OverYears, over_years};
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, timer, widgets};
@@ -158,7 +158,7 @@ fn show(
                 },
                 today,
             );
-            kept_from_earlier(ui, sheet, document);
+            kept_from_earlier(ui, sheet, document, view);
         });
 }
 
@@ -168,52 +168,17 @@ fn kept_from_earlier(
     ui: &mut Ui,
     sheet: &crate::instrument::Worksheet,
     document: &crate::model::Document,
+    view: &crate::model::PartnershipView,
 ) {
-    let kept: Vec<(&String, &crate::model::FieldValue)> = document
-        .values
-        .iter()
-        .filter(|(key, value)| sheet.field(key).is_none() && !value.is_empty())
-        .collect();
+    let kept = document.kept_from_earlier(sheet, |id| view.person(id).map(|p| p.name.clone()));
     if kept.is_empty() {
         return;
     }
     ui.add_space(style::space::L);
-    ui.label(
-        RichText::new("Kept from an earlier version of this tool")
-            .strong()
-            .size(style::size::SECTION),
-    );
+    ui.label(RichText::new(KEPT).strong().size(style::size::SECTION));
     ui.weak("This version no longer asks for these; what was typed is kept as it was.");
-    for (key, value) in kept {
-        use crate::model::FieldValue;
-        let text = match value {
-            FieldValue::Text(text) => text.clone(),
-            FieldValue::Choice(Some(choice)) => choice.clone(),
-            FieldValue::Date(Some(date)) => crate::model::long_date(*date),
-            FieldValue::YesNoDate { on: Some(on), .. } => {
-                format!("Confirmed on {}", crate::model::long_date(*on))
-            }
-            FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
-            FieldValue::Check(true) => "Ticked".to_owned(),
-            FieldValue::Rows(rows) => {
-                let cells: Vec<String> = rows
-                    .iter()
-                    .map(|row| {
-                        row.values()
-                            .map(FieldValue::text)
-                            .filter(|t| !t.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .collect();
-                cells.join("; ")
-            }
-            FieldValue::Person(_)
-            | FieldValue::Choice(None)
-            | FieldValue::Date(None)
-            | FieldValue::Check(false) => String::new(),
-        };
-        ui.label(RichText::new(key.replace('_', " ")).strong());
+    for (name, text) in kept {
+        ui.label(RichText::new(name).strong());
         ui.add(egui::Label::new(text).wrap());
     }
 }

@@ -9,7 +9,7 @@ use egui::{Id, RichText, Ui};
 use jiff::civil::Date;
 
 use crate::instrument::{
-    Column, Drawing, Field, FieldKind, LOST, Section, Standards, Suggest, Worksheet,
+    Column, Drawing, Field, FieldKind, Section, Standards, Suggest, Worksheet,
 };
 use crate::model::{Command, Document, FieldValue, PartnershipView, PersonId, SchoolYear, bones};
 use crate::ui::action::Actions;
@@ -46,15 +46,12 @@ pub fn show(
             for note in &sheet.notes {
                 ui.label(RichText::new(format!("Note from PartnerPath: {note}")).italics());
             }
-            if let Some(lost) = &sheet.lost {
-                ui.label(RichText::new(format!("{LOST}{lost}")).italics());
-            }
             ui.weak(format!("Source: {}", sheet.source.citation()));
             standards::about(ui, standards, &sheet.key);
         });
     ours::key(ui, sheet);
-    if let Some(lost) = &sheet.lost {
-        ui.add(egui::Label::new(RichText::new(format!("{LOST}{lost}")).italics()).wrap());
+    if let Some(lost) = sheet.lost_note() {
+        ui.add(egui::Label::new(RichText::new(lost).italics()).wrap());
     }
     for section in &sheet.sections {
         ui.add_space(style::space::M);

@@ -1,5 +1,7 @@
 //! The partnership's continuum cycles: one per sitting, each opened, marked
-//! final or deleted (after a question), and a new one started below.
+//! final or deleted (after a question), each with the version of the
+//! continuum it was rated with, and a new one started below with the
+//! version chosen (the partnership's usual one unless another is).
 
 use egui::{RichText, Ui};
 use jiff::civil::Date;
@@ -55,7 +57,7 @@ fn cycles(
     actions: &mut Actions,
     today: Date,
 ) {
-    let usual = Versions::of(view, &instruments).reference;
+    let usual = Versions::usual(view, &instruments);
     ui.label(
         RichText::new("Continuum cycles")
             .heading()
@@ -89,8 +91,16 @@ fn cycles(
                         actions.go(view, Page::Continuum(cycle.id));
                     }
                     ui.label(long_date(cycle.administered_on));
-                    ui.label(&continuum.short_title)
-                        .on_hover_text(continuum.name_and_version());
+                    match instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version)
+                    {
+                        Some(continuum) => ui
+                            .label(&continuum.short_title)
+                            .on_hover_text(continuum.name_and_version()),
+                        None => ui.label(format!(
+                            "version {} (not in this copy of PartnerPath)",
+                            cycle.instrument_version
+                        )),
+                    };
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
                     ui.label(format!("{rated} of {total} indicators rated"));
                     ui.label(cycle.status.label());
@@ -150,8 +160,8 @@ fn cycles(
         .filter(|(id, _, _)| *id == view.partnership.id)
         .and_then(|(_, key, version)| instruments.continuum_of(key, version))
         .unwrap_or(usual);
-    let continuum = tool_choice(ui, instruments, chosen, usual);
-    if !std::ptr::eq(continuum, chosen) {
+    let continuum = tool_choice(ui, instruments, chosen, usual, !view.cycles.is_empty());
+    if !continuum.is(chosen) {
         state.new_cycle_tool = Some((
             view.partnership.id,
             continuum.key.clone(),
@@ -187,12 +197,15 @@ fn tool_choice(
     instruments: Instruments,
     chosen: &'static Continuum,
     usual: &'static Continuum,
+    has_cycles: bool,
 ) -> &'static Continuum {
     let name = |c: &Continuum| {
-        if std::ptr::eq(c, usual) {
+        if !c.is(usual) {
+            c.name_and_version()
+        } else if has_cycles {
             format!("{} (this partnership's usual one)", c.name_and_version())
         } else {
-            c.name_and_version()
+            format!("{} (the default)", c.name_and_version())
         }
     };
     let mut picked = chosen;
@@ -203,7 +216,7 @@ fn tool_choice(
             .show_ui(ui, |ui| {
                 for continuum in instruments.continuums {
                     if ui
-                        .selectable_label(std::ptr::eq(continuum, chosen), name(continuum))
+                        .selectable_label(continuum.is(chosen), name(continuum))
                         .clicked()
                     {
                         picked = continuum;

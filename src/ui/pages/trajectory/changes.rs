@@ -87,21 +87,8 @@ pub fn show(
     let (Some(earlier), Some(later)) = (view.cycle(from), view.cycle(to)) else {
         return;
     };
-    let (was, is) = (
-        continuum_for(&instruments, earlier),
-        continuum_for(&instruments, later),
-    );
-    if !std::ptr::eq(was, is) {
-        ui.add(
-            egui::Label::new(format!(
-                "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is shown in the words of its own year's version.",
-                earlier.school_year,
-                was.name_and_version(),
-                later.school_year,
-                is.name_and_version()
-            ))
-            .wrap(),
-        );
+    if let Some(versions) = Versions::between(&instruments, earlier, later) {
+        ui.add(egui::Label::new(versions).wrap());
     }
     ui.add_space(style::space::S);
     egui::ScrollArea::vertical()

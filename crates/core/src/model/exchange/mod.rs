@@ -423,8 +423,8 @@ pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError
             instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version)
         else {
             return unknown(&format!(
-                "{} version {}",
-                cycle.instrument_key, cycle.instrument_version
+                "the continuum rubric, version {} ({})",
+                cycle.instrument_version, cycle.instrument_key
             ));
         };
         rated_with.insert(cycle.id, continuum);
