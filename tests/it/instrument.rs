@@ -1209,7 +1209,10 @@ fn appendix_a_aligns_items_to_themes_and_marks_partnerpaths_splits() {
         let line = standards
             .beside("contract-supplement", item)
             .unwrap_or_default();
-        assert!(line.contains("PartnerPath's"), "{item}: {line}");
+        assert!(
+            line.contains("PartnerPath split the item"),
+            "{item}: {line}"
+        );
     }
     for item in ["interim_measures", "meeting_schedule"] {
         let line = standards
