@@ -5,10 +5,11 @@
 use std::path::Path;
 
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use jiff::civil::date;
 use partnerpath::model::{MilestoneFields, NewMilestone};
-use partnerpath::ui::{Page, Screen};
+use partnerpath::ui::{App, Page, Screen};
 use partnerpath_store::Store;
 
 use crate::support;
@@ -100,11 +101,22 @@ fn a_goal_and_an_objective_under_it_are_stored() {
         [1366.0, 2000.0],
     );
     harness.run();
+    add_a_goal_and_an_objective(&mut harness, "  Keep the teachers we prepare ");
+    assert_eq!(
+        stored_goals(&path),
+        [
+            ("Keep the teachers we prepare".to_owned(), false),
+            ("90% return for year two".to_owned(), true)
+        ]
+    );
+}
+
+/// Types a goal and, under it, the objective "90% return for year two",
+/// adding each.
+fn add_a_goal_and_an_objective(harness: &mut Harness<'_, App>, goal: &str) {
     harness.get_by_label("New goal").click();
     harness.run();
-    harness
-        .get_by_label("New goal")
-        .type_text("  Keep the teachers we prepare ");
+    harness.get_by_label("New goal").type_text(goal);
     harness.run();
     harness.get_by_label("+ Add goal").click();
     harness.run();
@@ -116,21 +128,17 @@ fn a_goal_and_an_objective_under_it_are_stored() {
     harness.run();
     harness.get_by_label("+ Add objective").click();
     harness.run();
-    let conn = rusqlite::Connection::open(&path).expect("open");
-    let goals: Vec<(String, bool)> = conn
-        .prepare("SELECT text, goal_id IS NOT NULL FROM goals ORDER BY id")
+}
+
+/// The goals stored, oldest first, each with whether it is an objective.
+fn stored_goals(path: &Path) -> Vec<(String, bool)> {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.prepare("SELECT text, goal_id IS NOT NULL FROM goals ORDER BY id")
         .expect("prepare")
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .expect("query")
         .collect::<Result<_, _>>()
-        .expect("rows");
-    assert_eq!(
-        goals,
-        [
-            ("Keep the teachers we prepare".to_owned(), false),
-            ("90% return for year two".to_owned(), true)
-        ]
-    );
+        .expect("rows")
 }
 
 #[test]
@@ -212,38 +220,16 @@ fn the_goals_and_objectives_template_and_the_monitoring_plan_share_one_set() {
         Screen::In(_, Page::Document(_))
     ));
     harness.get_by_label("Add a goal first: each objective is toward a goal.");
-    harness.get_by_label("New goal").click();
-    harness.run();
-    harness
-        .get_by_label("New goal")
-        .type_text("Keep the teachers we prepare");
-    harness.run();
-    harness.get_by_label("+ Add goal").click();
-    harness.run();
-    harness.get_by_label("New objective").click();
-    harness.run();
-    harness
-        .get_by_label("New objective")
-        .type_text("90% return for year two");
-    harness.run();
-    harness.get_by_label("+ Add objective").click();
-    harness.run();
+    add_a_goal_and_an_objective(&mut harness, "Keep the teachers we prepare");
     // Stored once, as the partnership's goals, not as the document's fields.
-    let conn = rusqlite::Connection::open(&path).expect("open");
-    let goals: Vec<(String, bool)> = conn
-        .prepare("SELECT text, goal_id IS NOT NULL FROM goals ORDER BY id")
-        .expect("prepare")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows");
     assert_eq!(
-        goals,
+        stored_goals(&path),
         [
             ("Keep the teachers we prepare".to_owned(), false),
             ("90% return for year two".to_owned(), true)
         ]
     );
+    let conn = rusqlite::Connection::open(&path).expect("open");
     let typed: i64 = conn
         .query_row(
             "SELECT count(*) FROM document_values WHERE value LIKE '%teachers we prepare%'",
