@@ -63,7 +63,15 @@ struct Marker {
     colour: Color32,
 }
 
+/// The indicator names' column, and the narrower one used when four level
+/// cells would not otherwise fit beside it (at a large zoom or on a small
+/// screen), so that no level is cut off at the right.
 const NAME_WIDTH: f32 = 210.0;
+const NARROW_NAME_WIDTH: f32 = 140.0;
+/// A level cell is never narrower than this, nor, beside the wide names'
+/// column, than `WIDE_CELL`.
+const MIN_CELL: f32 = 120.0;
+const WIDE_CELL: f32 = 140.0;
 const GAP: f32 = 6.0;
 const PADDING: f32 = 8.0;
 /// Room at the top of each cell for the "chosen" mark.
@@ -71,13 +79,22 @@ const MARK_HEIGHT: f32 = 22.0;
 
 /// Column positions shared by the header and the rows.
 struct Columns {
+    name: f32,
     cell: f32,
 }
 
 impl Columns {
     fn new(width: f32) -> Columns {
-        let cell = ((width - NAME_WIDTH - GAP * 4.0) / 4.0).max(140.0);
-        Columns { cell }
+        let cells = |name: f32| (width - name - GAP * 4.0) / 4.0;
+        let name = if cells(NAME_WIDTH) >= WIDE_CELL {
+            NAME_WIDTH
+        } else {
+            NARROW_NAME_WIDTH
+        };
+        Columns {
+            name,
+            cell: cells(name).max(MIN_CELL),
+        }
     }
 
     fn span(&self, cells: usize) -> f32 {
@@ -335,7 +352,7 @@ fn source_line(ui: &mut Ui, continuum: &Continuum) {
 fn column_headings(ui: &mut Ui, columns: &Columns, continuum: &Continuum) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
-        ui.allocate_exact_size(vec2(NAME_WIDTH, 24.0), Sense::hover());
+        ui.allocate_exact_size(vec2(columns.name, 24.0), Sense::hover());
         for level in Level::ALL {
             let (rect, _) = ui.allocate_exact_size(vec2(columns.cell, 24.0), Sense::hover());
             ui.painter().text(
@@ -380,10 +397,10 @@ fn indicator_row(
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_ui_with_layout(
-            vec2(NAME_WIDTH, 0.0),
+            vec2(columns.name, 0.0),
             egui::Layout::top_down(egui::Align::Min),
             |ui| {
-                ui.set_width(NAME_WIDTH);
+                ui.set_width(columns.name);
                 indicator_name(ui, state, continuum, indicator, rating, spread);
             },
         );
@@ -645,7 +662,7 @@ fn criteria(ui: &mut Ui, columns: &Columns, continuum: &Continuum, indicator: &I
     let headings = &continuum.headings;
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
-        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        ui.allocate_exact_size(vec2(columns.name, 0.0), Sense::hover());
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(columns.span(4) - 16.0);
             ui.columns(2, |halves| {
@@ -691,7 +708,7 @@ fn notes(
     ui.add_space(style::space::XS);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
-        ui.allocate_exact_size(vec2(NAME_WIDTH, 0.0), Sense::hover());
+        ui.allocate_exact_size(vec2(columns.name, 0.0), Sense::hover());
         let boxes = [
             (
                 headings.evidence.as_str(),
@@ -728,4 +745,27 @@ fn notes(
             );
         }
     });
+}
+
+#[cfg(test)]
+mod columns_tests {
+    use super::*;
+
+    /// The names' column and four level cells, with their gaps.
+    fn total(c: &Columns) -> f32 {
+        c.name + GAP * 4.0 + c.cell * 4.0
+    }
+
+    #[test]
+    fn four_levels_fit_beside_the_names_at_a_large_zoom_and_keep_the_wide_names_otherwise() {
+        // The page at 1366 points, and at 200 % (683 points, less the side
+        // panel's drop-down row and the scroll bar).
+        let wide = Columns::new(1130.0);
+        assert!((wide.name - NAME_WIDTH).abs() < f32::EPSILON);
+        assert!(total(&wide) <= 1130.0 + 0.01);
+        let zoomed = Columns::new(665.0);
+        assert!((zoomed.name - NARROW_NAME_WIDTH).abs() < f32::EPSILON);
+        assert!(total(&zoomed) <= 665.0 + 0.01, "{}", total(&zoomed));
+        assert!(zoomed.cell >= MIN_CELL);
+    }
 }
