@@ -86,13 +86,11 @@ pub fn run(
             ));
         }
         // The version as the program holds it (clap has checked the name).
-        let version = args.continuum_version.as_deref().and_then(|v| {
-            instruments
-                .continuums
-                .iter()
-                .find(|c| c.version == v)
-                .map(|c| c.version.as_str())
-        });
+        let version = args
+            .continuum_version
+            .as_deref()
+            .and_then(|v| instruments.continuum_version(v))
+            .map(|c| c.version.as_str());
         let selection = Selection {
             version,
             ..Selection::default()

@@ -119,13 +119,11 @@ pub fn printout(
             let part = match blank {
                 Blank::Continuum { version } => {
                     let continuum = match version {
-                        Some(version) => instruments
-                            .continuums
-                            .iter()
-                            .find(|c| c.version == *version)
-                            .ok_or_else(|| {
+                        Some(version) => {
+                            instruments.continuum_version(version).ok_or_else(|| {
                                 missing(&format!("version {version} of the continuum"))
-                            })?,
+                            })?
+                        }
                         None => instruments.continuum,
                     };
                     PrintPart::Continuum(data::continuum(continuum, None, false))

@@ -317,7 +317,7 @@ fn choices(
     if state.version.is_none()
         && let Some(view) = view
     {
-        state.version = Some(Versions::of(view, &instruments).reference.version.as_str());
+        state.version = Some(Versions::usual(view, &instruments).version.as_str());
     }
     if let Some(view) = view {
         ui.label(RichText::new(&view.partnership.name).strong());
@@ -503,7 +503,7 @@ fn cycle_choice(ui: &mut Ui, state: &mut PrintDialog, view: &PartnershipView) {
 fn version_choice(ui: &mut Ui, state: &mut PrintDialog, instruments: Instruments) {
     let chosen = state
         .version
-        .and_then(|v| instruments.continuums.iter().find(|c| c.version == v))
+        .and_then(|v| instruments.continuum_version(v))
         .unwrap_or(instruments.continuum);
     ui.horizontal(|ui| {
         ui.add_space(style::space::XL);

@@ -79,6 +79,12 @@ impl Instruments {
             .find(|c| c.key == key && c.version == version)
     }
 
+    /// The continuum the program carries in `version` ("2018-04"): every
+    /// continuum it carries is a version of the default one's rubric.
+    pub fn continuum_version(&self, version: &str) -> Option<&'static Continuum> {
+        self.continuum_of(&self.continuum.key, version)
+    }
+
     /// The worksheet with `key`.
     pub fn worksheet(&self, key: &str) -> Option<&'static Worksheet> {
         self.worksheets.iter().find(|w| w.key == key)

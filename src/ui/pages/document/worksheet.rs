@@ -363,14 +363,14 @@ fn suggestions(
 fn scale(
     ui: &mut Ui,
     chosen: Option<&str>,
-    (options, theirs): (&[String], &[String]),
+    (options, ours_of_them): (&[String], &[String]),
     name: &str,
 ) -> Option<Option<String>> {
     let mut new = None;
     for option in options {
         let on = chosen == Some(option.as_str());
         if ui
-            .selectable_label(on, ours::option(option, theirs))
+            .selectable_label(on, ours::option(option, ours_of_them))
             .accessible_name(format!("{name}: {option}"))
             .clicked()
         {
@@ -427,11 +427,14 @@ fn option_choice(
     ui: &mut Ui,
     id: Id,
     chosen: Option<&str>,
-    (options, theirs): (&[String], &[String]),
+    (options, ours_of_them): (&[String], &[String]),
     name: &str,
 ) -> Option<Option<String>> {
     let mut selected = chosen.map(str::to_owned);
-    let shown = chosen.map_or_else(|| RichText::new("Choose…"), |c| ours::option(c, theirs));
+    let shown = chosen.map_or_else(
+        || RichText::new("Choose…"),
+        |c| ours::option(c, ours_of_them),
+    );
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
@@ -439,7 +442,7 @@ fn option_choice(
                 ui.selectable_value(
                     &mut selected,
                     Some(option.clone()),
-                    ours::option(option, theirs),
+                    ours::option(option, ours_of_them),
                 );
             }
         })
