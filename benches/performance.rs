@@ -17,7 +17,7 @@ use egui::{Pos2, RawInput, Rect, vec2};
 use partnerpath::instrument::Phase;
 use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
 use partnerpath::large::{self, Shape};
-use partnerpath::model::{Command, Level, Rater, RatingKey};
+use partnerpath::model::{Command, Level, Part, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Page, Screen, Tab};
@@ -250,6 +250,32 @@ fn storage(c: &mut Criterion) {
     });
     c.bench_function("read the list and the portfolio (60 partnerships)", |b| {
         b.iter(|| session.refresh_summaries().expect("read"));
+    });
+    // A keystroke in a passage of the partnership's adaptation: the newest
+    // version is rated with, so the first makes a version and the rest
+    // change it; the view builds each version's continuum again.
+    let instruments = Instruments::builtin().expect("instruments");
+    let adaptation = session.view().expect("open").adaptations[0].id;
+    c.bench_function("apply one edit: adaptation passage typed", |b| {
+        b.iter(|| {
+            n += 1;
+            let view = session.view().expect("open");
+            let command = view
+                .edit_adaptation(
+                    adaptation,
+                    |f| {
+                        f.wording = f.with(
+                            instruments.continuum,
+                            "advocacy",
+                            Part::Criteria,
+                            vec![format!("Advocacy {n}")],
+                        );
+                    },
+                    jiff::civil::date(2026, 12, 3),
+                )
+                .expect("a change");
+            session.apply(&command).expect("apply");
+        });
     });
     let partnership = session.view().expect("open").partnership.clone();
     c.bench_function("apply one edit: partnership renamed", |b| {

@@ -178,7 +178,7 @@ fn blank_tools() -> String {
 
 /// The cycle, round and document the arguments name (the newest of each
 /// when not named); a name that matches nothing leaves it unchosen.
-fn selection(args: &PrintArgs, tool: Tool, view: &PartnershipView) -> Selection {
+fn selection(args: &PrintArgs, tool: Tool, view: &PartnershipView) -> Selection<'static> {
     let cycle = match args.cycle.as_deref() {
         None => view.cycles.last(),
         Some(text) => SchoolYear::parse(text).and_then(|year| {

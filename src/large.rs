@@ -8,14 +8,14 @@ use std::path::Path;
 
 use jiff::civil::{Date, date};
 
-use crate::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
+use crate::instrument::{CONTRACT_SUPPLEMENT, Continuum, Instruments, QUARTERLY_MEETING};
 use crate::model::{
-    ActionSource, ActionStatus, ActionStep, ActionStepFields, CheckInFields, CheckInStatus,
-    CycleFields, CycleStatus, DocumentFields, FieldValue, GoalFields, Level, MilestoneFields,
-    NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
-    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, PartnerKind, PartnershipId,
-    PersonId, Rater, RatingKey, ReadinessMemberFields, ReadinessRoundFields, SchoolYear, Side,
-    StageEntryFields, Team,
+    ActionSource, ActionStatus, ActionStep, ActionStepFields, AdaptationFields, CheckInFields,
+    CheckInStatus, CycleFields, CycleStatus, DocumentFields, FieldValue, GoalFields, Level,
+    MilestoneFields, NewActionStep, NewAdaptation, NewCheckIn, NewCycle, NewDocument, NewGoal,
+    NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
+    Part, PartnerKind, PartnershipId, PersonId, Rater, RatingKey, ReadinessMemberFields,
+    ReadinessRoundFields, SchoolYear, Side, StageEntryFields, Team,
 };
 use crate::problem::{Doing, Problem};
 use partnerpath_store::{Store, StoreError};
@@ -161,23 +161,24 @@ fn write(
                 )
             })
             .collect::<Result<_, _>>()?;
+        // The big partnership adapted the wording for its last two years:
+        // version 1, then version 2.
+        let adapted = if is_big {
+            adapt(store, continuum, id, &mut rng)?
+        } else {
+            Vec::new()
+        };
         // Cycles run back from 2025–26, one a school year.
         for c in 0..cycles {
             let start = 2025 - i16::try_from(cycles - 1 - c).unwrap_or(0);
             let on = date(start, 10, 1 + small::<i8>(c % 20));
-            // The big partnership rated a stretch of its middle years with
-            // the 2018 version, as a district that switched would have.
-            let rated_with = if is_big && (cycles / 3..cycles / 2).contains(&c) {
-                instruments.continuums.get(1).unwrap_or(continuum)
-            } else {
-                continuum
-            };
+            let (key, version) = rated_with(instruments, is_big, &adapted, c, cycles);
             let cycle = store.create_cycle(&NewCycle {
                 partnership_id: id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
-                    instrument_key: rated_with.key.clone(),
-                    instrument_version: rated_with.version.clone(),
+                    instrument_key: key,
+                    instrument_version: version,
                     school_year: SchoolYear::containing(on).label(),
                     administered_on: on,
                 },
@@ -218,6 +219,73 @@ fn write(
         path: store.path().to_path_buf(),
         detail: "no partnerships were asked for".to_owned(),
     })
+}
+
+/// The continuum (key and version) cycle `c` of `cycles` is rated with:
+/// the big partnership rated a stretch of its middle years with the 2018
+/// version, as a district that switched would have, and its last years
+/// with the versions of its own adaptation (`adapted`).
+fn rated_with(
+    instruments: Instruments,
+    is_big: bool,
+    adapted: &[String],
+    c: usize,
+    cycles: usize,
+) -> (String, String) {
+    let continuum = instruments.continuum;
+    let published = if is_big && (cycles / 3..cycles / 2).contains(&c) {
+        instruments.continuums.get(1).unwrap_or(continuum)
+    } else {
+        continuum
+    };
+    let from_end = cycles - c;
+    let version = match adapted
+        .len()
+        .checked_sub(from_end)
+        .and_then(|i| adapted.get(i))
+    {
+        Some(version) => version.clone(),
+        None => published.version.clone(),
+    };
+    (published.key.clone(), version)
+}
+
+/// Two versions of the big partnership's adaptation of `continuum`, each
+/// with Shared Goals' third level and Advocacy's criteria in its own words;
+/// returns the versions its cycles name.
+fn adapt(
+    store: &mut Store,
+    continuum: &Continuum,
+    id: PartnershipId,
+    rng: &mut fastrand::Rng,
+) -> Result<Vec<String>, StoreError> {
+    let mut fields = AdaptationFields {
+        lineage: uuid::Uuid::from_u128(rng.u128(..)),
+        ..AdaptationFields::first(continuum, "Big district's rubric", date(2024, 8, 1))
+    };
+    let mut versions = Vec::new();
+    for number in 1..=2 {
+        fields.number = number;
+        fields.version_id = uuid::Uuid::from_u128(rng.u128(..));
+        fields.wording = fields.with(
+            continuum,
+            "shared-goals",
+            Part::Level(Level::ALL[2]),
+            vec![sentence(rng, 20)],
+        );
+        fields.wording = fields.with(
+            continuum,
+            "advocacy",
+            Part::Criteria,
+            vec![sentence(rng, 16)],
+        );
+        store.add_adaptation(&NewAdaptation {
+            partnership_id: id,
+            fields: fields.clone(),
+        })?;
+        versions.push(fields.instrument_version());
+    }
+    Ok(versions)
 }
 
 #[expect(

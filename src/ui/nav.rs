@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::{Instruments, Phase};
-use crate::model::{CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId};
+use crate::model::{
+    AdaptationId, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
+};
 
 /// Which screen is showing: the list of partnerships, or a page of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +33,9 @@ pub enum Page {
     Phase(Phase),
     /// One continuum cycle's grid.
     Continuum(CycleId),
+    /// The partnership's own adaptation of the continuum (its newest
+    /// version, whichever version's id is named).
+    Adaptation(AdaptationId),
     /// The partnership across the years, on one of its tabs.
     Trajectory(Tab),
     /// A readiness round.
@@ -105,7 +110,7 @@ impl Page {
     /// continuum, a worksheet to its phase or to the agreements.
     pub fn section(self, view: &PartnershipView, instruments: Instruments) -> Page {
         match self {
-            Page::Continuum(_) => Page::Cycles,
+            Page::Continuum(_) | Page::Adaptation(_) => Page::Cycles,
             Page::Readiness(_) => Page::Rounds,
             Page::Trajectory(_) => Page::Trajectory(Tab::Levels),
             Page::Document(id) => view

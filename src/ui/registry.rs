@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use crate::instrument::Phase;
-use crate::model::{PartnershipView, Team};
+use crate::model::{AdaptationId, PartnershipView, Team};
 use crate::ui::action::Action;
 use crate::ui::nav::{Page, Screen, Tab};
 
@@ -80,6 +80,7 @@ pub fn page_module(page: Page) -> &'static str {
         Page::Agreements => "pages/partnership/agreements.rs",
         Page::Phase(_) => "pages/phase.rs",
         Page::Continuum(_) => "pages/continuum.rs",
+        Page::Adaptation(_) => "pages/adaptation.rs",
         Page::Trajectory(_) => "pages/trajectory/mod.rs",
         Page::Readiness(_) => "pages/readiness.rs",
         Page::Document(_) => "pages/document/mod.rs",
@@ -202,6 +203,20 @@ fn screens(view: &PartnershipView) -> Vec<Route> {
             Reached::Screen(screen),
         ));
     }
+    // The sample has no adaptation of the continuum: the route makes one
+    // and shows the file's first (`AdaptationId(1)`; a walk that comes by
+    // again makes another).
+    let adaptation = Screen::In(view.partnership.id, Page::Adaptation(AdaptationId(1)));
+    routes.push(route(
+        "adaptation",
+        &["pages/adaptation.rs"],
+        vec![
+            go(Screen::In(view.partnership.id, Page::Cycles)),
+            Step::ClickStarting("Adapt the ".into()),
+            go(adaptation),
+        ],
+        Reached::Screen(adaptation),
+    ));
     routes
 }
 

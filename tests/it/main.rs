@@ -3,6 +3,7 @@
 //! its first lines say; `support` holds what several of them share.
 
 mod accessibility;
+mod adaptation;
 mod agreements;
 mod cli_exchange;
 mod crash;

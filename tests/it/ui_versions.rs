@@ -28,32 +28,46 @@ fn tool_choice<'h>(
 
 const TOOL_2018: &str = "Strengthening Partnerships Tool (2018), version 2018-04";
 
-/// The version each stored cycle names, oldest first.
-fn stored_versions(path: &Path) -> Vec<String> {
+/// The first column of each row `sql` reads from the file at `path`.
+fn stored(path: &Path, sql: &str) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).expect("open file");
-    let mut statement = conn
-        .prepare("SELECT instrument_version FROM cycles ORDER BY id")
-        .expect("query");
+    let mut statement = conn.prepare(sql).expect("query");
     statement
         .query_map([], |row| row.get(0))
         .expect("rows")
         .collect::<Result<_, _>>()
-        .expect("versions")
+        .expect("values")
+}
+
+/// The version each stored cycle names, oldest first.
+fn stored_versions(path: &Path) -> Vec<String> {
+    stored(path, "SELECT instrument_version FROM cycles ORDER BY id")
+}
+
+/// A file at `path` with Oak & Elm and no cycle, its Continuum page shown.
+fn on_cycles_page(
+    path: &Path,
+) -> (
+    PartnershipId,
+    egui_kittest::Harness<'static, partnerpath::ui::App>,
+) {
+    let partnership = {
+        let mut store = Store::open(path).expect("store");
+        support::oak_and_elm(&mut store)
+    };
+    let mut harness = support::harness(
+        support::app(path, Some(Screen::In(partnership, Page::Cycles))),
+        [1366.0, 1400.0],
+    );
+    harness.run();
+    (partnership, harness)
 }
 
 #[test]
 fn a_cycle_rated_with_the_2018_tool_shows_its_words_and_becomes_the_usual_one() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("versions.sqlite");
-    let partnership = {
-        let mut store = Store::open(&path).expect("store");
-        support::oak_and_elm(&mut store)
-    };
-    let mut harness = support::harness(
-        support::app(&path, Some(Screen::In(partnership, Page::Cycles))),
-        [1366.0, 1400.0],
-    );
-    harness.run();
+    let (partnership, mut harness) = on_cycles_page(&path);
     // With no cycle yet, the default is the 2017 continuum.
     assert_eq!(
         tool_choice(&harness).value().as_deref(),
@@ -308,4 +322,126 @@ fn a_blank_continuum_is_offered_in_the_usual_version_and_printed_in_the_one_name
     assert!(text.contains("Strengthening Partnerships Tool"), "{text}");
     assert!(text.contains("version 2018-04"));
     assert!(text.contains("Mission and Belief"));
+}
+
+/// The wording each stored version of an adaptation holds, oldest first.
+fn stored_wordings(path: &Path) -> Vec<String> {
+    stored(path, "SELECT wording FROM adaptations ORDER BY number")
+}
+
+/// Clicks the text box named `name`, selects its text and types `text`.
+fn retype(harness: &mut egui_kittest::Harness<'_, partnerpath::ui::App>, name: &str, text: &str) {
+    let field = egui_kittest::kittest::by()
+        .label(name)
+        .role(egui::accesskit::Role::MultilineTextInput);
+    harness.get(field.clone()).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get(field).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_team_adapts_the_wording_rates_with_it_and_a_later_edit_makes_a_new_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("adapted.sqlite");
+    let (partnership, mut harness) = on_cycles_page(&path);
+    harness
+        .get_by_label("Adapt the Working Better Together continuum, version 2017-10")
+        .click();
+    harness.run();
+    assert!(
+        matches!(harness.state().screen(), Screen::In(_, Page::Adaptation(_))),
+        "the new adaptation's page is shown"
+    );
+    harness.get_by_label_contains("changed: none yet.");
+    retype(
+        &mut harness,
+        "Mission & Beliefs: 3 Established",
+        "Our mission statement is adopted by both boards.",
+    );
+    let wordings = stored_wordings(&path);
+    assert_eq!(wordings.len(), 1);
+    assert!(wordings[0].contains("Our mission statement is adopted by both boards."));
+    harness.get_by_label_contains("changed: Mission & Beliefs.");
+
+    // Rated with: a new cycle on the adaptation shows its words.
+    harness
+        .state_mut()
+        .go_to(Screen::In(partnership, Page::Cycles));
+    harness.run();
+    tool_choice(&harness).click();
+    harness.run();
+    harness
+        .get_by_label("Our adaptation of the continuum, version 1 (the partnership's adaptation)")
+        .click();
+    harness.run();
+    harness.get_by_label("+ Start cycle").click();
+    harness.run();
+    let versions = stored_versions(&path);
+    assert_eq!(
+        versions,
+        stored(
+            &path,
+            "SELECT 'adapted-' || lower(hex(version_id)) FROM adaptations WHERE number = 1"
+        ),
+        "rated with version 1"
+    );
+    harness.get_by_label_contains("Our adaptation of the continuum ·");
+    harness.get_by_label("version 1");
+    harness.get_by_label(
+        "Adapted from Working Better Together (CCSSO, 2017, CC BY 4.0); changed: Mission & Beliefs.",
+    );
+    assert_eq!(
+        rated_words(&harness),
+        ["Our mission statement is adopted by both boards."]
+    );
+
+    // A later edit is saved as version 2; the cycle keeps version 1.
+    harness
+        .state_mut()
+        .go_to(Screen::In(partnership, Page::Cycles));
+    harness.run();
+    harness
+        .get_by_label("Edit wording of Our adaptation of the continuum")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Version 1 was used to rate");
+    retype(
+        &mut harness,
+        "Mission & Beliefs: 3 Established",
+        "Both boards adopt and review the mission each year.",
+    );
+    let wordings = stored_wordings(&path);
+    assert_eq!(wordings.len(), 2, "a new version");
+    assert!(wordings[0].contains("Our mission statement is adopted by both boards."));
+    assert!(wordings[1].contains("Both boards adopt and review the mission each year."));
+    assert_eq!(
+        stored_versions(&path),
+        versions,
+        "the cycle still names version 1"
+    );
+    harness.get_by_label_contains("No cycle has been rated with version 2 yet");
+    assert_eq!(
+        rated_words(&harness),
+        ["Our mission statement is adopted by both boards."]
+    );
+}
+
+/// Mission & Beliefs' third level in the words the newest cycle of the open
+/// partnership was rated with.
+fn rated_words(harness: &egui_kittest::Harness<'_, partnerpath::ui::App>) -> Vec<String> {
+    let view = harness
+        .state()
+        .session()
+        .and_then(partnerpath::session::Session::view)
+        .expect("an open partnership");
+    let cycle = view.cycles.last().expect("a cycle");
+    let instruments = support::instruments();
+    let continuum = partnerpath::model::continuum_for(&instruments, view, cycle);
+    continuum
+        .indicator("mission-and-beliefs")
+        .expect("Mission & Beliefs")
+        .level_text(Level::ALL[2])
+        .to_vec()
 }

@@ -1,22 +1,24 @@
 //! The partnership in memory equals the one in the file after every edit.
 //! Proptest draws random sequences of edits over a partnership with people,
 //! cycles (one marked final), ratings, a readiness round, documents, goals,
-//! milestones, check-ins, action steps and stages, plus a second partnership
+//! milestones, check-ins, action steps, stages and an adaptation of the
+//! continuum, plus a second partnership
 //! whose records the edits may also touch. After each edit the session's
 //! view must equal the partnership loaded afresh from the file, and an edit
 //! that is refused (an empty name, a final cycle) or that the file rejects
 //! (a record that is gone) must change nothing at all.
 
 use jiff::civil::{Date, date};
-use partnerpath::instrument::{CONTRACT_SUPPLEMENT, QUARTERLY_MEETING};
+use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::exchange::Exchange;
 use partnerpath::model::{
-    ActionSource, ActionStatus, ActionStepFields, CheckInFields, CheckInStatus, Command,
-    CycleFields, CycleId, CycleStatus, DocumentFields, DocumentId, FieldValue, GoalFields, GoalId,
-    Level, MilestoneFields, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument, NewGoal,
-    NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
-    Outcome, PartnershipId, PartnershipView, PersonId, Rater, RatingKey, ReadinessMemberFields,
-    ReadinessMemberId, ReadinessRoundFields, ReadinessRoundId, Side, StageEntryFields, Team,
+    ActionSource, ActionStatus, ActionStepFields, AdaptationFields, CheckInFields, CheckInStatus,
+    Command, CycleFields, CycleId, CycleStatus, DocumentFields, DocumentId, FieldValue, GoalFields,
+    GoalId, Level, MilestoneFields, MilestoneId, NewActionStep, NewAdaptation, NewCheckIn,
+    NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember,
+    NewReadinessRound, NewStageEntry, Outcome, Part, PartnershipId, PartnershipView, PersonId,
+    Rater, RatingKey, ReadinessMemberFields, ReadinessMemberId, ReadinessRoundFields,
+    ReadinessRoundId, Side, StageEntryFields, Team,
 };
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
@@ -106,6 +108,8 @@ kinds!(
     DeleteMilestone,
     AddCheckIn,
     DeleteCheckIn,
+    AddAdaptation,
+    UpdateAdaptation,
 );
 
 /// The kind of `command`.
@@ -152,6 +156,8 @@ fn kind_of(command: &Command) -> Kind {
         Command::DeleteMilestone(..) => Kind::DeleteMilestone,
         Command::AddCheckIn(..) => Kind::AddCheckIn,
         Command::DeleteCheckIn(..) => Kind::DeleteCheckIn,
+        Command::AddAdaptation(..) => Kind::AddAdaptation,
+        Command::UpdateAdaptation(..) => Kind::UpdateAdaptation,
     }
 }
 
@@ -350,6 +356,14 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
                     },
                 }))?;
             }
+            // An adaptation of the continuum in each partnership.
+            let base = Instruments::builtin().expect("instruments").continuum;
+            for (partnership, name) in [(here, "Our words"), (other, "Theirs")] {
+                made(Command::AddAdaptation(NewAdaptation {
+                    partnership_id: partnership,
+                    fields: AdaptationFields::first(base, name, date(2024, 5, 1)),
+                }))?;
+            }
             made(Command::AddStageEntry(NewStageEntry {
                 partnership_id: here,
                 fields: StageEntryFields {
@@ -379,6 +393,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         flag,
     } = draw;
     let text = TEXTS[text].to_owned();
+    let instruments = Instruments::builtin().ok()?;
     let here = view.partnership.id;
     let partnership = if a % 4 == 0 { other } else { here };
     let people: Vec<PersonId> = view.people.iter().map(|p| p.id).collect();
@@ -444,7 +459,12 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             fields: CycleFields {
                 status: CycleStatus::Draft,
                 instrument_key: "wbt-continuum".into(),
-                instrument_version: "2017-10".into(),
+                // Now and then a version of an adaptation, which keeps its
+                // words from then on.
+                instrument_version: match pick(&view.adaptations, c) {
+                    Some(adaptation) if c % 3 == 0 => adaptation.instrument_version(),
+                    _ => "2017-10".into(),
+                },
                 school_year: format!("{}", 2015 + u16::from(b % 12)),
                 administered_on: day(b),
             },
@@ -618,6 +638,32 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             },
         }),
         Kind::DeleteCheckIn => Command::DeleteCheckIn(pick(&view.check_ins, a)?.id),
+        // A new adaptation (its name may be blank, and refused), or the
+        // next version of one.
+        Kind::AddAdaptation => {
+            let base = &instruments.continuums[usize::from(b) % instruments.continuums.len()];
+            let fields = match view.newest_adaptations().nth(usize::from(c) % 3) {
+                Some(newest) if flag => newest.next(day(b)),
+                _ => AdaptationFields::first(base, &text, day(b)),
+            };
+            Command::AddAdaptation(NewAdaptation {
+                partnership_id: partnership,
+                fields,
+            })
+        }
+        // A new name and a passage typed (refused when empty, or when a
+        // cycle was rated with the version).
+        Kind::UpdateAdaptation => {
+            let mut adaptation = pick(&view.adaptations, a)?;
+            let base = adaptation.base(&instruments)?;
+            let indicator = INDICATORS[usize::from(b) % INDICATORS.len()];
+            let part = Part::all().nth(usize::from(c) % 6)?;
+            adaptation.wording = adaptation.with(base, indicator, part, part.paragraphs(&text));
+            if flag {
+                adaptation.name = text;
+            }
+            Command::UpdateAdaptation(adaptation)
+        }
     })
 }
 

@@ -119,11 +119,16 @@ pub fn printout(
             let part = match blank {
                 Blank::Continuum { version } => {
                     let continuum = match version {
-                        Some(version) => {
-                            instruments.continuum_version(version).ok_or_else(|| {
+                        // A published version, or the partnership's
+                        // adaptation.
+                        Some(version) => view
+                            .and_then(|v| {
+                                v.continuum_of(&instruments, &instruments.continuum.key, version)
+                            })
+                            .or_else(|| instruments.continuum_version(version))
+                            .ok_or_else(|| {
                                 missing(&format!("version {version} of the continuum"))
-                            })?
-                        }
+                            })?,
                         None => instruments.continuum,
                     };
                     PrintPart::Continuum(data::continuum(continuum, None, false))
@@ -210,7 +215,7 @@ fn filled_parts(
         Filled::Continuum { cycle, with_raters } => {
             let cycle = view.cycle(*cycle).ok_or_else(|| missing("the cycle"))?;
             vec![PrintPart::Continuum(data::continuum(
-                continuum_for(&instruments, cycle),
+                continuum_for(&instruments, view, cycle),
                 Some((view, cycle)),
                 *with_raters,
             ))]
@@ -279,7 +284,7 @@ fn packet(
     let year = SchoolYear::containing(chosen.administered_on);
     let in_year = |date: Date| SchoolYear::containing(date) == year;
     let mut parts = vec![PrintPart::Continuum(data::continuum(
-        continuum_for(&instruments, chosen),
+        continuum_for(&instruments, view, chosen),
         Some((view, chosen)),
         true,
     ))];

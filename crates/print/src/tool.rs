@@ -28,7 +28,7 @@ pub enum Tool {
 /// Which cycle, round or document of the partnership a filled tool shows,
 /// and its options.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Selection {
+pub struct Selection<'a> {
     pub cycle: Option<CycleId>,
     pub round: Option<ReadinessRoundId>,
     pub document: Option<DocumentId>,
@@ -38,7 +38,7 @@ pub struct Selection {
     pub with_numbers: bool,
     /// The version of the continuum a blank continuum is printed with; the
     /// default one when `None`.
-    pub version: Option<&'static str>,
+    pub version: Option<&'a str>,
 }
 
 /// What a filled tool still needs chosen.

@@ -69,6 +69,8 @@ impl Store {
             Command::DeleteMilestone(id) => done(self.delete_milestone(*id))?,
             Command::AddCheckIn(new) => Outcome::CheckInAdded(self.add_check_in(new)?),
             Command::DeleteCheckIn(id) => done(self.delete_check_in(*id))?,
+            Command::AddAdaptation(new) => Outcome::AdaptationAdded(self.add_adaptation(new)?),
+            Command::UpdateAdaptation(adaptation) => done(self.update_adaptation(adaptation))?,
         })
     }
 }

@@ -61,6 +61,19 @@ impl Store {
         )
     }
 
+    /// Each continuum (key, version) a cycle of the partnership was created
+    /// with, those in "Recently deleted" too.
+    pub(super) fn rated_with(
+        &self,
+        partnership: PartnershipId,
+    ) -> rusqlite::Result<std::collections::BTreeSet<(String, String)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT DISTINCT instrument_key, instrument_version FROM cycles WHERE partnership_id = ?1",
+        )?;
+        let rows = statement.query_map([partnership.0], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect()
+    }
+
     pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {
         select_here(&self.conn, &CYCLES, partnership.0, |row| {
             Ok(Cycle {

@@ -58,6 +58,7 @@ impl Store {
             .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let mut x = Exchange::of(partnership, exported_by);
         x.people = read_out(conn, p)?;
+        x.adaptations = read_out(conn, p)?;
         x.cycles = read_out(conn, p)?;
         x.ratings = read_out(conn, p)?;
         match scope {
@@ -69,9 +70,12 @@ impl Store {
                     .collect::<rusqlite::Result<Vec<Uuid>>>()?;
                 x.people.retain(|p| raters.contains(&p.id));
                 x.cycles.retain(|c| c.id == cycle);
-                if x.cycles.is_empty() {
+                let Some(rated) = x.cycles.first() else {
                     return Err(rusqlite::Error::QueryReturnedNoRows);
-                }
+                };
+                // The adaptation the cycle is rated with, if it is one.
+                let version = rated.instrument_version.clone();
+                x.adaptations.retain(|a| a.instrument_version() == version);
                 x.ratings
                     .retain(|r| r.cycle == cycle && r.person.is_some_and(|p| raters.contains(&p)));
                 x.scope = Scope::Raters {
@@ -92,7 +96,7 @@ impl Store {
                 x.action_steps = read_out(conn, p)?;
             }
         }
-        x.instruments = x.instruments_used();
+        x.finish();
         Ok(x)
     }
 
@@ -156,6 +160,7 @@ impl Store {
         // In the order the references need: what a record names is written
         // before it.
         write_in(conn, partnership, &x.people, plan)?;
+        write_in(conn, partnership, &x.adaptations, plan)?;
         write_in(conn, partnership, &x.cycles, plan)?;
         write_in(conn, partnership, &x.ratings, plan)?;
         write_in(conn, partnership, &x.stage_entries, plan)?;

@@ -2,6 +2,7 @@
 //! at once, in a transaction.
 
 mod actions;
+mod adaptations;
 mod apply;
 mod backups;
 mod codes;

@@ -286,8 +286,40 @@ const V6: &str = "
 ALTER TABLE documents ADD COLUMN changed_on TEXT;
 ";
 
+/// Version 7: a partnership's own adaptations of the continuum, one row
+/// per version; `wording` is the JSON of the indicators it rewrote. A cycle
+/// names a version by its `instrument_version` ("adapted-<version_id>").
+const V7: &str = "
+CREATE TABLE adaptations (
+    id               INTEGER PRIMARY KEY,
+    uid              BLOB,
+    partnership_id   INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    lineage          BLOB NOT NULL,
+    version_id       BLOB NOT NULL UNIQUE,
+    number           INTEGER NOT NULL CHECK (number >= 1),
+    name             TEXT NOT NULL,
+    based_on_key     TEXT NOT NULL,
+    based_on_version TEXT NOT NULL,
+    wording          TEXT NOT NULL CHECK (json_valid(wording)),
+    made_on          TEXT NOT NULL
+);
+CREATE UNIQUE INDEX adaptations_by_uid ON adaptations(uid);
+CREATE INDEX adaptations_of ON adaptations(partnership_id);
+CREATE TRIGGER adaptations_uid AFTER INSERT ON adaptations WHEN NEW.uid IS NULL
+BEGIN UPDATE adaptations SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+
+-- A version a cycle was rated with keeps its words.
+CREATE TRIGGER adaptations_kept BEFORE UPDATE ON adaptations
+WHEN (NEW.name IS NOT OLD.name OR NEW.wording IS NOT OLD.wording)
+ AND EXISTS (SELECT 1 FROM cycles c
+             WHERE c.partnership_id = OLD.partnership_id
+               AND c.instrument_key = OLD.based_on_key
+               AND c.instrument_version = 'adapted-' || lower(hex(OLD.version_id)))
+BEGIN SELECT RAISE(ABORT, 'a cycle was rated with this version of the adaptation'); END;
+";
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())

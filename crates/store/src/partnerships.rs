@@ -147,6 +147,8 @@ impl Store {
             view.milestones = self.milestones_of(id)?;
             view.check_ins = self.check_ins_of(id)?;
             view.rating_copy = self.rating_copy_of(id)?;
+            view.set_adaptations(self.adaptations_of(id)?);
+            view.rated_with = self.rated_with(id)?;
             Ok(view)
         };
         run().map_err(|e| self.error(e))

@@ -18,9 +18,9 @@ use uuid::Uuid;
 
 use crate::codes::{Code, Coded};
 use partnerpath_core::model::exchange::{
-    Plan, Table as Kind, XActionStep, XCheckIn, XCycle, XDocument, XGoal, XMilestone, XPartnership,
-    XPerson, XRating, XReadinessMember, XReadinessRating, XReadinessRound, XReadinessSummary,
-    XStageEntry,
+    Plan, Table as Kind, XActionStep, XAdaptation, XCheckIn, XCycle, XDocument, XGoal, XMilestone,
+    XPartnership, XPerson, XRating, XReadinessMember, XReadinessRating, XReadinessRound,
+    XReadinessSummary, XStageEntry,
 };
 
 /// One table of the exchange file.
@@ -283,7 +283,8 @@ pub(crate) trait Fields: Sized {
 }
 
 /// Stores a fields struct in the columns named as its fields (or as
-/// `as` says); a field stored as its code says so:
+/// `as` says); a field stored as its code, or as JSON text, says so
+/// (`wording: json`):
 /// `fields!(CheckInFields { on as checked_on, status: code, note })`.
 /// Leaving a field out of the list does not compile.
 macro_rules! fields {
@@ -320,11 +321,17 @@ macro_rules! fields {
     (@out $value:expr, code) => {
         $crate::table::Output::output($crate::codes::Coded($value))?
     };
+    (@out $value:expr, json) => {
+        $crate::table::Output::output($crate::table::Json(&$value))?
+    };
     (@get $row:expr, $at:expr) => {
         $row.get($at)?
     };
     (@get $row:expr, $at:expr, code) => {
         $row.get::<_, $crate::codes::Coded<_>>($at)?.0
+    };
+    (@get $row:expr, $at:expr, json) => {
+        $row.get::<_, $crate::table::Json<_>>($at)?.0
     };
 }
 pub(crate) use fields;
@@ -486,6 +493,7 @@ fn sql_table(table: Kind) -> &'static str {
     match table {
         Kind::Partnership => XPartnership::TABLE.name,
         Kind::Person => XPerson::TABLE.name,
+        Kind::Adaptation => XAdaptation::TABLE.name,
         Kind::Cycle => XCycle::TABLE.name,
         Kind::Rating => XRating::TABLE.name,
         Kind::StageEntry => XStageEntry::TABLE.name,
@@ -518,6 +526,25 @@ impl<'a, T: Code> Output<'a> for Coded<T> {
         Ok(ToSqlOutput::Borrowed(ValueRef::Text(
             self.0.code().as_bytes(),
         )))
+    }
+}
+
+/// A value stored as JSON text: `row.get::<_, Json<Wording>>(3)?.0`.
+pub(crate) struct Json<T>(pub T);
+
+impl<'a, T: serde::Serialize> Output<'a> for Json<&'a T> {
+    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
+        serde_json::to_string(self.0)
+            .map(|text| ToSqlOutput::Owned(Value::Text(text)))
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> rusqlite::types::FromSql for Json<T> {
+    fn column_result(value: ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?)
+            .map(Json)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
     }
 }
 

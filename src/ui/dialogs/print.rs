@@ -65,7 +65,7 @@ pub struct PrintDialog {
     sheet: Tool,
     /// The version of the continuum to print blank: the open partnership's
     /// usual one, or the one chosen.
-    version: Option<&'static str>,
+    version: Option<String>,
 }
 
 impl Default for PrintDialog {
@@ -317,7 +317,7 @@ fn choices(
     if state.version.is_none()
         && let Some(view) = view
     {
-        state.version = Some(Versions::usual(view, &instruments).version.as_str());
+        state.version = Some(Versions::usual(view, &instruments).version.clone());
     }
     if let Some(view) = view {
         ui.label(RichText::new(&view.partnership.name).strong());
@@ -436,7 +436,7 @@ fn choices(
             ui.radio_value(&mut state.choice, Choice::blank(tool), label);
         }
         if tool == Tool::Continuum && state.choice == Choice::blank(Tool::Continuum) {
-            version_choice(ui, state, instruments);
+            version_choice(ui, state, view, instruments);
         }
     }
     // The guidebook's worksheets, in one drop-down by phase.
@@ -499,31 +499,47 @@ fn cycle_choice(ui: &mut Ui, state: &mut PrintDialog, view: &PartnershipView) {
         .accessible_name("Cycle to print");
 }
 
-/// Which version of the continuum to print blank, beside its choice.
-fn version_choice(ui: &mut Ui, state: &mut PrintDialog, instruments: Instruments) {
+/// Which version of the continuum to print blank, beside its choice: a
+/// published one, or a version of the open partnership's adaptation.
+fn version_choice(
+    ui: &mut Ui,
+    state: &mut PrintDialog,
+    view: Option<&PartnershipView>,
+    instruments: Instruments,
+) {
+    let of = |version: &str| match view {
+        Some(view) => view.continuum_of(&instruments, &instruments.continuum.key, version),
+        None => instruments.continuum_version(version),
+    };
     let chosen = state
         .version
-        .and_then(|v| instruments.continuum_version(v))
+        .as_deref()
+        .and_then(of)
         .unwrap_or(instruments.continuum);
+    let adapted = view.into_iter().flat_map(PartnershipView::adapted_newest);
+    let mut picked = None;
     ui.horizontal(|ui| {
         ui.add_space(style::space::XL);
         ui.label("Version");
         egui::ComboBox::from_id_salt("print continuum version")
             .selected_text(chosen.name_and_version())
             .show_ui(ui, |ui| {
-                for continuum in instruments.continuums {
+                for continuum in instruments.continuums.iter().chain(adapted) {
                     let on = continuum.is(chosen);
                     if ui
                         .selectable_label(on, continuum.name_and_version())
                         .clicked()
                     {
-                        state.version = Some(continuum.version.as_str());
+                        picked = Some(continuum.version.clone());
                     }
                 }
             })
             .response
             .accessible_name("Version of the continuum to print blank");
     });
+    if picked.is_some() {
+        state.version = picked;
+    }
 }
 
 fn request(state: &PrintDialog) -> Option<PrintRequest> {
@@ -539,7 +555,7 @@ fn request(state: &PrintDialog) -> Option<PrintRequest> {
         document: state.document,
         with_raters: state.with_raters,
         with_numbers: state.with_numbers,
-        version: state.version,
+        version: state.version.as_deref(),
     };
     let what = state
         .choice

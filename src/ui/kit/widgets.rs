@@ -32,31 +32,84 @@ pub fn required_text(
     width: f32,
 ) -> Option<String> {
     ui.horizontal(|ui| {
-        let mut text = ui
-            .data(|d| d.get_temp::<String>(id))
-            .unwrap_or_else(|| stored.to_owned());
-        let response = ui
-            .add_sized(
+        kept_apart(ui, id, stored, "A name is needed", |ui, text| {
+            ui.add_sized(
                 [width, ui.spacing().interact_size.y],
-                TextEdit::singleline(&mut text).id(id),
+                TextEdit::singleline(text).id(id),
             )
-            .accessible_name(accessible_name);
-        if response.has_focus() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        } else {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if text.trim().is_empty() {
-            ui.label(
-                RichText::new("A name is needed")
-                    .color(style::warning_text(ui.visuals()))
-                    .small(),
-            );
-            return None;
-        }
-        (response.changed() && text != stored).then_some(text)
+            .accessible_name(accessible_name)
+        })
     })
     .inner
+}
+
+/// A text field that must not be left empty, drawn by `add`: while it has
+/// the focus its text is kept apart from the stored one, so a user can
+/// clear it and type anew; an empty one says `needed`. The text is returned
+/// only when it changed and is not empty.
+fn kept_apart(
+    ui: &mut Ui,
+    id: Id,
+    stored: &str,
+    needed: &str,
+    add: impl FnOnce(&mut Ui, &mut String) -> Response,
+) -> Option<String> {
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| stored.to_owned());
+    let response = add(ui, &mut text);
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if text.trim().is_empty() {
+        ui.label(
+            RichText::new(needed)
+                .color(style::warning_text(ui.visuals()))
+                .small(),
+        );
+        return None;
+    }
+    (response.changed() && text != stored).then_some(text)
+}
+
+/// A multi-line text field for words that must not be left empty (a
+/// passage of a rubric), kept apart while it is edited as `required_text`
+/// is.
+pub fn required_long_text(
+    ui: &mut Ui,
+    id: Id,
+    stored: &str,
+    accessible_name: &str,
+    rows: usize,
+) -> Option<String> {
+    kept_apart(
+        ui,
+        id,
+        stored,
+        "Words are needed here; the last ones typed are kept until then.",
+        |ui, text| {
+            ui.add(
+                TextEdit::multiline(text)
+                    .id(id)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(accessible_name)
+        },
+    )
+}
+
+/// A note from PartnerPath beside a rubric's words, small, in italics and
+/// in the warning colour.
+pub fn note(ui: &mut Ui, text: impl Into<String>) {
+    ui.label(
+        RichText::new(text)
+            .small()
+            .italics()
+            .color(style::warning_text(ui.visuals())),
+    );
 }
 
 /// A one-line text field; returns the new text when the user changed it.

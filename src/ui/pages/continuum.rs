@@ -122,7 +122,7 @@ fn show(
         actions.go(view, Page::Overview);
         return;
     };
-    let continuum = continuum_for(&cx.instruments, cycle);
+    let continuum = continuum_for(&cx.instruments, cx.view, cycle);
     let rater = state.rater(view, cycle.id);
     let editable = cycle.status == CycleStatus::Draft;
     header(ui, state, view, cycle, continuum, rater, actions);
@@ -199,7 +199,7 @@ fn title_line(
     );
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{} · {}", continuum.short_title, cycle.school_year));
-        ui.weak(format!("version {}", continuum.version));
+        ui.weak(continuum.version_label());
         ui.add_space(style::space::L);
         ui.add(
             egui::Label::new(
@@ -228,6 +228,9 @@ fn header(
 ) {
     ui.add_space(style::space::XS);
     title_line(ui, view, cycle, continuum, rater);
+    if let Some(adapted) = &continuum.adapted {
+        ui.add(egui::Label::new(RichText::new(&adapted.statement).italics()).wrap());
+    }
     // On a line of their own, so that the side panel and a larger zoom
     // leave them room.
     ui.horizontal(|ui| {
@@ -529,20 +532,13 @@ fn indicator_name(
         }
     }
     if let Some(note) = &indicator.note {
-        ui.label(
-            RichText::new(format!("Note from PartnerPath: {note}"))
-                .small()
-                .italics()
-                .color(style::warning_text(ui.visuals())),
-        );
+        widgets::note(ui, format!("Note from PartnerPath: {note}"));
     }
     if let Some(note) = continuum.filled_note(indicator) {
-        ui.label(
-            RichText::new(note)
-                .small()
-                .italics()
-                .color(style::warning_text(ui.visuals())),
-        );
+        widgets::note(ui, note);
+    }
+    if continuum.is_changed(&indicator.key) {
+        widgets::note(ui, Continuum::CHANGED_NOTE);
     }
 }
 

@@ -5,6 +5,7 @@
 //! dialog.
 
 pub mod actions;
+pub mod adaptation;
 pub mod continuum;
 pub mod document;
 pub mod goals;
@@ -17,6 +18,7 @@ pub mod trajectory;
 pub mod welcome;
 
 pub use actions::ActionsPage;
+pub use adaptation::AdaptationPage;
 pub use continuum::ContinuumPage;
 pub use document::DocumentPage;
 pub use monitoring::MonitoringPage;

@@ -128,6 +128,7 @@ impl App {
             Outcome::ReadinessRoundCreated(round) => Some(Page::Readiness(round)),
             Outcome::DocumentCreated(document) => Some(Page::Document(document)),
             Outcome::CycleCreated(cycle) => Some(Page::Continuum(cycle)),
+            Outcome::AdaptationAdded(adaptation) => Some(Page::Adaptation(adaptation)),
             _ => None,
         };
         if let (Some(page), Some(view)) = (page, session.view()) {

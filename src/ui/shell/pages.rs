@@ -7,8 +7,9 @@ use crate::ui::action::Actions;
 use crate::ui::kit::style;
 use crate::ui::nav::{Page, ScreenContext};
 use crate::ui::pages::{
-    ActionsPage, AgreementsPage, ContinuumPage, CyclesPage, DocumentPage, MonitoringPage,
-    OverviewPage, PhasePage, ReadinessPage, RoundsPage, TrajectoryPage, partnership,
+    ActionsPage, AdaptationPage, AgreementsPage, ContinuumPage, CyclesPage, DocumentPage,
+    MonitoringPage, OverviewPage, PhasePage, ReadinessPage, RoundsPage, TrajectoryPage,
+    partnership,
 };
 use crate::ui::view::PageView;
 
@@ -21,6 +22,7 @@ pub struct Pages {
     agreements: AgreementsPage,
     phase: PhasePage,
     continuum: ContinuumPage,
+    adaptation: AdaptationPage,
     pub trajectory: TrajectoryPage,
     readiness: ReadinessPage,
     document: DocumentPage,
@@ -38,6 +40,7 @@ impl Pages {
             Page::Agreements => &mut self.agreements,
             Page::Phase(_) => &mut self.phase,
             Page::Continuum(_) => &mut self.continuum,
+            Page::Adaptation(_) => &mut self.adaptation,
             Page::Trajectory(_) => &mut self.trajectory,
             Page::Readiness(_) => &mut self.readiness,
             Page::Document(_) => &mut self.document,

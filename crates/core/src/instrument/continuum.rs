@@ -33,6 +33,10 @@ pub struct Continuum {
     pub version: String,
     pub title: String,
     pub short_title: String,
+    /// PartnerPath's own: the credit a partnership's adaptation of this
+    /// version carries ("Adapted from Working Better Together (CCSSO, 2017,
+    /// CC BY 4.0)"), followed by the indicators it changed.
+    pub adaptation_credit: String,
     pub how_the_tool_is_organized: Vec<String>,
     pub how_to_use: Vec<String>,
     pub headings: Headings,
@@ -43,6 +47,29 @@ pub struct Continuum {
     /// missing passages are taken from, and the note that says so.
     #[serde(default)]
     pub filled_from: Option<FilledFrom>,
+    /// Set on a partnership's own adaptation (built by
+    /// `model::Adaptation::continuum`, never read from a file).
+    #[serde(skip)]
+    pub adapted: Option<Adapted>,
+}
+
+/// What makes a continuum a partnership's adaptation of a published one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adapted {
+    /// The name the partnership gave it.
+    pub name: String,
+    /// Its version, counted from 1: each version a cycle was rated with
+    /// keeps its words, and an edit after that makes the next.
+    pub number: u32,
+    /// The version it adapts ("Working Better Together continuum, version
+    /// 2017-10").
+    pub based_on: String,
+    /// The keys of the indicators whose wording it changed, in published
+    /// order.
+    pub changed: Vec<String>,
+    /// What every screen and paper of it states, as the licence asks:
+    /// "Adapted from … (CCSSO, 2017, CC BY 4.0); changed: Shared Goals."
+    pub statement: String,
 }
 
 /// Where a version's lost passages come from.
@@ -179,9 +206,37 @@ impl Continuum {
     }
 
     /// The tool and its version, as a cycle names what it was rated with:
-    /// "Working Better Together continuum, version 2017-10".
+    /// "Working Better Together continuum, version 2017-10", or "Our
+    /// rubric, version 2 (the partnership's adaptation)".
     pub fn name_and_version(&self) -> String {
-        format!("{}, version {}", self.short_title, self.version)
+        match &self.adapted {
+            Some(adapted) => format!(
+                "{}, version {} (the partnership's adaptation)",
+                adapted.name, adapted.number
+            ),
+            None => format!("{}, version {}", self.short_title, self.version),
+        }
+    }
+
+    /// Its version as a title line shows it: "version 2018-04", or an
+    /// adaptation's number, "version 2".
+    pub fn version_label(&self) -> String {
+        match &self.adapted {
+            Some(adapted) => format!("version {}", adapted.number),
+            None => format!("version {}", self.version),
+        }
+    }
+
+    /// Said beside an indicator whose wording the partnership changed.
+    pub const CHANGED_NOTE: &'static str =
+        "Note from PartnerPath: the partnership changed the wording of this indicator.";
+
+    /// Whether the partnership changed the wording of `indicator` in this
+    /// adaptation.
+    pub fn is_changed(&self, indicator: &str) -> bool {
+        self.adapted
+            .as_ref()
+            .is_some_and(|a| a.changed.iter().any(|k| k == indicator))
     }
 
     /// A passage's paragraphs as the screens show them and the paper
@@ -242,6 +297,12 @@ impl Continuum {
         })
     }
 
+    /// Checks a continuum built in memory (a partnership's adaptation) as a
+    /// file is checked.
+    pub fn checked(self) -> Result<Continuum, String> {
+        self.validate().map(|()| self)
+    }
+
     /// Parses and validates a continuum instrument file.
     pub fn parse(file: &str, text: &str) -> Result<Continuum, InstrumentError> {
         let continuum: Continuum =
@@ -259,8 +320,11 @@ impl Continuum {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if self.key.trim().is_empty() || self.version.trim().is_empty() {
-            return Err("the instrument needs a key and a version".into());
+        if self.key.trim().is_empty()
+            || self.version.trim().is_empty()
+            || self.adaptation_credit.trim().is_empty()
+        {
+            return Err("the instrument needs a key, a version and an adaptation credit".into());
         }
         let numbers: Vec<u8> = self.levels.iter().map(|l| l.number).collect();
         if numbers != [1, 2, 3, 4] {

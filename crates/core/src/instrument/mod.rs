@@ -12,7 +12,9 @@ mod stages;
 mod standards;
 mod worksheet;
 
-pub use continuum::{Category, Continuum, FilledFrom, Headings, Indicator, LevelName, Passage};
+pub use continuum::{
+    Adapted, Category, Continuum, FilledFrom, Headings, Indicator, LevelName, Passage,
+};
 pub use level::Level;
 pub use listed::ListedTool;
 pub use monitoring::{Columns, Frequency, MonitoringPlan};

@@ -4,12 +4,12 @@
 //! the partnership in memory (`PartnershipView::apply`).
 
 use super::{
-    ActionStep, ActionStepId, CheckInId, CycleId, CycleStatus, DocumentId, FieldValue, Goal,
-    GoalId, Level, Milestone, MilestoneId, NewActionStep, NewCheckIn, NewCycle, NewDocument,
-    NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound,
-    NewStageEntry, Partnership, PartnershipId, PartnershipView, Person, PersonId, RatingKey,
-    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId,
-    Team,
+    ActionStep, ActionStepId, Adaptation, AdaptationId, CheckInId, CycleId, CycleStatus,
+    DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId, NewActionStep,
+    NewAdaptation, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
+    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, Partnership, PartnershipId,
+    PartnershipView, Person, PersonId, RatingKey, ReadinessMember, ReadinessMemberId,
+    ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId, Team,
 };
 use jiff::civil::Date;
 
@@ -62,6 +62,11 @@ pub enum Command {
     DeleteMilestone(MilestoneId),
     AddCheckIn(NewCheckIn),
     DeleteCheckIn(CheckInId),
+    /// A new adaptation of a continuum, or the next version of one
+    /// (`PartnershipView::adapt`, `PartnershipView::edit_adaptation`).
+    AddAdaptation(NewAdaptation),
+    /// A new name or wording for a version no cycle was rated with yet.
+    UpdateAdaptation(Adaptation),
 }
 
 /// What storing a command made: the id of a new record, which the view
@@ -81,6 +86,7 @@ pub enum Outcome {
     GoalAdded(GoalId),
     MilestoneAdded(MilestoneId),
     CheckInAdded(CheckInId),
+    AdaptationAdded(AdaptationId),
 }
 
 /// Why an edit is refused before anything is written, in plain words.
@@ -133,6 +139,32 @@ impl Command {
                 "A person needs a name, so the empty name was not saved.",
                 "Type their name.",
             ),
+            Command::AddAdaptation(NewAdaptation { fields, .. })
+            | Command::UpdateAdaptation(Adaptation { fields, .. })
+                if blank(&fields.name) =>
+            {
+                refuse(
+                    "An adaptation of the continuum needs a name, so the empty name was not saved.",
+                    "Type a name for it.",
+                )
+            }
+            Command::AddAdaptation(NewAdaptation { fields, .. })
+            | Command::UpdateAdaptation(Adaptation { fields, .. })
+                if fields.wording.0.values().any(|w| !w.is_complete()) =>
+            {
+                refuse(
+                    "Every part of an indicator needs words, so the empty part was not saved.",
+                    "Type the words for it, or choose “Use the published wording”.",
+                )
+            }
+            Command::UpdateAdaptation(adaptation)
+                if view.is_some_and(|v| v.is_rated_with(adaptation)) =>
+            {
+                refuse(
+                    "A cycle was rated with this version of the adaptation, so its words stay as they were.",
+                    "Edit the adaptation on its own page: the change is saved as its next version.",
+                )
+            }
             Command::SetLevel(key, _)
             | Command::SetEvidence(key, _)
             | Command::SetNextSteps(key, _)

@@ -3,6 +3,7 @@
 
 mod action;
 mod action_list;
+mod adaptation;
 mod change;
 mod command;
 mod dates;
@@ -27,6 +28,10 @@ pub use action::{
     carried_forward,
 };
 pub use action_list::{ActionItem, Origin, open_actions};
+pub use adaptation::{
+    ADAPTED_VERSION, Adaptation, AdaptationFields, AdaptationId, IndicatorWording, NewAdaptation,
+    Part, Wording,
+};
 pub use change::{IndicatorChange, Movement, changes};
 pub use command::{Command, Outcome, Refusal};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
@@ -83,6 +88,8 @@ macro_rules! reads_as_its_fields {
 
 reads_as_its_fields!(
     Partnership => PartnershipFields,
+    Adaptation => AdaptationFields,
+    NewAdaptation => AdaptationFields,
     Person => PersonFields,
     Cycle => CycleFields,
     NewCycle => CycleFields,
@@ -103,6 +110,7 @@ reads_as_its_fields!(
     ActionStep => ActionStepFields,
     NewActionStep => ActionStepFields,
     exchange::XPartnership => PartnershipFields,
+    exchange::XAdaptation => AdaptationFields,
     exchange::XPerson => PersonFields,
     exchange::XCycle => CycleFields,
     exchange::XStageEntry => StageEntryFields,

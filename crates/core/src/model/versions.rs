@@ -8,10 +8,10 @@ use crate::instrument::{Continuum, Instruments};
 
 /// The marks of one partnership's years.
 #[derive(Debug, Clone)]
-pub struct Versions {
+pub struct Versions<'a> {
     /// The continuum of the newest cycle: its indicator names head the
     /// charts, and years rated with it carry no mark.
-    pub reference: &'static Continuum,
+    pub reference: &'a Continuum,
     marks: Vec<(CycleId, String)>,
     key: Vec<String>,
 }
@@ -28,9 +28,27 @@ fn mark(index: usize) -> String {
 
 /// A version as a key line names it: the tool and version, or, for one
 /// this program lacks, the version and the wording it is shown with.
-fn named(instruments: &Instruments, cycle: &Cycle) -> String {
-    match instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version) {
-        Some(continuum) => continuum.name_and_version(),
+fn named(instruments: &Instruments, view: &PartnershipView, cycle: &Cycle) -> String {
+    match view.continuum_of(
+        instruments,
+        &cycle.instrument_key,
+        &cycle.instrument_version,
+    ) {
+        Some(continuum) => match &continuum.adapted {
+            Some(adapted) => {
+                let statement = adapted.statement.trim_end_matches('.');
+                let mut chars = statement.chars();
+                let lowered: String = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                format!(
+                    "{}, version {}, the partnership's adaptation ({lowered})",
+                    adapted.name, adapted.number
+                )
+            }
+            None => continuum.name_and_version(),
+        },
         None => format!(
             "continuum version {}, which this copy of PartnerPath does not include (shown in the wording of the {})",
             cycle.instrument_version,
@@ -39,29 +57,33 @@ fn named(instruments: &Instruments, cycle: &Cycle) -> String {
     }
 }
 
-impl Versions {
+impl<'a> Versions<'a> {
     /// The versions of all of `view`'s cycles.
-    pub fn of(view: &PartnershipView, instruments: &Instruments) -> Versions {
+    pub fn of(view: &'a PartnershipView, instruments: &Instruments) -> Versions<'a> {
         let cycles: Vec<&Cycle> = view.cycles.iter().collect();
-        Self::of_cycles(&cycles, instruments)
+        Self::of_cycles(&cycles, view, instruments)
     }
 
     /// The continuum of the partnership's newest cycle, which a new cycle
     /// rates with unless another is chosen; the default one before any.
-    pub fn usual(view: &PartnershipView, instruments: &Instruments) -> &'static Continuum {
-        view.cycles
-            .last()
-            .map_or(instruments.continuum, |c| continuum_for(instruments, c))
+    pub fn usual(view: &'a PartnershipView, instruments: &Instruments) -> &'a Continuum {
+        view.cycles.last().map_or(instruments.continuum, |c| {
+            continuum_for(instruments, view, c)
+        })
     }
 
     /// The versions of `cycles` (oldest first), told apart by the version
     /// each cycle names, whether or not the program includes it.
-    pub fn of_cycles(cycles: &[&Cycle], instruments: &Instruments) -> Versions {
+    pub fn of_cycles(
+        cycles: &[&Cycle],
+        view: &'a PartnershipView,
+        instruments: &Instruments,
+    ) -> Versions<'a> {
         let version = |c: &Cycle| (c.instrument_key.clone(), c.instrument_version.clone());
         let newest = cycles.last().map(|c| version(c));
-        let reference = cycles
-            .last()
-            .map_or(instruments.continuum, |c| continuum_for(instruments, c));
+        let reference = cycles.last().map_or(instruments.continuum, |c| {
+            continuum_for(instruments, view, c)
+        });
         // Each other version, with the cycles rated with it.
         let mut others: Vec<((String, String), Vec<&Cycle>)> = Vec::new();
         for cycle in cycles {
@@ -82,14 +104,14 @@ impl Versions {
             key.push(format!(
                 "{} Rated with the {}: {}.",
                 mark(index),
-                named(instruments, rated[0]),
+                named(instruments, view, rated[0]),
                 years.join(", ")
             ));
         }
         if let (false, Some(newest)) = (others.is_empty(), cycles.last()) {
             key.push(format!(
                 "Years without a mark were rated with the {}. Indicators are compared by what they assess; their wording differs between versions.",
-                named(instruments, newest)
+                named(instruments, view, newest)
             ));
         }
         Versions {
@@ -102,16 +124,21 @@ impl Versions {
     /// Said when `earlier` and `later` were rated with different versions:
     /// which each was rated with, and that each level's text is its own
     /// version's.
-    pub fn between(instruments: &Instruments, earlier: &Cycle, later: &Cycle) -> Option<String> {
+    pub fn between(
+        instruments: &Instruments,
+        view: &PartnershipView,
+        earlier: &Cycle,
+        later: &Cycle,
+    ) -> Option<String> {
         let same = earlier.instrument_key == later.instrument_key
             && earlier.instrument_version == later.instrument_version;
         (!same).then(|| {
             format!(
                 "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is shown in the words of its own year's version.",
                 earlier.school_year,
-                named(instruments, earlier),
+                named(instruments, view, earlier),
                 later.school_year,
-                named(instruments, later)
+                named(instruments, view, later)
             )
         })
     }
@@ -140,12 +167,20 @@ impl Versions {
     }
 }
 
-/// The continuum `cycle` was rated with, or the default one when the
-/// program lacks its version.
-pub fn continuum_for(instruments: &Instruments, cycle: &Cycle) -> &'static Continuum {
-    instruments
-        .continuum_of(&cycle.instrument_key, &cycle.instrument_version)
-        .unwrap_or(instruments.continuum)
+/// The continuum `cycle` of `view` was rated with (a published one or the
+/// partnership's adaptation), or the default one when the program lacks
+/// its version.
+pub fn continuum_for<'a>(
+    instruments: &Instruments,
+    view: &'a PartnershipView,
+    cycle: &Cycle,
+) -> &'a Continuum {
+    view.continuum_of(
+        instruments,
+        &cycle.instrument_key,
+        &cycle.instrument_version,
+    )
+    .unwrap_or(instruments.continuum)
 }
 
 #[cfg(test)]

@@ -2,14 +2,17 @@
 //! It is loaded once from the database and kept in step with every edit by
 //! `apply` (in `view/apply.rs`).
 
+mod adaptations;
 mod apply;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+
+use adaptations::Built;
 
 use super::{
-    ActionSource, ActionStep, CheckIn, Cycle, CycleId, Document, DocumentId, Goal, Level, Mean,
-    Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey, ReadinessRoundId,
-    ReadinessView, Side, Spread, StageEntry, average,
+    ActionSource, ActionStep, Adaptation, CheckIn, Cycle, CycleId, Document, DocumentId, Goal,
+    Level, Mean, Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey,
+    ReadinessRoundId, ReadinessView, Side, Spread, StageEntry, average,
 };
 use crate::instrument::Category;
 
@@ -33,6 +36,15 @@ pub struct PartnershipView {
     /// Set when this partnership is a copy made for some people to rate one
     /// cycle apart (imported from an exchange file made for them).
     pub rating_copy: Option<RatingCopy>,
+    /// The partnership's adaptations of the continuum, every version, in
+    /// the order they were made (`set_adaptations`).
+    pub adaptations: Vec<Adaptation>,
+    /// Each continuum (key, version) a cycle of the partnership was ever
+    /// created with, those in "Recently deleted" too: a version of an
+    /// adaptation named here keeps its words.
+    pub rated_with: BTreeSet<(String, String)>,
+    /// The adaptations as continuums, built from `adaptations`.
+    adapted: Built,
     ratings: HashMap<(CycleId, Rater), HashMap<String, Rating>>,
 }
 
@@ -74,6 +86,9 @@ impl PartnershipView {
             milestones: Vec::new(),
             check_ins: Vec::new(),
             rating_copy: None,
+            adaptations: Vec::new(),
+            rated_with: BTreeSet::new(),
+            adapted: Built::default(),
             ratings: HashMap::new(),
         };
         for (key, rating) in ratings {

@@ -7,6 +7,9 @@ use super::*;
 pub struct ContinuumPrint {
     pub title: String,
     pub subtitle: String,
+    /// For the partnership's adaptation: what it is adapted from and which
+    /// indicators it changed, as the licence asks.
+    pub adapted: Option<String>,
     pub level_names: Vec<String>,
     /// The headings of the boxes under each indicator.
     pub headings: Headings,
@@ -37,6 +40,8 @@ pub struct IndicatorPrint {
     pub note: Option<String>,
     /// Which passages are taken from another version, and why.
     pub filled_note: Option<String>,
+    /// Said when the partnership changed this indicator's wording.
+    pub changed_note: Option<String>,
     pub criteria: Vec<String>,
     pub questions: Vec<String>,
     pub levels: Vec<Vec<String>>,
@@ -88,6 +93,9 @@ pub fn continuum(
                         name: indicator.name.clone(),
                         note: indicator.note.clone(),
                         filled_note: continuum.filled_note(indicator),
+                        changed_note: continuum
+                            .is_changed(&indicator.key)
+                            .then(|| Continuum::CHANGED_NOTE.to_owned()),
                         criteria: continuum.shown(indicator, Passage::Criteria),
                         questions: continuum.questions_shown(indicator),
                         levels: Level::ALL
@@ -119,6 +127,7 @@ pub fn continuum(
     ContinuumPrint {
         title: continuum.title.clone(),
         subtitle,
+        adapted: continuum.adapted.as_ref().map(|a| a.statement.clone()),
         level_names: continuum.levels.iter().map(|l| l.name.clone()).collect(),
         headings: continuum.headings.clone(),
         categories,

@@ -112,7 +112,7 @@ pub fn trajectory(
     view: &PartnershipView,
     cycles: &[&Cycle],
 ) -> TrajectoryPrint {
-    let versions = Versions::of_cycles(cycles, instruments);
+    let versions = Versions::of_cycles(cycles, view, instruments);
     let continuum = versions.reference;
     let levels = level_charts(&versions, view, cycles);
     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
@@ -292,8 +292,8 @@ fn change_list(
     later: &Cycle,
 ) -> ChangesPrint {
     let (was, is) = (
-        continuum_for(instruments, earlier),
-        continuum_for(instruments, later),
+        continuum_for(instruments, view, earlier),
+        continuum_for(instruments, view, later),
     );
     let categories = continuum
         .categories
@@ -352,7 +352,7 @@ fn change_list(
     ChangesPrint {
         from: earlier.school_year.clone(),
         to: later.school_year.clone(),
-        versions: Versions::between(instruments, earlier, later),
+        versions: Versions::between(instruments, view, earlier, later),
         categories,
         items,
     }

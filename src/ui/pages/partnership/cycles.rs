@@ -80,7 +80,7 @@ fn cycles(
                 ui.strong("Status");
                 ui.end_row();
                 for cycle in view.cycles.iter().rev() {
-                    let continuum = continuum_for(&instruments, cycle);
+                    let continuum = continuum_for(&instruments, view, cycle);
                     let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
                     let total = continuum.indicator_count();
                     if ui
@@ -91,8 +91,11 @@ fn cycles(
                         actions.go(view, Page::Continuum(cycle.id));
                     }
                     ui.label(long_date(cycle.administered_on));
-                    match instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version)
-                    {
+                    match view.continuum_of(
+                        &instruments,
+                        &cycle.instrument_key,
+                        &cycle.instrument_version,
+                    ) {
                         Some(continuum) => ui
                             .label(&continuum.short_title)
                             .on_hover_text(continuum.name_and_version()),
@@ -158,9 +161,9 @@ fn cycles(
         .new_cycle_tool
         .as_ref()
         .filter(|(id, _, _)| *id == view.partnership.id)
-        .and_then(|(_, key, version)| instruments.continuum_of(key, version))
+        .and_then(|(_, key, version)| view.continuum_of(&instruments, key, version))
         .unwrap_or(usual);
-    let continuum = tool_choice(ui, instruments, chosen, usual, !view.cycles.is_empty());
+    let continuum = tool_choice(ui, view, instruments, chosen, usual);
     if !continuum.is(chosen) {
         state.new_cycle_tool = Some((
             view.partnership.id,
@@ -188,17 +191,84 @@ fn cycles(
             year.label()
         ));
     }
+    if view.rating_copy.is_none() {
+        adaptations(ui, view, instruments, continuum, actions, today);
+    }
 }
 
-/// "Rate with": every continuum the program carries, the partnership's
-/// usual one (its newest cycle's) marked and chosen unless another is.
-fn tool_choice(
+/// The partnership's own adaptations of the continuum, each opened to edit
+/// its wording, and a new one made from the version chosen to rate with.
+fn adaptations(
     ui: &mut Ui,
+    view: &PartnershipView,
     instruments: Instruments,
-    chosen: &'static Continuum,
-    usual: &'static Continuum,
-    has_cycles: bool,
-) -> &'static Continuum {
+    chosen: &Continuum,
+    actions: &mut Actions,
+    today: Date,
+) {
+    ui.add_space(style::space::L);
+    ui.label(
+        RichText::new("The partnership's own wording")
+            .heading()
+            .size(style::size::SECTION),
+    );
+    ui.label(
+        "A partnership may adapt the continuum's criteria, probing questions and level texts to its own words, as the 2018 tool did, keeping its indicators and levels so that years stay comparable. A cycle keeps the words it was rated with: a change after that is saved as the adaptation's next version.",
+    );
+    ui.add_space(style::space::XS);
+    for adaptation in view.newest_adaptations() {
+        ui.horizontal_wrapped(|ui| {
+            let changed = view
+                .continuum_of(
+                    &instruments,
+                    &adaptation.based_on_key,
+                    &adaptation.instrument_version(),
+                )
+                .and_then(|c| c.adapted.as_ref())
+                .map_or(0, |a| a.changed.len());
+            ui.label(RichText::new(&adaptation.name).strong());
+            ui.label(format!(
+                "version {}, {} changed",
+                adaptation.number,
+                widgets::count(changed, "indicator", "indicators")
+            ));
+            if ui
+                .button("Edit wording")
+                .accessible_name(format!("Edit wording of {}", adaptation.name))
+                .clicked()
+            {
+                actions.go(view, Page::Adaptation(adaptation.id));
+            }
+        });
+    }
+    let from = match &chosen.adapted {
+        Some(_) => format!("Copy {} as a new adaptation", chosen.name_and_version()),
+        None => format!("Adapt the {}", chosen.name_and_version()),
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(from)
+            .on_hover_text("Makes the partnership's own copy of the version chosen under “Rate with”, to edit its wording")
+            .clicked()
+            && let Some(command) = view.adapt(&instruments, chosen, today)
+        {
+            actions.edit(command);
+        }
+        ui.weak("(the version chosen under “Rate with”)");
+    });
+}
+
+/// "Rate with": every continuum the program carries and the newest
+/// version of each of the partnership's adaptations, the partnership's
+/// usual one (its newest cycle's) marked and chosen unless another is.
+fn tool_choice<'a>(
+    ui: &mut Ui,
+    view: &'a PartnershipView,
+    instruments: Instruments,
+    chosen: &'a Continuum,
+    usual: &'a Continuum,
+) -> &'a Continuum {
+    let has_cycles = !view.cycles.is_empty();
     let name = |c: &Continuum| {
         if !c.is(usual) {
             c.name_and_version()
@@ -214,7 +284,7 @@ fn tool_choice(
         egui::ComboBox::from_id_salt("new cycle tool")
             .selected_text(name(chosen))
             .show_ui(ui, |ui| {
-                for continuum in instruments.continuums {
+                for continuum in instruments.continuums.iter().chain(view.adapted_newest()) {
                     if ui
                         .selectable_label(continuum.is(chosen), name(continuum))
                         .clicked()

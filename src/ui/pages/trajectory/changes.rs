@@ -87,7 +87,7 @@ pub fn show(
     let (Some(earlier), Some(later)) = (view.cycle(from), view.cycle(to)) else {
         return;
     };
-    if let Some(versions) = Versions::between(&instruments, earlier, later) {
+    if let Some(versions) = Versions::between(&instruments, view, earlier, later) {
         ui.add(egui::Label::new(versions).wrap());
     }
     ui.add_space(style::space::S);
@@ -203,7 +203,7 @@ fn level_and_evidence(
     key: &str,
     cycle: &Cycle,
 ) {
-    let continuum = continuum_for(&instruments, cycle);
+    let continuum = continuum_for(&instruments, view, cycle);
     let rating = view.rating(cycle.id, Rater::Consensus, key);
     let level = rating.and_then(|r| r.level);
     let heading = match level {

@@ -16,19 +16,23 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use uuid::Uuid;
 
-use crate::instrument::Instruments;
+use crate::instrument::{Continuum, Instruments};
 pub use plan::{Choice, Conflict, Difference, Plan, Table, plan};
 
 use crate::model::{
-    ActionStepFields, CheckInFields, CycleFields, DocumentFields, GoalFields, MemberRating,
-    MilestoneFields, PartnershipFields, PersonFields, ReadinessMemberFields, ReadinessRoundFields,
-    StageEntryFields, Team, TeamSummary,
+    ActionStepFields, AdaptationFields, CheckInFields, CycleFields, DocumentFields, GoalFields,
+    MemberRating, MilestoneFields, PartnershipFields, PersonFields, ReadinessMemberFields,
+    ReadinessRoundFields, StageEntryFields, Team, TeamSummary,
 };
 
 /// The `format` every exchange file names.
 pub const FORMAT: &str = "partnerpath-exchange";
 /// The version of the format this program writes, and the newest it reads.
-pub const VERSION: u32 = 2;
+/// Version 3 added the partnership's adaptations of the continuum; a file
+/// without any is written as version 2, which older programs read.
+pub const VERSION: u32 = 3;
+/// The version of a file that holds no adaptation.
+pub const VERSION_WITHOUT_ADAPTATIONS: u32 = 2;
 /// The largest exchange file read (a partnership of many years is a few
 /// megabytes).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -51,6 +55,10 @@ pub struct Exchange {
     pub partnership: XPartnership,
     #[serde(default)]
     pub people: Vec<XPerson>,
+    /// The partnership's adaptations of the continuum, every version (from
+    /// format version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adaptations: Vec<XAdaptation>,
     #[serde(default)]
     pub cycles: Vec<XCycle>,
     #[serde(default)]
@@ -90,6 +98,7 @@ impl Exchange {
             instruments: Vec::new(),
             partnership,
             people: Vec::new(),
+            adaptations: Vec::new(),
             cycles: Vec::new(),
             ratings: Vec::new(),
             stage_entries: Vec::new(),
@@ -102,6 +111,15 @@ impl Exchange {
             milestones: Vec::new(),
             check_ins: Vec::new(),
             action_steps: Vec::new(),
+        }
+    }
+
+    /// Names the instruments its records were made with, and the oldest
+    /// format version that holds them: called once the store added them.
+    pub fn finish(&mut self) {
+        self.instruments = self.instruments_used();
+        if self.adaptations.is_empty() {
+            self.version = VERSION_WITHOUT_ADAPTATIONS;
         }
     }
 
@@ -165,6 +183,14 @@ pub struct XPerson {
     pub id: Uuid,
     #[serde(flatten)]
     pub fields: PersonFields,
+}
+
+/// A version of an adaptation of the continuum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct XAdaptation {
+    pub id: Uuid,
+    #[serde(flatten)]
+    pub fields: AdaptationFields,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -413,14 +439,46 @@ pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError
             return range("a person without a name".to_owned());
         }
     }
+    // The adaptations, each version once, each a continuum to rate with.
+    let mut adapted = Vec::new();
+    let mut versions = BTreeSet::new();
+    for adaptation in &x.adaptations {
+        once(adaptation.id)?;
+        if adaptation.name.trim().is_empty() {
+            return range("an adaptation of the continuum without a name".to_owned());
+        }
+        if adaptation.number == 0 {
+            return range("version 0 of an adaptation of the continuum".to_owned());
+        }
+        if !versions.insert(adaptation.version_id) {
+            return Err(ExchangeError::DuplicateId(adaptation.version_id));
+        }
+        if adaptation.base(&instruments).is_none() {
+            return unknown(&format!(
+                "the continuum rubric, version {} ({}), which an adaptation is based on",
+                adaptation.based_on_version, adaptation.based_on_key
+            ));
+        }
+        match adaptation.continuum(&instruments) {
+            Ok(continuum) => adapted.push(continuum),
+            Err(problem) => {
+                return range(format!("an adaptation of the continuum: {problem}"));
+            }
+        }
+    }
     let cycles: BTreeSet<Uuid> = x.cycles.iter().map(|c| c.id).collect();
     // Each cycle's continuum, by the version it names: a version this
     // program lacks is refused.
     let mut rated_with = std::collections::BTreeMap::new();
     for cycle in &x.cycles {
         once(cycle.id)?;
-        let Some(continuum) =
-            instruments.continuum_of(&cycle.instrument_key, &cycle.instrument_version)
+        let named =
+            |c: &&Continuum| c.key == cycle.instrument_key && c.version == cycle.instrument_version;
+        let Some(continuum) = instruments
+            .continuums
+            .iter()
+            .find(named)
+            .or_else(|| adapted.iter().find(named))
         else {
             return unknown(&format!(
                 "the continuum rubric, version {} ({})",

@@ -18,6 +18,7 @@ use crate::model::Level;
 pub enum Table {
     Partnership,
     Person,
+    Adaptation,
     Cycle,
     Rating,
     StageEntry,
@@ -33,9 +34,10 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 14] = [
+    pub const ALL: [Table; 15] = [
         Table::Partnership,
         Table::Person,
+        Table::Adaptation,
         Table::Cycle,
         Table::Rating,
         Table::StageEntry,
@@ -55,6 +57,10 @@ impl Table {
         let (one, many) = match self {
             Table::Partnership => ("partnership", "partnerships"),
             Table::Person => ("person", "people"),
+            Table::Adaptation => (
+                "version of an adaptation of the continuum",
+                "versions of adaptations of the continuum",
+            ),
             Table::Cycle => ("cycle", "cycles"),
             Table::Rating => ("rating", "ratings"),
             Table::StageEntry => ("stage entry", "stage entries"),
@@ -84,6 +90,7 @@ impl Table {
             Table::ReadinessRating => &["member", "category_key"],
             Table::ReadinessSummary => &["round", "team", "category_key"],
             Table::Goal => &["goal"],
+            Table::Adaptation => &["lineage", "version_id"],
             Table::CheckIn => &["milestone"],
             Table::ActionStep => &["document", "milestone"],
             Table::Cycle | Table::ReadinessRound | Table::Document => &["instrument_key"],
@@ -287,6 +294,7 @@ fn records(x: &Exchange) -> Result<Vec<Record>, ExchangeError> {
         std::slice::from_ref(&x.partnership),
     )?;
     add(&mut out, Table::Person, &x.people)?;
+    add(&mut out, Table::Adaptation, &x.adaptations)?;
     add(&mut out, Table::Cycle, &x.cycles)?;
     add(&mut out, Table::Rating, &x.ratings)?;
     add(&mut out, Table::StageEntry, &x.stage_entries)?;
@@ -453,6 +461,14 @@ impl<'a> Names<'a> {
         match record.table {
             Table::Partnership => format!("The partnership “{}”", text("name")),
             Table::Person => format!("The person {}", text("name")),
+            Table::Adaptation => format!(
+                "The adaptation of the continuum “{}”, version {}",
+                text("name"),
+                record
+                    .value
+                    .get("number")
+                    .map_or_else(String::new, Value::to_string)
+            ),
             Table::Cycle => format!("The {} cycle", text("school_year")),
             Table::Rating => {
                 let indicator = self
@@ -498,6 +514,13 @@ impl<'a> Names<'a> {
         match value {
             Value::Null => "empty".to_owned(),
             Value::String(s) if s.trim().is_empty() => "empty".to_owned(),
+            Value::Object(indicators) if table == Table::Adaptation && field == "wording" => {
+                match indicators.len() {
+                    0 => "the published wording".to_owned(),
+                    1 => "its own wording of 1 indicator".to_owned(),
+                    n => format!("its own wording of {n} indicators"),
+                }
+            }
             Value::Number(n) if table == Table::Rating && field == "level" => n
                 .as_u64()
                 .and_then(|n| u8::try_from(n).ok())

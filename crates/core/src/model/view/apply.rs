@@ -10,8 +10,9 @@
 
 use super::PartnershipView;
 use crate::model::{
-    ActionSource, ActionStep, CheckIn, Command, Cycle, Document, Goal, GoalId, Milestone, Outcome,
-    Person, PersonFields, Rater, ReadinessMember, ReadinessMemberFields, ReadinessView, StageEntry,
+    ActionSource, ActionStep, Adaptation, CheckIn, Command, Cycle, Document, Goal, GoalId,
+    Milestone, Outcome, Person, PersonFields, Rater, ReadinessMember, ReadinessMemberFields,
+    ReadinessView, StageEntry,
 };
 
 impl PartnershipView {
@@ -59,6 +60,8 @@ impl PartnershipView {
             (Command::CreateCycle(new), Outcome::CycleCreated(id))
                 if new.partnership_id == here =>
             {
+                self.rated_with
+                    .insert((new.instrument_key.clone(), new.instrument_version.clone()));
                 self.cycles.push(Cycle {
                     id,
                     partnership_id: here,
@@ -262,6 +265,26 @@ impl PartnershipView {
                 });
             }
             (Command::DeleteCheckIn(id), _) => self.check_ins.retain(|c| c.id != *id),
+            (Command::AddAdaptation(new), Outcome::AdaptationAdded(id))
+                if new.partnership_id == here =>
+            {
+                let mut adaptations = self.adaptations.clone();
+                adaptations.push(Adaptation {
+                    id,
+                    partnership_id: here,
+                    fields: new.fields.clone(),
+                });
+                self.set_adaptations(adaptations);
+            }
+            (Command::UpdateAdaptation(adaptation), _) => {
+                let mut adaptations = self.adaptations.clone();
+                if let Some(slot) = adaptations.iter_mut().find(|a| a.id == adaptation.id) {
+                    // What `UPDATE adaptations` writes: the rest is fixed.
+                    slot.name.clone_from(&adaptation.name);
+                    slot.wording.clone_from(&adaptation.wording);
+                }
+                self.set_adaptations(adaptations);
+            }
             // Another partnership's edits, and creations this view does not
             // hold (a new partnership is opened by loading it).
             _ => {}
