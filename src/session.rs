@@ -407,6 +407,7 @@ impl Session {
 fn all_ids(x: &Exchange) -> Vec<uuid::Uuid> {
     std::iter::once(x.partnership.id)
         .chain(x.people.iter().map(|r| r.id))
+        .chain(x.adaptations.iter().map(|r| r.id))
         .chain(x.cycles.iter().map(|r| r.id))
         .chain(x.ratings.iter().map(|r| r.id))
         .chain(x.stage_entries.iter().map(|r| r.id))

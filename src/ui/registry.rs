@@ -392,6 +392,18 @@ fn questions(view: &PartnershipView) -> Vec<Route> {
             ],
         ));
     }
+    // The sample has no adaptation: the route makes one, then asks to
+    // delete it.
+    routes.push(question(
+        "delete adaptation",
+        "pages/partnership/cycles.rs",
+        vec![
+            on(Page::Cycles),
+            Step::ClickStarting("Adapt the ".into()),
+            on(Page::Cycles),
+            click("Delete Our adaptation of the continuum"),
+        ],
+    ));
     if let Some(round) = view.readiness.last() {
         let title = &round.round.title;
         routes.push(question(

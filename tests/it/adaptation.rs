@@ -13,7 +13,7 @@ use partnerpath::instrument::{Level, Passage};
 use partnerpath::model::exchange::{self, ExchangeError};
 use partnerpath::model::{
     AdaptationFields, AdaptationId, Command, CycleFields, CycleId, CycleStatus, NewCycle, Outcome,
-    Part, PartnershipId, PartnershipView, continuum_for,
+    Part, PartnershipId, PartnershipView, Versions, continuum_for,
 };
 use partnerpath::print::{Blank, Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::{ExportScope, Session};
@@ -50,19 +50,25 @@ fn adapted(path: &Path) -> (Session, PartnershipId, AdaptationId, CycleId) {
         .and_then(|v| v.adaptation(adaptation))
         .expect("stored")
         .instrument_version();
+    let cycle = rate_with(&mut session, id, version, TODAY);
+    (session, id, adaptation, cycle)
+}
+
+/// Starts the cycle of the school year of `on`, rated with `version`.
+fn rate_with(session: &mut Session, id: PartnershipId, version: String, on: Date) -> CycleId {
     let Ok(Outcome::CycleCreated(cycle)) = session.apply(&Command::CreateCycle(NewCycle {
         partnership_id: id,
         fields: CycleFields {
             status: CycleStatus::Draft,
             instrument_key: "wbt-continuum".into(),
             instrument_version: version,
-            school_year: "2026–27".into(),
-            administered_on: TODAY,
+            school_year: partnerpath::model::SchoolYear::containing(on).label(),
+            administered_on: on,
         },
     })) else {
         panic!("the cycle is stored");
     };
-    (session, id, adaptation, cycle)
+    cycle
 }
 
 /// Types wording `n` into Shared Goals' third level, as the page does.
@@ -131,6 +137,11 @@ fn an_edit_after_a_cycle_was_rated_makes_a_new_version_and_the_cycle_keeps_its_w
     assert_eq!(newest.len(), 1);
     let indicator = newest[0].indicator("shared-goals").expect("shared goals");
     assert_eq!(indicator.level_text(ESTABLISHED), typed(2));
+    let instruments = instruments();
+    assert!(
+        Versions::usual(&reloaded, &instruments).is(newest[0]),
+        "a new cycle is rated with the newest version by default"
+    );
     let adapted = newest[0].adapted.as_ref().expect("adapted");
     assert_eq!(
         adapted.statement,
@@ -358,8 +369,19 @@ fn the_paper_of_an_adapted_cycle_states_its_source_and_changes() {
     );
 }
 
+/// Shared Goals' third level of the version `id` of the open partnership.
+fn level_words(session: &Session, id: AdaptationId) -> Vec<String> {
+    let view = session.view().expect("open");
+    let version = view.adaptation(id).expect("the version");
+    version.part(
+        instruments().continuum,
+        "shared-goals",
+        Part::Level(ESTABLISHED),
+    )
+}
+
 #[test]
-fn a_version_changed_on_both_sides_is_a_conflict_in_words_and_the_file_can_win() {
+fn a_version_changed_on_both_sides_keeps_the_words_a_cycle_was_rated_with_and_loses_none() {
     let dir = tempfile::tempdir().expect("temp dir");
     let here_path = dir.path().join("here.sqlite");
     let id = oak_and_elm(&mut Store::open(&here_path).expect("store"));
@@ -372,7 +394,8 @@ fn a_version_changed_on_both_sides_is_a_conflict_in_words_and_the_file_can_win()
         panic!("stored");
     };
     // The same partnership on another laptop, whose team rewrites Shared
-    // Goals there while this one renames the adaptation here.
+    // Goals there while this one renames the adaptation here; neither has
+    // rated with it.
     let bytes = here.export(id, &ExportScope::Whole).expect("export");
     let mut there = Session::open(&dir.path().join("there.sqlite")).expect("there");
     let (file, plan) = there.plan_import(&bytes, instruments()).expect("plan");
@@ -386,31 +409,43 @@ fn a_version_changed_on_both_sides_is_a_conflict_in_words_and_the_file_can_win()
         .expect("a change");
     here.apply(&rename).expect("renamed");
 
+    // The file's words are taken (its cycles may be rated with them), and
+    // the words here are kept as a new version: no choice to get wrong.
     let back = there.export(there_id, &ExportScope::Whole).expect("export");
-    let (file, mut plan) = here.plan_import(&back, instruments()).expect("plan");
-    assert_eq!(plan.conflicts.len(), 1, "{:?}", plan.conflicts);
-    let question = plan.conflicts[0].question();
+    let (file, plan) = here.plan_import(&back, instruments()).expect("plan");
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    assert_eq!(plan.settled.len(), 1);
     assert!(
-        question.starts_with(
-            "The adaptation of the continuum “Our adaptation of the continuum”, version 1:"
-        ) && question.contains("name is “Ours” here")
-            && question.contains(
-                "wording is “the published wording” here and “its own wording of 1 indicator” in the file"
-            ),
-        "{question}"
+        plan.report().iter().any(|line| line.ends_with(
+            "differs in the file; the file's words are taken, and the words here are kept as a new version of the adaptation."
+        )),
+        "{:?}",
+        plan.report()
     );
-    plan.conflicts[0].choice = exchange::Choice::TakeFile;
     here.import(&file, &plan).expect("import");
+    assert_eq!(level_words(&here, adaptation), typed(7));
     let view = here.view().expect("open");
-    let taken = view.adaptation(adaptation).expect("the version");
-    assert_eq!(
-        taken.part(
-            instruments().continuum,
-            "shared-goals",
-            Part::Level(ESTABLISHED)
-        ),
-        typed(7)
-    );
+    let kept = view
+        .adaptations
+        .iter()
+        .find(|a| a.id != adaptation)
+        .expect("the words here, as a new version");
+    assert_eq!((kept.name.as_str(), kept.number), ("Ours", 2));
+    assert!(kept.wording.0.is_empty(), "the published wording, as here");
+
+    // Once a cycle here is rated with version 1, a file with other words
+    // for it leaves it as it is.
+    let version = view
+        .adaptation(adaptation)
+        .expect("v1")
+        .instrument_version();
+    rate_with(&mut here, id, version, TODAY);
+    edit(&mut there, there_adaptation, 8);
+    let back = there.export(there_id, &ExportScope::Whole).expect("export");
+    let (file, plan) = here.plan_import(&back, instruments()).expect("plan");
+    assert!(plan.conflicts.is_empty() && plan.settled.iter().all(|s| s.kept_here));
+    here.import(&file, &plan).expect("import");
+    assert_eq!(level_words(&here, adaptation), typed(7));
 }
 
 #[test]
@@ -450,4 +485,58 @@ fn two_laptops_that_each_make_a_next_version_keep_both() {
         words.contains(&typed(2)) && words.contains(&typed(3)),
         "{words:?}"
     );
+}
+
+#[test]
+fn years_rated_with_the_adaptation_alone_still_say_what_it_is_adapted_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut session, id, _, cycle) = adapted(&dir.path().join("here.sqlite"));
+    let version = session
+        .view()
+        .and_then(|v| v.cycle(cycle))
+        .expect("cycle")
+        .instrument_version
+        .clone();
+    rate_with(&mut session, id, version, date(2027, 10, 1));
+    let view = session.view().expect("open");
+    let instruments = instruments();
+    let said = "the Our adaptation of the continuum, version 1, the partnership's adaptation (adapted from Working Better Together (CCSSO, 2017, CC BY 4.0); changed: Shared Goals).";
+    // The key under every chart across the years, and on its paper.
+    let versions = Versions::of(view, &instruments);
+    assert_eq!(
+        versions.key(),
+        [format!("Every year was rated with {said}")]
+    );
+    // What changed, on screen and paper.
+    let between = Versions::between(&instruments, view, &view.cycles[0], &view.cycles[1]);
+    assert_eq!(between, Some(format!("Both years were rated with {said}")));
+}
+
+#[test]
+fn an_adaptation_no_cycle_was_rated_with_can_be_deleted_and_one_rated_with_cannot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("here.sqlite");
+    let (mut session, _, rated, _) = adapted(&path);
+    let view = session.view().expect("open");
+    let made = view
+        .adapt(&instruments(), instruments().continuum, TODAY)
+        .expect("a second adaptation");
+    let Ok(Outcome::AdaptationAdded(unused)) = session.apply(&made) else {
+        panic!("stored");
+    };
+    edit(&mut session, unused, 4);
+    assert_eq!(stored_versions(&path).len(), 2);
+
+    session
+        .apply(&Command::DeleteAdaptation(unused))
+        .expect("deleted");
+    assert_eq!(stored_versions(&path).len(), 1);
+    assert!(session.view().expect("open").adaptation(unused).is_none());
+
+    let before = std::fs::read(&path).expect("bytes");
+    let refused = session
+        .apply(&Command::DeleteAdaptation(rated))
+        .unwrap_err();
+    assert!(refused.what.contains("it is kept"), "{}", refused.what);
+    assert_eq!(std::fs::read(&path).expect("bytes"), before);
 }

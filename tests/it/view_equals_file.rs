@@ -110,6 +110,7 @@ kinds!(
     DeleteCheckIn,
     AddAdaptation,
     UpdateAdaptation,
+    DeleteAdaptation,
 );
 
 /// The kind of `command`.
@@ -158,6 +159,7 @@ fn kind_of(command: &Command) -> Kind {
         Command::DeleteCheckIn(..) => Kind::DeleteCheckIn,
         Command::AddAdaptation(..) => Kind::AddAdaptation,
         Command::UpdateAdaptation(..) => Kind::UpdateAdaptation,
+        Command::DeleteAdaptation(..) => Kind::DeleteAdaptation,
     }
 }
 
@@ -664,6 +666,8 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             }
             Command::UpdateAdaptation(adaptation)
         }
+        // Refused once a cycle was rated with any of its versions.
+        Kind::DeleteAdaptation => Command::DeleteAdaptation(pick(&view.adaptations, a)?.id),
     })
 }
 

@@ -68,6 +68,35 @@ impl Store {
         })
     }
 
+    /// Deletes the adaptation the version `id` belongs to: every version of
+    /// it (the window offers this only while no cycle was rated with any).
+    pub fn delete_adaptation(&mut self, id: AdaptationId) -> Result<(), StoreError> {
+        self.execute(
+            "DELETE FROM adaptations WHERE (partnership_id, lineage) = \
+             (SELECT partnership_id, lineage FROM adaptations WHERE id = ?1)",
+            [id.0],
+        )
+    }
+
+    /// Copies the version with uid `uid` as the next version of its
+    /// adaptation (a new id, the next number, made today), before an import
+    /// writes the file's words over it.
+    pub(super) fn keep_as_new_version(
+        conn: &rusqlite::Connection,
+        uid: Uuid,
+    ) -> rusqlite::Result<()> {
+        conn.execute(
+            "INSERT INTO adaptations (partnership_id, lineage, version_id, number, name, \
+             based_on_key, based_on_version, wording, made_on) \
+             SELECT partnership_id, lineage, randomblob(16), \
+             (SELECT MAX(number) FROM adaptations o WHERE o.lineage = a.lineage) + 1, \
+             name, based_on_key, based_on_version, wording, date('now') \
+             FROM adaptations a WHERE uid = ?1",
+            [uid],
+        )?;
+        Ok(())
+    }
+
     pub(super) fn adaptations_of(
         &self,
         partnership: PartnershipId,

@@ -71,6 +71,7 @@ impl Store {
             Command::DeleteCheckIn(id) => done(self.delete_check_in(*id))?,
             Command::AddAdaptation(new) => Outcome::AdaptationAdded(self.add_adaptation(new)?),
             Command::UpdateAdaptation(adaptation) => done(self.update_adaptation(adaptation))?,
+            Command::DeleteAdaptation(id) => done(self.delete_adaptation(*id))?,
         })
     }
 }

@@ -160,6 +160,9 @@ impl Store {
         // In the order the references need: what a record names is written
         // before it.
         write_in(conn, partnership, &x.people, plan)?;
+        for here in plan.kept_as_new_versions() {
+            Self::keep_as_new_version(conn, here)?;
+        }
         write_in(conn, partnership, &x.adaptations, plan)?;
         write_in(conn, partnership, &x.cycles, plan)?;
         write_in(conn, partnership, &x.ratings, plan)?;

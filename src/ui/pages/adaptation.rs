@@ -129,22 +129,29 @@ fn header(
     };
     ui.label(RichText::new(said).color(style::selected_stroke(ui.visuals())));
     if versions > 1 {
-        let earlier: Vec<String> = view
+        // Every other version, with the day it was made (two laptops may
+        // each have made a version of the same number).
+        let others: Vec<String> = view
             .adaptations
             .iter()
-            .filter(|a| a.lineage == newest.lineage && a.number < newest.number)
+            .filter(|a| a.lineage == newest.lineage && a.id != newest.id)
             .map(|a| {
                 let years = view.years_rated_with(a);
+                let made = crate::model::long_date(a.made_on);
                 if years.is_empty() {
-                    format!("version {}", a.number)
+                    format!("version {} of {made}", a.number)
                 } else {
-                    format!("version {} ({})", a.number, years.join(", "))
+                    format!(
+                        "version {} of {made} (rated {})",
+                        a.number,
+                        years.join(", ")
+                    )
                 }
             })
             .collect();
         ui.weak(format!(
-            "Earlier versions, kept as they were: {}.",
-            earlier.join("; ")
+            "Other versions, kept as they were: {}.",
+            others.join("; ")
         ));
     }
     ui.weak(

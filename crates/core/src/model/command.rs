@@ -67,6 +67,9 @@ pub enum Command {
     AddAdaptation(NewAdaptation),
     /// A new name or wording for a version no cycle was rated with yet.
     UpdateAdaptation(Adaptation),
+    /// Deletes the adaptation a version belongs to, every version, when no
+    /// cycle was rated with any.
+    DeleteAdaptation(AdaptationId),
 }
 
 /// What storing a command made: the id of a new record, which the view
@@ -163,6 +166,14 @@ impl Command {
                 refuse(
                     "A cycle was rated with this version of the adaptation, so its words stay as they were.",
                     "Edit the adaptation on its own page: the change is saved as its next version.",
+                )
+            }
+            Command::DeleteAdaptation(id)
+                if view.is_some_and(|v| v.is_adaptation_rated_with(*id)) =>
+            {
+                refuse(
+                    "A cycle was rated with this adaptation, so it is kept with the words it was rated with.",
+                    "Leave it in place; a new cycle can be rated with another version.",
                 )
             }
             Command::SetLevel(key, _)

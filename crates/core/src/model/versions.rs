@@ -66,10 +66,17 @@ impl<'a> Versions<'a> {
 
     /// The continuum of the partnership's newest cycle, which a new cycle
     /// rates with unless another is chosen; the default one before any.
+    /// When that cycle was rated with a version of the partnership's
+    /// adaptation, the adaptation's newest version (its words as edited
+    /// since).
     pub fn usual(view: &'a PartnershipView, instruments: &Instruments) -> &'a Continuum {
-        view.cycles.last().map_or(instruments.continuum, |c| {
+        let newest = view.cycles.last().map_or(instruments.continuum, |c| {
             continuum_for(instruments, view, c)
-        })
+        });
+        view.adaptation_of(newest)
+            .and_then(|a| view.newest_version(a.lineage))
+            .and_then(|a| view.continuum_of(instruments, &a.based_on_key, &a.instrument_version()))
+            .unwrap_or(newest)
     }
 
     /// The versions of `cycles` (oldest first), told apart by the version
@@ -108,11 +115,18 @@ impl<'a> Versions<'a> {
                 years.join(", ")
             ));
         }
-        if let (false, Some(newest)) = (others.is_empty(), cycles.last()) {
-            key.push(format!(
+        match (others.is_empty(), cycles.last()) {
+            (false, Some(newest)) => key.push(format!(
                 "Years without a mark were rated with the {}. Indicators are compared by what they assess; their wording differs between versions.",
                 named(instruments, view, newest)
-            ));
+            )),
+            // One version, the partnership's adaptation: its key says so,
+            // as the licence asks of every screen and paper of it.
+            (true, Some(newest)) if reference.adapted.is_some() => key.push(format!(
+                "Every year was rated with the {}.",
+                named(instruments, view, newest)
+            )),
+            _ => {}
         }
         Versions {
             reference,
@@ -132,6 +146,19 @@ impl<'a> Versions<'a> {
     ) -> Option<String> {
         let same = earlier.instrument_key == later.instrument_key
             && earlier.instrument_version == later.instrument_version;
+        let adapted = view
+            .continuum_of(
+                instruments,
+                &later.instrument_key,
+                &later.instrument_version,
+            )
+            .is_some_and(|c| c.adapted.is_some());
+        if same && adapted {
+            return Some(format!(
+                "Both years were rated with the {}.",
+                named(instruments, view, later)
+            ));
+        }
         (!same).then(|| {
             format!(
                 "{} was rated with the {}, and {} with the {}. Indicators are compared by what they assess; each level's text is shown in the words of its own year's version.",

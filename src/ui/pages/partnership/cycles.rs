@@ -8,8 +8,8 @@ use jiff::civil::Date;
 
 use crate::instrument::{Continuum, Instruments};
 use crate::model::{
-    Command, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId, PartnershipView, Rater,
-    SchoolYear, Versions, continuum_for, long_date,
+    AdaptationId, Command, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId,
+    PartnershipView, Rater, SchoolYear, Versions, continuum_for, long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, widgets};
@@ -25,6 +25,8 @@ pub struct CyclesPage {
     /// and version); the partnership's usual one when none is chosen.
     new_cycle_tool: Option<(PartnershipId, String, String)>,
     deleting_cycle: Option<CycleId>,
+    /// The adaptation the user asked to delete.
+    deleting_adaptation: Option<AdaptationId>,
 }
 
 /// The continuum cycles: one per sitting, with a new one started below.
@@ -42,6 +44,7 @@ impl PageView for CyclesPage {
                 cycles(ui, self, view, instruments, actions, today);
             });
         delete_cycle_dialog(ui, self, view, actions);
+        delete_adaptation_dialog(ui, self, view, actions);
     }
 }
 
@@ -192,7 +195,15 @@ fn cycles(
         ));
     }
     if view.rating_copy.is_none() {
-        adaptations(ui, view, instruments, continuum, actions, today);
+        adaptations(
+            ui,
+            &mut state.deleting_adaptation,
+            view,
+            instruments,
+            continuum,
+            actions,
+            today,
+        );
     }
 }
 
@@ -200,6 +211,7 @@ fn cycles(
 /// its wording, and a new one made from the version chosen to rate with.
 fn adaptations(
     ui: &mut Ui,
+    deleting: &mut Option<AdaptationId>,
     view: &PartnershipView,
     instruments: Instruments,
     chosen: &Continuum,
@@ -227,17 +239,29 @@ fn adaptations(
                 .and_then(|c| c.adapted.as_ref())
                 .map_or(0, |a| a.changed.len());
             ui.label(RichText::new(&adaptation.name).strong());
-            ui.label(format!(
-                "version {}, {} changed",
-                adaptation.number,
-                widgets::count(changed, "indicator", "indicators")
-            ));
+            ui.label(match changed {
+                0 => format!("version {}, as published so far", adaptation.number),
+                n => format!(
+                    "version {}, {} in its own words",
+                    adaptation.number,
+                    widgets::count(n, "indicator", "indicators")
+                ),
+            });
             if ui
                 .button("Edit wording")
                 .accessible_name(format!("Edit wording of {}", adaptation.name))
                 .clicked()
             {
                 actions.go(view, Page::Adaptation(adaptation.id));
+            }
+            if !view.is_adaptation_rated_with(adaptation.id)
+                && ui
+                    .button("Delete…")
+                    .accessible_name(format!("Delete {}", adaptation.name))
+                    .on_hover_text("No cycle was rated with it, so it can be deleted")
+                    .clicked()
+            {
+                *deleting = Some(adaptation.id);
             }
         });
     }
@@ -297,6 +321,25 @@ fn tool_choice<'a>(
             .accessible_name("Rate with");
     });
     picked
+}
+
+fn delete_adaptation_dialog(
+    ui: &mut Ui,
+    state: &mut CyclesPage,
+    view: &PartnershipView,
+    actions: &mut Actions,
+) {
+    let asked = widgets::ask_first(ui, &mut state.deleting_adaptation, |id| {
+        let adaptation = view.adaptation(id)?;
+        Some(widgets::Question {
+            title: format!("Delete “{}”?", adaptation.name),
+            body: "No cycle was rated with it. Its wording, every version of it, is deleted for good; the published versions are not changed.".to_owned(),
+            confirm: "Delete",
+        })
+    });
+    if let Some(id) = asked {
+        actions.edit(Command::DeleteAdaptation(id));
+    }
 }
 
 fn delete_cycle_dialog(

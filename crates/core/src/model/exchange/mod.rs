@@ -17,7 +17,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use crate::instrument::{Continuum, Instruments};
-pub use plan::{Choice, Conflict, Difference, Plan, Table, plan};
+pub use plan::{Choice, Conflict, Difference, Plan, Settled, Table, plan};
 
 use crate::model::{
     ActionStepFields, AdaptationFields, CheckInFields, CycleFields, DocumentFields, GoalFields,

@@ -168,7 +168,24 @@ pub struct Plan {
     pub conflicts: Vec<Conflict>,
     /// New ratings by rater name ("the team (consensus)" for the team's).
     pub new_ratings_by: BTreeMap<String, usize>,
+    /// Versions of adaptations that differ on the two sides, settled
+    /// without a choice so that no cycle shows words it was not rated with.
+    pub settled: Vec<Settled>,
     new_ids: BTreeSet<Uuid>,
+}
+
+/// A version of an adaptation that differs here and in the file, settled
+/// by the rule that a version keeps the words it was rated with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    pub here_id: Uuid,
+    pub file_id: Uuid,
+    /// A cycle here was rated with it: the words here stay. Otherwise the
+    /// file's words are taken, and the words here are kept as a new
+    /// version of the adaptation.
+    pub kept_here: bool,
+    /// In words, for the report.
+    pub said: String,
 }
 
 impl Plan {
@@ -189,6 +206,21 @@ impl Plan {
             .iter()
             .find(|c| c.file_id == file_id && c.choice == Choice::TakeFile)
             .map(|c| c.here_id)
+            .or_else(|| {
+                self.settled
+                    .iter()
+                    .find(|s| s.file_id == file_id && !s.kept_here)
+                    .map(|s| s.here_id)
+            })
+    }
+
+    /// The versions of adaptations here whose words are kept as a new
+    /// version before the file's words are taken.
+    pub fn kept_as_new_versions(&self) -> impl Iterator<Item = Uuid> + '_ {
+        self.settled
+            .iter()
+            .filter(|s| !s.kept_here)
+            .map(|s| s.here_id)
     }
 
     /// How many new records of each kind.
@@ -203,7 +235,9 @@ impl Plan {
     /// Whether importing would write nothing (every record is here already,
     /// or in conflict and kept).
     pub fn writes_nothing(&self) -> bool {
-        self.new.is_empty() && self.conflicts.iter().all(|c| c.choice == Choice::KeepHere)
+        self.new.is_empty()
+            && self.conflicts.iter().all(|c| c.choice == Choice::KeepHere)
+            && self.settled.iter().all(|s| s.kept_here)
     }
 
     /// The report, in lines: what is new, what is unchanged, each conflict.
@@ -245,6 +279,7 @@ impl Plan {
                 }
             ));
         }
+        lines.extend(self.settled.iter().map(|s| s.said.clone()));
         match self.conflicts.len() {
             0 => {}
             1 => lines.push("1 conflict, changed on both sides:".to_owned()),
@@ -351,8 +386,18 @@ pub fn plan(
         unchanged: 0,
         conflicts: Vec::new(),
         new_ratings_by: BTreeMap::new(),
+        settled: Vec::new(),
         new_ids: BTreeSet::new(),
     };
+    // The versions of adaptations a cycle here was rated with.
+    let rated_here: BTreeSet<&str> = here
+        .map(|h| {
+            h.cycles
+                .iter()
+                .map(|c| c.instrument_version.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     for record in &file_records {
         let matched = match by_id.get(&record.id) {
             Some(mine) if mine.table != record.table || identity(mine) != identity(record) => {
@@ -392,6 +437,25 @@ pub fn plan(
             .collect();
         if differences.is_empty() {
             plan.unchanged += 1;
+        } else if record.table == Table::Adaptation {
+            let version = file
+                .adaptations
+                .iter()
+                .find(|a| a.id == record.id)
+                .map(|a| a.instrument_version())
+                .unwrap_or_default();
+            let kept_here = rated_here.contains(version.as_str());
+            let what = names.what(record);
+            plan.settled.push(Settled {
+                here_id: mine.id,
+                file_id: record.id,
+                kept_here,
+                said: if kept_here {
+                    format!("{what} differs in the file; its words here are kept, as a cycle here was rated with them.")
+                } else {
+                    format!("{what} differs in the file; the file's words are taken, and the words here are kept as a new version of the adaptation.")
+                },
+            });
         } else {
             plan.conflicts.push(Conflict {
                 table: record.table,

@@ -104,6 +104,17 @@ impl PartnershipView {
         })
     }
 
+    /// Whether a cycle was ever created with any version of the adaptation
+    /// `id` belongs to.
+    pub fn is_adaptation_rated_with(&self, id: AdaptationId) -> bool {
+        self.adaptation(id).is_some_and(|a| {
+            self.adaptations
+                .iter()
+                .filter(|v| v.lineage == a.lineage)
+                .any(|v| self.is_rated_with(v))
+        })
+    }
+
     /// The school years rated with a version of an adaptation.
     pub fn years_rated_with(&self, adaptation: &AdaptationFields) -> Vec<&str> {
         let version = adaptation.instrument_version();

@@ -276,6 +276,13 @@ impl PartnershipView {
                 });
                 self.set_adaptations(adaptations);
             }
+            (Command::DeleteAdaptation(id), _) => {
+                if let Some(lineage) = self.adaptation(*id).map(|a| a.lineage) {
+                    let mut adaptations = self.adaptations.clone();
+                    adaptations.retain(|a| a.lineage != lineage);
+                    self.set_adaptations(adaptations);
+                }
+            }
             (Command::UpdateAdaptation(adaptation), _) => {
                 let mut adaptations = self.adaptations.clone();
                 if let Some(slot) = adaptations.iter_mut().find(|a| a.id == adaptation.id) {
