@@ -89,7 +89,10 @@ pub struct FilledFrom {
 /// text of one level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Passage {
+    /// All its criteria.
     Criteria,
+    /// The criterion at this index (from 0) of `criteria`.
+    Criterion(usize),
     /// The question at this index (from 0) of `probing_questions`.
     Question(usize),
     Level(Level),
@@ -101,6 +104,7 @@ impl Passage {
     fn name(self) -> String {
         match self {
             Passage::Criteria => "criteria".to_owned(),
+            Passage::Criterion(i) => format!("criterion {}", i + 1),
             Passage::Question(i) => format!("question {}", i + 1),
             Passage::Level(level) => format!("level {}", level.number()),
         }
@@ -169,6 +173,7 @@ impl Indicator {
     /// Every passage of the indicator, in the order they are read.
     fn passages(&self) -> impl Iterator<Item = Passage> {
         std::iter::once(Passage::Criteria)
+            .chain((0..self.criteria.len()).map(Passage::Criterion))
             .chain((0..self.probing_questions.len()).map(Passage::Question))
             .chain(Level::ALL.into_iter().map(Passage::Level))
     }
@@ -244,7 +249,26 @@ impl Continuum {
     /// the passage is taken from another version.
     pub fn shown(&self, indicator: &Indicator, passage: Passage) -> Vec<String> {
         let mut paragraphs: Vec<String> = match passage {
-            Passage::Criteria => indicator.criteria.clone(),
+            // Each criterion taken from another version carries the mark.
+            Passage::Criteria => {
+                return (0..indicator.criteria.len())
+                    .flat_map(|i| self.shown(indicator, Passage::Criterion(i)))
+                    .enumerate()
+                    .map(|(i, mut text)| {
+                        let last = i + 1 == indicator.criteria.len();
+                        if let Some(from) = self
+                            .filled_from
+                            .as_ref()
+                            .filter(|_| last && indicator.is_filled(Passage::Criteria))
+                        {
+                            text.push(' ');
+                            text.push_str(&from.mark);
+                        }
+                        text
+                    })
+                    .collect();
+            }
+            Passage::Criterion(i) => indicator.criteria.get(i).cloned().into_iter().collect(),
             Passage::Question(i) => indicator
                 .probing_questions
                 .get(i)
@@ -285,7 +309,7 @@ impl Continuum {
                     format!("level {}, {}", level.number(), self.level_name(level))
                 }
                 Passage::Criteria => "the criteria".to_owned(),
-                question @ Passage::Question(_) => question.name(),
+                other @ (Passage::Criterion(_) | Passage::Question(_)) => other.name(),
             })
             .collect();
         (!which.is_empty()).then(|| {

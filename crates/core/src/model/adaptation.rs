@@ -329,6 +329,8 @@ fn same_passage(name: &str, a: &IndicatorWording, b: &IndicatorWording) -> bool 
     };
     if name == "criteria" {
         a.criteria == b.criteria
+    } else if let Some(i) = numbered("criterion") {
+        a.criteria.get(i) == b.criteria.get(i)
     } else if let Some(i) = numbered("question") {
         a.probing_questions.get(i) == b.probing_questions.get(i)
     } else if let Some(i) = numbered("level") {
