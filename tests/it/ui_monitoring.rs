@@ -247,3 +247,70 @@ fn the_goals_and_objectives_template_and_the_monitoring_plan_share_one_set() {
     harness.get_by_label("Goal: Keep the teachers we prepare");
     harness.get_by_label("Objective: 90% return for year two");
 }
+
+/// A Goals & Objectives Template of the tool's first version typed its goal
+/// and objectives into fields of its own: they are shown under "Kept from an
+/// earlier version of this tool", and two clicks move them into the
+/// partnership's one set, the goal first, then its objectives under it.
+#[test]
+fn an_earlier_templates_goal_and_objectives_move_into_the_one_set() {
+    use partnerpath::model::{DocumentFields, FieldValue, NewDocument};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("earlier.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    let id = support::oak_and_elm(&mut store);
+    let document = store
+        .create_document(&NewDocument {
+            partnership_id: id,
+            fields: DocumentFields {
+                instrument_key: "nea-goals-and-objectives".into(),
+                instrument_version: "nea-2019".into(),
+                title: "Goals & Objectives Template".into(),
+                created_on: date(2025, 9, 1),
+            },
+        })
+        .expect("document");
+    for (field, text) in [
+        ("initiative_goal", "Keep the teachers we prepare"),
+        ("objective_1", "90% return for year two"),
+        ("objective_3", "A mentor for every new teacher"),
+    ] {
+        store
+            .set_document_value(
+                document,
+                field,
+                &FieldValue::Text(text.into()),
+                date(2025, 9, 1),
+            )
+            .expect("typed");
+    }
+    drop(store);
+    let mut harness = support::harness(
+        support::app(&path, Some(Screen::In(id, Page::Document(document)))),
+        [1366.0, 3000.0],
+    );
+    harness.run();
+    harness.get_by_label("Kept from an earlier version of this tool");
+    harness.get_by_label("A mentor for every new teacher");
+    harness
+        .get_by_label("Add the goal “Keep the teachers we prepare” to the partnership's goals")
+        .click();
+    harness.run();
+    assert_eq!(
+        stored_goals(&path),
+        [("Keep the teachers we prepare".to_owned(), false)]
+    );
+    harness
+        .get_by_label("Add 2 objectives under “Keep the teachers we prepare”")
+        .click();
+    harness.run();
+    assert_eq!(
+        stored_goals(&path),
+        [
+            ("Keep the teachers we prepare".to_owned(), false),
+            ("90% return for year two".to_owned(), true),
+            ("A mentor for every new teacher".to_owned(), true),
+        ]
+    );
+    harness.get_by_label("The goal and objectives above are among the partnership's goals.");
+}

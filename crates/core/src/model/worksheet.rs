@@ -38,6 +38,11 @@ pub enum FieldValue {
     Rows(Vec<BTreeMap<String, FieldValue>>),
 }
 
+/// The fields the Goals & Objectives Template's first version (nea-2019)
+/// typed its goal and its objectives into ("objective_1" to "objective_5").
+const EARLIER_GOAL: &str = "initiative_goal";
+const EARLIER_OBJECTIVES: usize = 5;
+
 impl FieldValue {
     /// The empty value of a field of `kind`.
     pub fn empty(kind: FieldKind) -> FieldValue {
@@ -202,6 +207,21 @@ impl Document {
                 (key.replace('_', " "), text)
             })
             .collect()
+    }
+
+    /// What a Goals & Objectives Template of its first version (nea-2019)
+    /// typed into fields of its own: the goal and the objectives, to move
+    /// into the partnership's one set. `None` when it typed neither.
+    pub fn earlier_goals(&self) -> Option<(String, Vec<String>)> {
+        let text = |key: &str| match self.values.get(key) {
+            Some(FieldValue::Text(text)) if !text.trim().is_empty() => Some(text.trim().to_owned()),
+            _ => None,
+        };
+        let goal = text(EARLIER_GOAL);
+        let objectives: Vec<String> = (1..=EARLIER_OBJECTIVES)
+            .filter_map(|n| text(&format!("objective_{n}")))
+            .collect();
+        (goal.is_some() || !objectives.is_empty()).then(|| (goal.unwrap_or_default(), objectives))
     }
 
     /// The stored value of a field, if any was typed.

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use super::goals::{self, GoalsForm};
 use crate::instrument::{Holds, KEPT, QUARTERLY_MEETING};
-use crate::model::{Command, DocumentId, OverYears, over_years};
+use crate::model::{Command, DocumentId, GoalFields, GoalId, NewGoal, OverYears, over_years};
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, timer, widgets};
 use crate::ui::nav::{Page, ScreenContext};
@@ -158,7 +158,7 @@ fn show(
                 },
                 today,
             );
-            kept_from_earlier(ui, sheet, document, view);
+            kept_from_earlier(ui, sheet, document, view, actions);
         });
 }
 
@@ -169,6 +169,7 @@ fn kept_from_earlier(
     sheet: &crate::instrument::Worksheet,
     document: &crate::model::Document,
     view: &crate::model::PartnershipView,
+    actions: &mut Actions,
 ) {
     let kept = document.kept_from_earlier(sheet, |id| view.person(id).map(|p| p.name.clone()));
     if kept.is_empty() {
@@ -180,6 +181,71 @@ fn kept_from_earlier(
     for (name, text) in kept {
         ui.label(RichText::new(name).strong());
         ui.add(egui::Label::new(text).wrap());
+    }
+    if sheet.sections.iter().any(|s| s.holds.is_some()) {
+        move_earlier_goals(ui, document, view, actions);
+    }
+}
+
+/// Moves what the tool's first version typed as its goal and objectives
+/// into the partnership's one set: first the goal, then its objectives
+/// under it (a goal must be there before its objectives can be).
+fn move_earlier_goals(
+    ui: &mut Ui,
+    document: &crate::model::Document,
+    view: &crate::model::PartnershipView,
+    actions: &mut Actions,
+) {
+    let Some((goal, objectives)) = document.earlier_goals() else {
+        return;
+    };
+    let new = |goal: Option<GoalId>, text: &str| {
+        Command::AddGoal(NewGoal {
+            partnership_id: view.partnership.id,
+            goal,
+            fields: GoalFields {
+                text: text.to_owned(),
+            },
+        })
+    };
+    let parent = view
+        .goals
+        .iter()
+        .find(|g| g.goal.is_none() && (g.text == goal || goal.is_empty()));
+    ui.add_space(style::space::S);
+    let Some(parent) = parent else {
+        if goal.is_empty() {
+            ui.weak("Add a goal on this page to move these objectives under it.");
+        } else if ui
+            .button(format!("Add the goal “{goal}” to the partnership's goals"))
+            .clicked()
+        {
+            actions.edit(new(None, &goal));
+        }
+        return;
+    };
+    let missing: Vec<&String> = objectives
+        .iter()
+        .filter(|o| {
+            !view
+                .goals
+                .iter()
+                .any(|g| g.goal == Some(parent.id) && g.text == **o)
+        })
+        .collect();
+    if missing.is_empty() {
+        ui.weak("The goal and objectives above are among the partnership's goals.");
+    } else if ui
+        .button(format!(
+            "Add {} under “{}”",
+            widgets::count(missing.len(), "objective", "objectives"),
+            parent.text
+        ))
+        .clicked()
+    {
+        for objective in missing {
+            actions.edit(new(Some(parent.id), objective));
+        }
     }
 }
 
