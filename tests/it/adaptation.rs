@@ -37,13 +37,8 @@ fn typed(n: u32) -> Vec<String> {
 fn adapted(path: &Path) -> (Session, PartnershipId, AdaptationId, CycleId) {
     let id = oak_and_elm(&mut Store::open(path).expect("store"));
     let mut session = Session::open(path).expect("session");
-    let view = session.open_partnership(id).expect("open");
-    let made = view
-        .adapt(&instruments(), instruments().continuum, TODAY)
-        .expect("a new adaptation");
-    let Ok(Outcome::AdaptationAdded(adaptation)) = session.apply(&made) else {
-        panic!("the adaptation is stored");
-    };
+    session.open_partnership(id).expect("open");
+    let adaptation = adapt(&mut session);
     edit(&mut session, adaptation, 1);
     let version = session
         .view()
@@ -69,6 +64,30 @@ fn rate_with(session: &mut Session, id: PartnershipId, version: String, on: Date
         panic!("the cycle is stored");
     };
     cycle
+}
+
+/// Makes a new adaptation of the 2017 continuum in the open partnership,
+/// as "Adapt the …" does.
+fn adapt(session: &mut Session) -> AdaptationId {
+    let made = session
+        .view()
+        .and_then(|view| view.adapt(&instruments(), instruments().continuum, TODAY))
+        .expect("a new adaptation");
+    let Ok(Outcome::AdaptationAdded(adaptation)) = session.apply(&made) else {
+        panic!("the adaptation is stored");
+    };
+    adaptation
+}
+
+/// The partnership `id` of `here`, exported and imported into an empty
+/// file on another laptop, and opened there.
+fn on_another_laptop(here: &Session, id: PartnershipId, path: &Path) -> (Session, PartnershipId) {
+    let bytes = here.export(id, &ExportScope::Whole).expect("export");
+    let mut there = Session::open(path).expect("there");
+    let (file, plan) = there.plan_import(&bytes, instruments()).expect("plan");
+    let there_id = there.import(&file, &plan).expect("import");
+    there.open_partnership(there_id).expect("open");
+    (there, there_id)
 }
 
 /// Types wording `n` into Shared Goals' third level, as the page does.
@@ -386,21 +405,12 @@ fn a_version_changed_on_both_sides_keeps_the_words_a_cycle_was_rated_with_and_lo
     let here_path = dir.path().join("here.sqlite");
     let id = oak_and_elm(&mut Store::open(&here_path).expect("store"));
     let mut here = Session::open(&here_path).expect("session");
-    let view = here.open_partnership(id).expect("open");
-    let made = view
-        .adapt(&instruments(), instruments().continuum, TODAY)
-        .expect("a new adaptation");
-    let Ok(Outcome::AdaptationAdded(adaptation)) = here.apply(&made) else {
-        panic!("stored");
-    };
+    here.open_partnership(id).expect("open");
+    let adaptation = adapt(&mut here);
     // The same partnership on another laptop, whose team rewrites Shared
     // Goals there while this one renames the adaptation here; neither has
     // rated with it.
-    let bytes = here.export(id, &ExportScope::Whole).expect("export");
-    let mut there = Session::open(&dir.path().join("there.sqlite")).expect("there");
-    let (file, plan) = there.plan_import(&bytes, instruments()).expect("plan");
-    let there_id = there.import(&file, &plan).expect("import");
-    there.open_partnership(there_id).expect("open");
+    let (mut there, there_id) = on_another_laptop(&here, id, &dir.path().join("there.sqlite"));
     let there_adaptation = there.view().expect("open").adaptations[0].id;
     edit(&mut there, there_adaptation, 7);
     let rename = here
@@ -452,11 +462,7 @@ fn a_version_changed_on_both_sides_keeps_the_words_a_cycle_was_rated_with_and_lo
 fn two_laptops_that_each_make_a_next_version_keep_both() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut here, id, adaptation, _) = adapted(&dir.path().join("here.sqlite"));
-    let bytes = here.export(id, &ExportScope::Whole).expect("export");
-    let mut there = Session::open(&dir.path().join("there.sqlite")).expect("there");
-    let (file, plan) = there.plan_import(&bytes, instruments()).expect("plan");
-    let there_id = there.import(&file, &plan).expect("import");
-    there.open_partnership(there_id).expect("open");
+    let (mut there, there_id) = on_another_laptop(&here, id, &dir.path().join("there.sqlite"));
     let there_adaptation = there.view().expect("open").adaptations[0].id;
     // Version 1 was rated with on both: each edit makes a version 2.
     edit(&mut here, adaptation, 2);
@@ -517,13 +523,7 @@ fn an_adaptation_no_cycle_was_rated_with_can_be_deleted_and_one_rated_with_canno
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("here.sqlite");
     let (mut session, _, rated, _) = adapted(&path);
-    let view = session.view().expect("open");
-    let made = view
-        .adapt(&instruments(), instruments().continuum, TODAY)
-        .expect("a second adaptation");
-    let Ok(Outcome::AdaptationAdded(unused)) = session.apply(&made) else {
-        panic!("stored");
-    };
+    let unused = adapt(&mut session);
     edit(&mut session, unused, 4);
     assert_eq!(stored_versions(&path).len(), 2);
 

@@ -226,22 +226,8 @@ fn every_text_is_word_for_word_under_its_own_indicator_and_level() {
 fn a_text_moved_to_its_neighbour_is_caught() {
     // Every one of these texts is in the source, so a check of the whole
     // text passes them; only where they stand is wrong.
-    let mut moved = continuum().clone();
-    let indicators = &mut moved.categories[0].indicators;
-    let emerging = indicators[1].levels[0].remove(0);
-    indicators[1].levels[1].push(emerging);
-    let question = indicators[1].probing_questions.remove(0);
-    indicators[2].probing_questions.push(question);
-    let (problems, _) = misplaced(&moved);
-    assert_eq!(problems.len(), 2, "{problems:?}");
-    assert!(
-        problems[0].starts_with("Shared Goals: level 2"),
-        "{problems:?}"
-    );
-    assert!(
-        problems[1].starts_with("Mutual Benefit: question"),
-        "{problems:?}"
-    );
+    let (problems, _) = misplaced(&crate::support::moved_to_neighbours(continuum()));
+    crate::support::assert_moves_caught(&problems);
 }
 
 #[test]

@@ -45,3 +45,33 @@ pub fn oak_and_elm(store: &mut Store) -> PartnershipId {
         )
         .expect("partnership")
 }
+
+/// `continuum` with two texts moved to the neighbour of where they stand:
+/// Shared Goals' Emerging text to Developing, and its first probing
+/// question to Mutual Benefit. A check of the whole text passes both; only
+/// where they stand is wrong.
+pub fn moved_to_neighbours(
+    continuum: &partnerpath::instrument::Continuum,
+) -> partnerpath::instrument::Continuum {
+    let mut moved = continuum.clone();
+    let indicators = &mut moved.categories[0].indicators;
+    let emerging = indicators[1].levels[0].remove(0);
+    indicators[1].levels[1].push(emerging);
+    let question = indicators[1].probing_questions.remove(0);
+    indicators[2].probing_questions.push(question);
+    moved
+}
+
+/// A positional wording check caught both moves of `moved_to_neighbours`,
+/// and nothing else.
+pub fn assert_moves_caught(problems: &[String]) {
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Shared Goals: level 2"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("Mutual Benefit: question"),
+        "{problems:?}"
+    );
+}

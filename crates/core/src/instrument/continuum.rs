@@ -170,6 +170,28 @@ impl Indicator {
         self.filled.contains(&name)
     }
 
+    /// A passage's paragraphs as written, without marks.
+    pub fn passage(&self, passage: Passage) -> Vec<String> {
+        let one = |text: Option<&String>| text.cloned().into_iter().collect();
+        match passage {
+            Passage::Criteria => self.criteria.clone(),
+            Passage::Criterion(i) => one(self.criteria.get(i)),
+            Passage::Question(i) => one(self.probing_questions.get(i)),
+            Passage::Level(level) => self.level_text(level).to_vec(),
+        }
+    }
+
+    /// The passages taken from another version, by their names in `filled`,
+    /// kept only where this indicator reads as `published` does: a passage
+    /// rewritten since is no longer the other version's.
+    pub fn filled_where_unchanged(&self, published: &Indicator) -> Vec<String> {
+        published
+            .passages()
+            .filter(|p| published.is_filled(*p) && published.passage(*p) == self.passage(*p))
+            .map(Passage::name)
+            .collect()
+    }
+
     /// Every passage of the indicator, in the order they are read.
     fn passages(&self) -> impl Iterator<Item = Passage> {
         std::iter::once(Passage::Criteria)
@@ -248,34 +270,12 @@ impl Continuum {
     /// prints them: the last followed by the mark "(2017 wording)" when
     /// the passage is taken from another version.
     pub fn shown(&self, indicator: &Indicator, passage: Passage) -> Vec<String> {
-        let mut paragraphs: Vec<String> = match passage {
-            // Each criterion taken from another version carries the mark.
-            Passage::Criteria => {
-                return (0..indicator.criteria.len())
-                    .flat_map(|i| self.shown(indicator, Passage::Criterion(i)))
-                    .enumerate()
-                    .map(|(i, mut text)| {
-                        let last = i + 1 == indicator.criteria.len();
-                        if let Some(from) = self
-                            .filled_from
-                            .as_ref()
-                            .filter(|_| last && indicator.is_filled(Passage::Criteria))
-                        {
-                            text.push(' ');
-                            text.push_str(&from.mark);
-                        }
-                        text
-                    })
-                    .collect();
-            }
-            Passage::Criterion(i) => indicator.criteria.get(i).cloned().into_iter().collect(),
-            Passage::Question(i) => indicator
-                .probing_questions
-                .get(i)
-                .cloned()
-                .into_iter()
+        let mut paragraphs = match passage {
+            // Each criterion with its own mark, if it has one.
+            Passage::Criteria => (0..indicator.criteria.len())
+                .flat_map(|i| self.shown(indicator, Passage::Criterion(i)))
                 .collect(),
-            Passage::Level(level) => indicator.level_text(level).to_vec(),
+            other => indicator.passage(other),
         };
         if let Some(from) = self
             .filled_from

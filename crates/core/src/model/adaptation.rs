@@ -268,24 +268,18 @@ impl AdaptationFields {
             if !wording.is_complete() {
                 return Err(format!("a part of {} has no words", indicator.name));
             }
-            let published = IndicatorWording::of(indicator);
-            if *wording == published {
+            if *wording == IndicatorWording::of(indicator) {
                 continue;
             }
-            // A passage the published version took from another keeps its
-            // mark only while the partnership has not rewritten it.
-            let kept: Vec<String> = indicator
-                .filled
-                .iter()
-                .filter(|name| same_passage(name, &published, wording))
-                .cloned()
-                .collect();
-            indicator.filled = kept;
+            let published = indicator.clone();
             indicator.criteria.clone_from(&wording.criteria);
             indicator
                 .probing_questions
                 .clone_from(&wording.probing_questions);
             indicator.levels.clone_from(&wording.levels);
+            // A passage the published version took from another keeps its
+            // mark only while the partnership has not rewritten it.
+            indicator.filled = indicator.filled_where_unchanged(&published);
             // A note on the published words may not hold for the new ones.
             indicator.note = None;
             changed.push((indicator.key.clone(), indicator.name.clone()));
@@ -316,27 +310,6 @@ impl AdaptationFields {
             statement,
         });
         continuum.checked()
-    }
-}
-
-/// Whether the passage named `name` ("criteria", "question 2", "level 3")
-/// reads the same in both wordings.
-fn same_passage(name: &str, a: &IndicatorWording, b: &IndicatorWording) -> bool {
-    let numbered = |prefix: &str| {
-        name.strip_prefix(prefix)
-            .and_then(|n| n.trim().parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(1))
-    };
-    if name == "criteria" {
-        a.criteria == b.criteria
-    } else if let Some(i) = numbered("criterion") {
-        a.criteria.get(i) == b.criteria.get(i)
-    } else if let Some(i) = numbered("question") {
-        a.probing_questions.get(i) == b.probing_questions.get(i)
-    } else if let Some(i) = numbered("level") {
-        a.levels.get(i) == b.levels.get(i)
-    } else {
-        false
     }
 }
 
