@@ -59,6 +59,11 @@ pub struct PrintArgs {
     pub continuum_version: Option<String>,
     #[arg(long, value_enum, default_value = "letter")]
     pub paper: PaperArg,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
 }
 
 /// Writes the PDF `args` asks for; `db` is the session on the opened file, if any.
@@ -255,6 +260,11 @@ pub struct ExportArgs {
     /// Where to write the exchange file.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
 }
 
 /// What to do with a record changed on both sides.
@@ -279,6 +289,11 @@ pub struct ImportArgs {
     /// are any.
     #[arg(long, value_enum)]
     pub conflicts: Option<ConflictArg>,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
 }
 
 /// Writes the exchange file `args` asks for; returns its size.

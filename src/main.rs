@@ -5,6 +5,7 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 mod cli;
+mod cli_server;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +53,10 @@ enum Command {
     Import(cli::ImportArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
+    /// For IT: set up PartnerPath's database on a PostgreSQL server,
+    /// upgrade it, or copy a file's partnerships onto it (docs/SERVER.md).
+    #[command(subcommand)]
+    Server(cli_server::ServerCommand),
 }
 
 #[derive(clap::Args)]
@@ -83,8 +88,11 @@ fn main() -> ExitCode {
     };
     match &args.command {
         Some(Command::Print(print_args)) => return print_pdf(&args, print_args, instruments),
+        Some(Command::Server(command)) => {
+            return said(cli_server::run(command, args.db.as_deref(), instruments));
+        }
         Some(Command::Export(export)) => {
-            return exchange(&args, instruments, |session| {
+            return exchange(&args, export.server.as_deref(), instruments, |session| {
                 cli::export(export, session).map(|bytes| {
                     vec![format!(
                         "Wrote {} ({} KB).",
@@ -95,7 +103,7 @@ fn main() -> ExitCode {
             });
         }
         Some(Command::Import(import)) => {
-            return exchange(&args, instruments, |session| {
+            return exchange(&args, import.server.as_deref(), instruments, |session| {
                 cli::import(import, session, instruments)
             });
         }
@@ -195,18 +203,41 @@ fn open(
     (session, sample)
 }
 
+/// The database of a command without a window: the server `server`
+/// names, or the file (`open`).
+fn open_for_command(
+    args: &Args,
+    server: Option<&str>,
+    instruments: Instruments,
+    backups: bool,
+) -> Result<Session, Problem> {
+    match server {
+        Some(_) if args.db.is_some() || args.demo => Err(Problem::new(
+            "Give either --server or --db (or --demo), not both.",
+            "Leave out one of them.",
+        )),
+        Some(url) => Session::connect(url),
+        None => open(args, instruments, backups).0,
+    }
+}
+
 /// `partnerpath export …` and `import …`: opens the database (with its
 /// backups), does the work and prints what it says, or what went wrong.
 fn exchange(
     args: &Args,
+    server: Option<&str>,
     instruments: Instruments,
     work: impl FnOnce(&mut Session) -> Result<Vec<String>, Problem>,
 ) -> ExitCode {
     // A file another window writes is opened read-only: exporting works,
     // importing is refused with a message saying where it is open.
-    let result = open(args, instruments, true)
-        .0
+    let result = open_for_command(args, server, instruments, true)
         .and_then(|mut session| work(&mut session));
+    said(result)
+}
+
+/// Prints the lines of a command that worked, or what went wrong.
+fn said(result: Result<Vec<String>, Problem>) -> ExitCode {
     match result {
         Ok(lines) => {
             for line in lines {
@@ -226,7 +257,7 @@ fn print_pdf(args: &Args, print_args: &cli::PrintArgs, instruments: Instruments)
     let today = jiff::Zoned::now().date();
     let needs_data = !print_args.blank;
     let session = if needs_data {
-        match open(args, instruments, false).0 {
+        match open_for_command(args, print_args.server.as_deref(), instruments, false) {
             Ok(session) => Some(session),
             Err(problem) => {
                 eprintln!("{problem}");

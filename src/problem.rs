@@ -118,6 +118,9 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
         Doing::Reading => "read",
         Doing::Saving => "save to",
     };
+    if let Some(words) = server_words(error, not_changed) {
+        return words;
+    }
     match error {
         StoreError::Newer {
             found, supported, ..
@@ -179,6 +182,13 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
             ),
             "Close the file there, then open it again.".to_owned(),
         ),
+        // Said by `server_words`; here only to name every error.
+        StoreError::SignIn { .. }
+        | StoreError::OldServer { .. }
+        | StoreError::NotSetUp { .. }
+        | StoreError::OlderServerSchema { .. }
+        | StoreError::NoAccount { .. }
+        | StoreError::NotAllowed { .. } => (error.to_string(), String::new()),
         StoreError::Other { detail, .. } => (
             match doing {
                 Doing::Opening => format!("Something went wrong opening the database: {detail}. Nothing was changed."),
@@ -188,6 +198,68 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
             "Try again; if it keeps happening, keep a copy of the file and contact support.".to_owned(),
         ),
     }
+}
+
+/// What went wrong with a database on a server, if it was one.
+fn server_words(error: &StoreError, not_changed: &str) -> Option<(String, String)> {
+    Some(match error {
+        StoreError::Newer {
+            found, supported, ..
+        } if error.is_on_server() => (
+            format!(
+                "The database on the server was set up by a newer version of PartnerPath (version {found}; this program works with version {supported}). Nothing was changed."
+            ),
+            "Install the newest PartnerPath to use it.".to_owned(),
+        ),
+        StoreError::NotPartnerPath { .. } if error.is_on_server() => (
+            "This database on the server holds another program's tables, not PartnerPath's. Nothing was changed.".to_owned(),
+            "Check the database name with your IT support: PartnerPath needs a database of its own.".to_owned(),
+        ),
+        StoreError::SignIn { .. } => (
+            format!("The server did not accept the user name or password. {not_changed}"),
+            "Check the user name and type the password again; your IT support can reset it."
+                .to_owned(),
+        ),
+        StoreError::OldServer { found, .. } => (
+            format!(
+                "The server runs PostgreSQL {found}, which is too old for PartnerPath (it needs version 13 or newer). Nothing was changed."
+            ),
+            "Ask your IT support to upgrade the server (docs/SERVER.md says how).".to_owned(),
+        ),
+        StoreError::NotSetUp { .. } => (
+            "PartnerPath is not set up in this database on the server yet. Nothing was changed.".to_owned(),
+            "Ask your IT support to run \"partnerpath server init\" for it (docs/SERVER.md).".to_owned(),
+        ),
+        StoreError::OlderServerSchema { found, .. } => (
+            format!(
+                "The database on the server was set up by an older PartnerPath (version {found}) and must be upgraded first. Nothing was changed."
+            ),
+            "Ask your IT support to run \"partnerpath server migrate\" (docs/SERVER.md).".to_owned(),
+        ),
+        StoreError::NoAccount { user, .. } => (
+            format!("The server knows {user}, but {user} has no PartnerPath account in this database. Nothing was changed."),
+            "Ask your IT support to give you one (partnerpath server add-user).".to_owned(),
+        ),
+        StoreError::NotAllowed { .. } => (
+            format!("Your account on the server may not make this change (it may only view, or the partnership is another district's). {not_changed}"),
+            "Ask your district's PartnerPath administrator if you need to change it.".to_owned(),
+        ),
+        StoreError::CannotOpen { detail, .. } if error.is_on_server() => (
+            format!("PartnerPath could not reach the server ({detail}). {not_changed}"),
+            "Check the address, and that this computer is on the district's network, then try again."
+                .to_owned(),
+        ),
+        StoreError::Newer { .. }
+        | StoreError::NotPartnerPath { .. }
+        | StoreError::CannotOpen { .. }
+        | StoreError::ReadOnly { .. }
+        | StoreError::DiskFull { .. }
+        | StoreError::Damaged { .. }
+        | StoreError::Busy { .. }
+        | StoreError::BusyAtOpen { .. }
+        | StoreError::InUse { .. }
+        | StoreError::Other { .. } => return None,
+    })
 }
 
 /// Where a file is open, in words: "in PartnerPath on LAPTOP-12 (jlee)

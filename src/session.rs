@@ -13,7 +13,7 @@ use crate::model::portfolio::PortfolioFacts;
 use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
 use crate::problem::{Doing, Problem, Remedy};
 pub use partnerpath_store::{Backup, ExportScope, Holder, Reason};
-use partnerpath_store::{Backups, Counterpart, Storage, Store, StoreError};
+use partnerpath_store::{Backups, Counterpart, ServerAddress, Storage, Store, StoreError};
 
 pub struct Session {
     /// The database, through the calls every engine answers.
@@ -90,6 +90,15 @@ impl Session {
             }
             Err(error) => Err(Problem::store(&error, Doing::Opening)),
         }
+    }
+
+    /// Connects to PartnerPath's database on the server at `url`
+    /// (`postgres://USER@HOST/DATABASE`; the password from `PGPASSWORD` or
+    /// the password file, as `psql` takes it).
+    pub fn connect(url: &str) -> Result<Session, Problem> {
+        let address = ServerAddress::parse(url).map_err(|e| Problem::store(&e, Doing::Opening))?;
+        let store = Store::connect(&address).map_err(|e| Problem::store(&e, Doing::Opening))?;
+        Session::with_store(store)
     }
 
     /// A session on the SQLite file `store`.

@@ -16,6 +16,8 @@ mod licences;
 mod print;
 mod rounding;
 mod safety;
+mod server;
+mod server_access;
 mod smoke;
 mod snapshots;
 mod store;

@@ -75,3 +75,116 @@ pub fn assert_moves_caught(problems: &[String]) {
         "{problems:?}"
     );
 }
+
+/// A database of its own on the test server, set up with PartnerPath's
+/// schema, and dropped when it goes. The server is the one `scripts/test`
+/// starts with `pg_virtualenv`, which says where it is in `PGHOST`,
+/// `PGPORT`, `PGUSER` and `PGPASSWORD`; without it the test fails.
+pub struct TestDatabase {
+    pub name: String,
+}
+
+impl TestDatabase {
+    /// A new, empty database.
+    pub fn empty() -> TestDatabase {
+        let name = format!("pp_{}", uuid_like());
+        admin()
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create database");
+        TestDatabase { name }
+    }
+
+    /// A new database with PartnerPath's schema.
+    pub fn set_up() -> TestDatabase {
+        let database = TestDatabase::empty();
+        partnerpath_store::set_up_server(&database.address(), true).expect("server init");
+        database
+    }
+
+    /// Its URL, as the superuser the tests run as.
+    pub fn url(&self) -> String {
+        let (host, port, user) = server_env();
+        format!("postgres://{user}@{host}:{port}/{}", self.name)
+    }
+
+    pub fn address(&self) -> partnerpath_store::ServerAddress {
+        partnerpath_store::ServerAddress::parse(&self.url()).expect("address")
+    }
+
+    /// `name` made this database's own: a PostgreSQL user belongs to the
+    /// whole server, which the tests running at once share.
+    pub fn user(&self, name: &str) -> String {
+        format!("{name}_{}", self.name)
+    }
+
+    /// Its URL for `user`, who signs in with their own password.
+    pub fn url_as(&self, user: &str) -> String {
+        let (host, port, _) = server_env();
+        format!("postgres://{user}@{host}:{port}/{}", self.name)
+    }
+
+    /// A connection as `user` (with `password`), as `psql` would make.
+    pub fn client_as(&self, user: &str, password: &str) -> postgres::Client {
+        let (host, port, _) = server_env();
+        postgres::Config::new()
+            .host(&host)
+            .port(port.parse().expect("port"))
+            .user(user)
+            .password(password)
+            .dbname(&self.name)
+            .connect(postgres::NoTls)
+            .expect("connect as the user")
+    }
+
+    /// A connection to it as the superuser, to look at what was stored.
+    pub fn client(&self) -> postgres::Client {
+        let (host, port, user) = server_env();
+        postgres::Config::new()
+            .host(&host)
+            .port(port.parse().expect("port"))
+            .user(&user)
+            .password(std::env::var("PGPASSWORD").unwrap_or_default())
+            .dbname(&self.name)
+            .connect(postgres::NoTls)
+            .expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let _ = admin().batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
+    }
+}
+
+fn server_env() -> (String, String, String) {
+    let get = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!(
+                "{name} is not set: the server tests need the PostgreSQL server that \
+                 scripts/test starts (pg_virtualenv); run them with scripts/test, or \
+                 under `pg_virtualenv -t cargo test`"
+            )
+        })
+    };
+    (get("PGHOST"), get("PGPORT"), get("PGUSER"))
+}
+
+/// The superuser's connection to the server's first database.
+fn admin() -> postgres::Client {
+    let (host, port, user) = server_env();
+    postgres::Config::new()
+        .host(&host)
+        .port(port.parse().expect("port"))
+        .user(&user)
+        .password(std::env::var("PGPASSWORD").unwrap_or_default())
+        .dbname("postgres")
+        .connect(postgres::NoTls)
+        .expect("connect to the test server")
+}
+
+fn uuid_like() -> String {
+    format!("{:x}{:x}", fastrand::u64(..), std::process::id())
+}

@@ -198,7 +198,7 @@ fn the_years_rated_with_another_version_are_marked_and_named_in_words() {
 }
 
 /// The text of a PDF, its lines joined.
-fn pdf_text(pdf: &[u8]) -> String {
+pub fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("out.pdf");
     std::fs::write(&path, pdf).expect("write");

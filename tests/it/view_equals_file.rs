@@ -6,7 +6,8 @@
 //! whose records the edits may also touch. After each edit the session's
 //! view must equal the partnership loaded afresh from the file, and an edit
 //! that is refused (an empty name, a final cycle) or that the file rejects
-//! (a record that is gone) must change nothing at all.
+//! (a record that is gone) must change nothing at all. The same runs on a
+//! PostgreSQL server.
 
 use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
@@ -23,6 +24,9 @@ use partnerpath::model::{
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+
+use crate::support::TestDatabase;
 
 /// Texts the edits type: empty and blank ones are refused as names.
 const TEXTS: [&str; 6] = [
@@ -197,12 +201,17 @@ fn pick<T: Clone>(items: &[T], n: u8) -> Option<T> {
 }
 
 /// The file with the partnership edited (returned) and another one.
-#[expect(
-    clippy::too_many_lines,
-    reason = "the seed file: one of every kind of record, in the order their references need"
-)]
 fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
     let mut store = Store::open(path).expect("open");
+    seed_store(&mut store)
+}
+
+/// The same, in an open store (a file or a server).
+#[expect(
+    clippy::too_many_lines,
+    reason = "the seed: one of every kind of record, in the order their references need"
+)]
+fn seed_store(store: &mut Store) -> (PartnershipId, PartnershipId) {
     store
         .batch(|s| {
             let mut made = |command: Command| s.apply(&command);
@@ -683,31 +692,84 @@ proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("property.sqlite");
         let (here, other) = seed(&path);
-        let mut session = Session::open(&path).expect("session");
-        session.open_partnership(here).expect("open");
-        for draw in draws {
-            let Some(view) = session.view() else { break };
-            let before = view.clone();
-            let Some(command) = command(draw, view, other) else { continue };
-            let applied = session.apply(&command);
-            let loaded = session.store().load_partnership(here);
-            match (session.view(), loaded) {
-                (Some(view), Ok(loaded)) => {
-                    prop_assert_eq!(view, &loaded, "after {:?} ({:?})", command, applied);
-                    if applied.is_err() {
-                        prop_assert_eq!(view, &before, "a refused {:?} changed it", command);
-                    }
+        let session = Session::open(&path).expect("session");
+        edit_and_compare(session, here, other, draws)?;
+    }
+
+    /// The same on a PostgreSQL server: every statement the store makes
+    /// runs there as in a file, for an assessor of the district (so under
+    /// the server's row-level security, as people use it). One database
+    /// serves every case, emptied before each.
+    #[test]
+    fn the_view_in_memory_equals_the_server_after_every_edit(draws in draws()) {
+        static DATABASE: std::sync::OnceLock<TestDatabase> = std::sync::OnceLock::new();
+        let database = DATABASE.get_or_init(|| {
+            let database = TestDatabase::set_up();
+            partnerpath_store::add_server_user(
+                &database.address(),
+                "oak_assessor",
+                partnerpath::model::Role::Assessor,
+                "Oak SD",
+                Some("oak"),
+            )
+            .expect("assessor");
+            database
+        });
+        database
+            .client()
+            .batch_execute("TRUNCATE partnerships RESTART IDENTITY CASCADE")
+            .expect("emptied");
+        let address = partnerpath_store::ServerAddress::parse(&database.url_as("oak_assessor"))
+            .expect("address")
+            .with_password("oak");
+        let mut store = Store::connect(&address).expect("connect");
+        let (here, other) = seed_store(&mut store);
+        let session = Session::with_store(store).expect("session");
+        edit_and_compare(session, here, other, draws)?;
+    }
+}
+
+/// Makes the edits drawn on partnership `here`, and after each one checks
+/// that what the window holds is what the database holds, and that a
+/// refused edit changed nothing.
+fn edit_and_compare(
+    mut session: Session,
+    here: PartnershipId,
+    other: PartnershipId,
+    draws: Vec<Draw>,
+) -> Result<(), TestCaseError> {
+    session.open_partnership(here).expect("open");
+    for draw in draws {
+        let Some(view) = session.view() else { break };
+        let before = view.clone();
+        let Some(command) = command(draw, view, other) else {
+            continue;
+        };
+        let applied = session.apply(&command);
+        let loaded = session.store().load_partnership(here);
+        match (session.view(), loaded) {
+            (Some(view), Ok(loaded)) => {
+                prop_assert_eq!(view, &loaded, "after {:?} ({:?})", command, applied);
+                if applied.is_err() {
+                    prop_assert_eq!(view, &before, "a refused {:?} changed it", command);
                 }
-                // Deleting the partnership closes it, in memory and in the file.
-                (None, Err(_)) => {
-                    prop_assert_eq!(command, Command::DeletePartnership(here));
-                }
-                (view, loaded) => {
-                    prop_assert!(false, "after {:?}: view {:?}, file {:?}", command, view.is_some(), loaded.is_ok());
-                }
+            }
+            // Deleting the partnership closes it, in memory and in the store.
+            (None, Err(_)) => {
+                prop_assert_eq!(command, Command::DeletePartnership(here));
+            }
+            (view, loaded) => {
+                prop_assert!(
+                    false,
+                    "after {:?}: view {:?}, store {:?}",
+                    command,
+                    view.is_some(),
+                    loaded.is_ok()
+                );
             }
         }
     }
+    Ok(())
 }
 
 proptest! {

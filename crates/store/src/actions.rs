@@ -1,6 +1,7 @@
 //! Action steps of a partnership.
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{
     Column, Exchanged, Fields, Table, fields, insert_here, select_here, update_here, values,
 };
@@ -9,7 +10,6 @@ use partnerpath_core::model::{
     ActionSource, ActionStep, ActionStepFields, ActionStepId, DocumentId, MilestoneId,
     NewActionStep, PartnershipId,
 };
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -74,7 +74,7 @@ impl Store {
     pub(super) fn action_steps_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<ActionStep>> {
+    ) -> crate::connection::Result<Vec<ActionStep>> {
         select_here(&self.conn, &ACTION_STEPS, partnership.0, |row| {
             let document: Option<i64> = row.get(2)?;
             let milestone: Option<i64> = row.get(3)?;
@@ -82,10 +82,8 @@ impl Store {
                 (Some(d), _) => ActionSource::Meeting(DocumentId(d)),
                 (None, Some(m)) => ActionSource::Milestone(MilestoneId(m)),
                 (None, None) => {
-                    return Err(rusqlite::Error::FromSqlConversionFailure(
-                        2,
-                        rusqlite::types::Type::Null,
-                        "an action step raised by neither a meeting nor a milestone".into(),
+                    return Err(crate::connection::Error::Value(
+                        "an action step raised by neither a meeting nor a milestone".to_owned(),
                     ));
                 }
             };
@@ -108,13 +106,13 @@ impl Exchanged for XActionStep {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.document, &self.milestone]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XActionStep {
             id: row.get(0)?,
             document: row.get(1)?,

@@ -1,12 +1,12 @@
 //! The partnership's adaptations of the continuum: one row per version.
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here, update_here};
 use partnerpath_core::model::exchange::XAdaptation;
 use partnerpath_core::model::{
     Adaptation, AdaptationFields, AdaptationId, NewAdaptation, PartnershipId,
 };
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -82,9 +82,9 @@ impl Store {
     /// adaptation (a new id, the next number, made today), before an import
     /// writes the file's words over it.
     pub(super) fn keep_as_new_version(
-        conn: &rusqlite::Connection,
+        conn: &crate::connection::Connection,
         uid: Uuid,
-    ) -> rusqlite::Result<()> {
+    ) -> crate::connection::Result<()> {
         conn.execute(
             "INSERT INTO adaptations (partnership_id, lineage, version_id, number, name, \
              based_on_key, based_on_version, wording, made_on) \
@@ -100,7 +100,7 @@ impl Store {
     pub(super) fn adaptations_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<Adaptation>> {
+    ) -> crate::connection::Result<Vec<Adaptation>> {
         select_here(&self.conn, &ADAPTATIONS, partnership.0, |row| {
             Ok(Adaptation {
                 id: AdaptationId(row.get(0)?),
@@ -119,11 +119,11 @@ impl Exchanged for XAdaptation {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XAdaptation {
             id: row.get(0)?,
             fields: AdaptationFields::read(row, 1)?,

@@ -277,7 +277,16 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 impl Store {
     /// Takes a backup now.
     pub fn back_up(&self, backups: &Backups, reason: Reason) -> Result<PathBuf, StoreError> {
-        backups.take(&self.conn, &self.path, reason)
+        backups.take(self.sqlite()?, &self.path, reason)
+    }
+
+    /// The file's own connection: a server's database is backed up by its
+    /// administrators (docs/SERVER.md), not by this program.
+    fn sqlite(&self) -> Result<&Connection, StoreError> {
+        self.conn.sqlite().ok_or_else(|| StoreError::Other {
+            path: self.path.clone(),
+            detail: "a database on a server is backed up on the server".to_owned(),
+        })
     }
 
     /// Takes the day's backup if none was taken today, and lets go of the
@@ -317,16 +326,20 @@ impl Store {
         )
         .map_err(|e| StoreError::from_sqlite(backup, e))?;
         self.back_up(backups, Reason::BeforeRestore)?;
-        let sqlite = |e| StoreError::from_sqlite(&self.path, e);
+        let path = self.path.clone();
+        let sqlite = |e| StoreError::from_sqlite(&path, e);
+        let conn = self.conn.sqlite_mut().ok_or_else(|| StoreError::Other {
+            path: path.clone(),
+            detail: "a database on a server is restored on the server".to_owned(),
+        })?;
         {
-            let copy = rusqlite::backup::Backup::new(&source, &mut self.conn).map_err(sqlite)?;
+            let copy = rusqlite::backup::Backup::new(&source, conn).map_err(sqlite)?;
             copy.run_to_completion(100, std::time::Duration::ZERO, None)
                 .map_err(sqlite)?;
         }
         // A backup taken before an upgrade is upgraded again.
-        let path = self.path.clone();
         migrations::migrations()
-            .to_latest(&mut self.conn)
+            .to_latest(conn)
             .map_err(|error| match error {
                 rusqlite_migration::Error::RusqliteError { err, .. } => {
                     StoreError::from_sqlite(&path, err)

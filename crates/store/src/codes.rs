@@ -15,7 +15,7 @@ pub(crate) trait Code: Copy + 'static {
 }
 
 /// A value read from or written to a column as its code:
-/// `row.get::<_, Coded<Side>>(3)?.0`, or `params![Coded(side)]`.
+/// `row.get::<Coded<Side>>(3)?.0`, or `params![Coded(side)]`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Coded<T>(pub T);
 

@@ -4,10 +4,10 @@ use crate::codes::Coded;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here};
 use partnerpath_core::model::exchange::XCycle;
 use partnerpath_core::model::{Cycle, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId};
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -66,7 +66,7 @@ impl Store {
     pub(super) fn rated_with(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<std::collections::BTreeSet<(String, String)>> {
+    ) -> crate::connection::Result<std::collections::BTreeSet<(String, String)>> {
         let mut statement = self.conn.prepare(
             "SELECT DISTINCT instrument_key, instrument_version FROM cycles WHERE partnership_id = ?1",
         )?;
@@ -74,7 +74,10 @@ impl Store {
         rows.collect()
     }
 
-    pub(super) fn cycles_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Cycle>> {
+    pub(super) fn cycles_of(
+        &self,
+        partnership: PartnershipId,
+    ) -> crate::connection::Result<Vec<Cycle>> {
         select_here(&self.conn, &CYCLES, partnership.0, |row| {
             Ok(Cycle {
                 id: CycleId(row.get(0)?),
@@ -93,11 +96,11 @@ impl Exchanged for XCycle {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XCycle {
             id: row.get(0)?,
             fields: CycleFields::read(row, 1)?,

@@ -28,7 +28,7 @@ impl Store {
     /// sits in a deleted partnership is restored with it, so it is not
     /// listed on its own.
     pub fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
-        let run = || -> rusqlite::Result<Vec<Deleted>> {
+        let run = || -> crate::connection::Result<Vec<Deleted>> {
             let mut all = Vec::new();
             for kind in KINDS {
                 let sql = match kind {
@@ -53,7 +53,7 @@ impl Store {
                     }
                 };
                 let mut statement = self.conn.prepare(sql)?;
-                let rows = statement.query_map([], |row| {
+                let rows = statement.query_map(params![], |row| {
                     let at: String = row.get(3)?;
                     Ok(Deleted {
                         kind,

@@ -6,13 +6,13 @@ use jiff::civil::Date;
 use rusqlite::params;
 
 use super::{Store, StoreError};
+use crate::connection::{Connection, Row};
 use crate::table::{Column, Exchanged, Fields, Output, Table, fields, insert_here, select_here};
 use partnerpath_core::model::exchange::XDocument;
 use partnerpath_core::model::{
     Document, DocumentFields, DocumentId, FieldValue, NewDocument, PartnershipId,
 };
 use rusqlite::types::ToSqlOutput;
-use rusqlite::{Connection, Row};
 use uuid::Uuid;
 
 /// A stored value that does not read back as a field value.
@@ -103,14 +103,14 @@ impl Store {
     pub(super) fn documents_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<Document>> {
+    ) -> crate::connection::Result<Vec<Document>> {
         let mut documents = select_here(&self.conn, &DOCUMENTS, partnership.0, |row| {
             let fields = DocumentFields::read(row, 2)?;
             Ok(Document {
                 id: DocumentId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
                 // Never edited: the day it was made.
-                changed_on: row.get::<_, Option<Date>>(6)?.unwrap_or(fields.created_on),
+                changed_on: row.get::<Option<Date>>(6)?.unwrap_or(fields.created_on),
                 fields,
                 values: BTreeMap::new(),
             })
@@ -122,7 +122,7 @@ impl Store {
         let rows = values.query_map([partnership.0], |row| {
             let json: String = row.get(2)?;
             let value: FieldValue = serde_json::from_str(&json).map_err(bad_json)?;
-            Ok((DocumentId(row.get(0)?), row.get::<_, String>(1)?, value))
+            Ok((DocumentId(row.get(0)?), row.get::<String>(1)?, value))
         })?;
         for row in rows {
             let (id, key, value) = row?;
@@ -142,31 +142,31 @@ impl Exchanged for XDocument {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = self.fields.values()?;
         values.push((&self.changed_on).output()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         let fields = DocumentFields::read(row, 1)?;
         Ok(XDocument {
             id: row.get(0)?,
             // Never edited: the day it was made.
-            changed_on: Some(row.get::<_, Option<Date>>(5)?.unwrap_or(fields.created_on)),
+            changed_on: Some(row.get::<Option<Date>>(5)?.unwrap_or(fields.created_on)),
             fields,
             values: BTreeMap::new(),
         })
     }
 
-    fn complete(conn: &Connection, documents: &mut [Self]) -> rusqlite::Result<()> {
+    fn complete(conn: &Connection, documents: &mut [Self]) -> crate::connection::Result<()> {
         let mut values = conn.prepare(
             "SELECT v.field_key, v.value FROM document_values v
              JOIN documents d ON d.id = v.document_id WHERE d.uid = ?1",
         )?;
         for document in documents {
             let rows = values.query_map([document.id], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+                Ok((row.get::<String>(0)?, row.get::<String>(1)?))
             })?;
             for row in rows {
                 let (key, json) = row?;
@@ -178,7 +178,7 @@ impl Exchanged for XDocument {
         Ok(())
     }
 
-    fn written(&self, conn: &Connection) -> rusqlite::Result<()> {
+    fn written(&self, conn: &Connection) -> crate::connection::Result<()> {
         conn.execute(
             "DELETE FROM document_values
              WHERE document_id = (SELECT id FROM documents WHERE uid = ?1)",

@@ -35,6 +35,18 @@ pub enum StoreError {
         path: PathBuf,
         holder: Option<Holder>,
     },
+    #[error("{path}: the user name or password was not accepted ({detail})")]
+    SignIn { path: PathBuf, detail: String },
+    #[error("{path}: the server runs PostgreSQL {found}, older than PartnerPath needs")]
+    OldServer { path: PathBuf, found: i64 },
+    #[error("{path}: PartnerPath is not set up in this database")]
+    NotSetUp { path: PathBuf },
+    #[error("{path}: the database was set up by an older PartnerPath (version {found})")]
+    OlderServerSchema { path: PathBuf, found: i64 },
+    #[error("{path}: {user} has no PartnerPath account in this database")]
+    NoAccount { path: PathBuf, user: String },
+    #[error("{path}: not allowed ({detail})")]
+    NotAllowed { path: PathBuf, detail: String },
     #[error("{path}: {detail}")]
     Other { path: PathBuf, detail: String },
 }
@@ -52,7 +64,51 @@ impl StoreError {
             | StoreError::Busy { path }
             | StoreError::BusyAtOpen { path }
             | StoreError::InUse { path, .. }
+            | StoreError::SignIn { path, .. }
+            | StoreError::OldServer { path, .. }
+            | StoreError::NotSetUp { path }
+            | StoreError::OlderServerSchema { path, .. }
+            | StoreError::NoAccount { path, .. }
+            | StoreError::NotAllowed { path, .. }
             | StoreError::Other { path, .. } => path,
+        }
+    }
+
+    /// Whether it concerns a database on a server (whose address, not a
+    /// file's path, is `path`).
+    pub fn is_on_server(&self) -> bool {
+        self.path().to_string_lossy().starts_with("postgres://")
+    }
+
+    /// Classifies a failed statement on the database at `path` (a file, or
+    /// a server's address).
+    pub(crate) fn from_db(path: &Path, error: crate::connection::Error) -> StoreError {
+        use crate::connection::Error;
+        match error {
+            Error::Sqlite(error) => StoreError::from_sqlite(path, error),
+            Error::Postgres(error) => {
+                let path = path.to_path_buf();
+                match error.as_db_error() {
+                    // insufficient_privilege: a viewer's edit, or a row
+                    // outside the user's district.
+                    Some(db) if db.code().code() == "42501" => StoreError::NotAllowed {
+                        path,
+                        detail: db.message().to_owned(),
+                    },
+                    Some(db) => StoreError::Other {
+                        path,
+                        detail: db.message().to_owned(),
+                    },
+                    None => StoreError::Other {
+                        path,
+                        detail: error.to_string(),
+                    },
+                }
+            }
+            Error::NoRows | Error::Value(_) => StoreError::Other {
+                path: path.to_path_buf(),
+                detail: error.to_string(),
+            },
         }
     }
 

@@ -2,7 +2,7 @@
 //! for some raters) read into the exchange format, and an exchange file's
 //! new and chosen records written, all in one transaction.
 
-use rusqlite::OptionalExtension;
+use crate::connection::Optional;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
@@ -51,11 +51,11 @@ impl Store {
         p: i64,
         scope: &ExportScope,
         exported_by: &str,
-    ) -> rusqlite::Result<Exchange> {
+    ) -> crate::connection::Result<Exchange> {
         let conn = &self.conn;
         let partnership = read_out::<XPartnership>(conn, p)?
             .pop()
-            .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            .ok_or(crate::connection::Error::NoRows)?;
         let mut x = Exchange::of(partnership, exported_by);
         x.people = read_out(conn, p)?;
         x.adaptations = read_out(conn, p)?;
@@ -67,11 +67,11 @@ impl Store {
                 let raters = people
                     .iter()
                     .map(|p| uid_of(conn, "people", p.0))
-                    .collect::<rusqlite::Result<Vec<Uuid>>>()?;
+                    .collect::<crate::connection::Result<Vec<Uuid>>>()?;
                 x.people.retain(|p| raters.contains(&p.id));
                 x.cycles.retain(|c| c.id == cycle);
                 let Some(rated) = x.cycles.first() else {
-                    return Err(rusqlite::Error::QueryReturnedNoRows);
+                    return Err(crate::connection::Error::NoRows);
                 };
                 // The adaptation the cycle is rated with, if it is one.
                 let version = rated.instrument_version.clone();
@@ -148,7 +148,7 @@ impl Store {
         })
     }
 
-    fn import_inner(&self, x: &Exchange, plan: &Plan) -> rusqlite::Result<PartnershipId> {
+    fn import_inner(&self, x: &Exchange, plan: &Plan) -> crate::connection::Result<PartnershipId> {
         let conn = &self.conn;
         let p = &x.partnership;
         write_in(conn, 0, std::slice::from_ref(p), plan)?;

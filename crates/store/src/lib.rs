@@ -6,6 +6,7 @@ mod adaptations;
 mod apply;
 mod backups;
 mod codes;
+mod connection;
 mod cycles;
 mod deleted;
 mod documents;
@@ -19,6 +20,8 @@ mod people;
 mod portfolio;
 mod ratings;
 mod readiness;
+mod server;
+mod server_schema;
 mod stages;
 mod storage;
 mod table;
@@ -26,7 +29,9 @@ mod table;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
+
+use connection::Connection;
 
 pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
@@ -34,6 +39,8 @@ pub use exchange::{Counterpart, ExportScope};
 pub use lock::{Holder, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
+pub use server::{ServerAddress, SetUp, add_server_user, set_up_server};
+pub use server_schema::SERVER_VERSION;
 pub use storage::Storage;
 
 /// An open PartnerPath database file.
@@ -41,8 +48,12 @@ pub use storage::Storage;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Held while this store may write; `None` when it only reads.
+    /// Held while this store may write a file; `None` when it only reads
+    /// it, or is on a server.
     lock: Option<Lock>,
+    /// The server it is connected to, and who signed in, when it is not
+    /// a file.
+    server: Option<(ServerAddress, partnerpath_core::model::Account)>,
 }
 
 /// How long opening a file waits for another program's SQLite lock.
@@ -101,7 +112,7 @@ impl Store {
             Err(error) => return Err(StoreError::from_io(path, &error)),
         };
         let sqlite = |e| StoreError::from_sqlite(path, e);
-        let mut conn = Connection::open_with_flags(
+        let mut conn = rusqlite::Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -148,9 +159,10 @@ impl Store {
             })?;
         conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
         Ok(Store {
-            conn,
+            conn: Connection::Sqlite(conn),
             path: path.to_path_buf(),
             lock: Some(lock),
+            server: None,
         })
     }
 
@@ -176,22 +188,23 @@ impl Store {
             }
         }
         let sqlite = |e| StoreError::from_sqlite(path, e);
-        let conn = Connection::open_with_flags(
+        let conn = rusqlite::Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
         conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
         Ok(Store {
-            conn,
+            conn: Connection::Sqlite(conn),
             path: path.to_path_buf(),
             lock: None,
+            server: None,
         })
     }
 
     /// Whether this store only reads (another window writes the file).
     pub fn is_read_only(&self) -> bool {
-        self.lock.is_none()
+        self.lock.is_none() && self.server.is_none()
     }
 
     pub fn path(&self) -> &Path {
@@ -200,31 +213,29 @@ impl Store {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        self.conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(|e| self.error(e))
+        match &self.conn {
+            Connection::Sqlite(conn) => conn
+                .pragma_query_value(None, "user_version", |row| row.get(0))
+                .map_err(|e| self.error(e.into())),
+            Connection::Postgres(_) => self.server_schema_version(),
+        }
     }
 
-    fn error(&self, error: rusqlite::Error) -> StoreError {
-        StoreError::from_sqlite(&self.path, error)
+    fn error(&self, error: connection::Error) -> StoreError {
+        StoreError::from_db(&self.path, error)
     }
 
     /// Runs `work` in one transaction (a savepoint, so that it can sit
     /// inside a `batch`), committed only if it succeeds.
     fn write<T>(
         &mut self,
-        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+        work: impl FnOnce(&Connection) -> connection::Result<T>,
     ) -> Result<T, StoreError> {
-        let path = self.path.clone();
-        let sqlite = |e| StoreError::from_sqlite(&path, e);
-        let savepoint = self.conn.savepoint().map_err(sqlite)?;
-        let value = work(&savepoint).map_err(sqlite)?;
-        savepoint.commit().map_err(sqlite)?;
-        Ok(value)
+        self.conn.transaction(work).map_err(|e| self.error(e))
     }
 
     /// Runs one statement as its own transaction.
-    fn execute(&mut self, sql: &str, params: impl rusqlite::Params) -> Result<(), StoreError> {
+    fn execute(&mut self, sql: &str, params: impl connection::Params) -> Result<(), StoreError> {
         self.write(|conn| conn.execute(sql, params).map(|_| ()))
     }
 
@@ -235,20 +246,27 @@ impl Store {
         &mut self,
         work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| self.error(e))?;
+        // A file is locked for writing at once, not at the first write.
+        let begin = match &self.conn {
+            Connection::Sqlite(conn) => conn.execute_batch("BEGIN IMMEDIATE").map_err(Into::into),
+            Connection::Postgres(_) => self.conn.begin(),
+        };
+        begin.map_err(|e| self.error(e))?;
+        let end = |conn: &Connection, commit: bool| match (conn, commit) {
+            (Connection::Sqlite(conn), true) => conn.execute_batch("COMMIT").map_err(Into::into),
+            (Connection::Sqlite(conn), false) => conn.execute_batch("ROLLBACK").map_err(Into::into),
+            (Connection::Postgres(_), true) => conn.commit(),
+            (Connection::Postgres(_), false) => conn.rollback(),
+        };
         match work(self) {
             Ok(value) => {
-                self.conn
-                    .execute_batch("COMMIT")
-                    .map_err(|e| self.error(e))?;
+                end(&self.conn, true).map_err(|e| self.error(e))?;
                 Ok(value)
             }
             Err(error) => {
                 // The edits are undone; the error that stopped them is the
                 // one to report.
-                if let Err(rollback) = self.conn.execute_batch("ROLLBACK") {
+                if let Err(rollback) = end(&self.conn, false) {
                     return Err(self.error(rollback));
                 }
                 Err(error)
@@ -277,7 +295,7 @@ fn inspect(path: &Path) -> Result<Kind, StoreError> {
         Ok(_) => {}
     }
     let sqlite = |e| StoreError::from_sqlite(path, e);
-    let conn = Connection::open_with_flags(
+    let conn = rusqlite::Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )

@@ -1,6 +1,7 @@
 //! The monitoring plan: goals and objectives, milestones, check-ins.
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{
     Column, Exchanged, Fields, Table, fields, insert_here, select_here, update_here, values,
 };
@@ -9,7 +10,6 @@ use partnerpath_core::model::{
     CheckIn, CheckInFields, CheckInId, Goal, GoalFields, GoalId, Milestone, MilestoneFields,
     MilestoneId, NewCheckIn, NewGoal, NewMilestone, PartnershipId,
 };
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -130,12 +130,15 @@ impl Store {
         self.execute("DELETE FROM check_ins WHERE id = ?1", [id.0])
     }
 
-    pub(super) fn goals_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Goal>> {
+    pub(super) fn goals_of(
+        &self,
+        partnership: PartnershipId,
+    ) -> crate::connection::Result<Vec<Goal>> {
         select_here(&self.conn, &GOALS, partnership.0, |row| {
             Ok(Goal {
                 id: GoalId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
-                goal: row.get::<_, Option<i64>>(2)?.map(GoalId),
+                goal: row.get::<Option<i64>>(2)?.map(GoalId),
                 fields: GoalFields::read(row, 3)?,
             })
         })
@@ -144,12 +147,12 @@ impl Store {
     pub(super) fn milestones_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<Milestone>> {
+    ) -> crate::connection::Result<Vec<Milestone>> {
         select_here(&self.conn, &MILESTONES, partnership.0, |row| {
             Ok(Milestone {
                 id: MilestoneId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
-                serves: row.get::<_, Option<i64>>(2)?.map(GoalId),
+                serves: row.get::<Option<i64>>(2)?.map(GoalId),
                 fields: MilestoneFields::read(row, 3)?,
             })
         })
@@ -158,7 +161,7 @@ impl Store {
     pub(super) fn check_ins_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<CheckIn>> {
+    ) -> crate::connection::Result<Vec<CheckIn>> {
         select_here(&self.conn, &CHECK_INS, partnership.0, |row| {
             Ok(CheckIn {
                 id: CheckInId(row.get(0)?),
@@ -178,13 +181,13 @@ impl Exchanged for XGoal {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.goal]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XGoal {
             id: row.get(0)?,
             goal: row.get(1)?,
@@ -201,13 +204,13 @@ impl Exchanged for XMilestone {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.serves_goal]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XMilestone {
             id: row.get(0)?,
             serves_goal: row.get(1)?,
@@ -224,13 +227,13 @@ impl Exchanged for XCheckIn {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.milestone]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XCheckIn {
             id: row.get(0)?,
             milestone: row.get(1)?,

@@ -1,6 +1,7 @@
 //! Partnerships: create, edit, archive, delete, list, and load one whole.
 
-use rusqlite::{OptionalExtension, Row, params};
+use crate::connection::{Optional, Row};
+use rusqlite::params;
 
 use super::{Store, StoreError};
 use crate::table::{Exchanged, Fields, Table, fields, insert_here, prefixed, update_here};
@@ -44,7 +45,7 @@ fn columns() -> String {
     )
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Partnership> {
+fn from_row(row: &Row<'_>) -> crate::connection::Result<Partnership> {
     Ok(Partnership {
         id: PartnershipId(row.get(0)?),
         is_sample: row.get(1)?,
@@ -103,12 +104,12 @@ impl Store {
                (SELECT school_year FROM cycles WHERE partnership_id = p.id AND deleted_at IS NULL
                  ORDER BY administered_on DESC, id DESC LIMIT 1)
              FROM partnerships p WHERE p.deleted_at IS NULL
-             ORDER BY p.name COLLATE NOCASE, p.id",
+             ORDER BY lower(p.name), p.id",
             columns()
         );
-        let run = || -> rusqlite::Result<Vec<PartnershipSummary>> {
+        let run = || -> crate::connection::Result<Vec<PartnershipSummary>> {
             let mut statement = self.conn.prepare(&sql)?;
-            let rows = statement.query_map([], |row| {
+            let rows = statement.query_map(params![], |row| {
                 Ok(PartnershipSummary {
                     partnership: from_row(row)?,
                     people: count(row.get(9)?),
@@ -124,7 +125,7 @@ impl Store {
 
     /// One partnership with its people, cycles and all their ratings.
     pub fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
-        let run = || -> rusqlite::Result<PartnershipView> {
+        let run = || -> crate::connection::Result<PartnershipView> {
             let partnership = self.conn.query_row(
                 &format!(
                     "SELECT {} FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL",
@@ -157,7 +158,7 @@ impl Store {
 
 impl Store {
     /// The cycle and people a rating copy is for, if the partnership is one.
-    fn rating_copy_of(&self, id: PartnershipId) -> rusqlite::Result<Option<RatingCopy>> {
+    fn rating_copy_of(&self, id: PartnershipId) -> crate::connection::Result<Option<RatingCopy>> {
         let json: Option<String> = self.conn.query_row(
             "SELECT rating_copy FROM partnerships WHERE id = ?1",
             [id.0],
@@ -203,7 +204,7 @@ fn count(n: i64) -> usize {
 impl Store {
     /// Marks a partnership that arrived for rating apart as a rating copy
     /// of the cycle and people `scope` names.
-    pub(crate) fn mark_rating_copy(&self, id: i64, scope: &Scope) -> rusqlite::Result<()> {
+    pub(crate) fn mark_rating_copy(&self, id: i64, scope: &Scope) -> crate::connection::Result<()> {
         let scope = serde_json::to_string(scope)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         self.conn.execute(
@@ -214,7 +215,7 @@ impl Store {
     }
 
     /// Marks a partnership as the sample.
-    pub(crate) fn mark_sample(&self, id: PartnershipId) -> rusqlite::Result<()> {
+    pub(crate) fn mark_sample(&self, id: PartnershipId) -> crate::connection::Result<()> {
         self.conn.execute(
             "UPDATE partnerships SET is_sample = 1 WHERE id = ?1",
             [id.0],
@@ -231,11 +232,11 @@ impl Exchanged for XPartnership {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XPartnership {
             id: row.get(0)?,
             fields: PartnershipFields::read(row, 1)?,

@@ -3,10 +3,10 @@
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here, update_here};
 use partnerpath_core::model::exchange::XPerson;
 use partnerpath_core::model::{NewPerson, PartnershipId, Person, PersonFields, PersonId};
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 
 fields!(PersonFields {
@@ -51,7 +51,10 @@ impl Store {
         self.execute("DELETE FROM people WHERE id = ?1", [id.0])
     }
 
-    pub(super) fn people_of(&self, partnership: PartnershipId) -> rusqlite::Result<Vec<Person>> {
+    pub(super) fn people_of(
+        &self,
+        partnership: PartnershipId,
+    ) -> crate::connection::Result<Vec<Person>> {
         select_here(&self.conn, &PEOPLE, partnership.0, |row| {
             Ok(Person {
                 id: PersonId(row.get(0)?),
@@ -70,11 +73,11 @@ impl Exchanged for XPerson {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XPerson {
             id: row.get(0)?,
             fields: PersonFields::read(row, 1)?,

@@ -14,7 +14,7 @@ impl Store {
     /// ones too), in the order of the list.
     pub fn portfolio(&self) -> Result<Vec<PortfolioFacts>, StoreError> {
         let summaries = self.partnership_summaries()?;
-        let run = || -> rusqlite::Result<Vec<PortfolioFacts>> {
+        let run = || -> crate::connection::Result<Vec<PortfolioFacts>> {
             let mut all = Vec::with_capacity(summaries.len());
             for summary in summaries {
                 let id = summary.partnership.id;
@@ -30,7 +30,7 @@ impl Store {
                             levels: self.consensus_levels(c.id)?,
                         })
                     })
-                    .collect::<rusqlite::Result<_>>()?;
+                    .collect::<crate::connection::Result<_>>()?;
                 let open_steps = self
                     .action_steps_of(id)?
                     .into_iter()
@@ -57,13 +57,16 @@ impl Store {
     }
 
     /// The team's agreed level of each rated indicator of a cycle.
-    fn consensus_levels(&self, cycle: CycleId) -> rusqlite::Result<HashMap<String, Level>> {
-        let mut statement = self.conn.prepare_cached(
+    fn consensus_levels(
+        &self,
+        cycle: CycleId,
+    ) -> crate::connection::Result<HashMap<String, Level>> {
+        let mut statement = self.conn.prepare(
             "SELECT indicator_key, level FROM ratings
              WHERE cycle_id = ?1 AND person_id IS NULL AND level IS NOT NULL",
         )?;
         let rows = statement.query_map([cycle.0], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, u8>(1)?))
+            Ok((row.get::<String>(0)?, row.get::<u8>(1)?))
         })?;
         let mut levels = HashMap::new();
         for row in rows {

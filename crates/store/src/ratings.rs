@@ -4,10 +4,10 @@
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{Column as TableColumn, Exchanged, Table, values};
 use partnerpath_core::model::exchange::XRating;
 use partnerpath_core::model::{CycleId, Level, PartnershipId, PersonId, Rater, Rating, RatingKey};
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -80,7 +80,7 @@ impl Store {
     pub(super) fn ratings_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<(RatingKey, Rating)>> {
+    ) -> crate::connection::Result<Vec<(RatingKey, Rating)>> {
         let mut statement = self.conn.prepare(
             "SELECT r.cycle_id, r.indicator_key, r.person_id, r.level, r.evidence, r.next_steps
              FROM ratings r JOIN cycles c ON c.id = r.cycle_id
@@ -131,7 +131,7 @@ impl Exchanged for XRating {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         values![
             &self.cycle,
             &self.indicator_key,
@@ -142,7 +142,7 @@ impl Exchanged for XRating {
         ]
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XRating {
             id: row.get(0)?,
             cycle: row.get(1)?,

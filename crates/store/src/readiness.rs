@@ -4,6 +4,7 @@ use crate::codes::Coded;
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{
     Column, Exchanged, Fields, Table, fields, insert_here, prefixed, select_here, update_here,
     values,
@@ -16,7 +17,6 @@ use partnerpath_core::model::{
     ReadinessMemberFields, ReadinessMemberId, ReadinessRound, ReadinessRoundFields,
     ReadinessRoundId, ReadinessView, Team, TeamSummary,
 };
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -243,7 +243,7 @@ impl Store {
     pub(super) fn readiness_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<ReadinessView>> {
+    ) -> crate::connection::Result<Vec<ReadinessView>> {
         let rounds = select_here(&self.conn, &ROUNDS, partnership.0, |row| {
             Ok(ReadinessRound {
                 id: ReadinessRoundId(row.get(0)?),
@@ -275,7 +275,7 @@ impl Store {
     fn readiness_ratings(
         &self,
         round: ReadinessRoundId,
-    ) -> rusqlite::Result<Vec<(ReadinessMemberId, String, MemberRating)>> {
+    ) -> crate::connection::Result<Vec<(ReadinessMemberId, String, MemberRating)>> {
         let sql = format!(
             "SELECT r.member_id, r.category_key, {}
              FROM readiness_ratings r JOIN readiness_members m ON m.id = r.member_id
@@ -296,7 +296,7 @@ impl Store {
     fn readiness_summaries(
         &self,
         round: ReadinessRoundId,
-    ) -> rusqlite::Result<Vec<(Team, String, TeamSummary)>> {
+    ) -> crate::connection::Result<Vec<(Team, String, TeamSummary)>> {
         let sql = format!(
             "SELECT s.team, s.category_key, {} FROM readiness_summaries s WHERE s.round_id = ?1",
             prefixed("s", TeamSummary::NAMES)
@@ -304,7 +304,7 @@ impl Store {
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([round.0], |row| {
             Ok((
-                row.get::<_, Coded<Team>>(0)?.0,
+                row.get::<Coded<Team>>(0)?.0,
                 row.get(1)?,
                 TeamSummary::read(row, 2)?,
             ))
@@ -321,11 +321,11 @@ impl Exchanged for XReadinessRound {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XReadinessRound {
             id: row.get(0)?,
             fields: ReadinessRoundFields::read(row, 1)?,
@@ -341,13 +341,13 @@ impl Exchanged for XReadinessMember {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.round]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XReadinessMember {
             id: row.get(0)?,
             round: row.get(1)?,
@@ -364,13 +364,13 @@ impl Exchanged for XReadinessRating {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.member, &self.category_key]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XReadinessRating {
             id: row.get(0)?,
             member: row.get(1)?,
@@ -388,17 +388,17 @@ impl Exchanged for XReadinessSummary {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         let mut values = values![&self.round, Coded(self.team), &self.category_key]?;
         values.extend(self.fields.values()?);
         Ok(values)
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XReadinessSummary {
             id: row.get(0)?,
             round: row.get(1)?,
-            team: row.get::<_, Coded<Team>>(2)?.0,
+            team: row.get::<Coded<Team>>(2)?.0,
             category_key: row.get(3)?,
             fields: TeamSummary::read(row, 4)?,
         })

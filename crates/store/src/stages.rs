@@ -1,12 +1,12 @@
 //! The partnership's stage of partnering over time.
 
 use super::{Store, StoreError};
+use crate::connection::Row;
 use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here, update_here};
 use partnerpath_core::model::exchange::XStageEntry;
 use partnerpath_core::model::{
     NewStageEntry, PartnershipId, StageEntry, StageEntryFields, StageEntryId,
 };
-use rusqlite::Row;
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -53,7 +53,7 @@ impl Store {
     pub(super) fn stage_entries_of(
         &self,
         partnership: PartnershipId,
-    ) -> rusqlite::Result<Vec<StageEntry>> {
+    ) -> crate::connection::Result<Vec<StageEntry>> {
         select_here(&self.conn, &STAGE_ENTRIES, partnership.0, |row| {
             Ok(StageEntry {
                 id: StageEntryId(row.get(0)?),
@@ -72,11 +72,11 @@ impl Exchanged for XStageEntry {
         self.id
     }
 
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>> {
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>> {
         self.fields.values()
     }
 
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self> {
         Ok(XStageEntry {
             id: row.get(0)?,
             fields: StageEntryFields::read(row, 1)?,

@@ -1,8 +1,9 @@
 //! What the program asks of a database of partnerships, whichever engine
 //! holds it: read the list and one partnership, store an edit, keep and
-//! restore "Recently deleted", and move exchange files in and out. The
-//! SQLite file (`Store`) is one engine; a second is a new module that
-//! implements this trait. Nothing here names an engine's types.
+//! restore "Recently deleted", and move exchange files in and out. `Store`
+//! answers them on either engine, a SQLite file or a PostgreSQL server
+//! (`connection.rs`); only a file has backups (`file`). Nothing here names
+//! an engine's types.
 
 use uuid::Uuid;
 
@@ -105,10 +106,13 @@ impl Storage for Store {
     }
 
     fn file(&self) -> Option<&Store> {
-        Some(self)
+        self.server_address().is_none().then_some(self)
     }
 
     fn file_mut(&mut self) -> Option<&mut Store> {
+        if self.server_address().is_some() {
+            return None;
+        }
         Some(self)
     }
 }

@@ -12,8 +12,8 @@
 //! Apart from the placeholders (`?1` here, `$1` in PostgreSQL), the
 //! statements built here are of the kind both engines accept.
 
+use crate::connection::{Connection, Row};
 use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
-use rusqlite::{Connection, Row, params_from_iter};
 use uuid::Uuid;
 
 use crate::codes::{Code, Coded};
@@ -276,10 +276,10 @@ pub(crate) trait Fields: Sized {
     const NAMES: &'static [&'static str];
 
     /// Its values, in order.
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>>;
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>>;
 
     /// It, read from a row from column `at` on.
-    fn read(row: &Row<'_>, at: usize) -> rusqlite::Result<Self>;
+    fn read(row: &Row<'_>, at: usize) -> crate::connection::Result<Self>;
 }
 
 /// Stores a fields struct in the columns named as its fields (or as
@@ -295,11 +295,11 @@ macro_rules! fields {
 
             fn values(
                 &self,
-            ) -> rusqlite::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {
+            ) -> crate::connection::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {
                 Ok(vec![$($crate::table::fields!(@out self.$field $(, $code)?)),*])
             }
 
-            fn read(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Self> {
+            fn read(row: &$crate::connection::Row<'_>, at: usize) -> crate::connection::Result<Self> {
                 let mut next = at..;
                 Ok($fields {
                     $($field: $crate::table::fields!(
@@ -328,10 +328,10 @@ macro_rules! fields {
         $row.get($at)?
     };
     (@get $row:expr, $at:expr, code) => {
-        $row.get::<_, $crate::codes::Coded<_>>($at)?.0
+        $row.get::<$crate::codes::Coded<_>>($at)?.0
     };
     (@get $row:expr, $at:expr, json) => {
-        $row.get::<_, $crate::table::Json<_>>($at)?.0
+        $row.get::<$crate::table::Json<_>>($at)?.0
     };
 }
 pub(crate) use fields;
@@ -344,19 +344,19 @@ pub(crate) trait Exchanged: Sized {
     fn uid(&self) -> Uuid;
 
     /// Its values, in the order of the table's columns.
-    fn values(&self) -> rusqlite::Result<Vec<ToSqlOutput<'_>>>;
+    fn values(&self) -> crate::connection::Result<Vec<ToSqlOutput<'_>>>;
 
     /// A record from a row of `select_sql`: `uid` at 0, then the columns.
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self>;
+    fn read(row: &Row<'_>) -> crate::connection::Result<Self>;
 
     /// Reads what the table's columns do not hold (a worksheet's values).
-    fn complete(_conn: &Connection, _records: &mut [Self]) -> rusqlite::Result<()> {
+    fn complete(_conn: &Connection, _records: &mut [Self]) -> crate::connection::Result<()> {
         Ok(())
     }
 
     /// Writes what the table's columns do not hold, after the record was
     /// added or rewritten from the file.
-    fn written(&self, _conn: &Connection) -> rusqlite::Result<()> {
+    fn written(&self, _conn: &Connection) -> crate::connection::Result<()> {
         Ok(())
     }
 }
@@ -365,10 +365,10 @@ pub(crate) trait Exchanged: Sized {
 pub(crate) fn read_out<T: Exchanged>(
     conn: &Connection,
     partnership: i64,
-) -> rusqlite::Result<Vec<T>> {
+) -> crate::connection::Result<Vec<T>> {
     let mut statement = conn.prepare(&T::TABLE.select_sql())?;
     let rows = statement.query_map([partnership], T::read)?;
-    let mut records = rows.collect::<rusqlite::Result<Vec<T>>>()?;
+    let mut records = rows.collect::<crate::connection::Result<Vec<T>>>()?;
     T::complete(conn, &mut records)?;
     Ok(records)
 }
@@ -381,7 +381,7 @@ pub(crate) fn write_in<T: Exchanged>(
     partnership: i64,
     records: &[T],
     plan: &Plan,
-) -> rusqlite::Result<()> {
+) -> crate::connection::Result<()> {
     let table = T::TABLE;
     let mut insert = conn.prepare(&table.insert_sql())?;
     let mut update = conn.prepare(&table.update_sql())?;
@@ -391,14 +391,17 @@ pub(crate) fn write_in<T: Exchanged>(
         let values = record.values()?;
         if plan.inserts(uid) {
             let owner = table.owned.then(|| ToSqlOutput::from(partnership));
-            let all = std::iter::once(ToSqlOutput::Owned(Value::from(uid)))
+            let all: Vec<_> = std::iter::once(ToSqlOutput::Owned(Value::from(uid)))
                 .chain(owner)
-                .chain(values);
-            insert.execute(params_from_iter(all))?;
+                .chain(values)
+                .collect();
+            insert.execute(all)?;
         } else if let Some(here) = plan.here_id_taking_file(uid) {
             let chosen = updated.iter().filter_map(|(i, _)| values.get(*i).cloned());
-            let all = std::iter::once(ToSqlOutput::Owned(Value::from(here))).chain(chosen);
-            update.execute(params_from_iter(all))?;
+            let all: Vec<_> = std::iter::once(ToSqlOutput::Owned(Value::from(here)))
+                .chain(chosen)
+                .collect();
+            update.execute(all)?;
         } else {
             continue;
         }
@@ -414,11 +417,10 @@ pub(crate) fn insert_here(
     table: &Table,
     partnership: Option<i64>,
     values: Vec<ToSqlOutput<'_>>,
-) -> rusqlite::Result<i64> {
+) -> crate::connection::Result<i64> {
     let owner = partnership.map(ToSqlOutput::from);
-    let all = owner.into_iter().chain(values);
-    conn.execute(&table.insert_here_sql(), params_from_iter(all))?;
-    Ok(conn.last_insert_rowid())
+    let all: Vec<_> = owner.into_iter().chain(values).collect();
+    conn.insert(&table.insert_here_sql(), all)
 }
 
 /// Rewrites the record with row id `id` from a screen, given all its
@@ -428,13 +430,15 @@ pub(crate) fn update_here(
     table: &Table,
     id: i64,
     values: &[ToSqlOutput<'_>],
-) -> rusqlite::Result<()> {
+) -> crate::connection::Result<()> {
     let chosen = table
         .updated()
         .into_iter()
         .filter_map(|(i, _)| values.get(i).cloned());
-    let all = std::iter::once(ToSqlOutput::from(id)).chain(chosen);
-    conn.execute(&table.update_here_sql(), params_from_iter(all))?;
+    let all: Vec<_> = std::iter::once(ToSqlOutput::from(id))
+        .chain(chosen)
+        .collect();
+    conn.execute(&table.update_here_sql(), all)?;
     Ok(())
 }
 
@@ -444,8 +448,8 @@ pub(crate) fn select_here<T>(
     conn: &Connection,
     table: &Table,
     partnership: i64,
-    read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
+    read: impl FnMut(&Row<'_>) -> crate::connection::Result<T>,
+) -> crate::connection::Result<Vec<T>> {
     let mut statement = conn.prepare(&table.select_here_sql())?;
     let rows = statement.query_map([partnership], read)?;
     rows.collect()
@@ -458,25 +462,25 @@ pub(crate) fn prefixed(alias: &str, names: &[&str]) -> String {
 }
 
 /// The uid of row `id` of `table`.
-pub(crate) fn uid_of(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Uuid> {
+pub(crate) fn uid_of(conn: &Connection, table: &str, id: i64) -> crate::connection::Result<Uuid> {
     let sql = format!("SELECT uid FROM {table} WHERE id = ?1");
     conn.query_row(&sql, [id], |r| r.get(0))
 }
 
 /// The row id of the record `uid` of `table`.
-pub(crate) fn row_id(conn: &Connection, table: &str, uid: Uuid) -> rusqlite::Result<i64> {
+pub(crate) fn row_id(conn: &Connection, table: &str, uid: Uuid) -> crate::connection::Result<i64> {
     let sql = format!("SELECT id FROM {table} WHERE uid = ?1");
     conn.query_row(&sql, [uid], |r| r.get(0))
 }
 
 /// Which of `ids` some record of any table already has (of any
 /// partnership, deleted or not).
-pub(crate) fn uids_in_use(conn: &Connection, ids: &[Uuid]) -> rusqlite::Result<Vec<Uuid>> {
+pub(crate) fn uids_in_use(conn: &Connection, ids: &[Uuid]) -> crate::connection::Result<Vec<Uuid>> {
     let mut used = Vec::new();
     let mut statements = Kind::ALL
         .iter()
         .map(|t| conn.prepare(&format!("SELECT 1 FROM {} WHERE uid = ?1", sql_table(*t))))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::connection::Result<Vec<_>>>()?;
     for id in ids {
         for statement in &mut statements {
             if statement.exists([id])? {
@@ -512,31 +516,31 @@ fn sql_table(table: Kind) -> &'static str {
 /// A value as a statement's parameter: a field by reference, or a kind or
 /// status as its code.
 pub(crate) trait Output<'a> {
-    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>>;
+    fn output(self) -> crate::connection::Result<ToSqlOutput<'a>>;
 }
 
 impl<'a, T: ToSql + ?Sized> Output<'a> for &'a T {
-    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
-        self.to_sql()
+    fn output(self) -> crate::connection::Result<ToSqlOutput<'a>> {
+        Ok(self.to_sql()?)
     }
 }
 
 impl<'a, T: Code> Output<'a> for Coded<T> {
-    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
+    fn output(self) -> crate::connection::Result<ToSqlOutput<'a>> {
         Ok(ToSqlOutput::Borrowed(ValueRef::Text(
             self.0.code().as_bytes(),
         )))
     }
 }
 
-/// A value stored as JSON text: `row.get::<_, Json<Wording>>(3)?.0`.
+/// A value stored as JSON text: `row.get::<Json<Wording>>(3)?.0`.
 pub(crate) struct Json<T>(pub T);
 
 impl<'a, T: serde::Serialize> Output<'a> for Json<&'a T> {
-    fn output(self) -> rusqlite::Result<ToSqlOutput<'a>> {
+    fn output(self) -> crate::connection::Result<ToSqlOutput<'a>> {
         serde_json::to_string(self.0)
             .map(|text| ToSqlOutput::Owned(Value::Text(text)))
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+            .map_err(|e| crate::connection::Error::Value(e.to_string()))
     }
 }
 
@@ -552,7 +556,7 @@ impl<T: serde::de::DeserializeOwned> rusqlite::types::FromSql for Json<T> {
 /// `values![&self.name, Coded(self.side)]`.
 macro_rules! values {
     ($($value:expr),* $(,)?) => {
-        Ok::<_, rusqlite::Error>(vec![$($crate::table::Output::output($value)?),*])
+        Ok::<_, $crate::connection::Error>(vec![$($crate::table::Output::output($value)?),*])
     };
 }
 pub(crate) use values;

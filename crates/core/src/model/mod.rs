@@ -1,6 +1,7 @@
 //! The pure model: partnerships, people, cycles and ratings, and the logic on
 //! them. No egui, no SQL, no file I/O.
 
+mod account;
 mod action;
 mod action_list;
 mod adaptation;
@@ -23,6 +24,7 @@ mod versions;
 mod view;
 mod worksheet;
 
+pub use account::{Account, Role};
 pub use action::{
     ActionSource, ActionStatus, ActionStep, ActionStepFields, ActionStepId, NewActionStep,
     carried_forward,

@@ -1,0 +1,244 @@
+//! PartnerPath on a PostgreSQL server, over loopback: 20 people, each on a
+//! connection of their own and signed in as an assessor of their own
+//! district, each making 500 edits at once (the latency of each edit, and
+//! that none is lost); and the portfolio of 500 partnerships in 20
+//! districts listed for a state administrator. Run with
+//! `pg_virtualenv -t cargo bench --bench server` (it needs the server
+//! `pg_virtualenv` starts and names in PGHOST, PGPORT, PGUSER and
+//! PGPASSWORD); docs/PERFORMANCE.md has the figures and the budgets.
+
+use std::time::{Duration, Instant};
+
+use partnerpath::instrument::Instruments;
+use partnerpath::model::{
+    Command, CycleFields, CycleId, CycleStatus, Level, NewCycle, NewPartnership, Outcome, Rater,
+    RatingKey, Role,
+};
+use partnerpath_store::{ServerAddress, Store, add_server_user, set_up_server};
+
+const PEOPLE: usize = 20;
+const EDITS: usize = 500;
+const PARTNERSHIPS_PER_DISTRICT: usize = 25;
+const PASSWORD: &str = "bench";
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run with `pg_virtualenv -t cargo bench --bench server`")
+    })
+}
+
+fn url(user: &str, database: &str) -> String {
+    format!(
+        "postgres://{user}@{}:{}/{database}",
+        env("PGHOST"),
+        env("PGPORT")
+    )
+}
+
+fn address(user: &str, database: &str) -> ServerAddress {
+    ServerAddress::parse(&url(user, database))
+        .expect("address")
+        .with_password(PASSWORD)
+}
+
+/// A new database with 20 districts of 25 partnerships, each with a
+/// cycle; returns the first cycle of each district.
+fn set_up(database: &str) -> Vec<CycleId> {
+    let mut admin = postgres::Config::new()
+        .host(&env("PGHOST"))
+        .port(env("PGPORT").parse().expect("port"))
+        .user(&env("PGUSER"))
+        .password(env("PGPASSWORD"))
+        .dbname("postgres")
+        .connect(postgres::NoTls)
+        .expect("the server");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {database}"))
+        .expect("no database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {database}"))
+        .expect("database");
+    let owner = ServerAddress::parse(&url(&env("PGUSER"), database)).expect("address");
+    set_up_server(&owner, true).expect("init");
+    add_server_user(&owner, "bench_state", Role::StateAdmin, "", Some(PASSWORD)).expect("state");
+    let mut store = Store::connect(&owner).expect("connect");
+    let mut firsts = Vec::new();
+    for district in 0..PEOPLE {
+        let name = format!("District {district:02}");
+        add_server_user(
+            &owner,
+            &format!("bench_{district:02}"),
+            Role::Assessor,
+            &name,
+            Some(PASSWORD),
+        )
+        .expect("assessor");
+        let cycles = store
+            .batch(|store| {
+                let mut cycles = Vec::new();
+                for n in 0..PARTNERSHIPS_PER_DISTRICT {
+                    let Outcome::PartnershipCreated(id) =
+                        store.apply(&Command::CreatePartnership(NewPartnership {
+                            name: format!("{name} & Partner {n:02}"),
+                            district: name.clone(),
+                            ..NewPartnership::default()
+                        }))?
+                    else {
+                        unreachable!("a partnership is made")
+                    };
+                    let Outcome::CycleCreated(cycle) =
+                        store.apply(&Command::CreateCycle(NewCycle {
+                            partnership_id: id,
+                            fields: CycleFields {
+                                status: CycleStatus::Draft,
+                                instrument_key: "wbt-continuum".into(),
+                                instrument_version: "2017-10".into(),
+                                school_year: "2025–26".into(),
+                                administered_on: jiff::civil::date(2025, 10, 1),
+                            },
+                        }))?
+                    else {
+                        unreachable!("a cycle is made")
+                    };
+                    cycles.push(cycle);
+                }
+                Ok(cycles)
+            })
+            .expect("partnerships");
+        firsts.push(cycles[0]);
+    }
+    firsts
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "an index into a list of a few thousand"
+    )]
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn main() {
+    let database = "partnerpath_bench";
+    let instruments = Instruments::builtin().expect("instruments");
+    let indicators: Vec<String> = instruments
+        .continuum
+        .indicators()
+        .map(|i| i.key.clone())
+        .collect();
+    let cycles = set_up(database);
+
+    // The portfolio, for a state administrator: every district.
+    let state = Store::connect(&address("bench_state", database)).expect("state");
+    let mut times = Vec::new();
+    for _ in 0..10 {
+        let start = Instant::now();
+        let listed = state.portfolio().expect("portfolio");
+        times.push(start.elapsed());
+        assert_eq!(listed.len(), PEOPLE * PARTNERSHIPS_PER_DISTRICT);
+    }
+    times.sort();
+    println!(
+        "portfolio of {} partnerships in {PEOPLE} districts, state administrator: median {:.1} ms, worst {:.1} ms (10 runs)",
+        PEOPLE * PARTNERSHIPS_PER_DISTRICT,
+        percentile(&times, 0.5).as_secs_f64() * 1000.0,
+        times[times.len() - 1].as_secs_f64() * 1000.0
+    );
+
+    // 20 people at once, each 500 edits of their own district's cycle:
+    // a level, then the evidence, in turn over the 13 indicators.
+    let started = Instant::now();
+    let threads: Vec<_> = cycles
+        .iter()
+        .enumerate()
+        .map(|(person, cycle)| {
+            let cycle = *cycle;
+            let indicators = indicators.clone();
+            std::thread::Builder::new()
+                .name(format!("person {person}"))
+                .spawn(move || {
+                    let user = format!("bench_{person:02}");
+                    let mut store = Store::connect(&address(&user, database)).expect("connect");
+                    let mut latencies = Vec::with_capacity(EDITS);
+                    for edit in 0..EDITS {
+                        let key = RatingKey {
+                            cycle_id: cycle,
+                            indicator_key: indicators[edit % indicators.len()].clone(),
+                            rater: Rater::Consensus,
+                        };
+                        let command = if edit % 2 == 0 {
+                            #[expect(
+                                clippy::cast_possible_truncation,
+                                reason = "a level of 1 to 4"
+                            )]
+                            let level = (edit / 2 % 4) as u8 + 1;
+                            Command::SetLevel(key, Level::new(level))
+                        } else {
+                            Command::SetEvidence(key, format!("{user}, edit {edit}"))
+                        };
+                        let start = Instant::now();
+                        store.apply(&command).expect("stored");
+                        latencies.push(start.elapsed());
+                    }
+                    latencies
+                })
+                .expect("thread")
+        })
+        .collect();
+    let mut latencies: Vec<Duration> = threads
+        .into_iter()
+        .flat_map(|t| t.join().expect("a person's edits"))
+        .collect();
+    let elapsed = started.elapsed();
+    latencies.sort();
+
+    let lost = lost(&state, &cycles, &indicators);
+    println!(
+        "{PEOPLE} people × {EDITS} edits at once ({} edits in {:.1} s): p50 {:.2} ms, p95 {:.2} ms, worst {:.1} ms; lost: {lost}",
+        latencies.len(),
+        elapsed.as_secs_f64(),
+        percentile(&latencies, 0.5).as_secs_f64() * 1000.0,
+        percentile(&latencies, 0.95).as_secs_f64() * 1000.0,
+        latencies[latencies.len() - 1].as_secs_f64() * 1000.0
+    );
+    assert_eq!(lost, 0, "every edit is on the server");
+}
+
+/// How many of the edits each person made last are not on the server.
+fn lost(state: &Store, cycles: &[CycleId], indicators: &[String]) -> usize {
+    let portfolio = state.portfolio().expect("portfolio");
+    let mut lost = 0;
+    for (person, cycle) in cycles.iter().enumerate() {
+        let district = format!("District {person:02}");
+        let first = portfolio
+            .iter()
+            .find(|f| f.summary.partnership.fields.district == district)
+            .map(|f| f.summary.partnership.id)
+            .expect("district's first");
+        let view = state.load_partnership(first).expect("load");
+        for (i, key) in indicators.iter().enumerate() {
+            let last_evidence = (0..EDITS)
+                .rev()
+                .find(|e| e % 2 == 1 && e % indicators.len() == i);
+            let rating = view.rating(*cycle, Rater::Consensus, key);
+            if let Some(edit) = last_evidence {
+                let want = format!("bench_{person:02}, edit {edit}");
+                if rating.map(|r| r.evidence.as_str()) != Some(want.as_str()) {
+                    lost += 1;
+                }
+            }
+            let last_level = (0..EDITS)
+                .rev()
+                .find(|e| e % 2 == 0 && e % indicators.len() == i);
+            if let Some(edit) = last_level {
+                let want = u8::try_from(edit / 2 % 4 + 1).ok().and_then(Level::new);
+                if rating.and_then(|r| r.level) != want {
+                    lost += 1;
+                }
+            }
+        }
+    }
+    lost
+}
