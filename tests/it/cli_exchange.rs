@@ -11,7 +11,7 @@ use partnerpath::session::Session;
 use crate::exchange::facilitator;
 
 /// Runs the program with `args`, its data folder (backups) in `data`.
-fn partnerpath(data: &Path, args: &[&str]) -> Output {
+pub fn partnerpath(data: &Path, args: &[&str]) -> Output {
     Process::new(env!("CARGO_BIN_EXE_partnerpath"))
         .args(args)
         .env("XDG_DATA_HOME", data)
@@ -19,7 +19,8 @@ fn partnerpath(data: &Path, args: &[&str]) -> Output {
         .expect("run partnerpath")
 }
 
-fn text(output: &Output) -> String {
+/// What the program printed, standard output then standard error.
+pub fn text(output: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -27,7 +28,7 @@ fn text(output: &Output) -> String {
     )
 }
 
-fn arg(path: &Path) -> &str {
+pub fn arg(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
 

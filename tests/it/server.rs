@@ -6,9 +6,6 @@
 //! a file's partnerships onto it, prints and exports from it, and brings a
 //! copy worked on offline back.
 
-use std::path::Path;
-use std::process::{Command as Process, Output};
-
 use partnerpath::model::exchange::Exchange;
 use partnerpath::model::{
     Command, Level, NewPartnership, Outcome, PartnershipId, Rater, RatingKey,
@@ -17,24 +14,9 @@ use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::{ServerAddress, SetUp, Storage, Store, StoreError, set_up_server};
 
+use crate::cli_exchange::{arg, partnerpath, text};
 use crate::exchange::facilitator;
 use crate::support::TestDatabase;
-
-fn partnerpath(data: &Path, args: &[&str]) -> Output {
-    Process::new(env!("CARGO_BIN_EXE_partnerpath"))
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .output()
-        .expect("run partnerpath")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
 
 /// The partnership `id` as an exchange file, its time of export left out.
 fn exchange(session: &Session, id: PartnershipId) -> Exchange {
@@ -42,10 +24,6 @@ fn exchange(session: &Session, id: PartnershipId) -> Exchange {
     let mut x: Exchange = serde_json::from_slice(&bytes).expect("exchange");
     x.exported_at = jiff::Timestamp::UNIX_EPOCH;
     x
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 path")
 }
 
 /// The tables of the test database's public schema, sorted.

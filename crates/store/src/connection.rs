@@ -118,11 +118,10 @@ impl Server {
     fn query(&self, sql: &str, params: &impl Params) -> Result<Vec<Vec<Value>>> {
         let statement = self.prepare(sql)?;
         let params = server_params(params)?;
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        let rows = self.client.borrow_mut().query(&statement, &refs)?;
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(&statement, &server_refs(&params))?;
         rows.iter()
             .map(|row| {
                 (0..row.len())
@@ -135,11 +134,10 @@ impl Server {
     fn execute(&self, sql: &str, params: &impl Params) -> Result<usize> {
         let statement = self.prepare(sql)?;
         let params = server_params(params)?;
-        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-            .iter()
-            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-            .collect();
-        let count = self.client.borrow_mut().execute(&statement, &refs)?;
+        let count = self
+            .client
+            .borrow_mut()
+            .execute(&statement, &server_refs(&params))?;
         usize::try_from(count).map_err(|e| Error::Value(e.to_string()))
     }
 }
@@ -404,6 +402,14 @@ fn server_params(params: &impl Params) -> Result<Vec<Param>> {
             };
             Ok(Param(value))
         })
+        .collect()
+}
+
+/// The parameters as the client takes them.
+fn server_refs(params: &[Param]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
         .collect()
 }
 
