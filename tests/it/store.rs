@@ -591,3 +591,59 @@ fn a_readiness_round_with_several_members_per_side_round_trips() {
             .is_empty()
     );
 }
+
+/// The portfolio reads each kind of record for every partnership at once;
+/// what it gives each partnership is exactly what that partnership holds.
+#[test]
+fn the_portfolio_gives_each_partnership_its_own_records() {
+    use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
+    use partnerpath::model::ActionStatus;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("large.sqlite");
+    let instruments = Instruments::builtin().expect("instruments");
+    partnerpath::large::create(
+        &path,
+        instruments,
+        partnerpath::large::Shape::with_cycles(3),
+        7,
+    )
+    .expect("large data");
+    let store = Store::open(&path).expect("open");
+    let portfolio = store.portfolio().expect("portfolio");
+    assert!(portfolio.len() > 1);
+    let mut with_steps = 0;
+    for facts in &portfolio {
+        let view = store
+            .load_partnership(facts.summary.partnership.id)
+            .expect("load");
+        let open: Vec<_> = view
+            .action_steps
+            .iter()
+            .filter(|s| s.status == ActionStatus::Open)
+            .cloned()
+            .collect();
+        with_steps += usize::from(!open.is_empty());
+        assert_eq!(facts.open_steps, open);
+        assert_eq!(facts.milestones, view.milestones);
+        assert_eq!(facts.check_ins, view.check_ins);
+        let meetings: Vec<_> = view
+            .documents
+            .iter()
+            .filter(|d| d.instrument_key == QUARTERLY_MEETING)
+            .map(partnerpath::model::Document::held_on)
+            .collect();
+        assert_eq!(facts.meetings, meetings);
+        let newest: Vec<_> = view.cycles.iter().rev().take(2).collect();
+        assert_eq!(facts.recent_cycles.len(), newest.len());
+        for (recent, cycle) in facts.recent_cycles.iter().zip(newest) {
+            assert_eq!(recent.school_year, cycle.school_year);
+            for (key, level) in &recent.levels {
+                let rated = view
+                    .rating(cycle.id, Rater::Consensus, key)
+                    .and_then(|r| r.level);
+                assert_eq!(rated, Some(*level));
+            }
+        }
+    }
+    assert!(with_steps > 0, "the data has open action steps to compare");
+}

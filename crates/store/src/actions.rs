@@ -3,7 +3,7 @@
 use super::{Store, StoreError};
 use crate::connection::Row;
 use crate::table::{
-    Column, Exchanged, Fields, Table, fields, insert_here, select_here, update_here, values,
+    Column, Exchanged, Fields, Of, Table, fields, insert_here, select_here, update_here, values,
 };
 use partnerpath_core::model::exchange::XActionStep;
 use partnerpath_core::model::{
@@ -73,9 +73,9 @@ impl Store {
 
     pub(super) fn action_steps_of(
         &self,
-        partnership: PartnershipId,
+        partnership: impl Into<Of>,
     ) -> crate::connection::Result<Vec<ActionStep>> {
-        select_here(&self.conn, &ACTION_STEPS, partnership.0, |row| {
+        select_here(&self.conn, &ACTION_STEPS, partnership, |row| {
             let document: Option<i64> = row.get(2)?;
             let milestone: Option<i64> = row.get(3)?;
             let source = match (document, milestone) {

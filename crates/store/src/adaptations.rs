@@ -101,7 +101,7 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> crate::connection::Result<Vec<Adaptation>> {
-        select_here(&self.conn, &ADAPTATIONS, partnership.0, |row| {
+        select_here(&self.conn, &ADAPTATIONS, partnership, |row| {
             Ok(Adaptation {
                 id: AdaptationId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),

@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::{Store, StoreError};
 use crate::connection::Row;
-use crate::table::{Exchanged, Fields, Table, fields, insert_here, select_here};
+use crate::table::{Exchanged, Fields, Of, Table, fields, insert_here, select_here};
 use partnerpath_core::model::exchange::XCycle;
 use partnerpath_core::model::{Cycle, CycleFields, CycleId, CycleStatus, NewCycle, PartnershipId};
 use rusqlite::types::ToSqlOutput;
@@ -76,9 +76,9 @@ impl Store {
 
     pub(super) fn cycles_of(
         &self,
-        partnership: PartnershipId,
+        partnership: impl Into<Of>,
     ) -> crate::connection::Result<Vec<Cycle>> {
-        select_here(&self.conn, &CYCLES, partnership.0, |row| {
+        select_here(&self.conn, &CYCLES, partnership, |row| {
             Ok(Cycle {
                 id: CycleId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),

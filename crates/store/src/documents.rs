@@ -7,7 +7,9 @@ use rusqlite::params;
 
 use super::{Store, StoreError};
 use crate::connection::{Connection, Row};
-use crate::table::{Column, Exchanged, Fields, Output, Table, fields, insert_here, select_here};
+use crate::table::{
+    Column, Exchanged, Fields, Of, Output, Table, fields, insert_here, select_here,
+};
 use partnerpath_core::model::exchange::XDocument;
 use partnerpath_core::model::{
     Document, DocumentFields, DocumentId, FieldValue, NewDocument, PartnershipId,
@@ -102,9 +104,10 @@ impl Store {
 
     pub(super) fn documents_of(
         &self,
-        partnership: PartnershipId,
+        partnership: impl Into<Of>,
     ) -> crate::connection::Result<Vec<Document>> {
-        let mut documents = select_here(&self.conn, &DOCUMENTS, partnership.0, |row| {
+        let of = partnership.into();
+        let mut documents = select_here(&self.conn, &DOCUMENTS, of, |row| {
             let fields = DocumentFields::read(row, 2)?;
             Ok(Document {
                 id: DocumentId(row.get(0)?),
@@ -115,18 +118,35 @@ impl Store {
                 values: BTreeMap::new(),
             })
         })?;
-        let mut values = self.conn.prepare(
-            "SELECT v.document_id, v.field_key, v.value FROM document_values v
-             JOIN documents d ON d.id = v.document_id WHERE d.partnership_id = ?1",
-        )?;
-        let rows = values.query_map([partnership.0], |row| {
+        let read = |row: &Row<'_>| {
             let json: String = row.get(2)?;
             let value: FieldValue = serde_json::from_str(&json).map_err(bad_json)?;
             Ok((DocumentId(row.get(0)?), row.get::<String>(1)?, value))
-        })?;
+        };
+        let rows = match of {
+            Of::One(partnership) => self
+                .conn
+                .prepare(
+                    "SELECT v.document_id, v.field_key, v.value FROM document_values v
+                     JOIN documents d ON d.id = v.document_id WHERE d.partnership_id = ?1",
+                )?
+                .query_map([partnership], read)?,
+            Of::Every => self
+                .conn
+                .prepare(
+                    "SELECT v.document_id, v.field_key, v.value FROM document_values v
+                     JOIN documents d ON d.id = v.document_id WHERE d.deleted_at IS NULL",
+                )?
+                .query_map(params![], read)?,
+        };
+        let index: std::collections::HashMap<DocumentId, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
         for row in rows {
             let (id, key, value) = row?;
-            if let Some(document) = documents.iter_mut().find(|d| d.id == id) {
+            if let Some(document) = index.get(&id).and_then(|i| documents.get_mut(*i)) {
                 document.values.insert(key, value);
             }
         }

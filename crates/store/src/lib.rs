@@ -1,5 +1,7 @@
-//! The SQLite store: the only place with SQL. Every edit is written through
-//! at once, in a transaction.
+//! The store: the only place with SQL, for a SQLite file on this computer
+//! or a PostgreSQL server (`connection.rs` speaks to either, `server.rs`
+//! connects to a server). Every edit is written through at once, in a
+//! transaction.
 
 mod actions;
 mod adaptations;
@@ -43,7 +45,8 @@ pub use server::{ServerAddress, SetUp, add_server_user, set_up_server};
 pub use server_schema::SERVER_VERSION;
 pub use storage::Storage;
 
-/// An open PartnerPath database file.
+/// An open PartnerPath database: a file (`open`), or a database on a
+/// server (`connect`).
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,

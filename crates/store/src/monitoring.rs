@@ -3,7 +3,7 @@
 use super::{Store, StoreError};
 use crate::connection::Row;
 use crate::table::{
-    Column, Exchanged, Fields, Table, fields, insert_here, select_here, update_here, values,
+    Column, Exchanged, Fields, Of, Table, fields, insert_here, select_here, update_here, values,
 };
 use partnerpath_core::model::exchange::{XCheckIn, XGoal, XMilestone};
 use partnerpath_core::model::{
@@ -134,7 +134,7 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> crate::connection::Result<Vec<Goal>> {
-        select_here(&self.conn, &GOALS, partnership.0, |row| {
+        select_here(&self.conn, &GOALS, partnership, |row| {
             Ok(Goal {
                 id: GoalId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
@@ -146,9 +146,9 @@ impl Store {
 
     pub(super) fn milestones_of(
         &self,
-        partnership: PartnershipId,
+        partnership: impl Into<Of>,
     ) -> crate::connection::Result<Vec<Milestone>> {
-        select_here(&self.conn, &MILESTONES, partnership.0, |row| {
+        select_here(&self.conn, &MILESTONES, partnership, |row| {
             Ok(Milestone {
                 id: MilestoneId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
@@ -160,9 +160,9 @@ impl Store {
 
     pub(super) fn check_ins_of(
         &self,
-        partnership: PartnershipId,
+        partnership: impl Into<Of>,
     ) -> crate::connection::Result<Vec<CheckIn>> {
-        select_here(&self.conn, &CHECK_INS, partnership.0, |row| {
+        select_here(&self.conn, &CHECK_INS, partnership, |row| {
             Ok(CheckIn {
                 id: CheckInId(row.get(0)?),
                 milestone_id: MilestoneId(row.get(1)?),

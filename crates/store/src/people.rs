@@ -55,7 +55,7 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> crate::connection::Result<Vec<Person>> {
-        select_here(&self.conn, &PEOPLE, partnership.0, |row| {
+        select_here(&self.conn, &PEOPLE, partnership, |row| {
             Ok(Person {
                 id: PersonId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),

@@ -244,14 +244,14 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> crate::connection::Result<Vec<ReadinessView>> {
-        let rounds = select_here(&self.conn, &ROUNDS, partnership.0, |row| {
+        let rounds = select_here(&self.conn, &ROUNDS, partnership, |row| {
             Ok(ReadinessRound {
                 id: ReadinessRoundId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),
                 fields: ReadinessRoundFields::read(row, 2)?,
             })
         })?;
-        let mut members = select_here(&self.conn, &MEMBERS, partnership.0, |row| {
+        let mut members = select_here(&self.conn, &MEMBERS, partnership, |row| {
             Ok(ReadinessMember {
                 id: ReadinessMemberId(row.get(0)?),
                 round_id: ReadinessRoundId(row.get(1)?),

@@ -54,7 +54,7 @@ impl Store {
         &self,
         partnership: PartnershipId,
     ) -> crate::connection::Result<Vec<StageEntry>> {
-        select_here(&self.conn, &STAGE_ENTRIES, partnership.0, |row| {
+        select_here(&self.conn, &STAGE_ENTRIES, partnership, |row| {
             Ok(StageEntry {
                 id: StageEntryId(row.get(0)?),
                 partnership_id: PartnershipId(row.get(1)?),

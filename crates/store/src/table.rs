@@ -17,6 +17,7 @@ use rusqlite::types::{ToSql, ToSqlOutput, Value, ValueRef};
 use uuid::Uuid;
 
 use crate::codes::{Code, Coded};
+use partnerpath_core::model::PartnershipId;
 use partnerpath_core::model::exchange::{
     Plan, Table as Kind, XActionStep, XAdaptation, XCheckIn, XCycle, XDocument, XGoal, XMilestone,
     XPartnership, XPerson, XRating, XReadinessMember, XReadinessRating, XReadinessRound,
@@ -210,6 +211,19 @@ impl Table {
             self.rows_of,
             self.order
         )
+    }
+
+    /// The same rows as `select_here_sql`, of every partnership: the
+    /// partnership named as `partnership_id = ?1` in `rows_of` becomes any
+    /// partnership. `None` for a table whose rows are not chosen so.
+    pub fn select_every_sql(&self) -> Option<String> {
+        let every = self
+            .rows_of
+            .replace("partnership_id = ?1", "partnership_id IS NOT NULL");
+        if every.contains("?1") {
+            return None;
+        }
+        Some(self.select_here_sql().replace(self.rows_of, &every))
     }
 
     /// Adds a record made on a screen: `?1` the partnership's id when the
@@ -442,17 +456,46 @@ pub(crate) fn update_here(
     Ok(())
 }
 
-/// The partnership's records as the screens hold them, each read by
-/// `read` from a row of `select_here_sql`.
+/// Whose records to read: one partnership's, or those of every
+/// partnership at once (the portfolio, one query per table).
+#[derive(Clone, Copy)]
+pub(crate) enum Of {
+    One(i64),
+    Every,
+}
+
+impl From<PartnershipId> for Of {
+    fn from(id: PartnershipId) -> Of {
+        Of::One(id.0)
+    }
+}
+
+/// The records as the screens hold them, each read by `read` from a row
+/// of `select_here_sql` (or `select_every_sql`).
 pub(crate) fn select_here<T>(
     conn: &Connection,
     table: &Table,
-    partnership: i64,
+    of: impl Into<Of>,
     read: impl FnMut(&Row<'_>) -> crate::connection::Result<T>,
 ) -> crate::connection::Result<Vec<T>> {
-    let mut statement = conn.prepare(&table.select_here_sql())?;
-    let rows = statement.query_map([partnership], read)?;
-    rows.collect()
+    match of.into() {
+        Of::One(partnership) => {
+            let mut statement = conn.prepare(&table.select_here_sql())?;
+            let rows = statement.query_map([partnership], read)?;
+            rows.collect()
+        }
+        Of::Every => {
+            let sql = table.select_every_sql().ok_or_else(|| {
+                crate::connection::Error::Value(format!(
+                    "{} cannot be read for every partnership at once",
+                    table.name
+                ))
+            })?;
+            let mut statement = conn.prepare(&sql)?;
+            let rows = statement.query_map(rusqlite::params![], read)?;
+            rows.collect()
+        }
+    }
 }
 
 /// `names` as columns of the table `alias`: "r.rating, r.concerns".
@@ -598,6 +641,13 @@ mod tests {
             T.select_here_sql(),
             "SELECT t.id, t.partnership_id, t.serves_goal_id, t.milestone, t.started_on, \
              t.changed_on FROM milestones t WHERE t.partnership_id = ?1 ORDER BY t.id"
+        );
+        assert_eq!(
+            T.select_every_sql().as_deref(),
+            Some(
+                "SELECT t.id, t.partnership_id, t.serves_goal_id, t.milestone, t.started_on, \
+                 t.changed_on FROM milestones t WHERE t.partnership_id IS NOT NULL ORDER BY t.id"
+            )
         );
         assert_eq!(
             T.insert_here_sql(),
