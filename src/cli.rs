@@ -276,6 +276,25 @@ pub enum ConflictArg {
     TakeFile,
 }
 
+impl ConflictArg {
+    /// The choice for every conflict (keeping what is here when none was
+    /// given: an import with conflicts and no choice writes nothing).
+    pub fn choice(arg: Option<ConflictArg>) -> Choice {
+        match arg {
+            Some(ConflictArg::TakeFile) => Choice::TakeFile,
+            Some(ConflictArg::KeepHere) | None => Choice::KeepHere,
+        }
+    }
+
+    /// Why nothing was written: conflicts, and no --conflicts.
+    pub fn unsettled(report: &[String]) -> Problem {
+        Problem::new(
+            format!("{} Nothing was written.", report.join(" ")),
+            "Choose for every conflict with --conflicts keep-here or --conflicts take-file.",
+        )
+    }
+}
+
 /// Bring an exchange file (.partnerpath) into the database.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -345,10 +364,7 @@ pub fn import(
     instruments: Instruments,
 ) -> Result<Vec<String>, Problem> {
     let (file, mut plan) = session.plan_import_file(&args.file, instruments)?;
-    let choice = match args.conflicts {
-        Some(ConflictArg::TakeFile) => Choice::TakeFile,
-        Some(ConflictArg::KeepHere) | None => Choice::KeepHere,
-    };
+    let choice = ConflictArg::choice(args.conflicts);
     for conflict in &mut plan.conflicts {
         conflict.choice = choice;
     }
@@ -358,10 +374,7 @@ pub fn import(
         return Ok(lines);
     }
     if !plan.conflicts.is_empty() && args.conflicts.is_none() {
-        return Err(Problem::new(
-            format!("{} Nothing was written.", lines.join(" ")),
-            "Choose for every conflict with --conflicts keep-here or --conflicts take-file.",
-        ));
+        return Err(ConflictArg::unsettled(&lines));
     }
     if plan.writes_nothing() {
         lines.push("Nothing to write: the database has all of it already.".to_owned());

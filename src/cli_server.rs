@@ -7,7 +7,6 @@ use std::path::Path;
 use clap::{Args, Subcommand, ValueEnum};
 use partnerpath::instrument::Instruments;
 use partnerpath::model::Role;
-use partnerpath::model::exchange::Choice;
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::{ServerAddress, SetUp, add_server_user, set_up_server};
@@ -185,10 +184,7 @@ fn add_user(args: &AddUserArgs) -> Result<Vec<String>, Problem> {
 fn upload(args: &UploadArgs, db: &Path, instruments: Instruments) -> Result<Vec<String>, Problem> {
     let file = Session::open(db)?;
     let mut server = Session::connect(&args.server.url)?;
-    let choice = match args.conflicts {
-        Some(ConflictArg::TakeFile) => Choice::TakeFile,
-        Some(ConflictArg::KeepHere) | None => Choice::KeepHere,
-    };
+    let choice = ConflictArg::choice(args.conflicts);
     let mut lines = Vec::new();
     let mut planned = Vec::new();
     let mut unsettled = false;
@@ -221,10 +217,7 @@ fn upload(args: &UploadArgs, db: &Path, instruments: Instruments) -> Result<Vec<
         return Ok(lines);
     }
     if unsettled {
-        return Err(Problem::new(
-            format!("{} Nothing was written.", lines.join(" ")),
-            "Choose for every conflict with --conflicts keep-here or --conflicts take-file.",
-        ));
+        return Err(ConflictArg::unsettled(&lines));
     }
     let mut copied = 0;
     for (exchange, plan) in &planned {

@@ -125,28 +125,12 @@ impl TestDatabase {
 
     /// A connection as `user` (with `password`), as `psql` would make.
     pub fn client_as(&self, user: &str, password: &str) -> postgres::Client {
-        let (host, port, _) = server_env();
-        postgres::Config::new()
-            .host(&host)
-            .port(port.parse().expect("port"))
-            .user(user)
-            .password(password)
-            .dbname(&self.name)
-            .connect(postgres::NoTls)
-            .expect("connect as the user")
+        connect(user, password, &self.name)
     }
 
     /// A connection to it as the superuser, to look at what was stored.
     pub fn client(&self) -> postgres::Client {
-        let (host, port, user) = server_env();
-        postgres::Config::new()
-            .host(&host)
-            .port(port.parse().expect("port"))
-            .user(&user)
-            .password(std::env::var("PGPASSWORD").unwrap_or_default())
-            .dbname(&self.name)
-            .connect(postgres::NoTls)
-            .expect("connect to the test database")
+        connect(&server_env().2, &superuser_password(), &self.name)
     }
 }
 
@@ -174,15 +158,24 @@ fn server_env() -> (String, String, String) {
 
 /// The superuser's connection to the server's first database.
 fn admin() -> postgres::Client {
-    let (host, port, user) = server_env();
+    connect(&server_env().2, &superuser_password(), "postgres")
+}
+
+fn superuser_password() -> String {
+    std::env::var("PGPASSWORD").unwrap_or_default()
+}
+
+/// A connection to `database` on the test server as `user`.
+fn connect(user: &str, password: &str, database: &str) -> postgres::Client {
+    let (host, port, _) = server_env();
     postgres::Config::new()
         .host(&host)
         .port(port.parse().expect("port"))
-        .user(&user)
-        .password(std::env::var("PGPASSWORD").unwrap_or_default())
-        .dbname("postgres")
+        .user(user)
+        .password(password)
+        .dbname(database)
         .connect(postgres::NoTls)
-        .expect("connect to the test server")
+        .unwrap_or_else(|e| panic!("connect to {database} on the test server as {user}: {e}"))
 }
 
 fn uuid_like() -> String {
