@@ -2,7 +2,8 @@
 //! connection of their own and signed in as an assessor of their own
 //! district, each making 500 edits at once (the latency of each edit, and
 //! that none is lost); and the portfolio of 500 partnerships in 20
-//! districts listed for a state administrator. Run with
+//! districts listed for a state administrator; and the time for one
+//! window's edit to appear in another's. Run with
 //! `pg_virtualenv -t cargo bench --bench server` (it needs the server
 //! `pg_virtualenv` starts and names in PGHOST, PGPORT, PGUSER and
 //! PGPASSWORD); docs/PERFORMANCE.md has the figures and the budgets.
@@ -14,6 +15,7 @@ use partnerpath::model::{
     Command, CycleFields, CycleId, CycleStatus, Level, NewCycle, NewPartnership, Outcome, Rater,
     RatingKey, Role,
 };
+use partnerpath::session::Session;
 use partnerpath_store::{ServerAddress, Store, add_server_user, set_up_server};
 
 const PEOPLE: usize = 20;
@@ -204,6 +206,66 @@ fn main() {
         latencies[latencies.len() - 1].as_secs_f64() * 1000.0
     );
     assert_eq!(lost, 0, "every edit is on the server");
+
+    appears_elsewhere(database, &state, cycles[0], &indicators);
+}
+
+/// The time from one window's edit to the level showing in another's:
+/// person 00 rates, the state administrator's window (following changes
+/// through LISTEN, as the window does each frame) has it in its view.
+fn appears_elsewhere(database: &str, state: &Store, cycle: CycleId, indicators: &[String]) {
+    let first = state
+        .portfolio()
+        .expect("portfolio")
+        .into_iter()
+        .find(|f| f.summary.partnership.fields.district == "District 00")
+        .map(|f| f.summary.partnership.id)
+        .expect("district's first");
+    let connect =
+        |user: &str| Session::connect_with(&url(user, database), Some(PASSWORD)).expect("connect");
+    let mut rater = connect("bench_00");
+    let mut watcher = connect("bench_state");
+    watcher.listen(Box::new(|| {})).expect("listen");
+    watcher.open_partnership(first).expect("open");
+    let mut times = Vec::new();
+    for round in 0..100_usize {
+        let key = RatingKey {
+            cycle_id: cycle,
+            indicator_key: indicators[round % indicators.len()].clone(),
+            rater: Rater::Consensus,
+        };
+        let level = u8::try_from(round % 4 + 1).ok().and_then(Level::new);
+        let shown = |s: &Session| {
+            s.view()
+                .and_then(|v| v.rating(cycle, Rater::Consensus, &key.indicator_key))
+                .and_then(|r| r.level)
+                == level
+        };
+        if shown(&watcher) {
+            continue;
+        }
+        let start = Instant::now();
+        rater
+            .apply(&Command::SetLevel(key.clone(), level))
+            .expect("stored");
+        while !shown(&watcher) {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the edit never appeared"
+            );
+            std::thread::sleep(Duration::from_micros(200));
+            watcher.follow().expect("follow");
+        }
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "an edit appears in another window: p50 {:.1} ms, p95 {:.1} ms, worst {:.1} ms ({} edits)",
+        percentile(&times, 0.5).as_secs_f64() * 1000.0,
+        percentile(&times, 0.95).as_secs_f64() * 1000.0,
+        times[times.len() - 1].as_secs_f64() * 1000.0,
+        times.len()
+    );
 }
 
 /// How many of the edits each person made last are not on the server.

@@ -14,8 +14,10 @@ pub use partnerpath_print as print;
 
 pub mod console;
 pub mod demo;
+pub mod keychain;
 pub mod large;
 pub mod paths;
+pub mod place;
 pub mod problem;
 pub mod saving;
 pub mod session;

@@ -16,7 +16,7 @@ use partnerpath::instrument::Instruments;
 use partnerpath::model::PartnershipId;
 use partnerpath::problem::Problem;
 use partnerpath::session::Session;
-use partnerpath::ui::{App, FirstFrameExit, Page, Screen, launch};
+use partnerpath::ui::{Action, App, FirstFrameExit, Last, Page, Screen, launch};
 use partnerpath::{demo, paths};
 
 /// Assess and strengthen school-district partnerships with the published
@@ -30,6 +30,11 @@ struct Args {
     /// it, the default file in your data folder is opened.
     #[arg(long, value_name = "PATH", global = true)]
     db: Option<PathBuf>,
+    /// Open the window on a shared database on a server,
+    /// postgres://USER@SERVER/DATABASE (the password from the keychain if
+    /// remembered, PGPASSWORD or ~/.pgpass; otherwise the window asks).
+    #[arg(long, value_name = "URL", conflicts_with_all = ["db", "demo"])]
+    server: Option<String>,
     /// Open a fictional sample partnership, rebuilt each time (in the data
     /// folder, or at --db PATH if given and not holding real data).
     #[arg(long, global = true)]
@@ -125,20 +130,15 @@ fn main() -> ExitCode {
     let exit_early = args.exit_after_first_frame
         || std::env::var("PARTNERPATH_EXIT_AFTER_FIRST_FRAME").is_ok_and(|v| v == "1");
     let make_app = |storage: Option<&dyn eframe::Storage>| {
-        // Without --db or --demo, the file open when the window last
-        // closed; if it has gone, a message says so (nothing else opens).
-        let last = (args.db.is_none() && !args.demo)
-            .then(|| partnerpath::ui::last_file(storage))
-            .flatten();
-        let (session, sample) = match last {
-            Some(path) if !path.exists() => (Err(partnerpath::ui::gone(&path)), None),
-            Some(path) => (
-                Session::open_with(&path, paths::backups_dir().ok().as_deref()),
-                None,
-            ),
-            None => open(&args, instruments, true),
-        };
-        let mut app = App::new(instruments, session).remembering(storage);
+        let (session, sample, server) = starting_database(&args, storage, instruments);
+        let mut app = match session {
+            Some(session) => App::new(instruments, session),
+            None => App::without_database(instruments),
+        }
+        .remembering(storage);
+        if let Some(address) = server {
+            app.act(Action::ConnectTo(address));
+        }
         if let Ok(root) = paths::backups_dir() {
             app = app.keeping_backups_in(root);
         }
@@ -162,6 +162,46 @@ fn main() -> ExitCode {
         Err(failure) => {
             launch::tell_no_window(&failure, exit_early);
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// What the window starts on: the database the arguments name, or else
+/// the one open when the window last closed; a file that has gone is said
+/// (nothing else opens). A shared database is connected to once the
+/// window is there (it may ask for the password): its address is returned
+/// instead of a session.
+fn starting_database(
+    args: &Args,
+    storage: Option<&dyn eframe::Storage>,
+    instruments: Instruments,
+) -> (
+    Option<Result<Session, Problem>>,
+    Option<PartnershipId>,
+    Option<String>,
+) {
+    let last = match &args.server {
+        Some(address) => Some(Last::Server(address.clone())),
+        None => (args.db.is_none() && !args.demo)
+            .then(|| partnerpath::ui::last_open(storage))
+            .flatten(),
+    };
+    match last {
+        Some(Last::File(path)) if !path.exists() => {
+            (Some(Err(partnerpath::ui::gone(&path))), None, None)
+        }
+        Some(Last::File(path)) => (
+            Some(Session::open_with(
+                &path,
+                paths::backups_dir().ok().as_deref(),
+            )),
+            None,
+            None,
+        ),
+        Some(Last::Server(address)) => (None, None, Some(address)),
+        None => {
+            let (session, sample) = open(args, instruments, true);
+            (Some(session), sample, None)
         }
     }
 }

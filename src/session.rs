@@ -10,10 +10,15 @@ use std::path::{Path, PathBuf};
 use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::portfolio::PortfolioFacts;
-use crate::model::{Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView};
+use crate::model::{
+    Account, Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView,
+};
+use crate::place::Place;
 use crate::problem::{Doing, Problem, Remedy};
 pub use partnerpath_store::{Backup, ExportScope, Holder, Reason};
-use partnerpath_store::{Backups, Counterpart, ServerAddress, Storage, Store, StoreError};
+use partnerpath_store::{
+    Backups, Change, Counterpart, Listener, ServerAddress, Storage, Store, StoreError, Wake,
+};
 
 pub struct Session {
     /// The database, through the calls every engine answers.
@@ -36,6 +41,28 @@ pub struct Session {
     /// Something to tell the user that did not stop the file opening (a
     /// backup that could not be taken).
     notice: Option<Problem>,
+    /// On a server: where it is.
+    place: Option<Place>,
+    /// On a server: what other people change, as they change it.
+    listener: Option<Listener>,
+    /// On a server whose connection was lost: why, until it is back.
+    offline: Option<Offline>,
+}
+
+/// The connection to the server is lost; the session reconnects by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offline {
+    /// Why, as the connection said.
+    pub why: String,
+    /// When the store last tried to connect again.
+    tried: std::time::Instant,
+}
+
+/// What following other people's changes did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Followed {
+    /// Something shown was read again.
+    pub changed: bool,
 }
 
 /// Why a session only reads its file.
@@ -96,9 +123,129 @@ impl Session {
     /// (`postgres://USER@HOST/DATABASE`; the password from `PGPASSWORD` or
     /// the password file, as `psql` takes it).
     pub fn connect(url: &str) -> Result<Session, Problem> {
-        let address = ServerAddress::parse(url).map_err(|e| Problem::store(&e, Doing::Opening))?;
+        Session::connect_with(url, None)
+    }
+
+    /// Connects as `connect` does, with `password` when one is given
+    /// (typed in the window).
+    pub fn connect_with(url: &str, password: Option<&str>) -> Result<Session, Problem> {
+        let mut address =
+            ServerAddress::parse(url).map_err(|e| Problem::store(&e, Doing::Opening))?;
+        if let Some(password) = password {
+            address = address.with_password(password);
+        }
         let store = Store::connect(&address).map_err(|e| Problem::store(&e, Doing::Opening))?;
         Session::with_store(store)
+    }
+
+    /// Starts following what other people change on the server; `wake`
+    /// is called (on another thread) whenever something did. Nothing is
+    /// done for a file.
+    pub fn listen(&mut self, wake: Wake) -> Result<(), Problem> {
+        self.listener = self
+            .store
+            .listen(wake)
+            .map_err(|e| Problem::store(&e, Doing::Opening))?;
+        Ok(())
+    }
+
+    /// Reads again what other people changed since the last frame, and
+    /// follows the connection: lost, and back. Cheap when nothing
+    /// happened: no query is made.
+    pub fn follow(&mut self) -> Result<Followed, Problem> {
+        let mut followed = Followed::default();
+        let changes = self
+            .listener
+            .as_ref()
+            .map(Listener::changes)
+            .unwrap_or_default();
+        let mut reload = false;
+        for change in changes {
+            match change {
+                Change::Partnership(id) => {
+                    reload |= self.open.is_none()
+                        || self.open.as_ref().is_some_and(|v| v.partnership.id == id);
+                }
+                Change::Lost(why) => self.went_offline(why),
+                Change::Back => {
+                    // Whatever was said meanwhile was missed.
+                    reload = true;
+                    if let Some(offline) = &mut self.offline {
+                        // Try at once, whenever the last try was.
+                        offline.tried = std::time::Instant::now()
+                            .checked_sub(RETRY)
+                            .unwrap_or(offline.tried);
+                    }
+                }
+            }
+        }
+        if self.offline.is_none() && self.store.is_disconnected() {
+            self.went_offline("the server ended this window's connection".to_owned());
+        }
+        if let Some(offline) = &mut self.offline {
+            if offline.tried.elapsed() < RETRY {
+                return Ok(followed);
+            }
+            offline.tried = std::time::Instant::now();
+            if self.store.reconnect().is_err() {
+                return Ok(followed);
+            }
+            self.offline = None;
+            reload = true;
+        }
+        if reload {
+            followed.changed = true;
+            self.read_again()?;
+        }
+        Ok(followed)
+    }
+
+    /// Reads again the list and the partnership open, as they are now
+    /// (another person may have deleted it: then the list shows).
+    fn read_again(&mut self) -> Result<(), Problem> {
+        if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
+            match self.store.load_partnership(id) {
+                Ok(view) => self.open = Some(view),
+                Err(e) if self.store.is_disconnected() => {
+                    return Err(Problem::store(&e, Doing::Reading));
+                }
+                // Deleted by someone else, or no longer theirs to see.
+                Err(_) => self.open = None,
+            }
+        }
+        self.refresh_summaries()
+    }
+
+    fn went_offline(&mut self, why: String) {
+        if self.offline.is_none() {
+            self.offline = Some(Offline {
+                why,
+                tried: std::time::Instant::now(),
+            });
+        }
+    }
+
+    /// Set while the connection to the server is lost.
+    pub fn offline(&self) -> Option<&Offline> {
+        self.offline.as_ref()
+    }
+
+    /// Where the shared database is, when this session is on one.
+    pub fn place(&self) -> Option<&Place> {
+        self.place.as_ref()
+    }
+
+    /// Who is signed in, on a server.
+    pub fn account(&self) -> Option<&Account> {
+        self.store.account()
+    }
+
+    /// Whether this window may make changes: not when its file is open
+    /// elsewhere, nor for a viewer, nor while the server cannot be reached.
+    pub fn may_edit(&self) -> bool {
+        self.read_only.is_none()
+            && self.offline.is_none()
+            && self.account().is_none_or(|a| a.role.may_edit())
     }
 
     /// A session on the SQLite file `store`.
@@ -113,8 +260,6 @@ impl Session {
             .portfolio()
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         Ok(Session {
-            store,
-            path,
             summaries: portfolio.iter().map(|f| f.summary.clone()).collect(),
             portfolio,
             list_reads: 1,
@@ -122,6 +267,13 @@ impl Session {
             backups: None,
             read_only: None,
             notice: None,
+            place: store
+                .account()
+                .and_then(|_| Place::parse(&path.to_string_lossy())),
+            path,
+            listener: None,
+            offline: None,
+            store,
         })
     }
 
@@ -211,10 +363,13 @@ impl Session {
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem::from(refusal));
         }
-        let outcome = self
-            .store
-            .apply(command)
-            .map_err(|e| Problem::store(&e, Doing::Saving))?;
+        let outcome = self.store.apply(command).map_err(|e| {
+            if self.store.is_disconnected() {
+                self.went_offline(e.to_string());
+                return not_connected();
+            }
+            Problem::store(&e, Doing::Saving)
+        })?;
         if let Some(view) = self.open.as_mut() {
             if *command == Command::DeletePartnership(view.partnership.id) {
                 self.open = None;
@@ -294,6 +449,20 @@ impl Session {
     }
 
     fn refuse_if_read_only(&self) -> Result<(), Problem> {
+        if let Some(account) = self.account()
+            && !account.role.may_edit()
+        {
+            return Err(Problem::new(
+                format!(
+                    "You are signed in as {}, a viewer, so this window only shows the partnerships: nothing was changed.",
+                    account.user
+                ),
+                "To make changes, ask your district administrator for an assessor's account.",
+            ));
+        }
+        if self.offline.is_some() {
+            return Err(not_connected());
+        }
         match &self.read_only {
             Some(read_only) => Err(Problem::new(
                 format!(
@@ -460,6 +629,17 @@ fn refused(error: &ExchangeError) -> Problem {
         Some(remedy) => problem.with_remedy(remedy),
         None => problem,
     }
+}
+
+/// How often a lost connection is tried again.
+const RETRY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// An edit refused while the server cannot be reached.
+fn not_connected() -> Problem {
+    Problem::new(
+        "Not connected to the server, so this change was not saved. PartnerPath is reconnecting by itself.",
+        "Wait until the line at the top says the window is connected again, then make the change again.",
+    )
 }
 
 /// The day's backup could not be taken: the file opened all the same.

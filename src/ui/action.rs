@@ -26,6 +26,8 @@ pub enum Action {
     Open,
     /// File > Open the sample partnership, or "Explore the sample partnership".
     OpenSample,
+    /// File > Connect to a shared database…: the Connect dialog.
+    Connect,
     /// File > Print… (Ctrl+P): the print dialog, on the tool of the screen shown.
     Print,
     /// File > Import…: choose an exchange file to import.
@@ -69,6 +71,11 @@ pub enum Action {
     OpenFile(PathBuf),
     /// Open this file of File > Open recent, or say it is no longer there.
     OpenRecent(PathBuf),
+    /// Connect to the shared database at this address (File > Open recent,
+    /// `--server`), with the password kept for it, or else ask for one.
+    ConnectTo(String),
+    /// Sign in to a shared database, as the Connect dialog was filled in.
+    SignIn(SignIn),
     /// Create a new, empty database file here and open it.
     CreateFile(PathBuf),
     /// Read this exchange file and show what importing it would do.
@@ -98,6 +105,25 @@ pub enum Action {
     Report(Problem),
 }
 
+/// A shared database and the password typed for it in the Connect dialog.
+#[derive(Clone, PartialEq)]
+pub struct SignIn {
+    pub place: crate::place::Place,
+    pub password: String,
+    /// Keep the password in the system's keychain.
+    pub remember: bool,
+}
+
+impl std::fmt::Debug for SignIn {
+    /// Never the password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignIn")
+            .field("place", &self.place)
+            .field("remember", &self.remember)
+            .finish_non_exhaustive()
+    }
+}
+
 /// The shortcut for printing: Ctrl+P (⌘P on a Mac).
 const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -116,7 +142,7 @@ const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 impl Action {
     /// The actions without data, in the order the shortcut list shows
     /// those that have a shortcut.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::Print,
         Action::Open,
         Action::Find,
@@ -127,6 +153,7 @@ impl Action {
         Action::ShortcutHelp,
         Action::NewFile,
         Action::OpenSample,
+        Action::Connect,
         Action::Import,
         Action::Export,
         Action::RecentlyDeleted,
@@ -144,6 +171,7 @@ impl Action {
             Action::NewFile => "New…",
             Action::Open => "Open…",
             Action::OpenSample => "Open the sample partnership",
+            Action::Connect => "Connect to a shared database…",
             Action::Print => "Print…",
             Action::Import => "Import…",
             Action::Export => "Export partnership…",
@@ -166,6 +194,7 @@ impl Action {
             Action::Edit(_) => "Change",
             Action::OpenFile(_) => "Open file",
             Action::OpenRecent(_) => "Open recent",
+            Action::ConnectTo(_) | Action::SignIn(_) => "Connect",
             Action::CreateFile(_) => "Create file",
             Action::ReadImport(_) => "Import file",
             Action::ImportChosen(_) => "Import",

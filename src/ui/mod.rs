@@ -26,5 +26,5 @@ mod view;
 pub use action::Action;
 pub use nav::{Page, Screen, Tab};
 pub use shell::launch;
-pub use shell::remember::{Recent, Remembered, Theme, gone, last_file};
+pub use shell::remember::{Last, Recent, Remembered, Theme, gone, last_open};
 pub use shell::{App, FirstFrameExit};

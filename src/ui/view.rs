@@ -29,6 +29,8 @@ pub struct DialogContext<'a> {
     pub view: Option<&'a PartnershipView>,
     /// The file open, if one is.
     pub file: Option<&'a Path>,
+    /// The shared database open, if one is.
+    pub server: Option<&'a crate::place::Place>,
     pub instruments: Instruments,
     pub today: Date,
 }

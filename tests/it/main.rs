@@ -18,6 +18,7 @@ mod rounding;
 mod safety;
 mod server;
 mod server_access;
+mod server_window;
 mod smoke;
 mod snapshots;
 mod store;

@@ -14,18 +14,18 @@ use partnerpath_store::{ServerAddress, Store, StoreError, add_server_user};
 
 use crate::support::TestDatabase;
 
-const PASSWORD: &str = "a 'quoted'; password";
+pub(crate) const PASSWORD: &str = "a 'quoted'; password";
 
 /// A server with a partnership in Oak SD and one in Pine SD, each with a
 /// cycle rated by consensus, and four people: Oak's viewer and assessor,
 /// Pine's assessor and the state's administrator.
-struct Portfolio {
-    database: TestDatabase,
-    oak: PartnershipId,
-    pine: PartnershipId,
+pub(crate) struct Portfolio {
+    pub database: TestDatabase,
+    pub oak: PartnershipId,
+    pub pine: PartnershipId,
 }
 
-fn portfolio() -> Portfolio {
+pub(crate) fn portfolio() -> Portfolio {
     let database = TestDatabase::set_up();
     let admin = database.address();
     for (name, role, district) in [

@@ -16,7 +16,7 @@ use crate::support;
 
 /// eframe's storage kept in memory, as the settings file holds it.
 #[derive(Default)]
-struct Memory(HashMap<String, String>);
+pub(crate) struct Memory(pub HashMap<String, String>);
 
 impl eframe::Storage for Memory {
     fn get_string(&self, key: &str) -> Option<String> {
@@ -106,8 +106,8 @@ fn theme_zoom_last_file_and_screen_survive_a_restart() {
         eframe::App::save(harness.state_mut(), &mut storage);
     }
     assert_eq!(
-        partnerpath::ui::last_file(Some(&storage)),
-        Some(path.clone())
+        partnerpath::ui::last_open(Some(&storage)),
+        Some(partnerpath::ui::Last::File(path.clone()))
     );
 
     let mut harness = support::harness(app(&path, &storage), [1366.0, 768.0]);

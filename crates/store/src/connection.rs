@@ -103,6 +103,11 @@ impl Server {
         }
     }
 
+    /// Whether the connection was lost (the server stopped, or ended it).
+    pub fn is_closed(&self) -> bool {
+        self.client.borrow().is_closed()
+    }
+
     /// Prepares `sql` (in SQLite's spelling) once per connection.
     fn prepare(&self, sql: &str) -> Result<postgres::Statement> {
         if let Some(statement) = self.prepared.borrow().get(sql) {

@@ -14,6 +14,7 @@ mod deleted;
 mod documents;
 mod error;
 mod exchange;
+mod live;
 mod lock;
 mod migrations;
 mod monitoring;
@@ -38,6 +39,7 @@ use connection::Connection;
 pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
 pub use exchange::{Counterpart, ExportScope};
+pub use live::{Change, Listener, Wake};
 pub use lock::{Holder, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
@@ -56,7 +58,7 @@ pub struct Store {
     lock: Option<Lock>,
     /// The server it is connected to, and who signed in, when it is not
     /// a file.
-    server: Option<(ServerAddress, partnerpath_core::model::Account)>,
+    server: Option<server::OnServer>,
 }
 
 /// How long opening a file waits for another program's SQLite lock.

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use super::{Store, StoreError};
@@ -147,13 +149,13 @@ impl ServerAddress {
     }
 
     /// Where errors about this server are said to be.
-    fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         PathBuf::from(&self.shown)
     }
 
     /// Connects: over TLS verified against the system's certificate
     /// authorities (and `sslrootcert`), or without TLS on this computer.
-    fn connect(&self) -> Result<postgres::Client, StoreError> {
+    pub(crate) fn connect(&self) -> Result<postgres::Client, StoreError> {
         let result = if self.is_local() {
             self.config.connect(postgres::NoTls)
         } else {
@@ -524,6 +526,17 @@ fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
+/// What a store on a server knows of it.
+#[derive(Debug)]
+pub(crate) struct OnServer {
+    pub address: ServerAddress,
+    /// Who signed in.
+    pub account: Account,
+    /// The server process of this store's connection, shared with its
+    /// listener (`live.rs`), which passes on only other processes' changes.
+    pub own: Arc<AtomicI32>,
+}
+
 impl Store {
     /// Connects to the PartnerPath database on the server at `address`.
     /// A database that is not PartnerPath's, not yet set up, or set up by
@@ -570,18 +583,55 @@ impl Store {
             conn: Connection::Postgres(Box::new(Server::new(client))),
             path,
             lock: None,
-            server: Some((address.clone(), account)),
+            server: Some(OnServer {
+                address: address.clone(),
+                account,
+                own: Arc::new(AtomicI32::new(0)),
+            }),
         })
     }
 
     /// Who is signed in, when this store is on a server.
     pub fn account(&self) -> Option<&Account> {
-        self.server.as_ref().map(|(_, account)| account)
+        self.server.as_ref().map(|on| &on.account)
     }
 
     /// The server this store is connected to, if it is one.
     pub fn server_address(&self) -> Option<&ServerAddress> {
-        self.server.as_ref().map(|(address, _)| address)
+        self.server.as_ref().map(|on| &on.address)
+    }
+
+    /// Whether this store's connection to its server was lost (never, for
+    /// a file).
+    pub fn is_disconnected(&self) -> bool {
+        match &self.conn {
+            Connection::Postgres(server) => server.is_closed(),
+            Connection::Sqlite(_) => false,
+        }
+    }
+
+    /// Connects to the server again, as the same user, after the
+    /// connection was lost. Nothing is done for a file.
+    pub fn reconnect(&mut self) -> Result<(), StoreError> {
+        let Some(on) = &self.server else {
+            return Ok(());
+        };
+        let client = on.address.connect()?;
+        self.conn = Connection::Postgres(Box::new(Server::new(client)));
+        let pid = self.backend_pid()?;
+        if let Some(on) = &self.server {
+            on.own.store(pid, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+
+    /// The server process serving this connection, to tell this
+    /// connection's own changes from other people's.
+    pub(crate) fn backend_pid(&self) -> Result<i32, StoreError> {
+        self.conn
+            .query_row("SELECT pg_backend_pid()", [0; 0], |row| row.get::<i64>(0))
+            .map(|pid| i32::try_from(pid).unwrap_or(0))
+            .map_err(|e| self.error(e))
     }
 
     pub(crate) fn server_schema_version(&self) -> Result<i64, StoreError> {

@@ -297,6 +297,58 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 "#;
 
+/// Version 2: every change to a partnership's records is announced, once
+/// per transaction and partnership, on the channel `partnerpath_changes`
+/// with the partnership's id, so that every open window can read it again
+/// (`live.rs`). The announcement leaves when the change is committed.
+const V2: &str = r#"
+CREATE FUNCTION partnerpath_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    r jsonb;
+    p bigint;
+BEGIN
+    IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
+    IF TG_TABLE_NAME = 'partnerships' THEN
+        p := (r->>'id')::bigint;
+    ELSIF r ? 'partnership_id' THEN
+        p := (r->>'partnership_id')::bigint;
+    ELSIF r ? 'cycle_id' THEN
+        SELECT partnership_id INTO p FROM cycles WHERE id = (r->>'cycle_id')::bigint;
+    ELSIF r ? 'member_id' THEN
+        SELECT rr.partnership_id INTO p FROM readiness_members m
+            JOIN readiness_rounds rr ON rr.id = m.round_id
+            WHERE m.id = (r->>'member_id')::bigint;
+    ELSIF r ? 'round_id' THEN
+        SELECT partnership_id INTO p FROM readiness_rounds WHERE id = (r->>'round_id')::bigint;
+    ELSIF r ? 'document_id' THEN
+        SELECT partnership_id INTO p FROM documents WHERE id = (r->>'document_id')::bigint;
+    ELSIF r ? 'milestone_id' THEN
+        SELECT partnership_id INTO p FROM milestones WHERE id = (r->>'milestone_id')::bigint;
+    END IF;
+    -- A child deleted with its partnership: the partnership announces it.
+    IF p IS NOT NULL THEN
+        PERFORM pg_notify('partnerpath_changes', p::text);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['partnerships', 'people', 'cycles', 'ratings', 'stage_entries',
+        'readiness_rounds', 'readiness_members', 'readiness_ratings', 'readiness_summaries',
+        'documents', 'document_values', 'goals', 'milestones', 'check_ins', 'action_steps',
+        'adaptations'] LOOP
+        EXECUTE format('CREATE TRIGGER announced AFTER INSERT OR UPDATE OR DELETE ON %I
+                        FOR EACH ROW EXECUTE FUNCTION partnerpath_changed()', t);
+    END LOOP;
+END
+$$;
+"#;
+
 /// The PostgreSQL roles of PartnerPath's four roles, with the privileges
 /// each grants on every database set up. They are the server's, not one
 /// database's, so they are made when missing (and `server init` needs a
@@ -387,7 +439,7 @@ $$;
 "#;
 
 /// Every migration in order; the schema version is the number applied.
-pub(crate) const STEPS: &[&str] = &[V1];
+pub(crate) const STEPS: &[&str] = &[V1, V2];
 
 /// The schema version this program writes on a server.
 #[expect(

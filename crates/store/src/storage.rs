@@ -7,11 +7,11 @@
 
 use uuid::Uuid;
 
-use super::{Counterpart, ExportScope, Store, StoreError};
+use super::{Counterpart, ExportScope, Listener, Store, StoreError, Wake};
 use partnerpath_core::model::exchange::{Exchange, Plan};
 use partnerpath_core::model::portfolio::PortfolioFacts;
 use partnerpath_core::model::{
-    Command, Deleted, DeletedKind, Outcome, PartnershipId, PartnershipView,
+    Account, Command, Deleted, DeletedKind, Outcome, PartnershipId, PartnershipView,
 };
 
 pub trait Storage {
@@ -50,6 +50,19 @@ pub trait Storage {
 
     /// Writes what `plan` says of an exchange file, in one transaction.
     fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError>;
+
+    /// Who is signed in, on a server (a file has no accounts).
+    fn account(&self) -> Option<&Account>;
+
+    /// Starts passing on other people's changes, on a server (`None` for a
+    /// file); `wake` is called whenever there is news.
+    fn listen(&self, wake: Wake) -> Result<Option<Listener>, StoreError>;
+
+    /// Whether the connection to the server was lost.
+    fn is_disconnected(&self) -> bool;
+
+    /// Connects to the server again, as the same user.
+    fn reconnect(&mut self) -> Result<(), StoreError>;
 
     /// The database as a file on this computer, when it is one: its
     /// backups are taken and restored as a file.
@@ -103,6 +116,22 @@ impl Storage for Store {
 
     fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError> {
         Store::import(self, x, plan)
+    }
+
+    fn account(&self) -> Option<&Account> {
+        Store::account(self)
+    }
+
+    fn listen(&self, wake: Wake) -> Result<Option<Listener>, StoreError> {
+        Store::listen(self, wake)
+    }
+
+    fn is_disconnected(&self) -> bool {
+        Store::is_disconnected(self)
+    }
+
+    fn reconnect(&mut self) -> Result<(), StoreError> {
+        Store::reconnect(self)
     }
 
     fn file(&self) -> Option<&Store> {

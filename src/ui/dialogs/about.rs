@@ -1,4 +1,4 @@
-//! Help > About: the version, where the open file is, and the licences of
+//! Help > About: the version, where the open file or shared database is, and the licences of
 //! what PartnerPath is built from.
 
 use egui::{RichText, Ui};
@@ -10,7 +10,7 @@ use crate::ui::view::{Dialog, DialogContext};
 
 /// The parts of PartnerPath made by others, with their licences. The full
 /// texts are in THIRD-PARTY-LICENSES.txt, which the packages carry.
-const BUILT_WITH: [(&str, &str); 7] = [
+const BUILT_WITH: [(&str, &str); 10] = [
     ("Noto Sans font (printouts)", "SIL Open Font License 1.1"),
     (
         "DejaVu Sans font (check boxes in printouts)",
@@ -21,6 +21,9 @@ const BUILT_WITH: [(&str, &str); 7] = [
     ("SQLite (the data file)", "public domain"),
     ("rusqlite (SQLite from Rust)", "MIT"),
     ("wgpu and glow (drawing)", "MIT or Apache-2.0"),
+    ("rust-postgres (shared databases)", "MIT or Apache-2.0"),
+    ("rustls (encrypted connections)", "Apache-2.0, ISC or MIT"),
+    ("keyring (the system's keychain)", "MIT or Apache-2.0"),
 ];
 
 /// Help > About PartnerPath.
@@ -74,9 +77,18 @@ fn your_data(ui: &mut Ui, cx: &DialogContext<'_>, actions: &mut Actions) {
                 }));
             }
         }
-        None => {
-            ui.label("No file is open.");
-        }
+        None => match cx.server {
+            Some(place) => {
+                ui.label(format!(
+                    "Everything is saved as you go in the shared database {}:",
+                    place.label()
+                ));
+                ui.label(RichText::new(place.address()).monospace());
+            }
+            None => {
+                ui.label("No file is open.");
+            }
+        },
     }
 }
 

@@ -1,11 +1,12 @@
 //! The dialogs the shell opens on an action, each a `Dialog` (`view.rs`):
-//! printing, choosing a file, exporting and importing, the recently
+//! printing, connecting to a shared database, choosing a file, exporting and importing, the recently
 //! deleted, the backups, About and the keyboard shortcuts. A dialog draws
 //! from its `DialogContext` and pushes `Actions`; it never names the shell
 //! or a page.
 
 pub mod about;
 pub mod backups;
+pub mod connect;
 pub mod deleted;
 pub mod export;
 pub mod files;
@@ -15,6 +16,7 @@ pub mod shortcuts;
 
 pub use about::About;
 pub use backups::Backups;
+pub use connect::Connect;
 pub use deleted::RecentlyDeleted;
 pub use export::Export;
 pub use files::ChooseFile;

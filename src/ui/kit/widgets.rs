@@ -57,7 +57,9 @@ fn kept_apart(
     let mut text = ui
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| stored.to_owned());
-    let response = add(ui, &mut text);
+    let response = ui
+        .add_enabled_ui(super::may_edit(ui), |ui| add(ui, &mut text))
+        .inner;
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     } else {
@@ -116,10 +118,13 @@ pub fn note(ui: &mut Ui, text: impl Into<String>) {
 pub fn text(ui: &mut Ui, stored: &str, accessible_name: &str, width: f32) -> Option<String> {
     let mut text = stored.to_owned();
     let response = ui
-        .add_sized(
-            [width, ui.spacing().interact_size.y],
-            TextEdit::singleline(&mut text),
-        )
+        .add_enabled_ui(super::may_edit(ui), |ui| {
+            ui.add_sized(
+                [width, ui.spacing().interact_size.y],
+                TextEdit::singleline(&mut text),
+            )
+        })
+        .inner
         .accessible_name(accessible_name);
     response.changed().then_some(text)
 }
@@ -137,7 +142,7 @@ pub fn long_text(
     let mut text = stored.to_owned();
     let response = ui
         .add_enabled(
-            enabled,
+            enabled && super::may_edit(ui),
             TextEdit::multiline(&mut text)
                 .id(id)
                 .desired_rows(rows)
@@ -161,6 +166,9 @@ pub fn optional_date(
     let mut date = stored.unwrap_or(today);
     let mut changed = false;
     ui.horizontal(|ui| {
+        if !super::may_edit(ui) {
+            ui.disable();
+        }
         changed |= ui
             .checkbox(&mut known, "")
             .accessible_name(format!("{accessible_name} is known"))
@@ -176,7 +184,8 @@ pub fn optional_date(
 
 /// A button showing a date that opens a calendar.
 pub fn date_button(ui: &mut Ui, id_salt: &str, date: &mut Date, accessible_name: &str) -> Response {
-    ui.add(
+    ui.add_enabled(
+        super::may_edit(ui),
         egui_extras::DatePickerButton::new(date)
             .id_salt(id_salt)
             .calendar_week(false)
@@ -184,6 +193,13 @@ pub fn date_button(ui: &mut Ui, id_salt: &str, date: &mut Date, accessible_name:
             .format(LONG_DATE),
     )
     .accessible_name(accessible_name)
+}
+
+/// A button that makes a change ("+ Start cycle"): unavailable when the
+/// window may not make changes.
+pub fn edit_button(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.add_enabled(super::may_edit(ui), egui::Button::new(text))
+        .on_disabled_hover_text(super::NOT_NOW)
 }
 
 /// What a confirmation dialog returned this frame.

@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::ui::action::Actions;
 use crate::ui::charts::sides;
-use crate::ui::kit::{style, widgets};
+use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::{Page, ScreenContext};
 use crate::ui::view::PageView;
 
@@ -124,7 +124,7 @@ fn show(
     };
     let continuum = continuum_for(&cx.instruments, cx.view, cycle);
     let rater = state.rater(view, cycle.id);
-    let editable = cycle.status == CycleStatus::Draft;
+    let editable = cycle.status == CycleStatus::Draft && kit::may_edit(ui);
     header(ui, state, view, cycle, continuum, rater, actions);
     match state.view {
         CycleView::Grid => {}
@@ -240,7 +240,7 @@ fn header(
                 CycleStatus::Draft => ("Mark final", CycleStatus::Final),
                 CycleStatus::Final => ("Reopen for editing", CycleStatus::Draft),
             };
-            if ui.button(label).clicked() {
+            if widgets::edit_button(ui, label).clicked() {
                 actions.edit(Command::SetCycleStatus(cycle.id, status));
             }
             ui.toggle_value(&mut state.show_about, "About this tool");

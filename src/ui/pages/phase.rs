@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use crate::instrument::{ListedTool, Phase, Worksheet};
 use crate::model::{Command, Document, NewDocument, SchoolYear, long_date};
 use crate::ui::action::Actions;
-use crate::ui::kit::style;
+use crate::ui::kit::{style, widgets};
 use crate::ui::nav::{Page, ScreenContext};
 use crate::ui::view::PageView;
 
@@ -85,8 +85,7 @@ fn show(ui: &mut Ui, phase: Phase, cx: &ScreenContext<'_>, actions: &mut Actions
                                         {
                                             actions.go(view, Page::Document(document.id));
                                         }
-                                    } else if ui
-                                        .button("+ Start")
+                                    } else if widgets::edit_button(ui, "+ Start")
                                         .accessible_name(format!("Start {}", sheet.title))
                                         .on_hover_text(format!("Start a new “{title}”"))
                                         .clicked()

@@ -12,7 +12,7 @@ use crate::model::{
     ReadinessView, Team, long_date,
 };
 use crate::ui::action::Actions;
-use crate::ui::kit::{standards, style, widgets};
+use crate::ui::kit::{self, standards, style, widgets};
 use crate::ui::nav::{Page, ScreenContext};
 use crate::ui::view::PageView;
 
@@ -153,7 +153,10 @@ fn team_tab(
         .accessible_name(format!("Role of the new member of the {}", team.label()));
         let ready = !state.new_name.trim().is_empty();
         if ui
-            .add_enabled(ready, egui::Button::new("+ Add member"))
+            .add_enabled(
+                ready && kit::may_edit(ui),
+                egui::Button::new("+ Add member"),
+            )
             .clicked()
         {
             actions.edit(Command::AddReadinessMember(NewReadinessMember {
@@ -248,7 +251,7 @@ fn member_side(
         let button = egui::Button::new(text).selected(selected).wrap();
         let response = ui
             .with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
-                ui.add(button)
+                ui.add_enabled(kit::may_edit(ui), button)
             })
             .inner
             .accessible_name(format!("{}: {}", category.name, point.rating));

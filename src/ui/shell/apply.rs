@@ -47,6 +47,9 @@ impl App {
             Action::Open => self.choose_file(Purpose::Open),
             Action::Import => self.choose_file(Purpose::Import),
             Action::OpenSample => return self.open_sample(),
+            Action::Connect => self.open_connect_dialog(None),
+            Action::ConnectTo(address) => return self.connect_to(ctx, &address),
+            Action::SignIn(sign_in) => return self.sign_in(ctx, &sign_in),
             Action::Print => {
                 let view = self.session.as_ref().and_then(Session::view);
                 self.print.open_for(self.screen, view);

@@ -1,6 +1,7 @@
 //! The lines across the top of the window: a problem, with what to do and
 //! where in the menus; something that worked; a file open read-only
-//! elsewhere; sample data.
+//! elsewhere; a shared database out of reach, or only to be viewed; sample
+//! data.
 
 use egui::{RichText, Ui};
 
@@ -73,6 +74,45 @@ impl App {
         );
         if note_banner(ui, "read only", &text, again) {
             actions.push(Action::TryAgain);
+        }
+    }
+
+    /// On a shared database: that the connection is lost and the window
+    /// reconnecting; that a viewer's window only shows.
+    pub(super) fn server_banners(&self, ui: &mut Ui) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if let Some(offline) = session.offline() {
+            let text = format!(
+                "Not connected: reconnecting… The server does not answer ({}). Changes cannot be made until it does; everything saved before is kept on the server.",
+                offline.why
+            );
+            egui::Panel::top("offline")
+                .frame(
+                    egui::Frame::new()
+                        .fill(style::problem_fill(ui.visuals()))
+                        .inner_margin(egui::Margin::symmetric(12, 6)),
+                )
+                .show(ui, |ui| {
+                    ui.label(RichText::new(text).strong());
+                });
+        }
+        if let Some(account) = session.account()
+            && !account.role.may_edit()
+        {
+            egui::Panel::top("viewer")
+                .frame(
+                    egui::Frame::new()
+                        .fill(style::sample_fill(ui.visuals()))
+                        .inner_margin(egui::Margin::symmetric(12, 6)),
+                )
+                .show(ui, |ui| {
+                    ui.label(RichText::new(format!(
+                        "View only. You are signed in as {}, a viewer: this window shows the partnerships, and changes are made by assessors and administrators.",
+                        account.user
+                    )).strong());
+                });
         }
     }
 

@@ -7,6 +7,7 @@ use egui::Ui;
 
 use super::App;
 use super::keyboard;
+use crate::place::Place;
 use crate::session::Session;
 use crate::ui::action::{Action, Actions};
 use crate::ui::kit::widgets;
@@ -54,11 +55,20 @@ impl App {
         item(ui, Action::Open, true, true, actions);
         self.recent_menu(ui, actions);
         item(ui, Action::OpenSample, true, true, actions);
+        item(ui, Action::Connect, true, true, actions);
         ui.separator();
         item(ui, Action::Print, true, true, actions);
         ui.separator();
         if let Some(session) = &self.session {
-            item(ui, Action::Import, true, true, actions);
+            let may_edit = session.may_edit();
+            let import = Action::Import;
+            let response = ui
+                .add_enabled(may_edit, egui::Button::new(import.text()))
+                .on_disabled_hover_text("This window cannot make changes: see the line at the top");
+            if response.clicked() {
+                actions.push(import);
+                ui.close();
+            }
             let export = Action::Export;
             let response = ui
                 .add_enabled(session.view().is_some(), egui::Button::new(export.text()))
@@ -77,7 +87,8 @@ impl App {
         item(ui, Action::Quit, true, false, actions);
     }
 
-    /// File > Open recent: the files used lately, the open one left out.
+    /// File > Open recent: the files used lately, then the shared
+    /// databases, the open one left out.
     fn recent_menu(&self, ui: &mut Ui, actions: &mut Actions) {
         let open = self.session.as_ref().map(|s| s.path().to_path_buf());
         let files: Vec<PathBuf> = self
@@ -87,10 +98,29 @@ impl App {
             .filter(|f| Some(*f) != open.as_ref())
             .cloned()
             .collect();
-        if files.is_empty() {
+        let here = self
+            .session
+            .as_ref()
+            .and_then(Session::place)
+            .map(Place::address);
+        let servers: Vec<Place> = self
+            .recent
+            .servers()
+            .iter()
+            .filter(|a| Some(*a) != here.as_ref())
+            .filter_map(|a| Place::parse(a))
+            .collect();
+        if files.is_empty() && servers.is_empty() {
             return;
         }
         ui.menu_button("Open recent", |ui| {
+            for place in servers {
+                let label = format!("{} (shared, as {})", place.label(), place.user);
+                if ui.button(label).on_hover_text(place.address()).clicked() {
+                    actions.push(Action::ConnectTo(place.address()));
+                    ui.close();
+                }
+            }
             for file in files {
                 if ui
                     .button(widgets::last_name(&file))
@@ -134,8 +164,28 @@ impl App {
 }
 
 /// On the right of the menu bar: where the open file is saved, or that it
-/// is only read.
+/// is only read; for a shared database, who is signed in where.
 fn saved_in(ui: &mut Ui, session: &Session) {
+    if let (Some(place), Some(account)) = (session.place(), session.account()) {
+        let district = if account.district.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", account.district)
+        };
+        let text = format!(
+            "Shared database {} · {} ({}{district})",
+            place.label(),
+            account.user,
+            account.role.label()
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak(text).on_hover_text(format!(
+                "A shared database: every change is saved on the server as you make it, and appears in every window connected to it.\n{}",
+                place.address()
+            ));
+        });
+        return;
+    }
     let path = session.path();
     let file = widgets::last_name(path);
     let read_only = session.read_only().is_some();

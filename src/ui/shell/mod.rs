@@ -6,12 +6,14 @@
 //!
 //! `menu.rs` draws the menu bar, `banners.rs` the lines across the top,
 //! `pages.rs` the pages of a partnership, `apply.rs` carries out the
-//! actions and `effects.rs` what they do to files; `keyboard.rs` reads the
+//! actions, `effects.rs` what they do to files and `connecting.rs` to a
+//! shared database; `keyboard.rs` reads the
 //! shortcuts, `remember.rs` keeps what lasts between runs and `launch.rs`
 //! opens the window.
 
 mod apply;
 mod banners;
+mod connecting;
 mod effects;
 mod keyboard;
 pub mod launch;
@@ -28,11 +30,12 @@ use jiff::civil::Date;
 use self::pages::Pages;
 use self::remember::{Recent, Remembered, Theme};
 use crate::instrument::Instruments;
+use crate::keychain::{Keychain, SystemKeychain};
 use crate::problem::Problem;
 use crate::session::Session;
 use crate::ui::action::{Action, Actions};
 use crate::ui::dialogs::PrintDialog;
-use crate::ui::kit::{style, widgets};
+use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::{Screen, ScreenContext};
 use crate::ui::pages::{PartnershipsList, welcome};
 use crate::ui::view::{Dialog, DialogContext};
@@ -87,6 +90,8 @@ pub struct App {
     /// The day the window is shown as on, for pictures that must not
     /// change; today where the computer is otherwise.
     day: Option<Date>,
+    /// Where a shared database's password is kept when the user asks.
+    keychain: Box<dyn Keychain>,
 }
 
 impl App {
@@ -119,7 +124,22 @@ impl App {
             remembered: Remembered::default(),
             queued: Vec::new(),
             day: None,
+            keychain: Box::new(SystemKeychain),
         }
+    }
+
+    /// An app with no database open and nothing to say (it is about to
+    /// connect to a shared one).
+    pub fn without_database(instruments: Instruments) -> App {
+        let mut app = App::new(instruments, Err(Problem::new("", "")));
+        app.problem = None;
+        app
+    }
+
+    /// Keeps passwords in `keychain` rather than the system's (tests).
+    pub fn with_keychain(mut self, keychain: Box<dyn Keychain>) -> App {
+        self.keychain = keychain;
+        self
     }
 
     /// The app with what was remembered from the last run: the recent
@@ -224,6 +244,11 @@ impl App {
     /// Draws the whole window and applies what the user did.
     pub fn show(&mut self, ui: &mut Ui) {
         self.style_once(ui.ctx());
+        self.follow(ui.ctx());
+        kit::set_may_edit(
+            ui.ctx(),
+            self.session.as_ref().is_none_or(Session::may_edit),
+        );
         let mut actions = Actions::from(std::mem::take(&mut self.queued));
         keyboard::pressed(ui, &mut actions);
         self.update_title(ui.ctx());
@@ -233,6 +258,7 @@ impl App {
         self.problem_banner(ui, &mut actions);
         self.done_banner(ui, &mut actions);
         self.read_only_banner(ui, &mut actions);
+        self.server_banners(ui);
         self.sample_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| self.show_screen(ui, today, &mut actions));
         self.show_dialogs(ui, today, &mut actions);
@@ -292,7 +318,12 @@ impl App {
     fn show_dialogs(&mut self, ui: &mut Ui, today: Date, actions: &mut Actions) {
         let cx = DialogContext {
             view: self.session.as_ref().and_then(Session::view),
-            file: self.session.as_ref().map(Session::path),
+            file: self
+                .session
+                .as_ref()
+                .filter(|s| s.place().is_none())
+                .map(Session::path),
+            server: self.session.as_ref().and_then(Session::place),
             instruments: self.instruments,
             today,
         };
@@ -321,9 +352,10 @@ impl App {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.session {
-            Some(session) => {
-                format!("PartnerPath — {}", widgets::last_name(session.path()))
-            }
+            Some(session) => match session.place() {
+                Some(place) => format!("PartnerPath — {}", place.label()),
+                None => format!("PartnerPath — {}", widgets::last_name(session.path())),
+            },
             None => "PartnerPath".to_owned(),
         };
         if title != self.title {
@@ -366,10 +398,15 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Recent::KEY, &self.recent);
-        // The file open now; none open (the last one had gone) keeps the
-        // one remembered.
+        // The database open now; none open (the last one had gone) keeps
+        // the one remembered.
         if let Some(session) = &self.session {
-            self.remembered.last_file = Some(session.path().to_path_buf());
+            if let Some(place) = session.place() {
+                self.remembered.last_server = Some(place.address());
+            } else {
+                self.remembered.last_file = Some(session.path().to_path_buf());
+                self.remembered.last_server = None;
+            }
         }
         eframe::set_value(storage, Remembered::KEY, &self.remembered);
     }

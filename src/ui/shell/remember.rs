@@ -17,10 +17,13 @@ const SCREENS_KEPT: usize = 10;
 /// How many recently used files are remembered.
 const RECENT_FILES: usize = 8;
 
-/// The files opened recently, newest first; kept between runs.
+/// The files opened recently, newest first, and the shared databases
+/// connected to (their addresses, never a password); kept between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recent {
     files: Vec<PathBuf>,
+    #[serde(default)]
+    servers: Vec<String>,
 }
 
 impl Recent {
@@ -36,6 +39,18 @@ impl Recent {
 
     pub fn files(&self) -> &[PathBuf] {
         &self.files
+    }
+
+    /// Puts the shared database at `address` first, once.
+    pub fn used_server(&mut self, address: &str) {
+        self.servers.retain(|a| a != address);
+        self.servers.insert(0, address.to_owned());
+        self.servers.truncate(RECENT_FILES);
+    }
+
+    /// The addresses of the shared databases connected to, newest first.
+    pub fn servers(&self) -> &[String] {
+        &self.servers
     }
 
     /// The folders of the recent files, newest first, each once.
@@ -84,6 +99,9 @@ pub struct Remembered {
     pub zoom: u16,
     /// The file open when the window last closed.
     pub last_file: Option<PathBuf>,
+    /// The shared database connected to when the window last closed
+    /// (then connected to again at start, rather than the last file).
+    pub last_server: Option<String>,
     /// The screen each file was left on, the newest first.
     screens: Vec<(PathBuf, Screen)>,
 }
@@ -94,6 +112,7 @@ impl Default for Remembered {
             theme: Theme::System,
             zoom: 100,
             last_file: None,
+            last_server: None,
             screens: Vec::new(),
         }
     }
@@ -138,10 +157,23 @@ pub fn gone(path: &Path) -> Problem {
     problem.at(path)
 }
 
-/// The file to open at start when none is named: the one open when the
-/// window last closed, if any.
-pub fn last_file(storage: Option<&dyn eframe::Storage>) -> Option<PathBuf> {
-    Remembered::load(storage).last_file
+/// What to open at start when nothing is named: the database open when
+/// the window last closed, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Last {
+    File(PathBuf),
+    /// A shared database's address.
+    Server(String),
+}
+
+/// What to open at start when nothing is named: the database open when
+/// the window last closed, if any.
+pub fn last_open(storage: Option<&dyn eframe::Storage>) -> Option<Last> {
+    let remembered = Remembered::load(storage);
+    match remembered.last_server {
+        Some(address) => Some(Last::Server(address)),
+        None => remembered.last_file.map(Last::File),
+    }
 }
 
 #[cfg(test)]
@@ -168,6 +200,20 @@ mod tests {
     }
 
     #[test]
+    fn recent_servers_are_newest_first_once_and_older_settings_have_none() {
+        let mut recent: Recent = serde_json::from_str(r#"{"files": ["/a.sqlite"]}"#).expect("read");
+        assert!(recent.servers().is_empty());
+        recent.used_server("postgres://jo@a:5432/p");
+        recent.used_server("postgres://jo@b:5432/p");
+        recent.used_server("postgres://jo@a:5432/p");
+        assert_eq!(
+            recent.servers(),
+            ["postgres://jo@a:5432/p", "postgres://jo@b:5432/p"]
+        );
+        assert_eq!(recent.files(), [PathBuf::from("/a.sqlite")]);
+    }
+
+    #[test]
     fn the_last_screen_is_kept_per_file_newest_first_and_bounded() {
         let mut r = Remembered::default();
         let a = Path::new("/a.sqlite");
@@ -188,6 +234,7 @@ mod tests {
             theme: Theme::Dark,
             zoom: 175,
             last_file: Some(PathBuf::from("/x.sqlite")),
+            last_server: Some("postgres://jo@db:5432/pp".to_owned()),
             screens: Vec::new(),
         };
         r.left_on(

@@ -102,7 +102,7 @@ fn agreements(
                     ui.weak("Not started.");
                 }
             });
-            if ui.button("+ Start a Contract Supplement").clicked()
+            if widgets::edit_button(ui, "+ Start a Contract Supplement").clicked()
                 && let Some(command) =
                     new_document(CONTRACT_SUPPLEMENT, "Contract Supplement".to_owned())
             {
@@ -129,7 +129,7 @@ fn agreements(
                     });
                 }
             });
-            if ui.button("+ New quarterly meeting").clicked() {
+            if widgets::edit_button(ui, "+ New quarterly meeting").clicked() {
                 let title = format!("Quarterly meeting, {}", month_year(today));
                 if let Some(command) = new_document(QUARTERLY_MEETING, title) {
                     actions.edit(command);

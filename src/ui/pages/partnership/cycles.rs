@@ -175,7 +175,7 @@ fn cycles(
         ));
     }
     ui.horizontal(|ui| {
-        if ui.button("+ Start cycle").clicked() {
+        if widgets::edit_button(ui, "+ Start cycle").clicked() {
             actions.edit(Command::CreateCycle(NewCycle {
                 partnership_id: view.partnership.id,
                 fields: CycleFields {

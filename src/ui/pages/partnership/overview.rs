@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::model::{Command, NewPerson, PartnershipView, PersonId, Side};
 use crate::ui::action::Actions;
-use crate::ui::kit::{style, widgets};
+use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::ScreenContext;
 use crate::ui::pages::partnerships::kind_choice;
 use crate::ui::view::PageView;
@@ -211,7 +211,10 @@ fn people(ui: &mut Ui, state: &mut OverviewPage, view: &PartnershipView, actions
             .accessible_name("New person's role");
             let ready = !new.name.trim().is_empty();
             if ui
-                .add_enabled(ready, egui::Button::new("+ Add person"))
+                .add_enabled(
+                    ready && kit::may_edit(ui),
+                    egui::Button::new("+ Add person"),
+                )
                 .clicked()
             {
                 actions.edit(Command::AddPerson(view.partnership.id, new.clone()));

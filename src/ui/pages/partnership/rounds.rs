@@ -140,7 +140,7 @@ fn readiness_rounds(
         {
             state.new_round_date = Some(date);
         }
-        if ui.button("+ Start readiness round").clicked() {
+        if widgets::edit_button(ui, "+ Start readiness round").clicked() {
             let title = state.new_round_title.trim();
             let title = if title.is_empty() {
                 format!("Readiness round {}", view.readiness.len() + 1)

@@ -45,7 +45,7 @@ impl PartnershipsList {
         ui.horizontal(|ui| {
             ui.heading("Partnerships");
             ui.add_space(style::space::XL);
-            if ui.button("+ New partnership").clicked() {
+            if widgets::edit_button(ui, "+ New partnership").clicked() {
                 self.creating = Some(NewPartnership::default());
             }
         });

@@ -16,7 +16,7 @@ use crate::model::portfolio::{
 use crate::model::{Command, PartnerKind, PartnershipId, short_date};
 use crate::session::Session;
 use crate::ui::action::{Action, Actions};
-use crate::ui::kit::{style, widgets};
+use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::{Page, Screen};
 
 /// The portfolio's lines (remade only when the list is read again or the
@@ -327,6 +327,9 @@ fn next_cell(ui: &mut Ui, next: Option<Upcoming>, today: Date) {
 fn manage_menu(ui: &mut Ui, line: &PortfolioRow, actions: &mut Actions) -> Option<Manage> {
     let mut chosen = None;
     let response = ui.menu_button("Manage", |ui| {
+        if !kit::may_edit(ui) {
+            ui.disable();
+        }
         if ui
             .button("Rename…")
             .accessible_name(format!("Rename {}", line.name))

@@ -1,0 +1,117 @@
+//! What the window does with a shared database: connecting (from the
+//! Connect dialog, the recent list or `--server`), keeping the password in
+//! the keychain only when asked, and, each frame, following what other
+//! people change and whether the server can be reached.
+
+use super::App;
+use crate::place::Place;
+use crate::problem::Problem;
+use crate::session::Session;
+use crate::ui::action::SignIn;
+use crate::ui::dialogs::Connect;
+use crate::ui::nav::Screen;
+
+/// How often a window without a connection tries again.
+const RETRY: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl App {
+    /// File > Connect to a shared database…, filled in with the last one
+    /// connected to.
+    pub(super) fn open_connect_dialog(&mut self, reason: Option<String>) {
+        let last = self.recent.servers().first().and_then(|a| Place::parse(a));
+        self.open(Box::new(Connect::new(last, reason)));
+    }
+
+    /// Signs in as the Connect dialog was filled in; keeps the password in
+    /// the keychain if asked to, and forgets one kept before if not.
+    pub(super) fn sign_in(&mut self, ctx: &egui::Context, sign_in: &SignIn) -> Result<(), Problem> {
+        let address = sign_in.place.address();
+        let password = (!sign_in.password.is_empty()).then_some(sign_in.password.as_str());
+        let session = Session::connect_with(&address, password)?;
+        let mut notice = None;
+        if sign_in.remember {
+            if let Some(password) = password
+                && let Err(why) = self.keychain.keep(&address, password)
+            {
+                notice = Some(Problem::new(
+                    format!(
+                        "Connected, but the password could not be kept in this computer's keychain ({why})."
+                    ),
+                    "You will be asked for it the next time you connect.",
+                ));
+            }
+        } else {
+            self.keychain.forget(&address);
+        }
+        self.start_on_server(ctx, session, &address)?;
+        self.problem = notice;
+        Ok(())
+    }
+
+    /// Connects to the shared database at `address` with the password the
+    /// keychain keeps for it, or else `PGPASSWORD` or the password file;
+    /// when that fails, the Connect dialog asks, filled in.
+    pub(super) fn connect_to(&mut self, ctx: &egui::Context, address: &str) -> Result<(), Problem> {
+        let Some(place) = Place::parse(address) else {
+            return Err(Problem::new(
+                format!(
+                    "“{address}” is not the address of a shared database, so nothing was opened."
+                ),
+                "Write it as postgres://USER@SERVER/DATABASE, or use File > Connect to a shared database….",
+            ));
+        };
+        let kept = self.keychain.password(&place.address());
+        match Session::connect_with(&place.address(), kept.as_deref()) {
+            Ok(session) => self.start_on_server(ctx, session, &place.address()),
+            Err(problem) => {
+                self.recent.used_server(&place.address());
+                self.open_connect_dialog(Some(format!(
+                    "Connecting to {} as {} did not work: {}",
+                    place.label(),
+                    place.user,
+                    problem.what
+                )));
+                Ok(())
+            }
+        }
+    }
+
+    /// Works on `session` from now on, following other people's changes.
+    fn start_on_server(
+        &mut self,
+        ctx: &egui::Context,
+        mut session: Session,
+        address: &str,
+    ) -> Result<(), Problem> {
+        let wake = ctx.clone();
+        session.listen(Box::new(move || wake.request_repaint()))?;
+        self.recent.used_server(address);
+        self.session = Some(session);
+        self.problem = None;
+        self.screen = Screen::Partnerships;
+        self.return_to_last_screen();
+        Ok(())
+    }
+
+    /// Reads again what other people changed, and follows the connection;
+    /// while it is lost, the window wakes each second to try again.
+    pub(super) fn follow(&mut self, ctx: &egui::Context) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        match session.follow() {
+            Ok(_) => {}
+            Err(problem) => self.problem = Some(problem),
+        }
+        if session.offline().is_some() {
+            ctx.request_repaint_after(RETRY);
+        }
+        // What was open may have been deleted by someone else.
+        if let Screen::In(id, _) = self.screen
+            && session.view().is_none_or(|v| v.partnership.id != id)
+            && session.summaries().iter().all(|s| s.partnership.id != id)
+        {
+            self.screen = Screen::Partnerships;
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! The window on a shared database, driven as users drive it, each signed
+//! in as themselves (real PostgreSQL users without superuser rights) on
+//! the server `scripts/test` starts: connecting through the dialog and
+//! from the recent list, another person's level appearing on its own, a
+//! viewer's window, and a connection cut by the server.
+
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable, by};
+use partnerpath::keychain::{Keychain, MemoryKeychain};
+use partnerpath::model::{Command, Level, PartnershipId, Rater, RatingKey, Role as AccountRole};
+use partnerpath::ui::{Action, App, Page, Screen};
+use partnerpath_store::add_server_user;
+
+use crate::server_access::{PASSWORD, Portfolio, portfolio};
+use crate::support;
+use crate::ui_remember::Memory;
+
+/// How long a test waits for another window's change before it fails
+/// (the budget is one second; the machines running tests are shared).
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A window with no database open, keeping passwords in `keychain`.
+fn window(keychain: &MemoryKeychain) -> Harness<'static, App> {
+    let app =
+        App::without_database(support::instruments()).with_keychain(Box::new(keychain.clone()));
+    support::harness(app, [1366.0, 768.0])
+}
+
+/// Fills in File > Connect to a shared database… for `user` and connects.
+fn sign_in_through_the_dialog(
+    harness: &mut Harness<'static, App>,
+    p: &Portfolio,
+    user: &str,
+    remember: bool,
+) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Connect to a shared database…")
+        .click();
+    harness.run();
+    let host = std::env::var("PGHOST").expect("PGHOST");
+    let port = std::env::var("PGPORT").expect("PGPORT");
+    for (field, text) in [
+        ("Server", host.as_str()),
+        ("Port", port.as_str()),
+        ("Database", p.database.name.as_str()),
+        ("User name", user),
+        ("Password", PASSWORD),
+    ] {
+        let input = || by().label(field).predicate(|n| n.role() != Role::Label);
+        harness.get(input()).click();
+        harness.run();
+        // Replace what the dialog offers (the last values, or the usual).
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+        harness.get(input()).type_text(text);
+        harness.run();
+    }
+    if remember {
+        harness
+            .get_by_label("Remember the password on this computer (in the system's keychain)")
+            .click();
+        harness.run();
+    }
+    harness.get_by_label("Connect").click();
+    harness.run();
+}
+
+/// The open cycle's first cycle, shown in `harness`.
+fn show_the_cycle(harness: &mut Harness<'static, App>, id: PartnershipId) {
+    harness
+        .state_mut()
+        .act(Action::Go(Screen::In(id, Page::Overview)));
+    harness.run();
+    let cycle = harness
+        .state()
+        .session()
+        .and_then(|s| s.view())
+        .expect("the partnership open")
+        .cycles[0]
+        .id;
+    harness
+        .state_mut()
+        .act(Action::Go(Screen::In(id, Page::Continuum(cycle))));
+    harness.run();
+}
+
+/// The team's level of Shared Goals, as the window holds it.
+fn shared_goals(harness: &Harness<'static, App>) -> Option<Level> {
+    let view = harness.state().session()?.view()?;
+    view.rating(view.cycles[0].id, Rater::Consensus, "shared-goals")?
+        .level
+}
+
+/// Draws `harness` until `done` holds, as a window does when woken;
+/// returns how long it took, or fails after `PATIENCE`.
+fn wait_until(
+    harness: &mut Harness<'static, App>,
+    done: impl Fn(&Harness<'static, App>) -> bool,
+) -> Duration {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the other window's change never appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    start.elapsed()
+}
+
+#[test]
+fn two_windows_as_two_users_each_see_the_others_level_appear() {
+    let p = portfolio();
+    let eli = p.database.user("eli_assessor");
+    add_server_user(
+        &p.database.address(),
+        &eli,
+        AccountRole::Assessor,
+        "Oak SD",
+        Some(PASSWORD),
+    )
+    .expect("add Eli");
+    let bo = p.database.user("bo_assessor");
+
+    // Bo signs in through the dialog, without asking to remember.
+    let bo_keychain = MemoryKeychain::default();
+    let mut bo_window = window(&bo_keychain);
+    sign_in_through_the_dialog(&mut bo_window, &p, &bo, false);
+    let account = bo_window
+        .state()
+        .session()
+        .and_then(|s| s.account())
+        .cloned()
+        .expect("signed in");
+    assert_eq!(
+        (account.user.as_str(), account.role),
+        (bo.as_str(), AccountRole::Assessor)
+    );
+    assert!(bo_keychain.addresses().is_empty(), "not asked to remember");
+    // Eli's password is remembered: the recent list connects with it.
+    let eli_keychain = MemoryKeychain::default();
+    let eli_address = p.database.url_as(&eli);
+    eli_keychain.keep(&eli_address, PASSWORD).expect("keep");
+    let mut eli_window = window(&eli_keychain);
+    eli_window.state_mut().act(Action::ConnectTo(eli_address));
+    eli_window.run();
+    assert_eq!(
+        eli_window
+            .state()
+            .session()
+            .and_then(|s| s.account())
+            .map(|a| a.user.clone()),
+        Some(eli.clone())
+    );
+
+    show_the_cycle(&mut bo_window, p.oak);
+    show_the_cycle(&mut eli_window, p.oak);
+    assert_eq!(shared_goals(&eli_window), Level::new(2));
+
+    bo_window.get_by_label("Shared Goals: Established").click();
+    bo_window.run();
+    assert_eq!(shared_goals(&bo_window), Level::new(3));
+    let took = wait_until(&mut eli_window, |h| shared_goals(h) == Level::new(3));
+    println!("Bo's level appeared in Eli's window after {took:?}");
+
+    eli_window
+        .get_by_label("Shared Goals: Transformational")
+        .click();
+    eli_window.run();
+    let took = wait_until(&mut bo_window, |h| shared_goals(h) == Level::new(4));
+    println!("Eli's level appeared in Bo's window after {took:?}");
+    // And the screen shows it, not only memory.
+    bo_window.get_by_label("Shared Goals: Transformational");
+    assert!(
+        bo_window.state().problem().is_none(),
+        "{:?}",
+        bo_window.state().problem()
+    );
+}
+
+#[test]
+fn remember_keeps_the_password_in_the_keychain_and_never_in_the_settings() {
+    let p = portfolio();
+    let bo = p.database.user("bo_assessor");
+    let keychain = MemoryKeychain::default();
+    let mut harness = window(&keychain);
+    sign_in_through_the_dialog(&mut harness, &p, &bo, true);
+    let address = p.database.url_as(&bo);
+    assert_eq!(keychain.password(&address).as_deref(), Some(PASSWORD));
+    assert_eq!(
+        harness.state().recent().servers(),
+        std::slice::from_ref(&address)
+    );
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let settings = format!("{:?}", storage.0);
+    assert!(
+        settings.contains(&address),
+        "the address is remembered: {settings}"
+    );
+    assert!(
+        !settings.contains(PASSWORD),
+        "never the password: {settings}"
+    );
+    assert_eq!(
+        partnerpath::ui::last_open(Some(&storage)),
+        Some(partnerpath::ui::Last::Server(address))
+    );
+}
+
+#[test]
+fn a_wrong_password_is_said_in_the_dialog_and_nothing_opens() {
+    let p = portfolio();
+    let bo = p.database.user("bo_assessor");
+    let keychain = MemoryKeychain::default();
+    keychain
+        .keep(&p.database.url_as(&bo), "not the password")
+        .expect("keep");
+    let mut harness = window(&keychain);
+    harness
+        .state_mut()
+        .act(Action::ConnectTo(p.database.url_as(&bo)));
+    harness.run();
+    assert!(harness.state().session().is_none());
+    assert_eq!(
+        harness.state().dialogs(),
+        ["connect"],
+        "the dialog asks again"
+    );
+    // "Connecting to … as … did not work: … the password …"
+    assert!(
+        harness
+            .query_all(by().role(Role::Label).predicate(|n| {
+                n.value()
+                    .is_some_and(|l| l.contains("did not work") && l.contains("password"))
+            }))
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_viewers_window_says_so_and_refuses_every_change() {
+    let p = portfolio();
+    let ana = p.database.user("ana_viewer");
+    let keychain = MemoryKeychain::default();
+    keychain
+        .keep(&p.database.url_as(&ana), PASSWORD)
+        .expect("keep");
+    let mut harness = window(&keychain);
+    harness
+        .state_mut()
+        .act(Action::ConnectTo(p.database.url_as(&ana)));
+    harness.run();
+    harness.get_by_label_contains("View only. You are signed in as");
+    show_the_cycle(&mut harness, p.oak);
+    // Every way to change shows unavailable.
+    for control in ["Shared Goals: Established", "Mark final"] {
+        assert!(
+            harness.get_by_label(control).accesskit_node().is_disabled(),
+            "{control}"
+        );
+    }
+    // A change asked for all the same (as a shortcut would) is refused.
+    let cycle = harness
+        .state()
+        .session()
+        .and_then(|s| s.view())
+        .expect("open")
+        .cycles[0]
+        .id;
+    harness.state_mut().act(Action::Edit(Command::SetLevel(
+        RatingKey {
+            cycle_id: cycle,
+            indicator_key: "shared-goals".into(),
+            rater: Rater::Consensus,
+        },
+        Level::new(3),
+    )));
+    harness.run();
+    assert_eq!(
+        shared_goals(&harness),
+        Level::new(2),
+        "unchanged in the window"
+    );
+    let problem = harness.state().problem().expect("told why").what.clone();
+    assert!(problem.contains("a viewer"), "{problem}");
+    let stored: i32 = p
+        .database
+        .client()
+        .query_one("SELECT level FROM ratings WHERE indicator_key = 'shared-goals' AND cycle_id IN (SELECT id FROM cycles WHERE partnership_id = $1)", &[&p.oak.0])
+        .expect("rating")
+        .get(0);
+    assert_eq!(stored, 2, "unchanged on the server");
+}
+
+#[test]
+fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit() {
+    let p = portfolio();
+    let bo = p.database.user("bo_assessor");
+    let keychain = MemoryKeychain::default();
+    keychain
+        .keep(&p.database.url_as(&bo), PASSWORD)
+        .expect("keep");
+    let mut harness = window(&keychain);
+    harness
+        .state_mut()
+        .act(Action::ConnectTo(p.database.url_as(&bo)));
+    harness.run();
+    show_the_cycle(&mut harness, p.oak);
+    harness.get_by_label("Shared Goals: Established").click();
+    harness.run();
+    assert_eq!(
+        shared_goals(&harness),
+        Level::new(3),
+        "saved before the cut"
+    );
+
+    // IT ends every connection of Bo's (the window's and its listener's).
+    p.database
+        .client()
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1",
+            &[&bo],
+        )
+        .expect("terminate");
+    wait_until(&mut harness, |h| {
+        h.state().session().is_some_and(|s| s.offline().is_some())
+    });
+    harness.run();
+    harness.get_by_label_contains("Not connected: reconnecting…");
+    // Changes are unavailable meanwhile, and one asked for all the same
+    // is refused, not queued.
+    assert!(
+        harness
+            .get_by_label("Shared Goals: Transformational")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let cycle = harness
+        .state()
+        .session()
+        .and_then(|s| s.view())
+        .expect("open")
+        .cycles[0]
+        .id;
+    harness.state_mut().act(Action::Edit(Command::SetLevel(
+        RatingKey {
+            cycle_id: cycle,
+            indicator_key: "shared-goals".into(),
+            rater: Rater::Consensus,
+        },
+        Level::new(4),
+    )));
+    harness.run();
+    if harness
+        .state()
+        .session()
+        .is_some_and(|s| s.offline().is_some())
+    {
+        let problem = harness.state().problem().expect("told why").what.clone();
+        assert!(problem.contains("Not connected"), "{problem}");
+    }
+    // It connects again by itself, with what was saved.
+    wait_until(&mut harness, |h| {
+        h.state().session().is_some_and(|s| s.offline().is_none())
+    });
+    assert_eq!(shared_goals(&harness), Level::new(3));
+    harness.get_by_label("Shared Goals: Developing").click();
+    harness.run();
+    assert_eq!(
+        shared_goals(&harness),
+        Level::new(2),
+        "changes are made again"
+    );
+}
