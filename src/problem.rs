@@ -188,7 +188,8 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
         | StoreError::NotSetUp { .. }
         | StoreError::OlderServerSchema { .. }
         | StoreError::NoAccount { .. }
-        | StoreError::NotAllowed { .. } => (error.to_string(), String::new()),
+        | StoreError::NotAllowed { .. }
+        | StoreError::Conflict { .. } => (error.to_string(), String::new()),
         StoreError::Other { detail, .. } => (
             match doing {
                 Doing::Opening => format!("Something went wrong opening the database: {detail}. Nothing was changed."),
@@ -243,6 +244,14 @@ fn server_words(error: &StoreError, not_changed: &str) -> Option<(String, String
         StoreError::NotAllowed { .. } => (
             format!("Your account on the server may not make this change (it may only view, or the partnership is another district's). {not_changed}"),
             "Ask your district's PartnerPath administrator if you need to change it.".to_owned(),
+        ),
+        StoreError::Conflict { conflict, .. } => (
+            format!(
+                "{} changed the same field a moment ago, so your change was not saved.",
+                conflict.who
+            ),
+            "The screen shows their change now; make yours again if it should replace it."
+                .to_owned(),
         ),
         StoreError::CannotOpen { detail, .. } if error.is_on_server() => (
             format!("PartnerPath could not reach the server ({detail}). {not_changed}"),

@@ -11,7 +11,8 @@ use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::portfolio::PortfolioFacts;
 use crate::model::{
-    Account, Command, Deleted, Outcome, PartnershipId, PartnershipSummary, PartnershipView,
+    Account, Command, Conflict, Deleted, HistoryEntry, Outcome, PartnershipId, PartnershipSummary,
+    PartnershipView, Seen,
 };
 use crate::place::Place;
 use crate::problem::{Doing, Problem, Remedy};
@@ -41,8 +42,13 @@ pub struct Session {
     /// Something to tell the user that did not stop the file opening (a
     /// backup that could not be taken).
     notice: Option<Problem>,
+    /// The open partnership's history of changes, once read (and until
+    /// something changes).
+    history: Option<Vec<HistoryEntry>>,
     /// On a server: where it is.
     place: Option<Place>,
+    /// Someone else's change an edit met, until the window asks.
+    conflict: Option<(Command, Conflict)>,
     /// On a server: what other people change, as they change it.
     listener: Option<Listener>,
     /// On a server whose connection was lost: why, until it is back.
@@ -203,6 +209,7 @@ impl Session {
     /// Reads again the list and the partnership open, as they are now
     /// (another person may have deleted it: then the list shows).
     fn read_again(&mut self) -> Result<(), Problem> {
+        self.history = None;
         if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
             match self.store.load_partnership(id) {
                 Ok(view) => self.open = Some(view),
@@ -271,6 +278,8 @@ impl Session {
                 .account()
                 .and_then(|_| Place::parse(&path.to_string_lossy())),
             path,
+            history: None,
+            conflict: None,
             listener: None,
             offline: None,
             store,
@@ -348,28 +357,96 @@ impl Session {
             .store
             .load_partnership(id)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
+        self.history = None;
         Ok(self.open.insert(view))
     }
 
     pub fn close_partnership(&mut self) {
         self.open = None;
+        self.history = None;
+    }
+
+    /// Whether this window may read the history of changes: whoever
+    /// opened a file; an administrator on a server.
+    pub fn may_read_history(&self) -> bool {
+        self.store.may_read_history()
+    }
+
+    /// The open partnership's history of changes, newest first, if read
+    /// since it last changed.
+    pub fn history(&self) -> Option<&[HistoryEntry]> {
+        self.history.as_deref()
+    }
+
+    /// Reads the open partnership's history of changes (the newest
+    /// `HISTORY_SHOWN`).
+    pub fn read_history(&mut self) -> Result<(), Problem> {
+        let Some(id) = self.open.as_ref().map(|v| v.partnership.id) else {
+            return Ok(());
+        };
+        let entries = self
+            .store
+            .history(id, HISTORY_SHOWN)
+            .map_err(|e| Problem::store(&e, Doing::Reading))?;
+        self.history = Some(entries);
+        Ok(())
     }
 
     /// Writes one edit to the database and, once it is stored, to memory.
     /// On failure nothing changes, in the file or in memory, and the
-    /// problem says why.
+    /// problem says why. On a shared database, an edit to a field someone
+    /// else changed meanwhile is not stored: the screen then shows their
+    /// change, and `take_conflict` says what it was.
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
+        let seen = self
+            .place
+            .as_ref()
+            .and(self.open.as_ref())
+            .and_then(|view| command.seen(view));
+        self.store_and_follow(command, seen.as_ref())
+    }
+
+    /// Stores `command` whatever the field holds now (the user chose to
+    /// keep their change over someone else's).
+    pub fn apply_anyway(&mut self, command: &Command) -> Result<Outcome, Problem> {
+        self.store_and_follow(command, None)
+    }
+
+    /// Someone else's change that an edit met, with the edit, once.
+    pub fn take_conflict(&mut self) -> Option<(Command, Conflict)> {
+        self.conflict.take()
+    }
+
+    fn store_and_follow(
+        &mut self,
+        command: &Command,
+        seen: Option<&Seen>,
+    ) -> Result<Outcome, Problem> {
         self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem::from(refusal));
         }
-        let outcome = self.store.apply(command).map_err(|e| {
-            if self.store.is_disconnected() {
-                self.went_offline(e.to_string());
-                return not_connected();
+        self.history = None;
+        let outcome = match self.store.apply_seen(command, seen) {
+            Ok(outcome) => outcome,
+            Err(StoreError::Conflict { conflict, .. }) => {
+                let problem = Problem::store(
+                    &StoreError::Conflict {
+                        path: self.path.clone(),
+                        conflict: conflict.clone(),
+                    },
+                    Doing::Saving,
+                );
+                self.conflict = Some((command.clone(), *conflict));
+                self.read_again()?;
+                return Err(problem);
             }
-            Problem::store(&e, Doing::Saving)
-        })?;
+            Err(e) if self.store.is_disconnected() => {
+                self.went_offline(e.to_string());
+                return Err(not_connected());
+            }
+            Err(e) => return Err(Problem::store(&e, Doing::Saving)),
+        };
         if let Some(view) = self.open.as_mut() {
             if *command == Command::DeletePartnership(view.partnership.id) {
                 self.open = None;
@@ -630,6 +707,9 @@ fn refused(error: &ExchangeError) -> Problem {
         None => problem,
     }
 }
+
+/// How many of a partnership's changes the History page reads, newest first.
+pub const HISTORY_SHOWN: usize = 2000;
 
 /// How often a lost connection is tried again.
 const RETRY: std::time::Duration = std::time::Duration::from_secs(1);

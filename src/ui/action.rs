@@ -12,7 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use super::nav::{Page, Screen};
 use crate::model::exchange::{Exchange, Plan};
-use crate::model::{Command, Deleted, PartnershipId, PartnershipView};
+use crate::model::{Command, Conflict, Deleted, PartnershipId, PartnershipView};
 use crate::print::PortfolioPrint;
 use crate::problem::Problem;
 use crate::session::ExportScope;
@@ -67,6 +67,12 @@ pub enum Action {
     Go(Screen),
     /// An edit to store in the file.
     Edit(Command),
+    /// Ask whether to keep this edit or someone else's change to the same
+    /// field, which it met on a shared database.
+    ChooseInConflict(Box<(Command, Conflict)>),
+    /// Store this edit over someone else's change to the same field (the
+    /// conflict's "Keep yours").
+    KeepMine(Command),
     /// Open this database file, chosen in the file dialog.
     OpenFile(PathBuf),
     /// Open this file of File > Open recent, or say it is no longer there.
@@ -192,6 +198,8 @@ impl Action {
             Action::Theme(ThemePreference::System) => "Follow the system",
             Action::Go(_) => "Go to",
             Action::Edit(_) => "Change",
+            Action::KeepMine(_) => "Keep yours",
+            Action::ChooseInConflict(_) => "Choose",
             Action::OpenFile(_) => "Open file",
             Action::OpenRecent(_) => "Open recent",
             Action::ConnectTo(_) | Action::SignIn(_) => "Connect",

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::instrument::{Instruments, Phase};
 use crate::model::{
-    AdaptationId, CycleId, DocumentId, PartnershipId, PartnershipView, ReadinessRoundId,
+    AdaptationId, CycleId, DocumentId, HistoryEntry, PartnershipId, PartnershipView,
+    ReadinessRoundId,
 };
 
 /// Which screen is showing: the list of partnerships, or a page of one.
@@ -45,6 +46,8 @@ pub enum Page {
     Monitoring,
     /// Every open and overdue action of the partnership.
     Actions,
+    /// The history of changes (for whoever may read it).
+    History,
 }
 
 /// The tabs of the partnership across the years.
@@ -88,11 +91,14 @@ pub struct ScreenContext<'a> {
     pub view: &'a PartnershipView,
     pub instruments: Instruments,
     pub today: Date,
+    /// The partnership's history of changes, when this window may read it
+    /// (empty until read).
+    pub history: Option<&'a [HistoryEntry]>,
 }
 
 /// The entries of a partnership's side panel, each with the page it
 /// opens, in the order shown.
-pub const SECTIONS: [(&str, Page); 10] = [
+pub const SECTIONS: [(&str, Page); 11] = [
     ("Overview", Page::Overview),
     ("Continuum", Page::Cycles),
     ("Across the years", Page::Trajectory(Tab::Levels)),
@@ -103,6 +109,7 @@ pub const SECTIONS: [(&str, Page); 10] = [
     ("Prepare", Page::Phase(Phase::Prepare)),
     ("Act", Page::Phase(Phase::Act)),
     ("Reflect", Page::Phase(Phase::Reflect)),
+    ("History of changes", Page::History),
 ];
 
 impl Page {

@@ -9,7 +9,9 @@
 use std::path::Path;
 
 use crate::instrument::Phase;
-use crate::model::{AdaptationId, PartnershipView, Team};
+use crate::model::{
+    AdaptationId, Command, Conflict, PartnershipView, Rater, Rating, RatingKey, Team,
+};
 use crate::ui::action::Action;
 use crate::ui::nav::{Page, Screen, Tab};
 
@@ -86,6 +88,7 @@ pub fn page_module(page: Page) -> &'static str {
         Page::Document(_) => "pages/document/mod.rs",
         Page::Monitoring => "pages/monitoring.rs",
         Page::Actions => "pages/actions.rs",
+        Page::History => "pages/history.rs",
     }
 }
 
@@ -140,6 +143,7 @@ fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
     }
     add("monitoring".into(), Page::Monitoring, &["pages/goals.rs"]);
     add("actions".into(), Page::Actions, &[]);
+    add("history".into(), Page::History, &[]);
     pages
 }
 
@@ -147,6 +151,13 @@ fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
 pub fn routes(fixture: &Fixture<'_>) -> Vec<Route> {
     let mut routes = screens(fixture.view);
     routes.extend(dialogs(fixture));
+    routes.push(conflict(fixture.view));
+    routes.push(route(
+        "connect",
+        &["dialogs/connect.rs"],
+        vec![Step::Do(Action::Connect)],
+        Reached::Dialog("connect"),
+    ));
     routes.extend(page_dialogs(fixture.view));
     routes.extend(questions(fixture.view));
     routes
@@ -344,6 +355,41 @@ fn page_dialogs(view: &PartnershipView) -> Vec<Route> {
             Reached::PageDialog,
         ),
     ]
+}
+
+/// The choice when an edit met someone else's change (on a shared
+/// database): the team's evidence for the first indicator of the newest
+/// cycle, changed by Jo Lee.
+fn conflict(view: &PartnershipView) -> Route {
+    let mut steps = Vec::new();
+    if let Some(cycle) = view.cycles.last() {
+        let key = RatingKey {
+            cycle_id: cycle.id,
+            indicator_key: "mission-and-beliefs".into(),
+            rater: Rater::Consensus,
+        };
+        steps.push(go(Screen::In(
+            view.partnership.id,
+            Page::Continuum(cycle.id),
+        )));
+        steps.push(Step::Do(Action::ChooseInConflict(Box::new((
+            Command::SetEvidence(key, "Both boards adopted the mission in March.".into()),
+            Conflict {
+                who: "Jo Lee".into(),
+                at: "2026-03-03T10:42:00Z".into(),
+                theirs: Rating {
+                    evidence: "Mission adopted by the district board; the university's board meets in May.".into(),
+                    ..Rating::default()
+                },
+            },
+        )))));
+    }
+    route(
+        "conflict",
+        &["dialogs/conflict.rs"],
+        steps,
+        Reached::Dialog("conflict"),
+    )
 }
 
 /// Every question asked first, over the page that asks it.

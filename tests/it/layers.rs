@@ -44,7 +44,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
 
 /// The app's modules below the window, and what they must not name.
 const BELOW_THE_WINDOW: &[&str] = &[
-    "console", "demo", "large", "paths", "problem", "saving", "session",
+    "console", "demo", "keychain", "large", "paths", "place", "problem", "saving", "session",
 ];
 const NOT_BELOW_THE_WINDOW: &[&str] = &[
     "egui",

@@ -9,6 +9,7 @@ mod cli_exchange;
 mod crash;
 mod demo;
 mod exchange;
+mod history;
 mod instrument;
 mod instrument_2018;
 mod layers;

@@ -12,7 +12,9 @@ use partnerpath::model::{
 };
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::{ExportScope, Session};
-use partnerpath_store::{ServerAddress, SetUp, Storage, Store, StoreError, set_up_server};
+use partnerpath_store::{
+    SERVER_VERSION, ServerAddress, SetUp, Storage, Store, StoreError, set_up_server,
+};
 
 use crate::cli_exchange::{arg, partnerpath, text};
 use crate::exchange::facilitator;
@@ -50,15 +52,15 @@ fn init_sets_up_an_empty_database_once_and_the_program_connects() {
     ));
     assert_eq!(
         set_up_server(&address, true).expect("init"),
-        SetUp::Created(1)
+        SetUp::Created(SERVER_VERSION)
     );
     assert_eq!(
         set_up_server(&address, true).expect("again"),
-        SetUp::Current(1)
+        SetUp::Current(SERVER_VERSION)
     );
     assert_eq!(
         set_up_server(&address, false).expect("migrate"),
-        SetUp::Current(1)
+        SetUp::Current(SERVER_VERSION)
     );
     let store = Store::connect(&address).expect("connect");
     assert_eq!(store.schema_version().expect("version"), 1);
@@ -210,7 +212,9 @@ fn it_sets_up_the_server_copies_a_file_onto_it_and_prints_and_exports_from_it() 
     let out = partnerpath(&data, &["server", "init", "--url", &url]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("Set up PartnerPath (schema version 1)"),
+        text(&out).contains(&format!(
+            "Set up PartnerPath (schema version {SERVER_VERSION})"
+        )),
         "{}",
         text(&out)
     );

@@ -380,3 +380,139 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
         "changes are made again"
     );
 }
+
+/// A window on the server as `user` that does not follow other people's
+/// changes, so that what it shows is as it was when it opened: as when a
+/// change is made in the moment before another person's arrives.
+fn stale_window(p: &Portfolio, user: &str) -> Harness<'static, App> {
+    let url = p.database.url_as(&p.database.user(user));
+    let session = partnerpath::session::Session::connect_with(&url, Some(PASSWORD));
+    let app = App::new(support::instruments(), session)
+        .with_keychain(Box::new(MemoryKeychain::default()));
+    let mut harness = support::harness(app, [1366.0, 768.0]);
+    show_the_cycle(&mut harness, p.oak);
+    harness
+}
+
+/// The stored rating of Shared Goals by `rater` (the team if `None`).
+fn stored(p: &Portfolio, person: Option<i64>) -> (Option<i32>, String) {
+    let row = p
+        .database
+        .client()
+        .query_one(
+            "SELECT r.level, r.evidence FROM ratings r JOIN cycles c ON c.id = r.cycle_id
+             WHERE c.partnership_id = $1 AND r.indicator_key = 'shared-goals'
+               AND r.person_id IS NOT DISTINCT FROM $2",
+            &[&p.oak.0, &person],
+        )
+        .expect("rating");
+    (
+        row.get(0),
+        row.get::<_, Option<String>>(1).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_never_conflict() {
+    let p = portfolio();
+    let eli = p.database.user("eli_assessor");
+    add_server_user(
+        &p.database.address(),
+        &eli,
+        AccountRole::Assessor,
+        "Oak SD",
+        Some(PASSWORD),
+    )
+    .expect("add Eli");
+    let mut bo = partnerpath::session::Session::connect_with(
+        &p.database.url_as(&p.database.user("bo_assessor")),
+        Some(PASSWORD),
+    )
+    .expect("Bo");
+    bo.open_partnership(p.oak).expect("Oak");
+    let Ok(partnerpath::model::Outcome::PersonAdded(eli_person)) = bo.apply(&Command::AddPerson(
+        p.oak,
+        partnerpath::model::NewPerson {
+            name: "Eli Park".into(),
+            side: partnerpath::model::Side::District,
+            role: String::new(),
+        },
+    )) else {
+        panic!("Eli as a rater");
+    };
+    let mut window = stale_window(&p, "eli_assessor");
+    let cycle = bo.view().expect("open").cycles[0].id;
+    let team = RatingKey {
+        cycle_id: cycle,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+
+    // Bo writes the team's evidence; Eli, not having seen it, writes too.
+    bo.apply(&Command::SetEvidence(team.clone(), "Bo's words".into()))
+        .expect("Bo's evidence");
+    window.state_mut().act(Action::Edit(Command::SetEvidence(
+        team.clone(),
+        "Eli's words".into(),
+    )));
+    window.run();
+    assert_eq!(
+        window.state().dialogs(),
+        ["conflict"],
+        "a choice, not an overwrite"
+    );
+    assert!(
+        window.state().problem().is_none(),
+        "{:?}",
+        window.state().problem()
+    );
+    window.get_by_label_contains(&format!(
+        "{} changed the evidence for Shared Goals (2025–26)",
+        p.database.user("bo_assessor")
+    ));
+    window.get_by_label_contains("to “Bo's words”");
+    window.get_by_label_contains("You were changing it to “Eli's words”.");
+    assert_eq!(stored(&p, None).1, "Bo's words", "nothing overwritten yet");
+    window.get_by_label("Keep yours").click();
+    window.run();
+    assert_eq!(stored(&p, None).1, "Eli's words", "kept, as chosen");
+    assert!(window.state().dialogs().is_empty());
+
+    // Bo sets the team's level; Eli, not having seen it, sets another, and
+    // takes Bo's.
+    bo.open_partnership(p.oak).expect("Oak again");
+    bo.apply(&Command::SetLevel(team.clone(), Level::new(4)))
+        .expect("Bo's level");
+    window
+        .state_mut()
+        .act(Action::Edit(Command::SetLevel(team.clone(), Level::new(1))));
+    window.run();
+    window.get_by_label_contains("changed the level of Shared Goals (2025–26)");
+    window.get_by_label("Take theirs").click();
+    window.run();
+    assert_eq!(stored(&p, None).0, Some(4), "theirs, as chosen");
+    assert_eq!(
+        shared_goals(&window),
+        Level::new(4),
+        "and the window shows it"
+    );
+
+    // Eli's own rating is a record of its own: no conflict with the team's.
+    bo.apply(&Command::SetLevel(team, Level::new(3)))
+        .expect("Bo again");
+    let own = RatingKey {
+        cycle_id: cycle,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Person(eli_person),
+    };
+    window
+        .state_mut()
+        .act(Action::Edit(Command::SetLevel(own, Level::new(2))));
+    window.run();
+    assert!(
+        window.state().dialogs().is_empty(),
+        "different raters never conflict"
+    );
+    assert_eq!(stored(&p, Some(eli_person.0)).0, Some(2));
+    assert_eq!(stored(&p, None).0, Some(3));
+}

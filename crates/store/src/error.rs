@@ -47,6 +47,11 @@ pub enum StoreError {
     NoAccount { path: PathBuf, user: String },
     #[error("{path}: not allowed ({detail})")]
     NotAllowed { path: PathBuf, detail: String },
+    #[error("{path}: {} changed the same field meanwhile", conflict.who)]
+    Conflict {
+        path: PathBuf,
+        conflict: Box<partnerpath_core::model::Conflict>,
+    },
     #[error("{path}: {detail}")]
     Other { path: PathBuf, detail: String },
 }
@@ -70,6 +75,7 @@ impl StoreError {
             | StoreError::OlderServerSchema { path, .. }
             | StoreError::NoAccount { path, .. }
             | StoreError::NotAllowed { path, .. }
+            | StoreError::Conflict { path, .. }
             | StoreError::Other { path, .. } => path,
         }
     }

@@ -14,6 +14,7 @@ mod deleted;
 mod documents;
 mod error;
 mod exchange;
+mod history;
 mod live;
 mod lock;
 mod migrations;
@@ -40,7 +41,7 @@ pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
 pub use exchange::{Counterpart, ExportScope};
 pub use live::{Change, Listener, Wake};
-pub use lock::{Holder, lock_path};
+pub use lock::{Holder, history_writer, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
 pub use server::{ServerAddress, SetUp, add_server_user, set_up_server};
@@ -163,12 +164,14 @@ impl Store {
                 },
             })?;
         conn.busy_timeout(EDIT_WAIT).map_err(sqlite)?;
-        Ok(Store {
+        let store = Store {
             conn: Connection::Sqlite(conn),
             path: path.to_path_buf(),
             lock: Some(lock),
             server: None,
-        })
+        };
+        store.set_history_writer(&lock::history_writer())?;
+        Ok(store)
     }
 
     /// Opens the database at `path` for reading only, as a second window

@@ -204,7 +204,12 @@ fn wait(client: &mut postgres::Client, own: &AtomicI32, stop: &AtomicBool, news:
             }
             Ok(Some(_)) => {}
             Ok(None) => return Waited::Quiet,
-            Err(e) => return Waited::Lost(e.to_string()),
+            Err(e) => {
+                return Waited::Lost(
+                    e.as_db_error()
+                        .map_or_else(|| e.to_string(), |d| d.message().to_owned()),
+                );
+            }
         }
     }
 }

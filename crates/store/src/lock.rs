@@ -27,13 +27,31 @@ pub struct Holder {
     pub since: jiff::Timestamp,
 }
 
+/// The user signed in to this computer, as the system names them (empty
+/// when the system does not say).
+pub(crate) fn computer_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_default()
+}
+
+/// Who a file's history of changes names as making them: the computer's
+/// user.
+pub fn history_writer() -> String {
+    let who = computer_user();
+    if who.is_empty() {
+        "this computer's user".to_owned()
+    } else {
+        who
+    }
+}
+
 impl Holder {
     fn me() -> Holder {
         Holder {
             host: gethostname::gethostname().to_string_lossy().into_owned(),
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_default(),
+            user: computer_user(),
             pid: std::process::id(),
             since: jiff::Timestamp::now(),
         }

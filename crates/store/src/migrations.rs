@@ -318,11 +318,55 @@ WHEN (NEW.name IS NOT OLD.name OR NEW.wording IS NOT OLD.wording)
 BEGIN SELECT RAISE(ABORT, 'a cycle was rated with this version of the adaptation'); END;
 ";
 
+/// Version 8: the history of changes, kept by triggers (made by
+/// `history::record_every_table` after this SQL): who (the computer's user
+/// who opened the file, in `history_writer`), when, which record, its old
+/// and new values. Nothing may change or delete it.
+const V8: &str = "
+CREATE TABLE history (
+    id             INTEGER PRIMARY KEY,
+    at             TEXT NOT NULL,
+    who            TEXT NOT NULL,
+    partnership_id INTEGER,
+    record         TEXT NOT NULL,
+    record_id      INTEGER,
+    change         TEXT NOT NULL CHECK (change IN ('insert', 'update', 'delete')),
+    old            TEXT CHECK (old IS NULL OR json_valid(old)),
+    new            TEXT CHECK (new IS NULL OR json_valid(new))
+);
+CREATE INDEX history_by_partnership ON history(partnership_id, id);
+CREATE TRIGGER history_kept_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'the history of changes is kept as it was'); END;
+CREATE TRIGGER history_kept_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'the history of changes is kept as it was'); END;
+
+-- Who makes the changes: set each time the file is opened for writing.
+CREATE TABLE history_writer (who TEXT NOT NULL);
+INSERT INTO history_writer VALUES ('');
+";
+
+/// The version that brought the history of changes.
+const HISTORY_VERSION: usize = 8;
+
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| {
+                // Version 8 (the eighth step) makes the history's triggers
+                // from the tables as they are then.
+                if i + 1 == HISTORY_VERSION {
+                    M::up_with_hook(sql, crate::history::record_every_table)
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this program writes.

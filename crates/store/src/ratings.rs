@@ -4,10 +4,14 @@
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
+use crate::connection::Optional;
 use crate::connection::Row;
 use crate::table::{Column as TableColumn, Exchanged, Table, values};
 use partnerpath_core::model::exchange::XRating;
-use partnerpath_core::model::{CycleId, Level, PartnershipId, PersonId, Rater, Rating, RatingKey};
+use partnerpath_core::model::{
+    Command, Conflict, CycleId, Level, Outcome, PartnershipId, PersonId, Rater, Rating, RatingKey,
+    Seen,
+};
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
 
@@ -152,5 +156,87 @@ impl Exchanged for XRating {
             evidence: row.get(5)?,
             next_steps: row.get(6)?,
         })
+    }
+}
+
+/// Edits checked against what the window showed (on a shared database).
+impl Store {
+    /// Stores `command` as `apply` does, unless `seen` (what the window
+    /// showed of the rating it changes) no longer holds: then someone else
+    /// changed it meanwhile, nothing is stored, and the error says who,
+    /// when and what it holds now. The check and the edit are one
+    /// transaction, the rating's row locked on a server.
+    pub fn apply_seen(
+        &mut self,
+        command: &Command,
+        seen: Option<&Seen>,
+    ) -> Result<Outcome, StoreError> {
+        let (Command::SetLevel(key, _)
+        | Command::SetEvidence(key, _)
+        | Command::SetNextSteps(key, _)) = command
+        else {
+            return self.apply(command);
+        };
+        let Some(seen) = seen else {
+            return self.apply(command);
+        };
+        let on_server = self.server_address().is_some();
+        self.batch(|store| {
+            let lock = if on_server { " FOR UPDATE" } else { "" };
+            let found = store
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT id, level, evidence, next_steps FROM ratings
+                         WHERE cycle_id = ?1 AND indicator_key = ?2
+                           AND coalesce(person_id, 0) = coalesce(?3, 0){lock}"
+                    ),
+                    params![key.cycle_id.0, key.indicator_key, person_id(key.rater)],
+                    |row| {
+                        let level: Option<u8> = row.get(1)?;
+                        Ok((
+                            row.get::<i64>(0)?,
+                            Rating {
+                                level: level.and_then(Level::new),
+                                evidence: row.get::<Option<String>>(2)?.unwrap_or_default(),
+                                next_steps: row.get::<Option<String>>(3)?.unwrap_or_default(),
+                            },
+                        ))
+                    },
+                )
+                .optional()
+                .map_err(|e| store.error(e))?;
+            let (id, now) = found.map_or((None, Rating::default()), |(id, r)| (Some(id), r));
+            if !seen.holds(&now) {
+                let (who, at) = store.last_change("ratings", id)?;
+                return Err(StoreError::Conflict {
+                    path: store.path.clone(),
+                    conflict: Box::new(Conflict {
+                        who,
+                        at,
+                        theirs: now,
+                    }),
+                });
+            }
+            store.apply(command)
+        })
+    }
+
+    /// Who last changed the record `id` of `table`, and when, as the
+    /// history says (on a server, for whoever may see the record).
+    fn last_change(&self, table: &str, id: Option<i64>) -> Result<(String, String), StoreError> {
+        let sql = if self.server_address().is_some() {
+            "SELECT who, at FROM partnerpath_last_change(?1, ?2)"
+        } else {
+            "SELECT who, at FROM history WHERE record = ?1 AND record_id = ?2 ORDER BY id DESC LIMIT 1"
+        };
+        let found = self
+            .conn
+            .query_row(sql, params![table, id], |row| {
+                Ok((row.get::<String>(0)?, row.get::<String>(1)?))
+            })
+            .optional()
+            .map_err(|e| self.error(e))?;
+        Ok(found.unwrap_or_else(|| ("someone else".to_owned(), String::new())))
     }
 }

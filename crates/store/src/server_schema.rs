@@ -297,18 +297,76 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 "#;
 
-/// Version 2: every change to a partnership's records is announced, once
-/// per transaction and partnership, on the channel `partnerpath_changes`
-/// with the partnership's id, so that every open window can read it again
-/// (`live.rs`). The announcement leaves when the change is committed.
+/// Version 2: every change to a partnership's records is kept in the
+/// history of changes (`history`: who, when, which record, its old and new
+/// values), and announced, once per transaction and partnership, on the
+/// channel `partnerpath_changes` with the partnership's id, so that every
+/// open window reads it again (`live.rs`); the announcement leaves when the
+/// change is committed. The trigger runs as the schema's owner, the only
+/// one who may add to the history; nobody may change or delete it, and
+/// only administrators read it (`ACCESS`).
 const V2: &str = r#"
-CREATE FUNCTION partnerpath_changed() RETURNS trigger
+CREATE TABLE history (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at             TEXT NOT NULL COLLATE "C",
+    who            TEXT NOT NULL COLLATE "C",
+    partnership_id BIGINT,
+    record         TEXT NOT NULL COLLATE "C",
+    record_id      BIGINT,
+    change         TEXT NOT NULL CHECK (change IN ('insert', 'update', 'delete')),
+    old            JSONB,
+    new            JSONB
+);
+CREATE INDEX history_by_partnership ON history(partnership_id, id);
+
+CREATE FUNCTION partnerpath_history_kept() RETURNS trigger
 LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the history of changes is kept as it was';
+END
+$$;
+CREATE TRIGGER kept BEFORE UPDATE OR DELETE ON history
+    FOR EACH ROW EXECUTE FUNCTION partnerpath_history_kept();
+CREATE TRIGGER kept_whole BEFORE TRUNCATE ON history
+    FOR EACH STATEMENT EXECUTE FUNCTION partnerpath_history_kept();
+
+-- Whether the user signed in may read the history of partnership `p`: a
+-- state administrator every partnership's, a district administrator their
+-- district's.
+CREATE FUNCTION partnerpath_may_read_history(p bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM partnerpath_users u
+                   WHERE u.name = session_user
+                     AND (u.role = 'state_admin'
+                          OR (u.role = 'district_admin'
+                              AND u.district = (SELECT district FROM partnerships WHERE id = p))))
+$$;
+
+-- Who last changed the record `rid` of table `rec`, and when, for a user
+-- who may see its partnership (the history itself is for administrators).
+CREATE FUNCTION partnerpath_last_change(rec text, rid bigint, OUT who text, OUT at text)
+RETURNS SETOF record
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT h.who, h.at FROM history h
+    WHERE h.record = rec AND h.record_id = rid
+      AND partnerpath_may_see((SELECT district FROM partnerships p WHERE p.id = h.partnership_id))
+    ORDER BY h.id DESC LIMIT 1
+$$;
+
+CREATE FUNCTION partnerpath_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     r jsonb;
+    old_row jsonb;
+    new_row jsonb;
     p bigint;
 BEGIN
-    IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
+    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - 'uid'; END IF;
+    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - 'uid'; END IF;
+    IF TG_OP = 'UPDATE' AND old_row = new_row THEN
+        RETURN NULL;
+    END IF;
+    r := coalesce(new_row, old_row);
     IF TG_TABLE_NAME = 'partnerships' THEN
         p := (r->>'id')::bigint;
     ELSIF r ? 'partnership_id' THEN
@@ -326,6 +384,10 @@ BEGIN
     ELSIF r ? 'milestone_id' THEN
         SELECT partnership_id INTO p FROM milestones WHERE id = (r->>'milestone_id')::bigint;
     END IF;
+    INSERT INTO history (at, who, partnership_id, record, record_id, change, old, new)
+    VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user, p,
+            TG_TABLE_NAME, coalesce((r->>'id')::bigint, (r->>'document_id')::bigint),
+            lower(TG_OP), old_row, new_row);
     -- A child deleted with its partnership: the partnership announces it.
     IF p IS NOT NULL THEN
         PERFORM pg_notify('partnerpath_changes', p::text);
@@ -342,7 +404,7 @@ BEGIN
         'readiness_rounds', 'readiness_members', 'readiness_ratings', 'readiness_summaries',
         'documents', 'document_values', 'goals', 'milestones', 'check_ins', 'action_steps',
         'adaptations'] LOOP
-        EXECUTE format('CREATE TRIGGER announced AFTER INSERT OR UPDATE OR DELETE ON %I
+        EXECUTE format('CREATE TRIGGER recorded AFTER INSERT OR UPDATE OR DELETE ON %I
                         FOR EACH ROW EXECUTE FUNCTION partnerpath_changed()', t);
     END LOOP;
 END
@@ -382,6 +444,17 @@ GRANT partnerpath_assessor TO partnerpath_state_admin;
 GRANT USAGE ON SCHEMA public TO partnerpath_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO partnerpath_viewer;
 REVOKE ALL ON partnerpath_users FROM partnerpath_viewer;
+-- The history: read by administrators (of their district's partnerships,
+-- or of every one), added to only by the trigger, changed by nobody.
+REVOKE ALL ON history FROM PUBLIC, partnerpath_viewer;
+GRANT SELECT ON history TO partnerpath_district_admin, partnerpath_state_admin;
+ALTER TABLE history ENABLE ROW LEVEL SECURITY;
+ALTER TABLE history FORCE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS read_by_administrators ON history;
+CREATE POLICY read_by_administrators ON history FOR SELECT
+    USING (partnerpath_may_read_history(partnership_id));
+DROP POLICY IF EXISTS added_by_the_trigger ON history;
+CREATE POLICY added_by_the_trigger ON history FOR INSERT WITH CHECK (true);
 -- Anyone who may sign in learns that the database is PartnerPath's, and at
 -- which version, so that one without an account is told that.
 GRANT SELECT ON partnerpath_schema TO PUBLIC;

@@ -11,7 +11,8 @@ use super::{Counterpart, ExportScope, Listener, Store, StoreError, Wake};
 use partnerpath_core::model::exchange::{Exchange, Plan};
 use partnerpath_core::model::portfolio::PortfolioFacts;
 use partnerpath_core::model::{
-    Account, Command, Deleted, DeletedKind, Outcome, PartnershipId, PartnershipView,
+    Account, Command, Deleted, DeletedKind, HistoryEntry, Outcome, PartnershipId, PartnershipView,
+    Seen,
 };
 
 pub trait Storage {
@@ -24,6 +25,11 @@ pub trait Storage {
 
     /// Stores one edit, in one transaction; on failure nothing was stored.
     fn apply(&mut self, command: &Command) -> Result<Outcome, StoreError>;
+
+    /// Stores one edit unless the field it changes no longer holds what
+    /// was `seen` (someone else changed it: `StoreError::Conflict`).
+    fn apply_seen(&mut self, command: &Command, seen: Option<&Seen>)
+    -> Result<Outcome, StoreError>;
 
     /// What was deleted in the last 30 days, newest first.
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError>;
@@ -50,6 +56,12 @@ pub trait Storage {
 
     /// Writes what `plan` says of an exchange file, in one transaction.
     fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError>;
+
+    /// The partnership's history of changes, newest first, at most `limit`.
+    fn history(&self, id: PartnershipId, limit: usize) -> Result<Vec<HistoryEntry>, StoreError>;
+
+    /// Whether whoever uses it may read the history of changes.
+    fn may_read_history(&self) -> bool;
 
     /// Who is signed in, on a server (a file has no accounts).
     fn account(&self) -> Option<&Account>;
@@ -85,6 +97,14 @@ impl Storage for Store {
         Store::apply(self, command)
     }
 
+    fn apply_seen(
+        &mut self,
+        command: &Command,
+        seen: Option<&Seen>,
+    ) -> Result<Outcome, StoreError> {
+        Store::apply_seen(self, command, seen)
+    }
+
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
         Store::recently_deleted(self)
     }
@@ -116,6 +136,14 @@ impl Storage for Store {
 
     fn import(&mut self, x: &Exchange, plan: &Plan) -> Result<PartnershipId, StoreError> {
         Store::import(self, x, plan)
+    }
+
+    fn history(&self, id: PartnershipId, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        Store::history(self, id, limit)
+    }
+
+    fn may_read_history(&self) -> bool {
+        Store::may_read_history(self)
     }
 
     fn account(&self) -> Option<&Account> {

@@ -6,6 +6,7 @@
 
 pub mod about;
 pub mod backups;
+pub mod conflict;
 pub mod connect;
 pub mod deleted;
 pub mod export;
@@ -16,6 +17,7 @@ pub mod shortcuts;
 
 pub use about::About;
 pub use backups::Backups;
+pub use conflict::ConflictChoice;
 pub use connect::Connect;
 pub use deleted::RecentlyDeleted;
 pub use export::Export;

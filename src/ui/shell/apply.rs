@@ -10,7 +10,7 @@ use crate::model::Outcome;
 use crate::problem::Problem;
 use crate::session::Session;
 use crate::ui::action::{Action, Purpose};
-use crate::ui::dialogs::{About, Backups, Export, RecentlyDeleted, ShortcutHelp};
+use crate::ui::dialogs::{About, Backups, ConflictChoice, Export, RecentlyDeleted, ShortcutHelp};
 use crate::ui::nav::{Page, Screen};
 
 impl App {
@@ -90,6 +90,15 @@ impl App {
             Action::Theme(preference) => ctx.set_theme(preference),
             Action::Go(screen) => *navigate = Some(screen),
             Action::Edit(command) => return self.edit(&command, navigate),
+            Action::ChooseInConflict(choice) => {
+                let (command, conflict) = *choice;
+                self.open(Box::new(ConflictChoice { command, conflict }));
+            }
+            Action::KeepMine(command) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.apply_anyway(&command)?;
+                }
+            }
             Action::OpenFile(path) => return self.open_database(&path),
             Action::OpenRecent(path) => return self.open_recent(&path),
             Action::CreateFile(path) => return self.create_database(path),
@@ -123,7 +132,18 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return Ok(());
         };
-        let page = match session.apply(command)? {
+        let outcome = match session.apply(command) {
+            Ok(outcome) => outcome,
+            Err(problem) => {
+                // Someone else's change met: the choice, not a problem.
+                if let Some(conflict) = session.take_conflict() {
+                    self.act(Action::ChooseInConflict(Box::new(conflict)));
+                    return Ok(());
+                }
+                return Err(problem);
+            }
+        };
+        let page = match outcome {
             Outcome::PartnershipCreated(id) => {
                 *navigate = Some(Screen::In(id, Page::Overview));
                 None

@@ -84,10 +84,7 @@ impl App {
             return;
         };
         if let Some(offline) = session.offline() {
-            let text = format!(
-                "Not connected: reconnecting… The server does not answer ({}). Changes cannot be made until it does; everything saved before is kept on the server.",
-                offline.why
-            );
+            let text = "Not connected: reconnecting… The server does not answer. Changes cannot be made until it does; everything saved before is kept on the server.";
             egui::Panel::top("offline")
                 .frame(
                     egui::Frame::new()
@@ -95,7 +92,8 @@ impl App {
                         .inner_margin(egui::Margin::symmetric(12, 6)),
                 )
                 .show(ui, |ui| {
-                    ui.label(RichText::new(text).strong());
+                    ui.label(RichText::new(text).strong())
+                        .on_hover_text(format!("What the connection said: {}", offline.why));
                 });
         }
         if let Some(account) = session.account()

@@ -115,3 +115,20 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Reads the history of changes when its page shows and what was read
+    /// is no longer current (once per change, never every frame).
+    pub(super) fn read_history(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if matches!(self.screen, Screen::In(_, crate::ui::nav::Page::History))
+            && session.may_read_history()
+            && session.history().is_none()
+            && let Err(problem) = session.read_history()
+        {
+            self.problem = Some(problem);
+        }
+    }
+}

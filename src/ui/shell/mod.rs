@@ -245,6 +245,7 @@ impl App {
     pub fn show(&mut self, ui: &mut Ui) {
         self.style_once(ui.ctx());
         self.follow(ui.ctx());
+        self.read_history();
         kit::set_may_edit(
             ui.ctx(),
             self.session.as_ref().is_none_or(Session::may_edit),
@@ -304,6 +305,9 @@ impl App {
                         view,
                         instruments: self.instruments,
                         today,
+                        history: session
+                            .may_read_history()
+                            .then(|| session.history().unwrap_or_default()),
                     };
                     self.pages.show(ui, &cx, actions);
                 }

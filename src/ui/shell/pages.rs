@@ -8,8 +8,8 @@ use crate::ui::kit::style;
 use crate::ui::nav::{Page, ScreenContext};
 use crate::ui::pages::{
     ActionsPage, AdaptationPage, AgreementsPage, ContinuumPage, CyclesPage, DocumentPage,
-    MonitoringPage, OverviewPage, PhasePage, ReadinessPage, RoundsPage, TrajectoryPage,
-    partnership,
+    HistoryPage, MonitoringPage, OverviewPage, PhasePage, ReadinessPage, RoundsPage,
+    TrajectoryPage, partnership,
 };
 use crate::ui::view::PageView;
 
@@ -28,6 +28,7 @@ pub struct Pages {
     document: DocumentPage,
     monitoring: MonitoringPage,
     actions: ActionsPage,
+    history: HistoryPage,
 }
 
 impl Pages {
@@ -46,6 +47,7 @@ impl Pages {
             Page::Document(_) => &mut self.document,
             Page::Monitoring => &mut self.monitoring,
             Page::Actions => &mut self.actions,
+            Page::History => &mut self.history,
         }
     }
 

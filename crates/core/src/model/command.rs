@@ -8,7 +8,7 @@ use super::{
     DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId, NewActionStep,
     NewAdaptation, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
     NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, Partnership, PartnershipId,
-    PartnershipView, Person, PersonId, RatingKey, ReadinessMember, ReadinessMemberId,
+    PartnershipView, Person, PersonId, Rating, RatingKey, ReadinessMember, ReadinessMemberId,
     ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId, Team,
 };
 use jiff::civil::Date;
@@ -217,4 +217,54 @@ impl Command {
                 | Command::DeletePartnership(_)
         )
     }
+}
+
+/// What the window showed of the field an edit changes. On a shared
+/// database the store checks that the field still holds it: if someone
+/// else changed it meanwhile, the edit is not stored and the user chooses
+/// (`Conflict`). Only a rating's fields are checked; each rater's ratings
+/// are records of their own, so different raters never conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    Level(Option<Level>),
+    Evidence(String),
+    NextSteps(String),
+}
+
+impl Command {
+    /// What `view` shows of the field this edit changes, for the edits
+    /// that are checked.
+    pub fn seen(&self, view: &PartnershipView) -> Option<Seen> {
+        let rating = |key: &RatingKey| {
+            view.rating(key.cycle_id, key.rater, &key.indicator_key)
+                .cloned()
+                .unwrap_or_default()
+        };
+        Some(match self {
+            Command::SetLevel(key, _) => Seen::Level(rating(key).level),
+            Command::SetEvidence(key, _) => Seen::Evidence(rating(key).evidence),
+            Command::SetNextSteps(key, _) => Seen::NextSteps(rating(key).next_steps),
+            _ => return None,
+        })
+    }
+}
+
+impl Seen {
+    /// Whether `now` still holds what was seen.
+    pub fn holds(&self, now: &Rating) -> bool {
+        match self {
+            Seen::Level(level) => *level == now.level,
+            Seen::Evidence(text) => *text == now.evidence,
+            Seen::NextSteps(text) => *text == now.next_steps,
+        }
+    }
+}
+
+/// Someone else changed the field an edit was about to change: who, when
+/// (UTC, "2026-03-03T10:42:00Z"), and the rating as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub who: String,
+    pub at: String,
+    pub theirs: Rating,
 }

@@ -10,6 +10,7 @@ mod command;
 mod dates;
 mod deleted;
 pub mod exchange;
+mod history;
 mod monitoring;
 mod partnership;
 pub mod portfolio;
@@ -35,9 +36,10 @@ pub use adaptation::{
     Part, Wording,
 };
 pub use change::{IndicatorChange, Movement, changes};
-pub use command::{Command, Outcome, Refusal};
+pub use command::{Command, Conflict, Outcome, Refusal, Seen};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
 pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
+pub use history::{HistoryEntry, HistoryKind, HistoryTool};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{

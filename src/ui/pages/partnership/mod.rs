@@ -37,6 +37,12 @@ pub fn side_panel(ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
     let here = page.section(view, cx.instruments);
     ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
         for (label, target) in SECTIONS {
+            if target == Page::History && cx.history.is_none() {
+                continue;
+            }
+            if target == Page::History {
+                ui.add_space(style::space::M);
+            }
             if target == Page::Phase(Phase::Prepare) {
                 ui.add_space(style::space::M);
                 ui.weak("Guidebook worksheets");
@@ -69,6 +75,9 @@ pub fn top_row(ui: &mut Ui, cx: &ScreenContext<'_>, actions: &mut Actions) {
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for (label, target) in SECTIONS {
+                    if target == Page::History && cx.history.is_none() {
+                        continue;
+                    }
                     if ui.selectable_label(here == target, label).clicked() && page != target {
                         actions.go(view, target);
                     }
