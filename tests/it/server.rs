@@ -63,9 +63,46 @@ fn init_sets_up_an_empty_database_once_and_the_program_connects() {
         SetUp::Current(SERVER_VERSION)
     );
     let store = Store::connect(&address).expect("connect");
-    assert_eq!(store.schema_version().expect("version"), 1);
+    assert_eq!(store.schema_version().expect("version"), SERVER_VERSION);
     assert!(store.file().is_none(), "a server has no file to back up");
     assert!(tables(&database).contains(&"ratings".to_owned()));
+}
+
+#[test]
+fn migrate_upgrades_a_version_1_server_keeping_its_data_and_starts_the_history() {
+    let database = TestDatabase::empty();
+    let address = database.address();
+    assert_eq!(
+        partnerpath_store::set_up_server_version(&address, 1).expect("version 1"),
+        SetUp::Created(1)
+    );
+    database
+        .client()
+        .batch_execute(
+            "INSERT INTO partnerships (name, district, partner_kind)
+             VALUES ('Oak SD & Elm University', 'Oak SD', 'educator_preparation')",
+        )
+        .expect("a partnership at version 1");
+    assert!(matches!(
+        Store::connect(&address),
+        Err(StoreError::OlderServerSchema { found: 1, .. })
+    ));
+    assert_eq!(
+        set_up_server(&address, false).expect("migrate"),
+        SetUp::Upgraded(1, SERVER_VERSION)
+    );
+    let mut store = Store::connect(&address).expect("connect");
+    let listed = store.portfolio().expect("portfolio");
+    assert_eq!(listed.len(), 1, "kept");
+    let id = listed[0].summary.partnership.id;
+    let mut renamed = listed[0].summary.partnership.clone();
+    renamed.fields.name = "Oak SD & Elm State".into();
+    store
+        .apply(&partnerpath::model::Command::UpdatePartnership(renamed))
+        .expect("rename");
+    let history = store.history(id, 10).expect("history");
+    assert_eq!(history.len(), 1, "the change after the upgrade is kept");
+    assert_eq!(history[0].record, "partnerships");
 }
 
 #[test]

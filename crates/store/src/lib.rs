@@ -44,7 +44,7 @@ pub use live::{Change, Listener, Wake};
 pub use lock::{Holder, history_writer, lock_path};
 use lock::{Lock, Taken};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION, VERSION_1, set_up_version};
-pub use server::{ServerAddress, SetUp, add_server_user, set_up_server};
+pub use server::{ServerAddress, SetUp, add_server_user, set_up_server, set_up_server_version};
 pub use server_schema::SERVER_VERSION;
 pub use storage::Storage;
 

@@ -402,6 +402,21 @@ pub enum SetUp {
 /// program's. A database that holds another program's tables, or a newer
 /// PartnerPath schema, is refused and left untouched.
 pub fn set_up_server(address: &ServerAddress, create: bool) -> Result<SetUp, StoreError> {
+    set_up_server_to(address, create, SERVER_VERSION)
+}
+
+/// Sets up an empty database with the schema of an older `version`, for
+/// tests that upgrade an old server.
+#[doc(hidden)]
+pub fn set_up_server_version(address: &ServerAddress, version: i64) -> Result<SetUp, StoreError> {
+    set_up_server_to(address, true, version)
+}
+
+fn set_up_server_to(
+    address: &ServerAddress,
+    create: bool,
+    target: i64,
+) -> Result<SetUp, StoreError> {
     let mut client = address.connect()?;
     check_server_version(&mut client, address)?;
     let path = address.path();
@@ -426,19 +441,20 @@ pub fn set_up_server(address: &ServerAddress, create: bool) -> Result<SetUp, Sto
         Found::PartnerPath(version) => version,
     };
     let start = usize::try_from(from).unwrap_or(0);
-    for step in STEPS.iter().skip(start) {
+    let end = usize::try_from(target).unwrap_or(0).max(start);
+    for step in STEPS.iter().take(end).skip(start) {
         tx.batch_execute(step).map_err(db)?;
     }
     tx.batch_execute(ACCESS).map_err(db)?;
     tx.execute(
         "UPDATE partnerpath_schema SET version = $1",
-        &[&i32::try_from(SERVER_VERSION).unwrap_or(i32::MAX)],
+        &[&i32::try_from(target.max(from)).unwrap_or(i32::MAX)],
     )
     .map_err(db)?;
     tx.commit().map_err(db)?;
     Ok(match from {
-        0 => SetUp::Created(SERVER_VERSION),
-        v if v < SERVER_VERSION => SetUp::Upgraded(v, SERVER_VERSION),
+        0 => SetUp::Created(target),
+        v if v < target => SetUp::Upgraded(v, target),
         v => SetUp::Current(v),
     })
 }

@@ -444,17 +444,24 @@ GRANT partnerpath_assessor TO partnerpath_state_admin;
 GRANT USAGE ON SCHEMA public TO partnerpath_viewer;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO partnerpath_viewer;
 REVOKE ALL ON partnerpath_users FROM partnerpath_viewer;
--- The history: read by administrators (of their district's partnerships,
--- or of every one), added to only by the trigger, changed by nobody.
-REVOKE ALL ON history FROM PUBLIC, partnerpath_viewer;
-GRANT SELECT ON history TO partnerpath_district_admin, partnerpath_state_admin;
-ALTER TABLE history ENABLE ROW LEVEL SECURITY;
-ALTER TABLE history FORCE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS read_by_administrators ON history;
-CREATE POLICY read_by_administrators ON history FOR SELECT
-    USING (partnerpath_may_read_history(partnership_id));
-DROP POLICY IF EXISTS added_by_the_trigger ON history;
-CREATE POLICY added_by_the_trigger ON history FOR INSERT WITH CHECK (true);
+-- The history (from version 2): read by administrators (of their
+-- district's partnerships, or of every one), added to only by the
+-- trigger, changed by nobody.
+DO $$
+BEGIN
+    IF to_regclass('history') IS NOT NULL THEN
+        REVOKE ALL ON history FROM PUBLIC, partnerpath_viewer;
+        GRANT SELECT ON history TO partnerpath_district_admin, partnerpath_state_admin;
+        ALTER TABLE history ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE history FORCE ROW LEVEL SECURITY;
+        DROP POLICY IF EXISTS read_by_administrators ON history;
+        CREATE POLICY read_by_administrators ON history FOR SELECT
+            USING (partnerpath_may_read_history(partnership_id));
+        DROP POLICY IF EXISTS added_by_the_trigger ON history;
+        CREATE POLICY added_by_the_trigger ON history FOR INSERT WITH CHECK (true);
+    END IF;
+END
+$$;
 -- Anyone who may sign in learns that the database is PartnerPath's, and at
 -- which version, so that one without an account is told that.
 GRANT SELECT ON partnerpath_schema TO PUBLIC;
