@@ -62,6 +62,11 @@ pub struct Offline {
     pub why: String,
     /// When the store last tried to connect again.
     tried: std::time::Instant,
+    /// The listener's own connection is lost too: the server (or the
+    /// network) is down, and the listener, on its thread, says when it is
+    /// back. Until then the window does not try, so that a connection
+    /// waiting for an unreachable host never holds up a frame.
+    listener_down: bool,
 }
 
 /// What following other people's changes did.
@@ -172,12 +177,18 @@ impl Session {
                     reload |= self.open.is_none()
                         || self.open.as_ref().is_some_and(|v| v.partnership.id == id);
                 }
-                Change::Lost(why) => self.went_offline(why),
+                Change::Lost(why) => {
+                    self.went_offline(why);
+                    if let Some(offline) = &mut self.offline {
+                        offline.listener_down = true;
+                    }
+                }
                 Change::Back => {
                     // Whatever was said meanwhile was missed.
                     reload = true;
                     if let Some(offline) = &mut self.offline {
-                        // Try at once, whenever the last try was.
+                        // The server answers again: try at once.
+                        offline.listener_down = false;
                         offline.tried = std::time::Instant::now()
                             .checked_sub(RETRY)
                             .unwrap_or(offline.tried);
@@ -189,7 +200,7 @@ impl Session {
             self.went_offline("the server ended this window's connection".to_owned());
         }
         if let Some(offline) = &mut self.offline {
-            if offline.tried.elapsed() < RETRY {
+            if offline.listener_down || offline.tried.elapsed() < RETRY {
                 return Ok(followed);
             }
             offline.tried = std::time::Instant::now();
@@ -228,6 +239,7 @@ impl Session {
             self.offline = Some(Offline {
                 why,
                 tried: std::time::Instant::now(),
+                listener_down: false,
             });
         }
     }
