@@ -243,6 +243,23 @@ fn a_wrong_password_is_said_in_the_dialog_and_nothing_opens() {
             .next()
             .is_some()
     );
+    // A wrong password typed in the dialog: asked again, still filled in.
+    let input = || {
+        by().label("Password")
+            .predicate(|n| n.role() != Role::Label)
+    };
+    harness.get(input()).click();
+    harness.run();
+    harness.get(input()).type_text("still not it");
+    harness.run();
+    harness.get_by_label("Connect").click();
+    harness.run();
+    assert!(harness.state().session().is_none());
+    assert_eq!(harness.state().dialogs(), ["connect"], "asked again");
+    let server = by()
+        .label("User name")
+        .predicate(|n| n.role() != Role::Label);
+    assert_eq!(harness.get(server).value().as_deref(), Some(bo.as_str()));
 }
 
 #[test]

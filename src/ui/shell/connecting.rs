@@ -22,12 +22,33 @@ impl App {
         self.open(Box::new(Connect::new(last, reason)));
     }
 
+    /// The Connect dialog again, filled in with `place`, saying why
+    /// connecting did not work.
+    fn ask_again(&mut self, place: &Place, problem: &Problem) {
+        self.open(Box::new(Connect::new(
+            Some(place.clone()),
+            Some(format!(
+                "Connecting to {} as {} did not work: {}",
+                place.label(),
+                place.user,
+                problem.what
+            )),
+        )));
+    }
+
     /// Signs in as the Connect dialog was filled in; keeps the password in
-    /// the keychain if asked to, and forgets one kept before if not.
+    /// the keychain if asked to, and forgets one kept before if not. When
+    /// it does not work, the dialog asks again, filled in, saying why.
     pub(super) fn sign_in(&mut self, ctx: &egui::Context, sign_in: &SignIn) -> Result<(), Problem> {
         let address = sign_in.place.address();
         let password = (!sign_in.password.is_empty()).then_some(sign_in.password.as_str());
-        let session = Session::connect_with(&address, password)?;
+        let session = match Session::connect_with(&address, password) {
+            Ok(session) => session,
+            Err(problem) => {
+                self.ask_again(&sign_in.place, &problem);
+                return Ok(());
+            }
+        };
         let mut notice = None;
         if sign_in.remember {
             if let Some(password) = password
@@ -64,13 +85,7 @@ impl App {
         match Session::connect_with(&place.address(), kept.as_deref()) {
             Ok(session) => self.start_on_server(ctx, session, &place.address()),
             Err(problem) => {
-                self.recent.used_server(&place.address());
-                self.open_connect_dialog(Some(format!(
-                    "Connecting to {} as {} did not work: {}",
-                    place.label(),
-                    place.user,
-                    problem.what
-                )));
+                self.ask_again(&place, &problem);
                 Ok(())
             }
         }
