@@ -69,13 +69,6 @@ pub struct Offline {
     listener_down: bool,
 }
 
-/// What following other people's changes did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Followed {
-    /// Something shown was read again.
-    pub changed: bool,
-}
-
 /// Why a session only reads its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadOnly {
@@ -163,8 +156,7 @@ impl Session {
     /// Reads again what other people changed since the last frame, and
     /// follows the connection: lost, and back. Cheap when nothing
     /// happened: no query is made.
-    pub fn follow(&mut self) -> Result<Followed, Problem> {
-        let mut followed = Followed::default();
+    pub fn follow(&mut self) -> Result<(), Problem> {
         let changes = self
             .listener
             .as_ref()
@@ -201,20 +193,19 @@ impl Session {
         }
         if let Some(offline) = &mut self.offline {
             if offline.listener_down || offline.tried.elapsed() < RETRY {
-                return Ok(followed);
+                return Ok(());
             }
             offline.tried = std::time::Instant::now();
             if self.store.reconnect().is_err() {
-                return Ok(followed);
+                return Ok(());
             }
             self.offline = None;
             reload = true;
         }
         if reload {
-            followed.changed = true;
             self.read_again()?;
         }
-        Ok(followed)
+        Ok(())
     }
 
     /// Reads again the list and the partnership open, as they are now
@@ -396,12 +387,17 @@ impl Session {
         let Some(id) = self.open.as_ref().map(|v| v.partnership.id) else {
             return Ok(());
         };
-        let entries = self
-            .store
-            .history(id, HISTORY_SHOWN)
-            .map_err(|e| Problem::store(&e, Doing::Reading))?;
-        self.history = Some(entries);
-        Ok(())
+        match self.store.history(id, HISTORY_SHOWN) {
+            Ok(entries) => {
+                self.history = Some(entries);
+                Ok(())
+            }
+            Err(e) => {
+                // Said once; read again when something next changes.
+                self.history = Some(Vec::new());
+                Err(Problem::store(&e, Doing::Reading))
+            }
+        }
     }
 
     /// Writes one edit to the database and, once it is stored, to memory.
@@ -724,7 +720,7 @@ fn refused(error: &ExchangeError) -> Problem {
 pub const HISTORY_SHOWN: usize = 2000;
 
 /// How often a lost connection is tried again.
-const RETRY: std::time::Duration = std::time::Duration::from_secs(1);
+pub const RETRY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// An edit refused while the server cannot be reached.
 fn not_connected() -> Problem {

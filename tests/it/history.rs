@@ -4,31 +4,12 @@
 //! by administrators on a server; changed and deleted by nobody.
 
 use egui_kittest::kittest::Queryable;
-use jiff::civil::date;
-use partnerpath::model::{
-    Command, CycleFields, CycleStatus, HistoryKind, HistoryTool, Level, NewCycle, PartnershipId,
-    Rater, RatingKey, Role,
-};
+use partnerpath::model::{Command, HistoryKind, HistoryTool, Level, Rater, RatingKey, Role};
 use partnerpath::ui::{Page, Screen};
 use partnerpath_store::{ServerAddress, Store, add_server_user};
 
 use crate::server_access::{PASSWORD, portfolio};
-use crate::support::{self, oak_and_elm};
-
-fn cycle(store: &mut Store, id: PartnershipId) -> partnerpath::model::CycleId {
-    store
-        .create_cycle(&NewCycle {
-            partnership_id: id,
-            fields: CycleFields {
-                status: CycleStatus::Draft,
-                instrument_key: "wbt-continuum".into(),
-                instrument_version: "2017-10".into(),
-                school_year: "2025–26".into(),
-                administered_on: date(2025, 10, 1),
-            },
-        })
-        .expect("cycle")
-}
+use crate::support::{self, draft_cycle, oak_and_elm};
 
 fn level(cycle: partnerpath::model::CycleId, indicator: &str, level: u8) -> Command {
     Command::SetLevel(
@@ -52,7 +33,7 @@ fn a_file_keeps_every_change_as_the_computers_user_and_nobody_changes_it() {
     let path = dir.path().join("history.sqlite");
     let mut store = Store::open(&path).expect("open");
     let id = oak_and_elm(&mut store);
-    let cycle = cycle(&mut store, id);
+    let cycle = draft_cycle(&mut store, id, "2025–26");
     store
         .apply(&level(cycle, "decision-making", 2))
         .expect("Developing");
@@ -111,7 +92,7 @@ fn the_history_page_says_who_changed_what_and_filters_by_person_and_tool() {
     let id = {
         let mut store = Store::open(&path).expect("open");
         let id = oak_and_elm(&mut store);
-        let cycle = cycle(&mut store, id);
+        let cycle = draft_cycle(&mut store, id, "2025–26");
         store.apply(&level(cycle, "shared-goals", 4)).expect("rate");
         id
     };

@@ -4,35 +4,12 @@
 
 use std::path::Path;
 
-use jiff::civil::date;
-use partnerpath::model::{
-    Command, CycleFields, CycleStatus, DeletedKind, Level, NewCycle, NewPerson, Rater, RatingKey,
-    Side,
-};
+use partnerpath::model::{Command, DeletedKind, Level, NewPerson, Rater, RatingKey, Side};
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::session::Session;
 use partnerpath_store::{Backups, Reason, Store, StoreError, lock_path};
 
-use crate::support::oak_and_elm;
-
-fn cycle(
-    store: &mut Store,
-    id: partnerpath::model::PartnershipId,
-    year: &str,
-) -> partnerpath::model::CycleId {
-    store
-        .create_cycle(&NewCycle {
-            partnership_id: id,
-            fields: CycleFields {
-                status: CycleStatus::Draft,
-                instrument_key: "wbt-continuum".into(),
-                instrument_version: "2017-10".into(),
-                school_year: year.into(),
-                administered_on: date(2025, 10, 1),
-            },
-        })
-        .expect("cycle")
-}
+use crate::support::{draft_cycle, oak_and_elm};
 
 fn count(path: &Path, sql: &str) -> i64 {
     let conn =
@@ -47,7 +24,7 @@ fn a_copy_of_the_file_alone_holds_every_saved_edit_while_it_is_open() {
     let path = dir.path().join("p.sqlite");
     let mut store = Store::open(&path).expect("open");
     let id = oak_and_elm(&mut store);
-    let cycle = cycle(&mut store, id, "2025–26");
+    let cycle = draft_cycle(&mut store, id, "2025–26");
     store
         .set_level(
             &RatingKey {
@@ -221,7 +198,7 @@ fn a_deleted_cycle_round_and_meeting_can_be_restored_for_30_days() {
     let path = dir.path().join("p.sqlite");
     let mut store = Store::open(&path).expect("open");
     let id = oak_and_elm(&mut store);
-    let cycle = cycle(&mut store, id, "2025–26");
+    let cycle = draft_cycle(&mut store, id, "2025–26");
     drop(store);
     let mut session = Session::open(&path).expect("open");
     session.open_partnership(id).expect("open it");

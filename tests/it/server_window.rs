@@ -96,6 +96,24 @@ fn shared_goals(harness: &Harness<'static, App>) -> Option<Level> {
         .level
 }
 
+/// Asks for the team's level of Shared Goals in the open cycle as a
+/// shortcut would, past the grid's cells (which may show unavailable).
+fn ask_for_team_level(harness: &mut Harness<'static, App>, level: Option<Level>) {
+    let view = harness
+        .state()
+        .session()
+        .and_then(|s| s.view())
+        .expect("open");
+    let key = RatingKey {
+        cycle_id: view.cycles[0].id,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+    harness
+        .state_mut()
+        .act(Action::Edit(Command::SetLevel(key, level)));
+}
+
 /// Draws `harness` until `done` holds, as a window does when woken;
 /// returns how long it took, or fails after `PATIENCE`.
 fn wait_until(
@@ -285,21 +303,7 @@ fn a_viewers_window_says_so_and_refuses_every_change() {
         );
     }
     // A change asked for all the same (as a shortcut would) is refused.
-    let cycle = harness
-        .state()
-        .session()
-        .and_then(|s| s.view())
-        .expect("open")
-        .cycles[0]
-        .id;
-    harness.state_mut().act(Action::Edit(Command::SetLevel(
-        RatingKey {
-            cycle_id: cycle,
-            indicator_key: "shared-goals".into(),
-            rater: Rater::Consensus,
-        },
-        Level::new(3),
-    )));
+    ask_for_team_level(&mut harness, Level::new(3));
     harness.run();
     assert_eq!(
         shared_goals(&harness),
@@ -360,21 +364,7 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
             .accesskit_node()
             .is_disabled()
     );
-    let cycle = harness
-        .state()
-        .session()
-        .and_then(|s| s.view())
-        .expect("open")
-        .cycles[0]
-        .id;
-    harness.state_mut().act(Action::Edit(Command::SetLevel(
-        RatingKey {
-            cycle_id: cycle,
-            indicator_key: "shared-goals".into(),
-            rater: Rater::Consensus,
-        },
-        Level::new(4),
-    )));
+    ask_for_team_level(&mut harness, Level::new(4));
     harness.run();
     if harness
         .state()

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use partnerpath::instrument::Instruments;
-use partnerpath::model::{NewPartnership, PartnershipId};
+use partnerpath::model::{
+    CycleFields, CycleId, CycleStatus, NewCycle, NewPartnership, PartnershipId,
+};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Screen};
 use partnerpath_store::Store;
@@ -44,6 +46,23 @@ pub fn oak_and_elm(store: &mut Store) -> PartnershipId {
             false,
         )
         .expect("partnership")
+}
+
+/// Stores a draft cycle of the 2017 continuum for `year` ("2025–26") in
+/// the partnership `id`, administered on 1 October 2025.
+pub fn draft_cycle(store: &mut Store, id: PartnershipId, year: &str) -> CycleId {
+    store
+        .create_cycle(&NewCycle {
+            partnership_id: id,
+            fields: CycleFields {
+                status: CycleStatus::Draft,
+                instrument_key: "wbt-continuum".into(),
+                instrument_version: "2017-10".into(),
+                school_year: year.into(),
+                administered_on: jiff::civil::date(2025, 10, 1),
+            },
+        })
+        .expect("cycle")
 }
 
 /// `continuum` with two texts moved to the neighbour of where they stand:

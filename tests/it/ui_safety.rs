@@ -2,13 +2,11 @@
 //! so, with a way to try again; a backup can be restored from the File menu.
 
 use egui_kittest::kittest::{NodeT, Queryable};
-use jiff::civil::date;
-use partnerpath::model::{CycleFields, CycleStatus, NewCycle};
 use partnerpath::session::Session;
 use partnerpath::ui::{App, Page, Screen};
 use partnerpath_store::Store;
 
-use crate::support::{self, oak_and_elm};
+use crate::support::{self, draft_cycle, oak_and_elm};
 
 const SIZE: [f32; 2] = [1366.0, 900.0];
 
@@ -19,18 +17,7 @@ fn a_second_window_is_read_only_until_the_first_closes() {
     let (id, cycle) = {
         let mut store = Store::open(&path).expect("open");
         let id = oak_and_elm(&mut store);
-        let cycle = store
-            .create_cycle(&NewCycle {
-                partnership_id: id,
-                fields: CycleFields {
-                    status: CycleStatus::Draft,
-                    instrument_key: "wbt-continuum".into(),
-                    instrument_version: "2017-10".into(),
-                    school_year: "2025–26".into(),
-                    administered_on: date(2025, 10, 1),
-                },
-            })
-            .expect("cycle");
+        let cycle = draft_cycle(&mut store, id, "2025–26");
         (id, cycle)
     };
     let first = support::harness(support::app(&path, None), SIZE);

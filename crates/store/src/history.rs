@@ -5,7 +5,7 @@
 //! opened the file (`history_writer`, set by `Store::open`). Nobody may
 //! change or delete it. `Store::history` reads a partnership's.
 
-use partnerpath_core::model::{HistoryEntry, HistoryKind, PartnershipId, Role};
+use partnerpath_core::model::{HistoryEntry, HistoryKind, PartnershipId};
 use rusqlite::Transaction;
 use rusqlite_migration::HookResult;
 
@@ -145,8 +145,7 @@ impl Store {
     /// Whether whoever uses this store may read the history of changes: an
     /// administrator on a server; whoever opened a file.
     pub fn may_read_history(&self) -> bool {
-        self.account()
-            .is_none_or(|a| matches!(a.role, Role::DistrictAdmin | Role::StateAdmin))
+        self.account().is_none_or(|a| a.role.may_read_history())
     }
 
     /// Names the computer's user as the one making the file's changes.

@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Command, Conflict, Level, PartnershipView, continuum_for};
+use crate::model::{Command, Conflict, indicator_in, level_words, shortened};
 use crate::ui::action::{Action, Actions};
 use crate::ui::kit::{style, widgets};
 use crate::ui::view::{Dialog, DialogContext};
@@ -67,27 +67,37 @@ impl ConflictChoice {
             if text.trim().is_empty() {
                 "nothing".to_owned()
             } else {
-                format!("“{}”", shorten(text))
+                format!("“{}”", shortened(text, 120))
             }
         };
-        let (key, what, mine, theirs) = match &self.command {
-            Command::SetLevel(key, level) => (
-                key,
-                "the level of",
-                level_name(cx.view, cx, key.cycle_id, *level),
-                level_name(cx.view, cx, key.cycle_id, self.conflict.theirs.level),
-            ),
-            Command::SetEvidence(key, text) => (
-                key,
-                "the evidence for",
-                quoted(text),
-                quoted(&self.conflict.theirs.evidence),
-            ),
-            Command::SetNextSteps(key, text) => (
-                key,
+        let (Command::SetLevel(key, _)
+        | Command::SetEvidence(key, _)
+        | Command::SetNextSteps(key, _)) = &self.command
+        else {
+            return (
+                "this".to_owned(),
+                "your change".to_owned(),
+                "theirs".to_owned(),
+            );
+        };
+        let Some(view) = cx.view else {
+            return (
+                key.indicator_key.clone(),
+                "your change".to_owned(),
+                "theirs".to_owned(),
+            );
+        };
+        let level = |l| level_words(view, &cx.instruments, key.cycle_id, l);
+        let theirs = &self.conflict.theirs;
+        let (what, mine, theirs) = match &self.command {
+            Command::SetLevel(_, mine) => ("the level of", level(*mine), level(theirs.level)),
+            Command::SetEvidence(_, mine) => {
+                ("the evidence for", quoted(mine), quoted(&theirs.evidence))
+            }
+            Command::SetNextSteps(_, mine) => (
                 "the next steps for",
-                quoted(text),
-                quoted(&self.conflict.theirs.next_steps),
+                quoted(mine),
+                quoted(&theirs.next_steps),
             ),
             _ => {
                 return (
@@ -97,33 +107,10 @@ impl ConflictChoice {
                 );
             }
         };
-        let cycle = cx.view.and_then(|v| v.cycle(key.cycle_id));
-        let indicator = cx
-            .view
-            .zip(cycle)
-            .and_then(|(view, cycle)| {
-                continuum_for(&cx.instruments, view, cycle).indicator(&key.indicator_key)
-            })
-            .map_or_else(|| key.indicator_key.clone(), |i| i.name.clone());
-        let year = cycle.map_or_else(String::new, |c| format!(" ({})", c.fields.school_year));
-        (format!("{what} {indicator}{year}"), mine, theirs)
+        let (indicator, year) =
+            indicator_in(view, &cx.instruments, key.cycle_id, &key.indicator_key);
+        (format!("{what} {indicator} ({year})"), mine, theirs)
     }
-}
-
-fn level_name(
-    view: Option<&PartnershipView>,
-    cx: &DialogContext<'_>,
-    cycle: crate::model::CycleId,
-    level: Option<Level>,
-) -> String {
-    let Some(level) = level else {
-        return "no level".to_owned();
-    };
-    view.and_then(|v| v.cycle(cycle).map(|c| continuum_for(&cx.instruments, v, c)))
-        .map_or_else(
-            || format!("level {}", level.number()),
-            |c| c.level_name(level).to_owned(),
-        )
 }
 
 /// `text` ended with a full stop, unless a quotation already ends it
@@ -137,14 +124,4 @@ fn sentence(text: &str) -> String {
     } else {
         format!("{text}.")
     }
-}
-
-/// At most 120 characters, with an ellipsis when cut.
-fn shorten(text: &str) -> String {
-    const LONGEST: usize = 120;
-    if text.chars().count() <= LONGEST {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(LONGEST).collect();
-    format!("{}…", cut.trim_end())
 }

@@ -85,32 +85,18 @@ impl App {
         };
         if let Some(offline) = session.offline() {
             let text = "Not connected: reconnecting… The server does not answer. Changes cannot be made until it does; everything saved before is kept on the server.";
-            egui::Panel::top("offline")
-                .frame(
-                    egui::Frame::new()
-                        .fill(style::problem_fill(ui.visuals()))
-                        .inner_margin(egui::Margin::symmetric(12, 6)),
-                )
-                .show(ui, |ui| {
-                    ui.label(RichText::new(text).strong())
-                        .on_hover_text(format!("What the connection said: {}", offline.why));
-                });
+            let fill = style::problem_fill(ui.visuals());
+            line_banner(ui, "offline", fill, text)
+                .on_hover_text(format!("What the connection said: {}", offline.why));
         }
         if let Some(account) = session.account()
             && !account.role.may_edit()
         {
-            egui::Panel::top("viewer")
-                .frame(
-                    egui::Frame::new()
-                        .fill(style::sample_fill(ui.visuals()))
-                        .inner_margin(egui::Margin::symmetric(12, 6)),
-                )
-                .show(ui, |ui| {
-                    ui.label(RichText::new(format!(
-                        "View only. You are signed in as {}, a viewer: this window shows the partnerships, and changes are made by assessors and administrators.",
-                        account.user
-                    )).strong());
-                });
+            let text = format!(
+                "View only. You are signed in as {}, a viewer: this window shows the partnerships, and changes are made by assessors and administrators.",
+                account.user
+            );
+            line_banner(ui, "viewer", style::sample_fill(ui.visuals()), &text);
         }
     }
 
@@ -135,16 +121,21 @@ impl App {
         } else {
             "Sample data: fictional partnerships made by PartnerPath for trying it out and for measuring its speed. Your own partnerships are kept in their own files."
         };
-        egui::Panel::top("sample")
-            .frame(
-                egui::Frame::new()
-                    .fill(style::sample_fill(ui.visuals()))
-                    .inner_margin(egui::Margin::symmetric(12, 6)),
-            )
-            .show(ui, |ui| {
-                ui.label(RichText::new(text).strong());
-            });
+        line_banner(ui, "sample", style::sample_fill(ui.visuals()), text);
     }
+}
+
+/// A line across the top of the window that only tells, on `fill`;
+/// returns the text's response (for a hover).
+fn line_banner(ui: &mut Ui, id: &str, fill: egui::Color32, text: &str) -> egui::Response {
+    egui::Panel::top(id)
+        .frame(
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(12, 6)),
+        )
+        .show(ui, |ui| ui.label(RichText::new(text).strong()))
+        .inner
 }
 
 /// A line across the top of the window that tells, with one button (its

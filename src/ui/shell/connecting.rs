@@ -6,13 +6,10 @@
 use super::App;
 use crate::place::Place;
 use crate::problem::Problem;
-use crate::session::Session;
+use crate::session::{RETRY, Session};
 use crate::ui::action::SignIn;
 use crate::ui::dialogs::Connect;
 use crate::ui::nav::Screen;
-
-/// How often a window without a connection tries again.
-const RETRY: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl App {
     /// File > Connect to a shared database…, filled in with the last one
@@ -114,9 +111,8 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        match session.follow() {
-            Ok(_) => {}
-            Err(problem) => self.problem = Some(problem),
+        if let Err(problem) = session.follow() {
+            self.problem = Some(problem);
         }
         if session.offline().is_some() {
             ctx.request_repaint_after(RETRY);

@@ -10,7 +10,7 @@ use super::keyboard;
 use crate::place::Place;
 use crate::session::Session;
 use crate::ui::action::{Action, Actions};
-use crate::ui::kit::widgets;
+use crate::ui::kit::{self, widgets};
 
 /// A menu entry for `action`, with its shortcut on the right if it has
 /// one (named by its label alone for screen readers); pushes the action
@@ -64,7 +64,7 @@ impl App {
             let import = Action::Import;
             let response = ui
                 .add_enabled(may_edit, egui::Button::new(import.text()))
-                .on_disabled_hover_text("This window cannot make changes: see the line at the top");
+                .on_disabled_hover_text(kit::NOT_NOW);
             if response.clicked() {
                 actions.push(import);
                 ui.close();

@@ -52,6 +52,12 @@ impl Role {
         self != Role::Viewer
     }
 
+    /// Whether it may read the history of changes (of its district's
+    /// partnerships, or every one's; the server holds to it too).
+    pub fn may_read_history(self) -> bool {
+        matches!(self, Role::DistrictAdmin | Role::StateAdmin)
+    }
+
     /// Whether it belongs to one district (every role but the state's).
     pub fn has_district(self) -> bool {
         self != Role::StateAdmin

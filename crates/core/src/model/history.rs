@@ -104,10 +104,14 @@ impl HistoryEntry {
                 if before == after {
                     return format!("{} changed {what}: {}", self.who, self.fields_changed());
                 }
-                let name = |l: Option<Level>| match l {
-                    Some(l) => self.level_name(view, instruments, l),
-                    None => "no level".to_owned(),
-                };
+                let cycle = CycleId(
+                    self.new
+                        .get("cycle_id")
+                        .or_else(|| self.old.get("cycle_id"))
+                        .and_then(Value::as_i64)
+                        .unwrap_or_default(),
+                );
+                let name = |l: Option<Level>| level_words(view, instruments, cycle, l);
                 format!(
                     "{} changed {what} from {} to {}",
                     self.who,
@@ -152,15 +156,8 @@ impl HistoryEntry {
         let number = |key: &str| row.get(key).and_then(Value::as_i64);
         match self.record.as_str() {
             "ratings" => {
-                let cycle = number("cycle_id").and_then(|c| view.cycle(CycleId(c)));
-                let indicator = text("indicator_key");
-                let name = cycle
-                    .map(|c| continuum_for(instruments, view, c))
-                    .and_then(|c| c.indicator(&indicator))
-                    .map_or(indicator.clone(), |i| i.name.clone());
-                let year = cycle
-                    .map(|c| c.fields.school_year.clone())
-                    .unwrap_or_default();
+                let cycle = CycleId(number("cycle_id").unwrap_or_default());
+                let (name, year) = indicator_in(view, instruments, cycle, &text("indicator_key"));
                 let rater = match number("person_id") {
                     Some(p) => view
                         .person(PersonId(p))
@@ -193,47 +190,62 @@ impl HistoryEntry {
             other => other.replace('_', " "),
         }
     }
+}
 
-    fn level_name(
-        &self,
-        view: &PartnershipView,
-        instruments: &Instruments,
-        level: Level,
-    ) -> String {
-        let row = if self.new.is_null() {
-            &self.old
-        } else {
-            &self.new
-        };
-        row.get("cycle_id")
-            .and_then(Value::as_i64)
-            .and_then(|c| view.cycle(CycleId(c)))
-            .map_or_else(
-                || format!("level {}", level.number()),
-                |c| {
-                    continuum_for(instruments, view, c)
-                        .level_name(level)
-                        .to_owned()
-                },
-            )
-    }
+/// An indicator of a cycle as a person reads it: its name in the version
+/// the cycle was rated with, and the cycle's school year ("Decision
+/// Making", "2025–26"); the key when the cycle is not there.
+pub fn indicator_in(
+    view: &PartnershipView,
+    instruments: &Instruments,
+    cycle: CycleId,
+    key: &str,
+) -> (String, String) {
+    let cycle = view.cycle(cycle);
+    let name = cycle
+        .map(|c| continuum_for(instruments, view, c))
+        .and_then(|c| c.indicator(key))
+        .map_or_else(|| key.to_owned(), |i| i.name.clone());
+    let year = cycle
+        .map(|c| c.fields.school_year.clone())
+        .unwrap_or_default();
+    (name, year)
+}
+
+/// A level as the cycle's version names it ("Established"), or "no level".
+pub fn level_words(
+    view: &PartnershipView,
+    instruments: &Instruments,
+    cycle: CycleId,
+    level: Option<Level>,
+) -> String {
+    let Some(level) = level else {
+        return "no level".to_owned();
+    };
+    view.cycle(cycle).map_or_else(
+        || format!("level {}", level.number()),
+        |c| {
+            continuum_for(instruments, view, c)
+                .level_name(level)
+                .to_owned()
+        },
+    )
 }
 
 /// A value as a person reads it: text without quotes, nothing for null.
 fn shown(value: &Value) -> String {
     match value {
-        Value::String(text) => shorten(text),
+        Value::String(text) => shortened(text, 80),
         Value::Null => "nothing".to_owned(),
         other => other.to_string(),
     }
 }
 
-/// At most 80 characters, with an ellipsis when cut.
-fn shorten(text: &str) -> String {
-    const LONGEST: usize = 80;
-    if text.chars().count() <= LONGEST {
+/// `text` cut to at most `longest` characters, with an ellipsis when cut.
+pub fn shortened(text: &str, longest: usize) -> String {
+    if text.chars().count() <= longest {
         return text.to_owned();
     }
-    let cut: String = text.chars().take(LONGEST).collect();
+    let cut: String = text.chars().take(longest).collect();
     format!("{}…", cut.trim_end())
 }

@@ -39,7 +39,7 @@ pub use change::{IndicatorChange, Movement, changes};
 pub use command::{Command, Conflict, Outcome, Refusal, Seen};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
 pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
-pub use history::{HistoryEntry, HistoryKind, HistoryTool};
+pub use history::{HistoryEntry, HistoryKind, HistoryTool, indicator_in, level_words, shortened};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;
 pub use monitoring::{
