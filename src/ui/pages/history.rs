@@ -63,11 +63,21 @@ impl PageView for HistoryPage {
                 shown.len(),
                 |ui, rows| {
                     for entry in &shown[rows] {
-                        let when = jiff::Timestamp::strptime("%Y-%m-%dT%H:%M:%SZ", &entry.at)
+                        let when = entry
+                            .at
+                            .parse::<jiff::Timestamp>()
                             .map_or_else(|_| entry.at.clone(), widgets::moment);
+                        // The moment first, in a column; the sentence cut
+                        // to the window (whole on hover), so that rows keep
+                        // one height at any zoom.
                         ui.horizontal(|ui| {
-                            ui.label(entry.describe(cx.view, &cx.instruments));
-                            ui.weak(format!("· {when}"));
+                            widgets::column(ui, style::width::LIST_WHEN, |ui| {
+                                ui.weak(when);
+                            });
+                            ui.add(
+                                egui::Label::new(entry.describe(cx.view, &cx.instruments))
+                                    .truncate(),
+                            );
                         });
                     }
                 },
