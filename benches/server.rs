@@ -3,19 +3,27 @@
 //! district, each making 500 edits at once (the latency of each edit, and
 //! that none is lost); and the portfolio of 500 partnerships in 20
 //! districts listed for a state administrator; and the time for one
-//! window's edit to appear in another's. Run with
+//! window's edit to appear in another's; and the window's frames while the
+//! server answers 200 ms late (through a delaying proxy on loopback). Run with
 //! `pg_virtualenv -t cargo bench --bench server` (it needs the server
 //! `pg_virtualenv` starts and names in PGHOST, PGPORT, PGUSER and
 //! PGPASSWORD); docs/PERFORMANCE.md has the figures and the budgets.
 
 use std::time::{Duration, Instant};
 
+#[path = "../tests/it/proxy.rs"]
+#[expect(dead_code, reason = "the benchmark delays; it never holds")]
+mod proxy;
+
+use egui_kittest::Harness;
 use partnerpath::instrument::Instruments;
+use partnerpath::keychain::{Keychain, MemoryKeychain};
 use partnerpath::model::{
     Command, CycleFields, CycleId, CycleStatus, Level, NewCycle, NewPartnership, Outcome, Rater,
     RatingKey, Role,
 };
 use partnerpath::session::Session;
+use partnerpath::ui::{Action, App, Page, Screen};
 use partnerpath_store::{ServerAddress, Store, add_server_user, set_up_server};
 
 const PEOPLE: usize = 20;
@@ -208,6 +216,129 @@ fn main() {
     assert_eq!(lost, 0, "every edit is on the server");
 
     appears_elsewhere(database, &state, cycles[0], &indicators);
+    let first = state
+        .portfolio()
+        .expect("portfolio")
+        .into_iter()
+        .find(|f| f.summary.partnership.fields.district == "District 00")
+        .map(|f| f.summary.partnership.id)
+        .expect("district's first");
+    for follows in [true, false] {
+        frames_on_a_slow_network(database, first, cycles[0], &indicators, follows);
+    }
+}
+
+/// How much later the server answers, through the proxy (half each way).
+const LATE: Duration = Duration::from_millis(200);
+
+/// The window's frames while every answer of the server comes `LATE`: a
+/// person rates in the window (a level every 400 ms, for 10 seconds) while
+/// another person's edits of the same cycle arrive (one every 300 ms). The
+/// window is drawn every 16 ms, as at 60 frames a second; each frame's time
+/// is measured. `follows`: the window as people open it (following
+/// changes, its store on a thread of its own); otherwise the window storing
+/// each edit before its frame ends, as PartnerPath did before.
+fn frames_on_a_slow_network(
+    database: &str,
+    partnership: partnerpath::model::PartnershipId,
+    cycle: CycleId,
+    indicators: &[String],
+    follows: bool,
+) {
+    let proxy = proxy::Proxy::start(
+        (env("PGHOST"), env("PGPORT").parse().expect("port")),
+        LATE / 2,
+    );
+    let url = format!("postgres://bench_00@127.0.0.1:{}/{database}", proxy.port);
+    let instruments = Instruments::builtin().expect("instruments");
+    let started = Instant::now();
+    let app = if follows {
+        let keychain = MemoryKeychain::default();
+        keychain.keep(&url, PASSWORD).expect("keep");
+        let mut app = App::without_database(instruments).with_keychain(Box::new(keychain));
+        app.act(Action::ConnectTo(url.clone()));
+        app
+    } else {
+        App::new(instruments, Session::connect_with(&url, Some(PASSWORD)))
+    };
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    harness.step();
+    let connecting = started.elapsed();
+    let started = Instant::now();
+    harness
+        .state_mut()
+        .act(Action::Go(Screen::In(partnership, Page::Continuum(cycle))));
+    harness.step();
+    let opening = started.elapsed();
+
+    // Someone else, on a connection of their own, straight to the server.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let other = someone_else(database, cycle, indicators, stop.clone());
+    let mut frames = Vec::new();
+    let mut edits = Vec::new();
+    let started = Instant::now();
+    let mut next_edit = Duration::ZERO;
+    while started.elapsed() < Duration::from_secs(10) {
+        if started.elapsed() >= next_edit {
+            let n = edits.len();
+            let key = RatingKey {
+                cycle_id: cycle,
+                indicator_key: indicators[n % 6].clone(),
+                rater: Rater::Consensus,
+            };
+            let level = u8::try_from(n % 4 + 1).ok().and_then(Level::new);
+            edits.push((key.clone(), level));
+            harness
+                .state_mut()
+                .act(Action::Edit(Command::SetLevel(key, level)));
+            next_edit += Duration::from_millis(400);
+        }
+        let frame = Instant::now();
+        harness.step();
+        frames.push(frame.elapsed());
+        std::thread::sleep(Duration::from_millis(16).saturating_sub(frame.elapsed()));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    other.join().expect("the other person");
+    // Every edit is on the server once the window has finished saving.
+    while harness.state().session().is_some_and(Session::saving) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    let state = Store::connect(&address("bench_state", database)).expect("state");
+    let view = state.load_partnership(partnership).expect("load");
+    let mut last = std::collections::HashMap::new();
+    for (key, level) in &edits {
+        last.insert(key.indicator_key.clone(), *level);
+    }
+    let lost = last
+        .iter()
+        .filter(|(key, level)| {
+            view.rating(cycle, Rater::Consensus, key)
+                .and_then(|r| r.level)
+                != **level
+        })
+        .count();
+    frames.sort();
+    println!(
+        "window frames, server answering {} ms late, {}: {} frames, p50 {:.1} ms, p95 {:.1} ms, worst {:.1} ms; {} edits, lost: {lost}; connecting {:.1} s, opening the cycle {:.1} s",
+        LATE.as_millis(),
+        if follows {
+            "store on its own thread"
+        } else {
+            "each edit stored within its frame (before)"
+        },
+        frames.len(),
+        percentile(&frames, 0.5).as_secs_f64() * 1000.0,
+        percentile(&frames, 0.95).as_secs_f64() * 1000.0,
+        frames[frames.len() - 1].as_secs_f64() * 1000.0,
+        edits.len(),
+        connecting.as_secs_f64(),
+        opening.as_secs_f64(),
+    );
+    assert_eq!(lost, 0, "every edit is on the server");
 }
 
 /// The time from one window's edit to the level showing in another's:
@@ -225,7 +356,7 @@ fn appears_elsewhere(database: &str, state: &Store, cycle: CycleId, indicators: 
         |user: &str| Session::connect_with(&url(user, database), Some(PASSWORD)).expect("connect");
     let mut rater = connect("bench_00");
     let mut watcher = connect("bench_state");
-    watcher.listen(Box::new(|| {})).expect("listen");
+    watcher.listen(std::sync::Arc::new(|| {})).expect("listen");
     watcher.open_partnership(first).expect("open");
     let mut times = Vec::new();
     for round in 0..100_usize {
@@ -303,4 +434,35 @@ fn lost(state: &Store, cycles: &[CycleId], indicators: &[String]) -> usize {
         }
     }
     lost
+}
+
+/// Another person's evidence for the last six indicators, every 300 ms,
+/// until `stop`.
+fn someone_else(
+    database: &str,
+    cycle: CycleId,
+    indicators: &[String],
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<()> {
+    let indicators = indicators.to_vec();
+    let database = database.to_owned();
+    std::thread::Builder::new()
+        .name("someone else".into())
+        .spawn(move || {
+            let mut store = Store::connect(&address("bench_00", &database)).expect("connect");
+            let mut n = 0_usize;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let key = RatingKey {
+                    cycle_id: cycle,
+                    indicator_key: indicators[indicators.len() - 1 - n % 6].clone(),
+                    rater: Rater::Consensus,
+                };
+                store
+                    .apply(&Command::SetEvidence(key, format!("someone else, {n}")))
+                    .expect("stored");
+                n += 1;
+                std::thread::sleep(Duration::from_millis(300));
+            }
+        })
+        .expect("thread")
 }

@@ -94,6 +94,8 @@ pub struct ScreenContext<'a> {
     /// The partnership's history of changes, when this window may read it
     /// (empty until read).
     pub history: Option<&'a [HistoryEntry]>,
+    /// The history is being read (from a server, in the background).
+    pub history_coming: bool,
 }
 
 /// The entries of a partnership's side panel, each with the page it

@@ -15,6 +15,7 @@ mod instrument_2018;
 mod layers;
 mod licences;
 mod print;
+mod proxy;
 mod rounding;
 mod safety;
 mod server;

@@ -37,11 +37,11 @@ fn sign_in_through_the_dialog(
     remember: bool,
 ) {
     harness.get_by_label("File").click();
-    harness.run();
+    settle(harness);
     harness
         .get_by_label("Connect to a shared database…")
         .click();
-    harness.run();
+    settle(harness);
     let host = std::env::var("PGHOST").expect("PGHOST");
     let port = std::env::var("PGPORT").expect("PGPORT");
     for (field, text) in [
@@ -53,21 +53,21 @@ fn sign_in_through_the_dialog(
     ] {
         let input = || by().label(field).predicate(|n| n.role() != Role::Label);
         harness.get(input()).click();
-        harness.run();
+        settle(harness);
         // Replace what the dialog offers (the last values, or the usual).
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness.run();
+        settle(harness);
         harness.get(input()).type_text(text);
-        harness.run();
+        settle(harness);
     }
     if remember {
         harness
             .get_by_label("Remember the password on this computer (in the system's keychain)")
             .click();
-        harness.run();
+        settle(harness);
     }
     harness.get_by_label("Connect").click();
-    harness.run();
+    settle(harness);
 }
 
 /// The open cycle's first cycle, shown in `harness`.
@@ -75,7 +75,11 @@ fn show_the_cycle(harness: &mut Harness<'static, App>, id: PartnershipId) {
     harness
         .state_mut()
         .act(Action::Go(Screen::In(id, Page::Overview)));
-    harness.run();
+    settle(harness);
+    // On a server the partnership is read in the background.
+    wait_until(harness, |h| {
+        h.state().screen() == Screen::In(id, Page::Overview)
+    });
     let cycle = harness
         .state()
         .session()
@@ -86,7 +90,7 @@ fn show_the_cycle(harness: &mut Harness<'static, App>, id: PartnershipId) {
     harness
         .state_mut()
         .act(Action::Go(Screen::In(id, Page::Continuum(cycle))));
-    harness.run();
+    settle(harness);
 }
 
 /// The team's level of Shared Goals, as the window holds it.
@@ -114,7 +118,27 @@ fn ask_for_team_level(harness: &mut Harness<'static, App>, level: Option<Level>)
         .act(Action::Edit(Command::SetLevel(key, level)));
 }
 
-/// Draws `harness` until `done` holds, as a window does when woken;
+/// Draws `harness` until what it asked of the server has come (nothing
+/// being saved or opened), then until it no longer changes.
+fn settle(harness: &mut Harness<'static, App>) {
+    let idle = |h: &Harness<'static, App>| {
+        h.state()
+            .session()
+            .is_none_or(|s| !s.saving() && s.opening().is_none())
+    };
+    let start = Instant::now();
+    loop {
+        wait_until(harness, idle);
+        // A frame drawn while saving asks for the next (its spinner turns).
+        if harness.run_ok().is_some() && idle(harness) {
+            return;
+        }
+        assert!(start.elapsed() < PATIENCE, "the window never settled");
+    }
+}
+
+/// Draws `harness` until `done` holds, as a window does when woken (by
+/// another person's change, or by its own store answering);
 /// returns how long it took, or fails after `PATIENCE`.
 fn wait_until(
     harness: &mut Harness<'static, App>,
@@ -124,7 +148,7 @@ fn wait_until(
     while !done(harness) {
         assert!(
             start.elapsed() < PATIENCE,
-            "the other window's change never appeared"
+            "what the window waited for never came"
         );
         std::thread::sleep(Duration::from_millis(5));
         harness.step();
@@ -167,7 +191,7 @@ fn two_windows_as_two_users_each_see_the_others_level_appear() {
     eli_keychain.keep(&eli_address, PASSWORD).expect("keep");
     let mut eli_window = window(&eli_keychain);
     eli_window.state_mut().act(Action::ConnectTo(eli_address));
-    eli_window.run();
+    settle(&mut eli_window);
     assert_eq!(
         eli_window
             .state()
@@ -182,7 +206,7 @@ fn two_windows_as_two_users_each_see_the_others_level_appear() {
     assert_eq!(shared_goals(&eli_window), Level::new(2));
 
     bo_window.get_by_label("Shared Goals: Established").click();
-    bo_window.run();
+    settle(&mut bo_window);
     assert_eq!(shared_goals(&bo_window), Level::new(3));
     let took = wait_until(&mut eli_window, |h| shared_goals(h) == Level::new(3));
     println!("Bo's level appeared in Eli's window after {took:?}");
@@ -190,7 +214,7 @@ fn two_windows_as_two_users_each_see_the_others_level_appear() {
     eli_window
         .get_by_label("Shared Goals: Transformational")
         .click();
-    eli_window.run();
+    settle(&mut eli_window);
     let took = wait_until(&mut bo_window, |h| shared_goals(h) == Level::new(4));
     println!("Eli's level appeared in Bo's window after {took:?}");
     // And the screen shows it, not only memory.
@@ -244,7 +268,7 @@ fn a_wrong_password_is_said_in_the_dialog_and_nothing_opens() {
     harness
         .state_mut()
         .act(Action::ConnectTo(p.database.url_as(&bo)));
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().session().is_none());
     assert_eq!(
         harness.state().dialogs(),
@@ -267,11 +291,11 @@ fn a_wrong_password_is_said_in_the_dialog_and_nothing_opens() {
             .predicate(|n| n.role() != Role::Label)
     };
     harness.get(input()).click();
-    harness.run();
+    settle(&mut harness);
     harness.get(input()).type_text("still not it");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Connect").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().session().is_none());
     assert_eq!(harness.state().dialogs(), ["connect"], "asked again");
     let server = by()
@@ -292,7 +316,7 @@ fn a_viewers_window_says_so_and_refuses_every_change() {
     harness
         .state_mut()
         .act(Action::ConnectTo(p.database.url_as(&ana)));
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("View only. You are signed in as");
     show_the_cycle(&mut harness, p.oak);
     // Every way to change shows unavailable.
@@ -304,7 +328,7 @@ fn a_viewers_window_says_so_and_refuses_every_change() {
     }
     // A change asked for all the same (as a shortcut would) is refused.
     ask_for_team_level(&mut harness, Level::new(3));
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         shared_goals(&harness),
         Level::new(2),
@@ -333,10 +357,10 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
     harness
         .state_mut()
         .act(Action::ConnectTo(p.database.url_as(&bo)));
-    harness.run();
+    settle(&mut harness);
     show_the_cycle(&mut harness, p.oak);
     harness.get_by_label("Shared Goals: Established").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         shared_goals(&harness),
         Level::new(3),
@@ -354,7 +378,7 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
     wait_until(&mut harness, |h| {
         h.state().session().is_some_and(|s| s.offline().is_some())
     });
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label_contains("Not connected: reconnecting…");
     // Changes are unavailable meanwhile, and one asked for all the same
     // is refused, not queued.
@@ -365,7 +389,7 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
             .is_disabled()
     );
     ask_for_team_level(&mut harness, Level::new(4));
-    harness.run();
+    settle(&mut harness);
     if harness
         .state()
         .session()
@@ -380,7 +404,7 @@ fn a_cut_connection_is_said_refuses_changes_and_comes_back_with_every_saved_edit
     });
     assert_eq!(shared_goals(&harness), Level::new(3));
     harness.get_by_label("Shared Goals: Developing").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         shared_goals(&harness),
         Level::new(2),
@@ -462,7 +486,7 @@ fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_
         team.clone(),
         "Eli's words".into(),
     )));
-    window.run();
+    settle(&mut window);
     assert_eq!(
         window.state().dialogs(),
         ["conflict"],
@@ -481,7 +505,7 @@ fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_
     window.get_by_label_contains("You were changing it to “Eli's words”.");
     assert_eq!(stored(&p, None).1, "Bo's words", "nothing overwritten yet");
     window.get_by_label("Keep yours").click();
-    window.run();
+    settle(&mut window);
     assert_eq!(stored(&p, None).1, "Eli's words", "kept, as chosen");
     assert!(window.state().dialogs().is_empty());
 
@@ -493,10 +517,10 @@ fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_
     window
         .state_mut()
         .act(Action::Edit(Command::SetLevel(team.clone(), Level::new(1))));
-    window.run();
+    settle(&mut window);
     window.get_by_label_contains("changed the level of Shared Goals (2025–26)");
     window.get_by_label("Take theirs").click();
-    window.run();
+    settle(&mut window);
     assert_eq!(stored(&p, None).0, Some(4), "theirs, as chosen");
     assert_eq!(
         shared_goals(&window),
@@ -515,11 +539,103 @@ fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_
     window
         .state_mut()
         .act(Action::Edit(Command::SetLevel(own, Level::new(2))));
-    window.run();
+    settle(&mut window);
     assert!(
         window.state().dialogs().is_empty(),
         "different raters never conflict"
     );
     assert_eq!(stored(&p, Some(eli_person.0)).0, Some(2));
     assert_eq!(stored(&p, None).0, Some(3));
+}
+
+/// The team's stored level of Shared Goals in Oak's first cycle.
+fn stored_team_level(p: &Portfolio) -> Option<i32> {
+    stored(p, None).0
+}
+
+#[test]
+fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_back() {
+    let p = portfolio();
+    let bo = p.database.user("bo_assessor");
+    // Bo's window reaches the server through a proxy that can stop the
+    // network: what the window does while the server has not answered is
+    // then seen for as long as the test looks.
+    let proxy = crate::proxy::Proxy::to_test_server(Duration::ZERO);
+    let url = format!(
+        "postgres://{bo}@localhost:{}/{}",
+        proxy.port, p.database.name
+    );
+    let keychain = MemoryKeychain::default();
+    keychain.keep(&url, PASSWORD).expect("keep");
+    let mut harness = window(&keychain);
+    harness.state_mut().act(Action::ConnectTo(url));
+    settle(&mut harness);
+    // Opening a partnership while the network is stopped: the list stays,
+    // saying what is on its way, until the partnership has come.
+    proxy.hold();
+    let oak = Screen::In(p.oak, Page::Overview);
+    harness.state_mut().act(Action::Go(oak));
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert_eq!(harness.state().screen(), Screen::Partnerships);
+    harness.get_by_label("Opening the partnership…");
+    proxy.release();
+    wait_until(&mut harness, |h| h.state().screen() == oak);
+    show_the_cycle(&mut harness, p.oak);
+
+    // The network stops; Bo chooses a level. The frame does not wait: the
+    // level shows, the window says it is saving, and the server does not
+    // have it yet.
+    proxy.hold();
+    harness.get_by_label("Shared Goals: Established").click();
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert_eq!(shared_goals(&harness), Level::new(3), "shown at once");
+    harness.get_by_label("Saving…");
+    assert_eq!(stored_team_level(&p), Some(2), "not on the server yet");
+    // The network comes back: saved, and said so.
+    proxy.release();
+    wait_until(&mut harness, |h| {
+        h.state().session().is_some_and(|s| !s.saving())
+    });
+    harness.step();
+    harness.get_by_label_contains("Saved at ");
+    assert_eq!(stored_team_level(&p), Some(3), "on the server");
+
+    // Someone else sets the level while Bo's next one is on its way: the
+    // server refuses Bo's, the window goes back to what the server holds,
+    // and asks which to keep.
+    proxy.hold();
+    harness
+        .get_by_label("Shared Goals: Transformational")
+        .click();
+    harness.step();
+    assert_eq!(shared_goals(&harness), Level::new(4), "shown at once");
+    p.database
+        .client()
+        .execute(
+            "UPDATE ratings SET level = 1 WHERE indicator_key = 'shared-goals' AND person_id IS NULL
+               AND cycle_id IN (SELECT id FROM cycles WHERE partnership_id = $1)",
+            &[&p.oak.0],
+        )
+        .expect("someone else's level");
+    proxy.release();
+    wait_until(&mut harness, |h| h.state().dialogs() == ["conflict"]);
+    wait_until(&mut harness, |h| shared_goals(h) == Level::new(1));
+    assert_eq!(stored_team_level(&p), Some(1), "nothing overwritten");
+    harness.step();
+    harness.get_by_label("Keep yours").click();
+    settle(&mut harness);
+    wait_until(&mut harness, |h| {
+        h.state().session().is_some_and(|s| !s.saving())
+    });
+    assert_eq!(stored_team_level(&p), Some(4), "kept, as chosen");
+    assert_eq!(shared_goals(&harness), Level::new(4));
+    assert!(
+        harness.state().problem().is_none(),
+        "{:?}",
+        harness.state().problem()
+    );
 }

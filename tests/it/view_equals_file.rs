@@ -746,6 +746,16 @@ fn edit_and_compare(
             continue;
         };
         let applied = session.apply(&command);
+        if let Ok(outcome) = &applied {
+            // A window shows every other edit before the server answers.
+            prop_assert_eq!(
+                *outcome != Outcome::Done,
+                command.makes_a_record(),
+                "{:?} answered {:?}",
+                command,
+                outcome
+            );
+        }
         let loaded = session.store().load_partnership(here);
         match (session.view(), loaded) {
             (Some(view), Ok(loaded)) => {

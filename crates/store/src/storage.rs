@@ -15,7 +15,9 @@ use partnerpath_core::model::{
     Seen,
 };
 
-pub trait Storage {
+/// `Send`: on a shared database the window's store works on a thread of
+/// its own, so that no frame waits for the network.
+pub trait Storage: Send {
     /// Every partnership not in "Recently deleted", with what the list and
     /// the portfolio show of it.
     fn portfolio(&self) -> Result<Vec<PortfolioFacts>, StoreError>;

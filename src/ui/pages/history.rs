@@ -30,6 +30,14 @@ impl PageView for HistoryPage {
             ui.label("Only an administrator can read the history of changes.");
             return;
         };
+        if cx.history_coming {
+            ui.add_space(style::space::M);
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Reading the history from the server…");
+            });
+            return;
+        }
         ui.add_space(style::space::M);
         self.filters(ui, entries);
         let shown: Vec<&HistoryEntry> = entries

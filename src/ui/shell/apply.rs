@@ -96,7 +96,7 @@ impl App {
             }
             Action::KeepMine(command) => {
                 if let Some(session) = self.session.as_mut() {
-                    session.apply_anyway(&command)?;
+                    session.send_anyway(&command)?;
                 }
             }
             Action::OpenFile(path) => return self.open_database(&path),
@@ -123,7 +123,8 @@ impl App {
     }
 
     /// Stores one edit; what it made opens (a new partnership, cycle,
-    /// readiness round or worksheet).
+    /// readiness round or worksheet). On a server the edit is sent, and
+    /// what it made opens when the server answers (`App::follow`).
     fn edit(
         &mut self,
         command: &crate::model::Command,
@@ -132,37 +133,28 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return Ok(());
         };
-        let outcome = match session.apply(command) {
-            Ok(outcome) => outcome,
+        match session.send(command) {
+            Ok(Some(outcome)) => {
+                if let Some(screen) = opened_by(outcome, session) {
+                    *navigate = Some(screen);
+                }
+                Ok(())
+            }
+            Ok(None) => Ok(()),
             Err(problem) => {
                 // Someone else's change met: the choice, not a problem.
                 if let Some(conflict) = session.take_conflict() {
                     self.act(Action::ChooseInConflict(Box::new(conflict)));
                     return Ok(());
                 }
-                return Err(problem);
+                Err(problem)
             }
-        };
-        let page = match outcome {
-            Outcome::PartnershipCreated(id) => {
-                *navigate = Some(Screen::In(id, Page::Overview));
-                None
-            }
-            Outcome::ReadinessRoundCreated(round) => Some(Page::Readiness(round)),
-            Outcome::DocumentCreated(document) => Some(Page::Document(document)),
-            Outcome::CycleCreated(cycle) => Some(Page::Continuum(cycle)),
-            Outcome::AdaptationAdded(adaptation) => Some(Page::Adaptation(adaptation)),
-            _ => None,
-        };
-        if let (Some(page), Some(view)) = (page, session.view()) {
-            *navigate = Some(Screen::In(view.partnership.id, page));
         }
-        Ok(())
     }
 
     /// Shows the first problem of the frame, saying how many more there
     /// were: edits not saved, and other things that did not work.
-    fn report(&mut self, failed: Vec<(Problem, bool)>) {
+    pub(super) fn report(&mut self, failed: Vec<(Problem, bool)>) {
         let mut failed = failed.into_iter();
         let Some((mut problem, _)) = failed.next() else {
             return;
@@ -210,22 +202,26 @@ impl App {
         let Some(session) = self.session.as_mut() else {
             return;
         };
+        self.opening = None;
         let result = match screen {
-            Screen::Partnerships => {
-                session.close_partnership();
-                session.refresh_summaries()
-            }
+            Screen::Partnerships => session.show_list(),
             Screen::In(id, _) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
                     Ok(())
                 } else {
-                    session.open_partnership(id).map(|_| ())
+                    session.open_soon(id)
                 }
             }
         };
         if let Screen::In(_, Page::Trajectory(tab)) = screen {
             self.pages.trajectory.tab = tab;
+        }
+        if result.is_ok() && session.opening().is_some() {
+            // On a server: the screen changes when the partnership has
+            // come (`App::follow`); this one stays meanwhile.
+            self.opening = Some(screen);
+            return;
         }
         match result {
             Ok(()) => self.screen = screen,
@@ -235,6 +231,22 @@ impl App {
             }
         }
     }
+}
+
+/// The screen that shows what a stored edit made, if it made something to
+/// open (a new partnership, cycle, readiness round or worksheet).
+pub(super) fn opened_by(outcome: Outcome, session: &Session) -> Option<Screen> {
+    let page = match outcome {
+        Outcome::PartnershipCreated(id) => return Some(Screen::In(id, Page::Overview)),
+        Outcome::ReadinessRoundCreated(round) => Page::Readiness(round),
+        Outcome::DocumentCreated(document) => Page::Document(document),
+        Outcome::CycleCreated(cycle) => Page::Continuum(cycle),
+        Outcome::AdaptationAdded(adaptation) => Page::Adaptation(adaptation),
+        _ => return None,
+    };
+    session
+        .view()
+        .map(|view| Screen::In(view.partnership.id, page))
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 //! the keychain only when asked, and, each frame, following what other
 //! people change and whether the server can be reached.
 
-use super::App;
+use super::{App, apply};
 use crate::place::Place;
 use crate::problem::Problem;
-use crate::session::{RETRY, Session};
-use crate::ui::action::SignIn;
+use crate::session::{Finished, RETRY, Session};
+use crate::ui::action::{Action, SignIn};
 use crate::ui::dialogs::Connect;
 use crate::ui::nav::Screen;
 
@@ -96,7 +96,7 @@ impl App {
         address: &str,
     ) -> Result<(), Problem> {
         let wake = ctx.clone();
-        session.listen(Box::new(move || wake.request_repaint()))?;
+        session.listen(std::sync::Arc::new(move || wake.request_repaint()))?;
         self.recent.used_server(address);
         self.session = Some(session);
         self.problem = None;
@@ -116,6 +116,41 @@ impl App {
         }
         if session.offline().is_some() {
             ctx.request_repaint_after(RETRY);
+        }
+        // What the server answered to the edits sent in the background:
+        // what they made opens; those not stored are said, and someone
+        // else's change met is asked about.
+        let mut failed = Vec::new();
+        let mut navigate = None;
+        for finished in session.take_finished() {
+            match finished {
+                Finished::Stored(_, outcome) => {
+                    navigate = apply::opened_by(outcome, session).or(navigate);
+                }
+                Finished::Failed(problem) => failed.push((problem, true)),
+            }
+        }
+        if let Some(conflict) = session.take_conflict() {
+            self.act(Action::ChooseInConflict(Box::new(conflict)));
+        }
+        self.report(failed);
+        if let Some(screen) = navigate {
+            self.navigate(screen);
+        }
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        // A partnership asked for has come: its screen shows. (One that
+        // could not be read was said with the other failures.)
+        if let Some(screen) = self.opening
+            && session.opening().is_none()
+        {
+            self.opening = None;
+            if let Screen::In(id, _) = screen
+                && session.view().is_some_and(|v| v.partnership.id == id)
+            {
+                self.screen = screen;
+            }
         }
         // What was open may have been deleted by someone else.
         if let Screen::In(id, _) = self.screen

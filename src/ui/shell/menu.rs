@@ -183,6 +183,7 @@ fn saved_in(ui: &mut Ui, session: &Session) {
                 "A shared database: every change is saved on the server as you make it, and appears in every window connected to it.\n{}",
                 place.address()
             ));
+            saving(ui, session);
         });
         return;
     }
@@ -201,4 +202,29 @@ fn saved_in(ui: &mut Ui, session: &Session) {
                 ));
         }
     });
+}
+
+/// Whether the last changes are on the server yet: "Saving…" while one is
+/// on its way, then when the server said it was stored; "Opening the
+/// partnership…" while one asked for is on its way.
+fn saving(ui: &mut Ui, session: &Session) {
+    if session.opening().is_some() {
+        ui.separator();
+        ui.label("Opening the partnership…")
+            .on_hover_text("Its cycles, ratings and plans are on their way from the server.");
+        ui.spinner();
+    } else if session.saving() {
+        ui.separator();
+        ui.label("Saving…")
+            .on_hover_text("Your last change is on its way to the server.");
+        ui.spinner();
+    } else if let Some(at) = session.saved_at() {
+        let zoned = at.to_zoned(jiff::tz::TimeZone::system());
+        ui.separator();
+        ui.weak(format!("Saved at {}", zoned.strftime("%H:%M")))
+            .on_hover_text(format!(
+                "The server said at {} that your last change was stored.",
+                zoned.strftime("%H:%M:%S")
+            ));
+    }
 }

@@ -63,6 +63,9 @@ pub struct App {
     instruments: Instruments,
     session: Option<Session>,
     screen: Screen,
+    /// On a server: the screen asked for, shown once its partnership has
+    /// been read.
+    opening: Option<Screen>,
     problem: Option<Problem>,
     list: PartnershipsList,
     pages: Pages,
@@ -109,6 +112,7 @@ impl App {
             instruments,
             session,
             screen: Screen::Partnerships,
+            opening: None,
             problem,
             list: PartnershipsList::default(),
             pages: Pages::default(),
@@ -308,6 +312,7 @@ impl App {
                         history: session
                             .may_read_history()
                             .then(|| session.history().unwrap_or_default()),
+                        history_coming: session.history().is_none(),
                     };
                     self.pages.show(ui, &cx, actions);
                 }

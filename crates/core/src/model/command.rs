@@ -217,6 +217,28 @@ impl Command {
                 | Command::DeletePartnership(_)
         )
     }
+
+    /// Whether storing this edit makes a record whose id only the database
+    /// gives (its `Outcome` names it). Every other edit is stored with
+    /// `Outcome::Done`, so a window may show it before the database has
+    /// answered.
+    pub fn makes_a_record(&self) -> bool {
+        matches!(
+            self,
+            Command::CreatePartnership(_)
+                | Command::AddPerson(..)
+                | Command::CreateCycle(_)
+                | Command::AddStageEntry(_)
+                | Command::CreateReadinessRound(_)
+                | Command::AddReadinessMember(_)
+                | Command::CreateDocument(_)
+                | Command::AddActionStep(_)
+                | Command::AddGoal(_)
+                | Command::AddMilestone(_)
+                | Command::AddCheckIn(_)
+                | Command::AddAdaptation(_)
+        )
+    }
 }
 
 /// What the window showed of the field an edit changes. On a shared

@@ -4,8 +4,20 @@
 //! `Store::apply` (store) writes it to the file, and `PartnershipView::apply`
 //! (model) changes memory the same way. Nothing here draws; the screens read
 //! from it.
+//!
+//! On a shared database the window's store works on a thread of its own
+//! (`background`): an edit is shown at once and stored behind, and what
+//! the server answers is taken at the next frame (`Session::follow`).
 
+mod background;
+
+use std::collections::VecDeque;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::sync::{MutexGuard, TryLockError};
+
+pub use background::Waker;
+use background::{Answer, Background, Job, Shared, lock};
 
 use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
@@ -18,12 +30,17 @@ use crate::place::Place;
 use crate::problem::{Doing, Problem, Remedy};
 pub use partnerpath_store::{Backup, ExportScope, Holder, Reason};
 use partnerpath_store::{
-    Backups, Change, Counterpart, Listener, ServerAddress, Storage, Store, StoreError, Wake,
+    Backups, Change, Counterpart, Listener, ServerAddress, Storage, Store, StoreError,
 };
 
 pub struct Session {
-    /// The database, through the calls every engine answers.
-    store: Box<dyn Storage>,
+    /// The database, through the calls every engine answers; shared with
+    /// the background thread on a server.
+    store: Shared,
+    /// Who is signed in, on a server (read once: it does not change).
+    account: Option<Account>,
+    /// Whether this user may read the history of changes.
+    may_read_history: bool,
     /// Where it is, for messages.
     path: PathBuf,
     summaries: Vec<PartnershipSummary>,
@@ -53,6 +70,45 @@ pub struct Session {
     listener: Option<Listener>,
     /// On a server whose connection was lost: why, until it is back.
     offline: Option<Offline>,
+    /// In a window on a server: the thread the store works on.
+    background: Option<Background>,
+    /// The edits shown before the server answered, oldest first.
+    unanswered: VecDeque<(PartnershipId, Command)>,
+    /// A partnership being read in the background, to open when it comes.
+    opening: Option<PartnershipId>,
+    /// Edits sent to the background thread and not answered yet.
+    unsaved: usize,
+    /// When the server last answered that an edit was stored.
+    saved_at: Option<jiff::Timestamp>,
+    /// What the background thread answered that the window acts on.
+    finished: Vec<Finished>,
+    /// Counts what changed the history, so that a history read before a
+    /// change is not shown after it.
+    changes: u64,
+    /// The `changes` when the history was last asked for.
+    history_asked: Option<u64>,
+    /// A reconnection is under way on the background thread.
+    reconnecting: bool,
+}
+
+/// What became of an edit stored in the background, for the window.
+#[derive(Debug)]
+pub enum Finished {
+    /// Stored: what it made may open.
+    Stored(Command, Outcome),
+    /// Not stored, and why; the window shows what the database holds.
+    Failed(Problem),
+}
+
+/// The store, for reading, once every edit sent before is stored.
+pub struct StoreRef<'a>(MutexGuard<'a, Box<dyn Storage>>);
+
+impl Deref for StoreRef<'_> {
+    type Target = dyn Storage;
+
+    fn deref(&self) -> &Self::Target {
+        self.0.as_ref()
+    }
 }
 
 /// The connection to the server is lost; the session reconnects by itself.
@@ -142,21 +198,27 @@ impl Session {
         Session::with_store(store)
     }
 
-    /// Starts following what other people change on the server; `wake`
-    /// is called (on another thread) whenever something did. Nothing is
-    /// done for a file.
-    pub fn listen(&mut self, wake: Wake) -> Result<(), Problem> {
-        self.listener = self
-            .store
-            .listen(wake)
+    /// Starts following what other people change on the server, and
+    /// moves the store onto a thread of its own; `wake` is called (on
+    /// another thread) whenever something changed or the server answered.
+    /// Nothing is done for a file.
+    pub fn listen(&mut self, wake: Waker) -> Result<(), Problem> {
+        let for_listener = wake.clone();
+        self.listener = lock(&self.store)
+            .listen(Box::new(move || for_listener()))
             .map_err(|e| Problem::store(&e, Doing::Opening))?;
+        if self.listener.is_some() {
+            self.background = Some(Background::start(self.store.clone(), wake));
+        }
         Ok(())
     }
 
-    /// Reads again what other people changed since the last frame, and
-    /// follows the connection: lost, and back. Cheap when nothing
-    /// happened: no query is made.
+    /// Takes what the server answered, reads again what other people
+    /// changed since the last frame, and follows the connection: lost, and
+    /// back. Cheap when nothing happened: no query is made, and nothing
+    /// waits for the server.
     pub fn follow(&mut self) -> Result<(), Problem> {
+        self.take_answers();
         let changes = self
             .listener
             .as_ref()
@@ -188,15 +250,20 @@ impl Session {
                 }
             }
         }
-        if self.offline.is_none() && self.store.is_disconnected() {
+        if self.offline.is_none() && self.disconnected_now() {
             self.went_offline("the server ended this window's connection".to_owned());
         }
         if let Some(offline) = &mut self.offline {
-            if offline.listener_down || offline.tried.elapsed() < RETRY {
+            if offline.listener_down || offline.tried.elapsed() < RETRY || self.reconnecting {
                 return Ok(());
             }
             offline.tried = std::time::Instant::now();
-            if self.store.reconnect().is_err() {
+            if let Some(background) = self.background.as_mut() {
+                background.send(Job::Reconnect);
+                self.reconnecting = true;
+                return Ok(());
+            }
+            if lock(&self.store).reconnect().is_err() {
                 return Ok(());
             }
             self.offline = None;
@@ -208,14 +275,33 @@ impl Session {
         Ok(())
     }
 
+    /// Whether the store knows its connection is lost; never waits for the
+    /// background thread (while it works, the answer says).
+    fn disconnected_now(&self) -> bool {
+        match self.store.try_lock() {
+            Ok(store) => store.is_disconnected(),
+            Err(TryLockError::Poisoned(store)) => store.into_inner().is_disconnected(),
+            Err(TryLockError::WouldBlock) => false,
+        }
+    }
+
     /// Reads again the list and the partnership open, as they are now
-    /// (another person may have deleted it: then the list shows).
+    /// (another person may have deleted it: then the list shows). In the
+    /// background on a server.
     fn read_again(&mut self) -> Result<(), Problem> {
-        self.history = None;
+        self.forget_history();
+        if let Some(background) = self.background.as_mut() {
+            if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
+                background.send(Job::Load(id));
+            }
+            background.send(Job::List);
+            return Ok(());
+        }
         if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
-            match self.store.load_partnership(id) {
+            let store = lock(&self.store);
+            match store.load_partnership(id) {
                 Ok(view) => self.open = Some(view),
-                Err(e) if self.store.is_disconnected() => {
+                Err(e) if store.is_disconnected() => {
                     return Err(Problem::store(&e, Doing::Reading));
                 }
                 // Deleted by someone else, or no longer theirs to see.
@@ -225,6 +311,164 @@ impl Session {
         self.refresh_summaries()
     }
 
+    /// The history read is no longer current.
+    fn forget_history(&mut self) {
+        self.history = None;
+        self.changes += 1;
+    }
+
+    /// Waits for every job sent to the background thread, and takes its
+    /// answers: before anything is done on the store here.
+    fn settle(&mut self) {
+        if let Some(background) = &self.background {
+            background.wait();
+        }
+        self.take_answers();
+    }
+
+    /// Takes the background thread's answers, in order.
+    fn take_answers(&mut self) {
+        let answers = match self.background.as_mut() {
+            Some(background) => background.answers(),
+            None => return,
+        };
+        for answer in answers {
+            self.take(answer);
+        }
+    }
+
+    fn take(&mut self, answer: Answer) {
+        match answer {
+            Answer::Applied {
+                command,
+                shown,
+                result,
+                disconnected,
+            } => self.take_applied(command, shown, result, disconnected),
+            Answer::Loaded {
+                id,
+                result,
+                disconnected,
+            } => {
+                let asked_to_open = self.opening == Some(id);
+                if asked_to_open {
+                    self.opening = None;
+                } else if self.open.as_ref().map(|v| v.partnership.id) != Some(id) {
+                    return;
+                }
+                match result {
+                    Ok(mut view) => {
+                        // The edits sent after it was asked for are shown.
+                        for (_, command) in self.unanswered.iter().filter(|(on, _)| *on == id) {
+                            view.apply(command, &Outcome::Done);
+                        }
+                        if asked_to_open {
+                            self.forget_history();
+                        }
+                        self.open = Some(*view);
+                    }
+                    Err(e) if asked_to_open => {
+                        if disconnected {
+                            self.went_offline(e.to_string());
+                        }
+                        self.finished
+                            .push(Finished::Failed(Problem::store(&e, Doing::Reading)));
+                    }
+                    Err(e) if disconnected => self.went_offline(e.to_string()),
+                    // Deleted by someone else, or no longer theirs to see:
+                    // the list, asked for with it, shows.
+                    Err(_) => {
+                        self.open = None;
+                        self.forget_history();
+                    }
+                }
+            }
+            Answer::Listed(Ok(portfolio)) => {
+                self.summaries = portfolio.iter().map(|f| f.summary.clone()).collect();
+                self.portfolio = portfolio;
+                self.list_reads += 1;
+            }
+            Answer::Listed(Err(e)) => {
+                if self.offline.is_none() {
+                    self.finished
+                        .push(Finished::Failed(Problem::store(&e, Doing::Reading)));
+                }
+            }
+            Answer::History(id, asked, result) => {
+                if asked != self.changes || self.open.as_ref().map(|v| v.partnership.id) != Some(id)
+                {
+                    return;
+                }
+                match result {
+                    Ok(entries) => self.history = Some(entries),
+                    Err(e) => {
+                        // Said once; read again when something next changes.
+                        self.history = Some(Vec::new());
+                        self.finished
+                            .push(Finished::Failed(Problem::store(&e, Doing::Reading)));
+                    }
+                }
+            }
+            Answer::Reconnected(result) => {
+                self.reconnecting = false;
+                match result {
+                    Ok(()) => {
+                        self.offline = None;
+                        // Nothing fails in the background: a read goes.
+                        let _ = self.read_again();
+                    }
+                    Err(_) => {
+                        if let Some(offline) = &mut self.offline {
+                            offline.tried = std::time::Instant::now();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The server's answer to an edit sent in the background.
+    fn take_applied(
+        &mut self,
+        command: Command,
+        shown: bool,
+        result: Result<Outcome, StoreError>,
+        disconnected: bool,
+    ) {
+        if shown {
+            self.unanswered.pop_front();
+        }
+        self.unsaved = self.unsaved.saturating_sub(1);
+        let problem = match result {
+            Ok(outcome) => {
+                self.saved_at = Some(jiff::Timestamp::now());
+                if !shown {
+                    self.show_stored(&command, &outcome);
+                    if self.open.is_none()
+                        && command.changes_the_list()
+                        && let Some(background) = self.background.as_mut()
+                    {
+                        background.send(Job::List);
+                    }
+                }
+                self.finished.push(Finished::Stored(command, outcome));
+                return;
+            }
+            Err(StoreError::Conflict { conflict, .. }) => {
+                // Not a problem: the window asks which to keep.
+                self.conflict = Some((command, *conflict));
+                None
+            }
+            Err(e) if disconnected => {
+                self.went_offline(e.to_string());
+                Some(not_connected())
+            }
+            Err(e) => Some(Problem::store(&e, Doing::Saving)),
+        };
+        self.finished.extend(problem.map(Finished::Failed));
+        // What the database holds shows again, without the edit.
+        let _ = self.read_again();
+    }
     fn went_offline(&mut self, why: String) {
         if self.offline.is_none() {
             self.offline = Some(Offline {
@@ -247,7 +491,7 @@ impl Session {
 
     /// Who is signed in, on a server.
     pub fn account(&self) -> Option<&Account> {
-        self.store.account()
+        self.account.as_ref()
     }
 
     /// Whether this window may make changes: not when its file is open
@@ -269,6 +513,8 @@ impl Session {
         let portfolio = store
             .portfolio()
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
+        let account = store.account().cloned();
+        let may_read_history = store.may_read_history();
         Ok(Session {
             summaries: portfolio.iter().map(|f| f.summary.clone()).collect(),
             portfolio,
@@ -277,15 +523,26 @@ impl Session {
             backups: None,
             read_only: None,
             notice: None,
-            place: store
-                .account()
+            place: account
+                .as_ref()
                 .and_then(|_| Place::parse(&path.to_string_lossy())),
             path,
             history: None,
             conflict: None,
             listener: None,
             offline: None,
-            store,
+            account,
+            may_read_history,
+            store: std::sync::Arc::new(std::sync::Mutex::new(store)),
+            background: None,
+            unanswered: VecDeque::new(),
+            opening: None,
+            unsaved: 0,
+            saved_at: None,
+            finished: Vec::new(),
+            changes: 0,
+            history_asked: None,
+            reconnecting: false,
         })
     }
 
@@ -318,9 +575,12 @@ impl Session {
         &self.path
     }
 
-    /// The database, for reading.
-    pub fn store(&self) -> &dyn Storage {
-        self.store.as_ref()
+    /// The database, for reading, once every edit sent before is stored.
+    pub fn store(&self) -> StoreRef<'_> {
+        if let Some(background) = &self.background {
+            background.wait();
+        }
+        StoreRef(lock(&self.store))
     }
 
     pub fn summaries(&self) -> &[PartnershipSummary] {
@@ -341,8 +601,8 @@ impl Session {
     /// Reads the list of partnerships again (after working inside one),
     /// with the portfolio's facts.
     pub fn refresh_summaries(&mut self) -> Result<(), Problem> {
-        self.portfolio = self
-            .store
+        self.settle();
+        self.portfolio = lock(&self.store)
             .portfolio()
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         self.summaries = self.portfolio.iter().map(|f| f.summary.clone()).collect();
@@ -356,23 +616,55 @@ impl Session {
 
     /// Loads one partnership into memory for its screens.
     pub fn open_partnership(&mut self, id: PartnershipId) -> Result<&PartnershipView, Problem> {
-        let view = self
-            .store
+        self.settle();
+        self.opening = None;
+        let view = lock(&self.store)
             .load_partnership(id)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
-        self.history = None;
+        self.forget_history();
         Ok(self.open.insert(view))
     }
 
     pub fn close_partnership(&mut self) {
         self.open = None;
-        self.history = None;
+        self.opening = None;
+        self.forget_history();
+    }
+
+    /// Opens partnership `id`: at once in a file; on a server it is read
+    /// in the background (`opening` says so until it has come, and
+    /// `take_finished` if it could not be read).
+    pub fn open_soon(&mut self, id: PartnershipId) -> Result<(), Problem> {
+        let Some(background) = self.background.as_mut() else {
+            return self.open_partnership(id).map(|_| ());
+        };
+        background.send(Job::Load(id));
+        self.opening = Some(id);
+        Ok(())
+    }
+
+    /// The partnership being read in the background to open, if any.
+    pub fn opening(&self) -> Option<PartnershipId> {
+        self.opening
+    }
+
+    /// Closes the open partnership and reads the list again (in the
+    /// background on a server).
+    pub fn show_list(&mut self) -> Result<(), Problem> {
+        self.close_partnership();
+        match self.background.as_mut() {
+            Some(background) => {
+                background.send(Job::List);
+                Ok(())
+            }
+            None => self.refresh_summaries(),
+        }
     }
 
     /// Whether this window may read the history of changes: whoever
     /// opened a file; an administrator on a server.
     pub fn may_read_history(&self) -> bool {
-        self.store.may_read_history()
+        self.may_read_history
     }
 
     /// The open partnership's history of changes, newest first, if read
@@ -382,12 +674,20 @@ impl Session {
     }
 
     /// Reads the open partnership's history of changes (the newest
-    /// `HISTORY_SHOWN`).
+    /// `HISTORY_SHOWN`); on a server in the background, once per change.
     pub fn read_history(&mut self) -> Result<(), Problem> {
         let Some(id) = self.open.as_ref().map(|v| v.partnership.id) else {
             return Ok(());
         };
-        match self.store.history(id, HISTORY_SHOWN) {
+        if let Some(background) = self.background.as_mut() {
+            if self.history_asked != Some(self.changes) {
+                self.history_asked = Some(self.changes);
+                background.send(Job::History(id, HISTORY_SHOWN, self.changes));
+            }
+            return Ok(());
+        }
+        let read = lock(&self.store).history(id, HISTORY_SHOWN);
+        match read {
             Ok(entries) => {
                 self.history = Some(entries);
                 Ok(())
@@ -404,13 +704,10 @@ impl Session {
     /// On failure nothing changes, in the file or in memory, and the
     /// problem says why. On a shared database, an edit to a field someone
     /// else changed meanwhile is not stored: the screen then shows their
-    /// change, and `take_conflict` says what it was.
+    /// change, and `take_conflict` says what it was. Waits for the
+    /// database (the window uses `send`).
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
-        let seen = self
-            .place
-            .as_ref()
-            .and(self.open.as_ref())
-            .and_then(|view| command.seen(view));
+        let seen = self.seen(command);
         self.store_and_follow(command, seen.as_ref())
     }
 
@@ -418,6 +715,81 @@ impl Session {
     /// keep their change over someone else's).
     pub fn apply_anyway(&mut self, command: &Command) -> Result<Outcome, Problem> {
         self.store_and_follow(command, None)
+    }
+
+    /// An edit from the window. In a file it is stored at once, and its
+    /// outcome returned. On a server it is sent to the background thread
+    /// and `None` returned: an edit that makes nothing shows at once;
+    /// what the server answers comes with a later frame (`take_finished`,
+    /// `take_conflict`).
+    pub fn send(&mut self, command: &Command) -> Result<Option<Outcome>, Problem> {
+        let seen = self.seen(command);
+        self.send_seen(command, seen)
+    }
+
+    /// `send`, whatever the field holds now (the user chose to keep their
+    /// change over someone else's).
+    pub fn send_anyway(&mut self, command: &Command) -> Result<Option<Outcome>, Problem> {
+        self.send_seen(command, None)
+    }
+
+    /// What the window shows of the field `command` changes, on a server.
+    fn seen(&self, command: &Command) -> Option<Seen> {
+        self.place
+            .as_ref()
+            .and(self.open.as_ref())
+            .and_then(|view| command.seen(view))
+    }
+
+    fn send_seen(
+        &mut self,
+        command: &Command,
+        seen: Option<Seen>,
+    ) -> Result<Option<Outcome>, Problem> {
+        if self.background.is_none() {
+            return self.store_and_follow(command, seen.as_ref()).map(Some);
+        }
+        self.refuse_if_read_only()?;
+        if let Some(refusal) = command.refusal(self.open.as_ref()) {
+            return Err(Problem::from(refusal));
+        }
+        self.forget_history();
+        let shown = match self.open.as_mut() {
+            Some(view)
+                if !command.makes_a_record()
+                    && *command != Command::DeletePartnership(view.partnership.id) =>
+            {
+                view.apply(command, &Outcome::Done);
+                self.unanswered
+                    .push_back((view.partnership.id, command.clone()));
+                true
+            }
+            _ => false,
+        };
+        if let Some(background) = self.background.as_mut() {
+            background.send(Job::Apply {
+                command: command.clone(),
+                seen,
+                shown,
+            });
+            self.unsaved += 1;
+        }
+        Ok(None)
+    }
+
+    /// Whether an edit sent is still on its way to the server.
+    pub fn saving(&self) -> bool {
+        self.unsaved > 0
+    }
+
+    /// When the server last said an edit was stored (in this window).
+    pub fn saved_at(&self) -> Option<jiff::Timestamp> {
+        self.saved_at
+    }
+
+    /// What became of the edits the server answered since last asked.
+    pub fn take_finished(&mut self) -> Vec<Finished> {
+        std::mem::take(&mut self.finished)
     }
 
     /// Someone else's change that an edit met, with the edit, once.
@@ -430,14 +802,21 @@ impl Session {
         command: &Command,
         seen: Option<&Seen>,
     ) -> Result<Outcome, Problem> {
+        self.settle();
         self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem::from(refusal));
         }
-        self.history = None;
-        let outcome = match self.store.apply_seen(command, seen) {
+        self.forget_history();
+        let stored = {
+            let mut store = lock(&self.store);
+            let stored = store.apply_seen(command, seen);
+            let disconnected = stored.is_err() && store.is_disconnected();
+            stored.map_err(|e| (e, disconnected))
+        };
+        let outcome = match stored {
             Ok(outcome) => outcome,
-            Err(StoreError::Conflict { conflict, .. }) => {
+            Err((StoreError::Conflict { conflict, .. }, _)) => {
                 let problem = Problem::store(
                     &StoreError::Conflict {
                         path: self.path.clone(),
@@ -449,19 +828,13 @@ impl Session {
                 self.read_again()?;
                 return Err(problem);
             }
-            Err(e) if self.store.is_disconnected() => {
+            Err((e, true)) => {
                 self.went_offline(e.to_string());
                 return Err(not_connected());
             }
-            Err(e) => return Err(Problem::store(&e, Doing::Saving)),
+            Err((e, false)) => return Err(Problem::store(&e, Doing::Saving)),
         };
-        if let Some(view) = self.open.as_mut() {
-            if *command == Command::DeletePartnership(view.partnership.id) {
-                self.open = None;
-            } else {
-                view.apply(command, &outcome);
-            }
-        }
+        self.show_stored(command, &outcome);
         // The list is re-read when it shows: after an edit made from it,
         // and when the user goes back to it (`App::navigate`). Typing a
         // partnership's name on its own page does not re-read every
@@ -470,6 +843,17 @@ impl Session {
             self.refresh_summaries()?;
         }
         Ok(outcome)
+    }
+
+    /// Shows a stored edit in memory as the database holds it.
+    fn show_stored(&mut self, command: &Command, outcome: &Outcome) {
+        if let Some(view) = self.open.as_mut() {
+            if *command == Command::DeletePartnership(view.partnership.id) {
+                self.open = None;
+            } else {
+                view.apply(command, outcome);
+            }
+        }
     }
 }
 
@@ -502,21 +886,24 @@ impl Session {
             )
             .at(self.path())
         })?;
-        let file = self.store.file_mut().ok_or_else(|| {
-            Problem::new(
-                "This database is not a file on this computer, so it has no backups here.",
-                "Ask whoever keeps the database server to restore it.",
-            )
-        })?;
-        file.restore(backups, backup)
-            .map_err(|e| Problem::store(&e, Doing::Saving))?;
+        {
+            let mut store = lock(&self.store);
+            let file = store.file_mut().ok_or_else(|| {
+                Problem::new(
+                    "This database is not a file on this computer, so it has no backups here.",
+                    "Ask whoever keeps the database server to restore it.",
+                )
+            })?;
+            file.restore(backups, backup)
+                .map_err(|e| Problem::store(&e, Doing::Saving))?;
+        }
         self.open = None;
         self.refresh_summaries()
     }
 
     /// What was deleted in the last 30 days, newest first.
     pub fn recently_deleted(&self) -> Result<Vec<Deleted>, Problem> {
-        self.store
+        self.store()
             .recently_deleted()
             .map_err(|e| Problem::store(&e, Doing::Reading))
     }
@@ -524,7 +911,8 @@ impl Session {
     /// Puts a deleted record back, and shows it again.
     pub fn restore_deleted(&mut self, deleted: &Deleted) -> Result<(), Problem> {
         self.refuse_if_read_only()?;
-        self.store
+        self.settle();
+        lock(&self.store)
             .restore_deleted(deleted.kind, deleted.id)
             .map_err(|e| Problem::store(&e, Doing::Saving))?;
         if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
@@ -569,7 +957,7 @@ impl Session {
     pub fn export(&self, id: PartnershipId, scope: &ExportScope) -> Result<Vec<u8>, Problem> {
         let by = format!("PartnerPath {}", env!("CARGO_PKG_VERSION"));
         let exchange = self
-            .store
+            .store()
             .export(id, scope, &by)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         serde_json::to_vec_pretty(&exchange).map_err(|e| {
@@ -616,7 +1004,7 @@ impl Session {
     ) -> Result<(Exchange, Plan), Problem> {
         let file = exchange::parse(bytes, instruments).map_err(|e| refused(&e))?;
         let here = match self
-            .store
+            .store()
             .counterpart(&file)
             .map_err(|e| Problem::store(&e, Doing::Reading))?
         {
@@ -635,7 +1023,7 @@ impl Session {
         };
         let ids = all_ids(&file);
         let in_use = self
-            .store
+            .store()
             .ids_in_use(&ids)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
         let plan =
@@ -648,16 +1036,20 @@ impl Session {
     /// partnership it went into.
     pub fn import(&mut self, file: &Exchange, plan: &Plan) -> Result<PartnershipId, Problem> {
         self.refuse_if_read_only()?;
-        if let Some(backups) = &self.backups
-            && let Some(file) = self.store.file()
-        {
-            file.back_up(backups, Reason::BeforeImport)
-                .map_err(|e| backup_failed(&e))?;
-        }
-        let id = self.store.import(file, plan).map_err(|e| {
-            Problem::store(&e, Doing::Saving)
-                .preceded_by("The file could not be imported, and nothing was changed.")
-        })?;
+        self.settle();
+        let id = {
+            let mut store = lock(&self.store);
+            if let Some(backups) = &self.backups
+                && let Some(file) = store.file()
+            {
+                file.back_up(backups, Reason::BeforeImport)
+                    .map_err(|e| backup_failed(&e))?;
+            }
+            store.import(file, plan).map_err(|e| {
+                Problem::store(&e, Doing::Saving)
+                    .preceded_by("The file could not be imported, and nothing was changed.")
+            })?
+        };
         if let Some(open) = self.open.as_ref().map(|v| v.partnership.id) {
             self.open_partnership(open)?;
         }
