@@ -542,6 +542,9 @@ fn indicator_name(
     }
 }
 
+/// How far apart the raters' discs are, centre to centre.
+const DISC_STEP: f32 = 22.0;
+
 /// One level cell: the level's full text, marked when chosen by a thick
 /// outline and a check mark, not by colour alone.
 fn level_cell(
@@ -617,9 +620,66 @@ fn level_cell(
             visuals.weak_text_color(),
         );
     }
-    // Who chose this level on their own: discs with initials, right-aligned.
+    // Who chose this level on their own: discs with initials, right-aligned,
+    // as many as fit beside "Chosen" (or "Click to choose"); the others are
+    // counted in a last disc ("+5"), and all are named on hover.
+    let words = if chosen {
+        Some(("Chosen", style::size::CELL, 20.0))
+    } else if response.hovered() && editable {
+        Some(("Click to choose", style::size::CHART, 0.0))
+    } else {
+        None
+    };
+    let taken = words.map_or(0.0, |(text, size, indent)| {
+        indent
+            + painter
+                .layout_no_wrap(
+                    text.to_owned(),
+                    FontId::proportional(size),
+                    Color32::PLACEHOLDER,
+                )
+                .size()
+                .x
+            + 6.0
+    });
+    rater_discs(painter, visuals, rect, markers, taken);
+    let text_pos = rect.left_top() + vec2(PADDING, PADDING + MARK_HEIGHT);
+    painter.galley(text_pos, galley, Color32::PLACEHOLDER);
+    response
+}
+
+/// The raters' discs in a cell's top right corner, leaving `taken` points
+/// on the left free; those that do not fit are counted in a last disc.
+fn rater_discs(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: egui::Rect,
+    markers: &[Marker],
+    taken: f32,
+) {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a count of discs, from a width in points"
+    )]
+    let room = ((rect.width() - 2.0 * PADDING - taken) / DISC_STEP).max(0.0) as usize;
+    let (fit, more) = discs_that_fit(markers.len(), room);
+    let shown = &markers[..fit];
     let mut x = rect.right() - PADDING - 9.0;
-    for marker in markers.iter().rev() {
+    if more > 0 {
+        let centre = egui::pos2(x, rect.top() + PADDING + 8.0);
+        let weak = visuals.widgets.inactive.bg_fill;
+        painter.circle_filled(centre, 10.0, weak);
+        painter.text(
+            centre,
+            Align2::CENTER_CENTER,
+            format!("+{more}"),
+            FontId::proportional(style::size::MARKER),
+            visuals.text_color(),
+        );
+        x -= DISC_STEP;
+    }
+    for marker in shown.iter().rev() {
         let centre = egui::pos2(x, rect.top() + PADDING + 8.0);
         painter.circle_filled(centre, 10.0, marker.colour);
         painter.text(
@@ -629,11 +689,19 @@ fn level_cell(
             FontId::proportional(style::size::MARKER),
             style::marker_text(marker.colour),
         );
-        x -= 22.0;
+        x -= DISC_STEP;
     }
-    let text_pos = rect.left_top() + vec2(PADDING, PADDING + MARK_HEIGHT);
-    painter.galley(text_pos, galley, Color32::PLACEHOLDER);
-    response
+}
+
+/// Of `count` discs, with `room` for so many: how many show, and how many
+/// the last disc counts ("+3") when not all fit.
+fn discs_that_fit(count: usize, room: usize) -> (usize, usize) {
+    if count > room {
+        let shown = room.saturating_sub(1);
+        (shown, count - shown)
+    } else {
+        (count, 0)
+    }
 }
 
 /// A level typed on the keyboard: 1–4 choose, 0 or Delete clears.
@@ -746,6 +814,16 @@ fn notes(
 #[cfg(test)]
 mod columns_tests {
     use super::*;
+
+    /// A dozen raters on one level: as many discs as fit, the last one
+    /// counting the rest; none hidden when all fit.
+    #[test]
+    fn the_discs_that_do_not_fit_are_counted() {
+        assert_eq!(discs_that_fit(12, 7), (6, 6));
+        assert_eq!(discs_that_fit(4, 7), (4, 0));
+        assert_eq!(discs_that_fit(7, 7), (7, 0));
+        assert_eq!(discs_that_fit(3, 0), (0, 3));
+    }
 
     /// The names' column and four level cells, with their gaps.
     fn total(c: &Columns) -> f32 {
