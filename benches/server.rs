@@ -245,7 +245,8 @@ fn frames_on_a_slow_network(
     indicators: &[String],
     follows: bool,
 ) {
-    let proxy = proxy::Proxy::start(
+    let proxy = proxy::Proxy::start_on(
+        "127.0.0.1",
         (env("PGHOST"), env("PGPORT").parse().expect("port")),
         LATE / 2,
     );

@@ -184,6 +184,7 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
         ),
         // Said by `server_words`; here only to name every error.
         StoreError::SignIn { .. }
+        | StoreError::Certificate { .. }
         | StoreError::OldServer { .. }
         | StoreError::NotSetUp { .. }
         | StoreError::OlderServerSchema { .. }
@@ -198,6 +199,23 @@ fn store_words(error: &StoreError, doing: Doing) -> (String, String) {
             },
             "Try again; if it keeps happening, keep a copy of the file and contact support.".to_owned(),
         ),
+    }
+}
+
+/// Why a server's certificate was refused, in words, from rustls's own
+/// ("invalid peer certificate: certificate not valid for name …").
+fn certificate_fault(detail: &str) -> &'static str {
+    let said = |words: &[&str]| words.iter().any(|w| detail.contains(w));
+    if said(&["not valid for name", "NotValidForName"]) {
+        "is for another name than the one typed"
+    } else if said(&["unknown issuer", "UnknownIssuer", "CaUsedAsEndEntity"]) {
+        "was not issued by an authority this computer trusts"
+    } else if said(&["expired", "Expired"]) {
+        "has expired"
+    } else if said(&["revoked", "Revoked"]) {
+        "was revoked"
+    } else {
+        "could not be checked"
     }
 }
 
@@ -220,6 +238,13 @@ fn server_words(error: &StoreError, not_changed: &str) -> Option<(String, String
             format!("The server did not accept the user name or password. {not_changed}"),
             "Check the user name and type the password again; your IT support can reset it."
                 .to_owned(),
+        ),
+        StoreError::Certificate { detail, .. } => (
+            format!(
+                "PartnerPath did not connect: the server's certificate {}, so it may not be the district's server. Nothing was sent to it, not even the password, and nothing was changed.",
+                certificate_fault(detail)
+            ),
+            "Check the server's name with your IT support. If the district signs its own certificates, IT gives the address with its certificate authority's file (sslrootcert; docs/SERVER.md, TLS).".to_owned(),
         ),
         StoreError::OldServer { found, .. } => (
             format!(
@@ -328,6 +353,54 @@ impl fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// rustls's words for each refusal, as its versions write them, and an
+    /// old server, which no server the tests can start is (Debian 12 has
+    /// PostgreSQL 15 only).
+    #[test]
+    fn a_refused_certificate_and_an_old_server_are_said_in_words() {
+        for (detail, words) in [
+            (
+                "error performing TLS handshake: invalid peer certificate: certificate not valid for name \"10.0.0.9\"",
+                "is for another name than the one typed",
+            ),
+            (
+                "invalid peer certificate: UnknownIssuer",
+                "was not issued by an authority this computer trusts",
+            ),
+            (
+                "invalid peer certificate: unknown issuer",
+                "was not issued by an authority this computer trusts",
+            ),
+            (
+                "invalid peer certificate: certificate expired",
+                "has expired",
+            ),
+            (
+                "invalid peer certificate: BadEncoding",
+                "could not be checked",
+            ),
+        ] {
+            let error = StoreError::Certificate {
+                path: PathBuf::from("postgres://jo@db.district.org:5432/pp"),
+                detail: detail.to_owned(),
+            };
+            let problem = Problem::store(&error, Doing::Opening);
+            assert!(problem.what.contains(words), "{detail}: {}", problem.what);
+            assert!(problem.what.contains("not even the password"));
+        }
+        let old = StoreError::OldServer {
+            path: PathBuf::from("postgres://jo@db.district.org:5432/pp"),
+            found: 12,
+        };
+        let problem = Problem::store(&old, Doing::Opening);
+        assert!(
+            problem.what.contains("PostgreSQL 12, which is too old"),
+            "{}",
+            problem.what
+        );
+        assert!(problem.what.contains("Nothing was changed"));
+    }
 
     #[test]
     fn opening_a_read_only_file_does_not_speak_of_a_lost_change() {

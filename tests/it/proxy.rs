@@ -24,10 +24,12 @@ type Gate = Arc<Mutex<Option<Instant>>>;
 const LONGEST_HOLD: Duration = Duration::from_secs(5);
 
 impl Proxy {
-    /// Passes every connection made to it on to `upstream` (host, port),
-    /// each byte `delay` late in each direction.
-    pub fn start(upstream: (String, u16), delay: Duration) -> Proxy {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a port for the proxy");
+    /// Passes every connection made to it, on the loopback address `ip`,
+    /// on to `upstream` (host, port), each byte `delay` late in each
+    /// direction. (127.0.0.2 is this computer too, but not an address
+    /// PartnerPath takes for it: it asks for TLS there.)
+    pub fn start_on(ip: &str, upstream: (String, u16), delay: Duration) -> Proxy {
+        let listener = TcpListener::bind((ip, 0)).expect("a port for the proxy");
         let port = listener.local_addr().expect("its address").port();
         let held = Gate::default();
         let gate = held.clone();
@@ -51,6 +53,11 @@ impl Proxy {
 
     /// The test server's address through the proxy.
     pub fn to_test_server(delay: Duration) -> Proxy {
+        Proxy::to_test_server_on("127.0.0.1", delay)
+    }
+
+    /// The same, listening on the loopback address `ip`.
+    pub fn to_test_server_on(ip: &str, delay: Duration) -> Proxy {
         let host = std::env::var("PGHOST").expect("PGHOST");
         let port = std::env::var("PGPORT")
             .expect("PGPORT")
@@ -62,7 +69,7 @@ impl Proxy {
         } else {
             host
         };
-        Proxy::start((host, port), delay)
+        Proxy::start_on(ip, (host, port), delay)
     }
 
     /// Holds every byte from now on, in both directions, until `release`

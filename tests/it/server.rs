@@ -425,3 +425,85 @@ fn a_command_given_both_a_server_and_a_file_is_refused() {
         text(&both)
     );
 }
+
+/// A server reached by a name its certificate is not for, or whose
+/// certificate no trusted authority signed: refused before anything is
+/// sent, in plain words. The test server's certificate is Debian's own
+/// (made for this computer's host name, signed by itself); the server is
+/// reached as 127.0.0.2, which is this computer, but an address
+/// PartnerPath does not take for it, so it asks for TLS.
+#[test]
+fn a_certificate_that_does_not_match_is_refused_before_the_password_is_sent() {
+    let database = TestDatabase::set_up();
+    let mut client = database.client();
+    let ssl: String = client.query_one("SHOW ssl", &[]).expect("ssl").get(0);
+    assert_eq!(ssl, "on", "the test server offers TLS (Debian's ssl-cert)");
+    let certificate: String = client
+        .query_one("SHOW ssl_cert_file", &[])
+        .expect("its certificate")
+        .get(0);
+    let user = database.user("jo_lee");
+    client
+        .batch_execute(&format!("CREATE ROLE {user} LOGIN PASSWORD 'right'"))
+        .expect("role");
+    let proxy = crate::proxy::Proxy::to_test_server_on("127.0.0.2", std::time::Duration::ZERO);
+    let url = format!(
+        "postgres://{user}@127.0.0.2:{}/{}",
+        proxy.port, database.name
+    );
+    let before: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = $1",
+            &[&user],
+        )
+        .expect("sessions")
+        .get(0);
+
+    let other_name = "is for another name than the one typed";
+    for (address, faults) in [
+        // The system's authorities only: Debian trusts its own certificate
+        // (it is in /etc/ssl/certs) where the system keeps it there.
+        (
+            url.clone(),
+            &[
+                other_name,
+                "was not issued by an authority this computer trusts",
+            ][..],
+        ),
+        // Trusted (IT's file names it), but not for this name.
+        (
+            format!("{url}?sslrootcert={certificate}"),
+            &[other_name][..],
+        ),
+    ] {
+        let address = ServerAddress::parse(&address)
+            .expect("address")
+            .with_password("right");
+        assert!(!address.is_local(), "{address:?} asks for TLS");
+        let refused = Store::connect(&address).expect_err("refused");
+        assert!(
+            matches!(refused, StoreError::Certificate { .. }),
+            "{refused:?}"
+        );
+        let problem = Problem::store(&refused, Doing::Opening);
+        assert!(
+            faults.iter().any(|fault| problem.what.contains(fault)),
+            "{} ({refused})",
+            problem.what
+        );
+        assert!(
+            problem.what.contains("not even the password"),
+            "{}",
+            problem.what
+        );
+        assert!(problem.what_to_do.contains("IT"), "{}", problem.what_to_do);
+    }
+    let after: i64 = client
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = $1",
+            &[&user],
+        )
+        .expect("sessions")
+        .get(0);
+    assert_eq!(before, after, "nobody signed in as Jo");
+}

@@ -37,6 +37,9 @@ pub enum StoreError {
     },
     #[error("{path}: the user name or password was not accepted ({detail})")]
     SignIn { path: PathBuf, detail: String },
+    /// The server's certificate was refused, before anything was sent.
+    #[error("{path}: the server's certificate was refused ({detail})")]
+    Certificate { path: PathBuf, detail: String },
     #[error("{path}: the server runs PostgreSQL {found}, older than PartnerPath needs")]
     OldServer { path: PathBuf, found: i64 },
     #[error("{path}: PartnerPath is not set up in this database")]
@@ -70,6 +73,7 @@ impl StoreError {
             | StoreError::BusyAtOpen { path }
             | StoreError::InUse { path, .. }
             | StoreError::SignIn { path, .. }
+            | StoreError::Certificate { path, .. }
             | StoreError::OldServer { path, .. }
             | StoreError::NotSetUp { path }
             | StoreError::OlderServerSchema { path, .. }

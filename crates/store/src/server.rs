@@ -210,10 +210,12 @@ impl ServerAddress {
                 _ => StoreError::Other { path, detail },
             };
         }
-        StoreError::CannotOpen {
-            path,
-            detail: error_chain(error),
+        let detail = error_chain(error);
+        // rustls's words for a certificate it would not trust.
+        if detail.contains("invalid peer certificate") {
+            return StoreError::Certificate { path, detail };
         }
+        StoreError::CannotOpen { path, detail }
     }
 }
 
