@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::instrument::Phase;
 use crate::model::{
-    AdaptationId, Command, Conflict, PartnershipView, Rater, Rating, RatingKey, Team,
+    AdaptationId, Command, Conflict, PartnershipView, Rater, Rating, RatingKey, Team, Theirs,
 };
 use crate::ui::action::Action;
 use crate::ui::nav::{Page, Screen, Tab};
@@ -377,10 +377,10 @@ fn conflict(view: &PartnershipView) -> Route {
             Conflict {
                 who: "Jo Lee".into(),
                 at: "2026-03-03T10:42:00Z".into(),
-                theirs: Rating {
+                theirs: Theirs::Rating(Rating {
                     evidence: "Mission adopted by the district board; the university's board meets in May.".into(),
                     ..Rating::default()
-                },
+                }),
             },
         )))));
     }

@@ -639,3 +639,80 @@ fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_
         harness.state().problem()
     );
 }
+
+/// A worksheet's field typed by two people: the second, not having seen
+/// the first's words, is asked which to keep, and nothing is overwritten
+/// until they choose.
+#[test]
+fn a_worksheet_field_changed_by_two_people_asks_which_to_keep() {
+    use partnerpath::model::{DocumentFields, FieldValue, NewDocument, Outcome};
+    let p = portfolio();
+    let eli = p.database.user("eli_assessor");
+    add_server_user(
+        &p.database.address(),
+        &eli,
+        AccountRole::Assessor,
+        "Oak SD",
+        Some(PASSWORD),
+    )
+    .expect("add Eli");
+    let mut bo = partnerpath::session::Session::connect_with(
+        &p.database.url_as(&p.database.user("bo_assessor")),
+        Some(PASSWORD),
+    )
+    .expect("Bo");
+    bo.open_partnership(p.oak).expect("Oak");
+    let Ok(Outcome::DocumentCreated(checklist)) = bo.apply(&Command::CreateDocument(NewDocument {
+        partnership_id: p.oak,
+        fields: DocumentFields {
+            instrument_key: "nea-opportunity-checklist".into(),
+            instrument_version: "nea-2019".into(),
+            title: "Opportunity checklist".into(),
+            created_on: jiff::civil::date(2026, 1, 5),
+        },
+    })) else {
+        panic!("a worksheet");
+    };
+    let school = |name: &str| {
+        Command::SetDocumentValue(
+            checklist,
+            "school".into(),
+            FieldValue::Text(name.into()),
+            jiff::civil::date(2026, 2, 9),
+        )
+    };
+    let stored = || -> String {
+        p.database
+            .client()
+            .query_one(
+                "SELECT value FROM document_values WHERE document_id = $1 AND field_key = 'school'",
+                &[&checklist.0],
+            )
+            .expect("value")
+            .get(0)
+    };
+    // Eli's window opens before Bo types.
+    let mut window = stale_window(&p, "eli_assessor");
+    bo.apply(&school("Cedar Hill")).expect("Bo's school");
+    window.state_mut().act(Action::Edit(school("Maple Park")));
+    settle(&mut window);
+    assert_eq!(window.state().dialogs(), ["conflict"]);
+    window.get_by_label_contains(&format!(
+        "{} changed “School” in “Opportunity checklist”",
+        p.database.user("bo_assessor")
+    ));
+    window.get_by_label_contains("to “Cedar Hill”");
+    window.get_by_label_contains("You were changing it to “Maple Park”.");
+    assert!(stored().contains("Cedar Hill"), "nothing overwritten yet");
+    window.get_by_label("Keep yours").click();
+    settle(&mut window);
+    assert!(stored().contains("Maple Park"), "kept, as chosen");
+
+    // Typing on, with the field as the window shows it: no question.
+    window
+        .state_mut()
+        .act(Action::Edit(school("Maple Park East")));
+    settle(&mut window);
+    assert!(window.state().dialogs().is_empty());
+    assert!(stored().contains("Maple Park East"));
+}

@@ -6,13 +6,14 @@ use jiff::civil::Date;
 use rusqlite::params;
 
 use super::{Store, StoreError};
-use crate::connection::{Connection, Row};
+use crate::connection::{Connection, Optional, Row};
 use crate::table::{
     Column, Exchanged, Fields, Of, Output, Table, fields, insert_here, select_here,
 };
 use partnerpath_core::model::exchange::XDocument;
 use partnerpath_core::model::{
-    Document, DocumentFields, DocumentId, FieldValue, NewDocument, PartnershipId,
+    Command, Document, DocumentFields, DocumentId, FieldValue, NewDocument, Outcome, PartnershipId,
+    Seen, Theirs,
 };
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
@@ -89,6 +90,48 @@ impl Store {
                 params![id.0, on],
             )?;
             Ok(())
+        })
+    }
+
+    /// `apply_seen` for a worksheet's field: stored only if the field still
+    /// holds what the window showed. On a server the document's row is
+    /// locked first, so that two people typing a first value cannot both
+    /// find it empty.
+    pub(crate) fn apply_value_seen(
+        &mut self,
+        command: &Command,
+        id: DocumentId,
+        field: &str,
+        seen: &Seen,
+    ) -> Result<Outcome, StoreError> {
+        let on_server = self.server_address().is_some();
+        self.batch(|store| {
+            if on_server {
+                store
+                    .conn
+                    .query_row(
+                        "SELECT id FROM documents WHERE id = ?1 FOR UPDATE",
+                        params![id.0],
+                        |row| row.get::<i64>(0),
+                    )
+                    .optional()
+                    .map_err(|e| store.error(e))?;
+            }
+            let stored = store
+                .conn
+                .query_row(
+                    "SELECT value FROM document_values WHERE document_id = ?1 AND field_key = ?2",
+                    params![id.0, field],
+                    |row| row.get::<String>(0),
+                )
+                .optional()
+                .map_err(|e| store.error(e))?;
+            let now = Theirs::Field(stored.and_then(|json| serde_json::from_str(&json).ok()));
+            if !seen.holds(&now) {
+                // The history keeps a worksheet's values under its id.
+                return Err(store.conflict("document_values", Some(id.0), now)?);
+            }
+            store.apply(command)
         })
     }
 

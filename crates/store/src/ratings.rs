@@ -10,7 +10,7 @@ use crate::table::{Column as TableColumn, Exchanged, Table, values};
 use partnerpath_core::model::exchange::XRating;
 use partnerpath_core::model::{
     Command, Conflict, CycleId, Level, Outcome, PartnershipId, PersonId, Rater, Rating, RatingKey,
-    Seen,
+    Seen, Theirs,
 };
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
@@ -171,15 +171,27 @@ impl Store {
         command: &Command,
         seen: Option<&Seen>,
     ) -> Result<Outcome, StoreError> {
-        let (Command::SetLevel(key, _)
-        | Command::SetEvidence(key, _)
-        | Command::SetNextSteps(key, _)) = command
-        else {
-            return self.apply(command);
-        };
         let Some(seen) = seen else {
             return self.apply(command);
         };
+        match command {
+            Command::SetLevel(key, _)
+            | Command::SetEvidence(key, _)
+            | Command::SetNextSteps(key, _) => self.apply_rating_seen(command, key, seen),
+            Command::SetDocumentValue(id, field, ..) => {
+                self.apply_value_seen(command, *id, field, seen)
+            }
+            _ => self.apply(command),
+        }
+    }
+
+    /// `apply_seen` for a rating's field.
+    fn apply_rating_seen(
+        &mut self,
+        command: &Command,
+        key: &RatingKey,
+        seen: &Seen,
+    ) -> Result<Outcome, StoreError> {
         let on_server = self.server_address().is_some();
         self.batch(|store| {
             let lock = if on_server { " FOR UPDATE" } else { "" };
@@ -207,18 +219,26 @@ impl Store {
                 .optional()
                 .map_err(|e| store.error(e))?;
             let (id, now) = found.map_or((None, Rating::default()), |(id, r)| (Some(id), r));
+            let now = Theirs::Rating(now);
             if !seen.holds(&now) {
-                let (who, at) = store.last_change("ratings", id)?;
-                return Err(StoreError::Conflict {
-                    path: store.path.clone(),
-                    conflict: Box::new(Conflict {
-                        who,
-                        at,
-                        theirs: now,
-                    }),
-                });
+                return Err(store.conflict("ratings", id, now)?);
             }
             store.apply(command)
+        })
+    }
+
+    /// The edit met someone else's change of `table`'s record `id`: who
+    /// and when, with what the field holds now.
+    pub(crate) fn conflict(
+        &self,
+        table: &str,
+        id: Option<i64>,
+        theirs: Theirs,
+    ) -> Result<StoreError, StoreError> {
+        let (who, at) = self.last_change(table, id)?;
+        Ok(StoreError::Conflict {
+            path: self.path.clone(),
+            conflict: Box::new(Conflict { who, at, theirs }),
         })
     }
 

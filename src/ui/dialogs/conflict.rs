@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Command, Conflict, indicator_in, level_words, shortened};
+use crate::model::{Command, Conflict, Theirs, indicator_in, level_words, shortened};
 use crate::ui::action::{Action, Actions};
 use crate::ui::kit::{style, widgets};
 use crate::ui::view::{Dialog, DialogContext};
@@ -60,8 +60,9 @@ impl Dialog for ConflictChoice {
 }
 
 impl ConflictChoice {
-    /// The field ("the evidence for Decision Making (2025–26)"), your value
-    /// and theirs, as a person reads them.
+    /// The field ("the evidence for Decision Making (2025–26)", "“Next
+    /// meeting” in “Quarterly meeting, 3 March 2026”"), your value and
+    /// theirs, as a person reads them.
     fn words(&self, cx: &DialogContext<'_>) -> (String, String, String) {
         let quoted = |text: &str| {
             if text.trim().is_empty() {
@@ -70,9 +71,28 @@ impl ConflictChoice {
                 format!("“{}”", shortened(text, 120))
             }
         };
-        let (Command::SetLevel(key, _)
-        | Command::SetEvidence(key, _)
-        | Command::SetNextSteps(key, _)) = &self.command
+        if let (Command::SetDocumentValue(id, field, mine, _), Theirs::Field(theirs), Some(view)) =
+            (&self.command, &self.conflict.theirs, cx.view)
+        {
+            let person = |p| view.person(p).map(|p| p.name.clone());
+            let document = view.document(*id);
+            let label = document
+                .and_then(|d| cx.instruments.worksheet(&d.fields.instrument_key))
+                .and_then(|sheet| sheet.field(field))
+                .map_or_else(|| field.replace(['-', '_'], " "), |f| f.label.clone());
+            let title = document.map_or_else(String::new, |d| d.fields.title.clone());
+            return (
+                format!("“{}” in “{title}”", shortened(&label, 80)),
+                quoted(&mine.words(person)),
+                quoted(&theirs.as_ref().map(|v| v.words(person)).unwrap_or_default()),
+            );
+        }
+        let (
+            Command::SetLevel(key, _)
+            | Command::SetEvidence(key, _)
+            | Command::SetNextSteps(key, _),
+            Theirs::Rating(theirs),
+        ) = (&self.command, &self.conflict.theirs)
         else {
             return (
                 "this".to_owned(),
@@ -88,7 +108,6 @@ impl ConflictChoice {
             );
         };
         let level = |l| level_words(view, &cx.instruments, key.cycle_id, l);
-        let theirs = &self.conflict.theirs;
         let (what, mine, theirs) = match &self.command {
             Command::SetLevel(_, mine) => ("the level of", level(*mine), level(theirs.level)),
             Command::SetEvidence(_, mine) => {

@@ -244,13 +244,16 @@ impl Command {
 /// What the window showed of the field an edit changes. On a shared
 /// database the store checks that the field still holds it: if someone
 /// else changed it meanwhile, the edit is not stored and the user chooses
-/// (`Conflict`). Only a rating's fields are checked; each rater's ratings
-/// are records of their own, so different raters never conflict.
+/// (`Conflict`). A rating's fields and a worksheet's fields are checked;
+/// each rater's ratings are records of their own, so different raters
+/// never conflict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seen {
     Level(Option<Level>),
     Evidence(String),
     NextSteps(String),
+    /// A worksheet's field: its value, or nothing when none was typed.
+    Field(Option<FieldValue>),
 }
 
 impl Command {
@@ -266,6 +269,9 @@ impl Command {
             Command::SetLevel(key, _) => Seen::Level(rating(key).level),
             Command::SetEvidence(key, _) => Seen::Evidence(rating(key).evidence),
             Command::SetNextSteps(key, _) => Seen::NextSteps(rating(key).next_steps),
+            Command::SetDocumentValue(id, field, _, _) => {
+                Seen::Field(view.document(*id)?.values.get(field).cloned())
+            }
             _ => return None,
         })
     }
@@ -273,20 +279,32 @@ impl Command {
 
 impl Seen {
     /// Whether `now` still holds what was seen.
-    pub fn holds(&self, now: &Rating) -> bool {
-        match self {
-            Seen::Level(level) => *level == now.level,
-            Seen::Evidence(text) => *text == now.evidence,
-            Seen::NextSteps(text) => *text == now.next_steps,
+    pub fn holds(&self, now: &Theirs) -> bool {
+        match (self, now) {
+            (Seen::Level(level), Theirs::Rating(now)) => *level == now.level,
+            (Seen::Evidence(text), Theirs::Rating(now)) => *text == now.evidence,
+            (Seen::NextSteps(text), Theirs::Rating(now)) => *text == now.next_steps,
+            (Seen::Field(value), Theirs::Field(now)) => value == now,
+            // A rating's field and a worksheet's are never compared.
+            _ => true,
         }
     }
 }
 
+/// What the field an edit met holds now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Theirs {
+    /// The rating, as it is now.
+    Rating(Rating),
+    /// A worksheet's field: its value, or nothing.
+    Field(Option<FieldValue>),
+}
+
 /// Someone else changed the field an edit was about to change: who, when
-/// (UTC, "2026-03-03T10:42:00Z"), and the rating as it is now.
+/// (UTC, "2026-03-03T10:42:00Z"), and what the field holds now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     pub who: String,
     pub at: String,
-    pub theirs: Rating,
+    pub theirs: Theirs,
 }

@@ -36,7 +36,7 @@ pub use adaptation::{
     Part, Wording,
 };
 pub use change::{IndicatorChange, Movement, changes};
-pub use command::{Command, Conflict, Outcome, Refusal, Seen};
+pub use command::{Command, Conflict, Outcome, Refusal, Seen, Theirs};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
 pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
 pub use history::{HistoryEntry, HistoryKind, HistoryTool, indicator_in, level_words, shortened};

@@ -99,6 +99,41 @@ impl FieldValue {
         }
     }
 
+    /// The value in words, as typed ("Confirmed on 3 March 2026",
+    /// "Ticked"); empty when nothing was. `person` names a chosen person.
+    pub fn words(&self, person: impl Fn(PersonId) -> Option<String>) -> String {
+        match self {
+            FieldValue::Person(None)
+            | FieldValue::Choice(None)
+            | FieldValue::Date(None)
+            | FieldValue::Check(false)
+            | FieldValue::YesNoDate {
+                confirmed: false,
+                on: None,
+            } => String::new(),
+            FieldValue::Text(text) => text.clone(),
+            FieldValue::Choice(Some(choice)) => choice.clone(),
+            FieldValue::Date(Some(date)) => super::long_date(*date),
+            FieldValue::YesNoDate { on: Some(on), .. } => {
+                format!("Confirmed on {}", super::long_date(*on))
+            }
+            FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
+            FieldValue::Check(true) => "Ticked".to_owned(),
+            FieldValue::Person(Some(id)) => person(*id).unwrap_or_default(),
+            FieldValue::Rows(rows) => rows
+                .iter()
+                .map(|row| {
+                    row.values()
+                        .map(FieldValue::text)
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             FieldValue::Text(text) => text.trim().is_empty(),
@@ -178,32 +213,7 @@ impl Document {
             .iter()
             .filter(|(key, value)| sheet.field(key).is_none() && !value.is_empty())
             .map(|(key, value)| {
-                let text = match value {
-                    FieldValue::Text(text) => text.clone(),
-                    FieldValue::Choice(Some(choice)) => choice.clone(),
-                    FieldValue::Date(Some(date)) => super::long_date(*date),
-                    FieldValue::YesNoDate { on: Some(on), .. } => {
-                        format!("Confirmed on {}", super::long_date(*on))
-                    }
-                    FieldValue::YesNoDate { .. } => "Confirmed".to_owned(),
-                    FieldValue::Check(true) => "Ticked".to_owned(),
-                    FieldValue::Person(Some(id)) => person(*id).unwrap_or_default(),
-                    FieldValue::Rows(rows) => rows
-                        .iter()
-                        .map(|row| {
-                            row.values()
-                                .map(FieldValue::text)
-                                .filter(|t| !t.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    FieldValue::Person(None)
-                    | FieldValue::Choice(None)
-                    | FieldValue::Date(None)
-                    | FieldValue::Check(false) => String::new(),
-                };
+                let text = value.words(&person);
                 (key.replace('_', " "), text)
             })
             .collect()
