@@ -26,11 +26,13 @@ pub(super) fn lock(shared: &Shared) -> MutexGuard<'_, Box<dyn Storage>> {
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 pub(super) enum Job {
-    /// Stores an edit; `shown` says the window already shows it.
+    /// Stores an edit; `shown` says the window already shows it, `on`
+    /// which partnership was open when it was made.
     Apply {
         command: Command,
         seen: Option<Seen>,
         shown: bool,
+        on: Option<PartnershipId>,
     },
     Load(PartnershipId),
     List,
@@ -46,6 +48,7 @@ pub(super) enum Answer {
     Applied {
         command: Command,
         shown: bool,
+        on: Option<PartnershipId>,
         result: Result<Outcome, StoreError>,
         disconnected: bool,
     },
@@ -67,12 +70,14 @@ fn run(store: &mut dyn Storage, job: Job) -> Option<Answer> {
             command,
             seen,
             shown,
+            on,
         } => {
             let result = store.apply_seen(&command, seen.as_ref());
             Answer::Applied {
                 disconnected: result.is_err() && store.is_disconnected(),
                 command,
                 shown,
+                on,
                 result,
             }
         }
@@ -155,6 +160,15 @@ impl Background {
         answers
     }
 
+    /// Waits until every job sent so far is done, or for `patience` (their
+    /// answers are then waiting to be taken).
+    fn wait_at_most(&self, patience: std::time::Duration) {
+        let (done, finished) = mpsc::sync_channel(1);
+        if self.jobs.send(Job::Barrier(done)).is_ok() {
+            let _ = finished.recv_timeout(patience);
+        }
+    }
+
     /// Waits until every job sent so far is done (their answers are then
     /// waiting to be taken).
     pub(super) fn wait(&self) {
@@ -165,3 +179,16 @@ impl Background {
         }
     }
 }
+
+/// The window closes: the edits still on their way are stored before the
+/// program ends (for as long as a server that answers needs; one that does
+/// not is given up after `CLOSING`, and its edits were never said to be
+/// saved).
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.wait_at_most(CLOSING);
+    }
+}
+
+/// How long a closing window waits for its last edits to be stored.
+const CLOSING: std::time::Duration = std::time::Duration::from_secs(10);

@@ -342,9 +342,10 @@ impl Session {
             Answer::Applied {
                 command,
                 shown,
+                on,
                 result,
                 disconnected,
-            } => self.take_applied(command, shown, result, disconnected),
+            } => self.take_applied(command, shown, on, result, disconnected),
             Answer::Loaded {
                 id,
                 result,
@@ -432,6 +433,7 @@ impl Session {
         &mut self,
         command: Command,
         shown: bool,
+        on: Option<PartnershipId>,
         result: Result<Outcome, StoreError>,
         disconnected: bool,
     ) {
@@ -439,10 +441,13 @@ impl Session {
             self.unanswered.pop_front();
         }
         self.unsaved = self.unsaved.saturating_sub(1);
+        // Whether the partnership the edit was made in is still the one
+        // open (another may have been opened meanwhile).
+        let still_open = self.open.as_ref().map(|v| v.partnership.id) == on;
         let problem = match result {
             Ok(outcome) => {
                 self.saved_at = Some(jiff::Timestamp::now());
-                if !shown {
+                if !shown && still_open {
                     self.show_stored(&command, &outcome);
                     if self.open.is_none()
                         && command.changes_the_list()
@@ -451,11 +456,15 @@ impl Session {
                         background.send(Job::List);
                     }
                 }
-                self.finished.push(Finished::Stored(command, outcome));
+                // What it made opens only where it was made.
+                if still_open || matches!(outcome, Outcome::PartnershipCreated(_)) {
+                    self.finished.push(Finished::Stored(command, outcome));
+                }
                 return;
             }
-            Err(StoreError::Conflict { conflict, .. }) => {
-                // Not a problem: the window asks which to keep.
+            // Not a problem: the window asks which to keep, where the
+            // edit was made; elsewhere it is said.
+            Err(StoreError::Conflict { conflict, .. }) if still_open => {
                 self.conflict = Some((command, *conflict));
                 None
             }
@@ -648,6 +657,12 @@ impl Session {
         self.opening
     }
 
+    /// The partnership being read to open is no longer wanted: it is not
+    /// opened when it comes.
+    pub fn stop_opening(&mut self) {
+        self.opening = None;
+    }
+
     /// Closes the open partnership and reads the list again (in the
     /// background on a server).
     pub fn show_list(&mut self) -> Result<(), Problem> {
@@ -766,11 +781,13 @@ impl Session {
             }
             _ => false,
         };
+        let on = self.open.as_ref().map(|v| v.partnership.id);
         if let Some(background) = self.background.as_mut() {
             background.send(Job::Apply {
                 command: command.clone(),
                 seen,
                 shown,
+                on,
             });
             self.unsaved += 1;
         }

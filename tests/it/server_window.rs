@@ -625,7 +625,7 @@ fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_
     wait_until(&mut harness, |h| h.state().dialogs() == ["conflict"]);
     wait_until(&mut harness, |h| shared_goals(h) == Level::new(1));
     assert_eq!(stored_team_level(&p), Some(1), "nothing overwritten");
-    harness.step();
+    settle(&mut harness);
     harness.get_by_label("Keep yours").click();
     settle(&mut harness);
     wait_until(&mut harness, |h| {
@@ -638,6 +638,25 @@ fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_
         "{:?}",
         harness.state().problem()
     );
+
+    // The window closes while a level is on its way: it is stored before
+    // the window has gone.
+    proxy.hold();
+    harness.get_by_label("Shared Goals: Developing").click();
+    for _ in 0..3 {
+        harness.step();
+    }
+    harness.get_by_label("Saving…");
+    let releasing = std::thread::Builder::new()
+        .name("IT".into())
+        .spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            proxy.release();
+        })
+        .expect("thread");
+    drop(harness);
+    assert_eq!(stored_team_level(&p), Some(2), "stored before closing");
+    releasing.join().expect("released");
 }
 
 /// A worksheet's field typed by two people: the second, not having seen

@@ -208,6 +208,8 @@ impl App {
             Screen::In(id, _) => {
                 let loaded = session.view().is_some_and(|v| v.partnership.id == id);
                 if loaded {
+                    // Another asked for before no longer opens when it comes.
+                    session.stop_opening();
                     Ok(())
                 } else {
                     session.open_soon(id)
