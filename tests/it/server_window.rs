@@ -122,9 +122,10 @@ fn ask_for_team_level(harness: &mut Harness<'static, App>, level: Option<Level>)
 /// being saved or opened), then until it no longer changes.
 fn settle(harness: &mut Harness<'static, App>) {
     let idle = |h: &Harness<'static, App>| {
-        h.state()
-            .session()
-            .is_none_or(|s| !s.saving() && s.opening().is_none())
+        h.state().connecting().is_none()
+            && h.state()
+                .session()
+                .is_none_or(|s| !s.saving() && s.opening().is_none())
     };
     let start = Instant::now();
     loop {
@@ -568,8 +569,21 @@ fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_
     let keychain = MemoryKeychain::default();
     keychain.keep(&url, PASSWORD).expect("keep");
     let mut harness = window(&keychain);
+    // Connecting while the network is stopped: the window is drawn, and
+    // says where it is connecting, until the server answers.
+    proxy.hold();
     harness.state_mut().act(Action::ConnectTo(url));
+    for _ in 0..3 {
+        harness.step();
+    }
+    assert!(harness.state().session().is_none(), "not connected yet");
+    harness.get_by_label(&format!(
+        "Connecting to {} on localhost as {bo}…",
+        p.database.name
+    ));
+    proxy.release();
     settle(&mut harness);
+    assert!(harness.state().session().is_some(), "connected");
     // Opening a partnership while the network is stopped: the list stays,
     // saying what is on its way, until the partnership has come.
     proxy.hold();

@@ -3,6 +3,8 @@
 //! the keychain only when asked, and, each frame, following what other
 //! people change and whether the server can be reached.
 
+use std::sync::mpsc;
+
 use super::{App, apply};
 use crate::place::Place;
 use crate::problem::Problem;
@@ -34,36 +36,16 @@ impl App {
     }
 
     /// Signs in as the Connect dialog was filled in; keeps the password in
-    /// the keychain if asked to, and forgets one kept before if not. When
-    /// it does not work, the dialog asks again, filled in, saying why.
+    /// the keychain if asked to, and forgets one kept before if not, once
+    /// connected. When it does not work, the dialog asks again, filled in,
+    /// saying why.
     pub(super) fn sign_in(&mut self, ctx: &egui::Context, sign_in: &SignIn) -> Result<(), Problem> {
-        let address = sign_in.place.address();
-        let password = (!sign_in.password.is_empty()).then_some(sign_in.password.as_str());
-        let session = match Session::connect_with(&address, password) {
-            Ok(session) => session,
-            Err(problem) => {
-                self.ask_again(&sign_in.place, &problem);
-                return Ok(());
-            }
+        let password = (!sign_in.password.is_empty()).then(|| sign_in.password.clone());
+        let typed = Typed {
+            password: password.clone(),
+            remember: sign_in.remember,
         };
-        let mut notice = None;
-        if sign_in.remember {
-            if let Some(password) = password
-                && let Err(why) = self.keychain.keep(&address, password)
-            {
-                notice = Some(Problem::new(
-                    format!(
-                        "Connected, but the password could not be kept in this computer's keychain ({why})."
-                    ),
-                    "You will be asked for it the next time you connect.",
-                ));
-            }
-        } else {
-            self.keychain.forget(&address);
-        }
-        self.start_on_server(ctx, session, &address)?;
-        self.problem = notice;
-        Ok(())
+        self.start_connecting(ctx, sign_in.place.clone(), password, Some(typed))
     }
 
     /// Connects to the shared database at `address` with the password the
@@ -79,13 +61,98 @@ impl App {
             ));
         };
         let kept = self.keychain.password(&place.address());
-        match Session::connect_with(&place.address(), kept.as_deref()) {
-            Ok(session) => self.start_on_server(ctx, session, &place.address()),
+        self.start_connecting(ctx, place, kept, None)
+    }
+
+    /// Connects on a thread of its own, so that the window is drawn while
+    /// the server answers (or does not, for up to 10 seconds); the window
+    /// says meanwhile where it is connecting. A connection asked for
+    /// before and not yet made is given up.
+    fn start_connecting(
+        &mut self,
+        ctx: &egui::Context,
+        place: Place,
+        password: Option<String>,
+        typed: Option<Typed>,
+    ) -> Result<(), Problem> {
+        let (answer, answered) = mpsc::channel();
+        let address = place.address();
+        let wake = ctx.clone();
+        std::thread::Builder::new()
+            .name("connecting".into())
+            .spawn(move || {
+                let session = Session::connect_with(&address, password.as_deref());
+                // Nobody waits for it when another was asked for since.
+                let _ = answer.send(session);
+                wake.request_repaint();
+            })
+            .map_err(|error| {
+                Problem::new(
+                    format!("PartnerPath could not start connecting to {} ({error}).", place.label()),
+                    "Close some other programs, then try File > Connect to a shared database… again.",
+                )
+            })?;
+        self.connecting = Some(Connecting {
+            place,
+            typed,
+            answered,
+        });
+        Ok(())
+    }
+
+    /// The connection asked for, once the server has answered: it is worked
+    /// on from now on, or the Connect dialog asks again, saying why.
+    pub(super) fn take_connection(&mut self, ctx: &egui::Context) -> Result<(), Problem> {
+        let Some(connecting) = &self.connecting else {
+            return Ok(());
+        };
+        let answer = match connecting.answered.try_recv() {
+            Ok(answer) => answer,
+            Err(mpsc::TryRecvError::Empty) => return Ok(()),
+            Err(mpsc::TryRecvError::Disconnected) => Err(Problem::new(
+                "Connecting stopped before the server answered.",
+                "Try File > Connect to a shared database… again.",
+            )),
+        };
+        let Some(Connecting { place, typed, .. }) = self.connecting.take() else {
+            return Ok(());
+        };
+        let session = match answer {
+            Ok(session) => session,
             Err(problem) => {
                 self.ask_again(&place, &problem);
-                Ok(())
+                return Ok(());
             }
+        };
+        let address = place.address();
+        let mut notice = None;
+        match typed {
+            Some(Typed {
+                password: Some(password),
+                remember: true,
+            }) => {
+                if let Err(why) = self.keychain.keep(&address, &password) {
+                    notice = Some(Problem::new(
+                        format!(
+                            "Connected, but the password could not be kept in this computer's keychain ({why})."
+                        ),
+                        "You will be asked for it the next time you connect.",
+                    ));
+                }
+            }
+            Some(Typed {
+                remember: false, ..
+            }) => self.keychain.forget(&address),
+            _ => {}
         }
+        self.start_on_server(ctx, session, &address)?;
+        self.problem = notice;
+        Ok(())
+    }
+
+    /// Where the window is connecting, while it waits for the server.
+    pub fn connecting(&self) -> Option<&Place> {
+        self.connecting.as_ref().map(|c| &c.place)
     }
 
     /// Works on `session` from now on, following other people's changes.
@@ -177,4 +244,19 @@ impl App {
             self.problem = Some(problem);
         }
     }
+}
+
+/// A connection on its way (`App::start_connecting`).
+pub(super) struct Connecting {
+    place: Place,
+    /// Typed in the Connect dialog (none when it came from the keychain).
+    typed: Option<Typed>,
+    answered: mpsc::Receiver<Result<Session, Problem>>,
+}
+
+/// What the Connect dialog was given: the password, and whether to keep it
+/// in the keychain (or forget one kept before).
+struct Typed {
+    password: Option<String>,
+    remember: bool,
 }

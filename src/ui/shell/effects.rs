@@ -34,6 +34,8 @@ impl App {
             return Ok(());
         }
         let mut session = Session::open_with(path, self.backups_root.as_deref())?;
+        // A shared database being connected to is no longer wanted.
+        self.connecting = None;
         self.recent.used(path);
         self.problem = session.take_notice();
         self.session = Some(session);
@@ -132,6 +134,7 @@ impl App {
         };
         let session = session?;
         let first = session.summaries().first().map(|p| p.partnership.id);
+        self.connecting = None;
         self.recent.used(session.path());
         self.session = Some(session);
         self.problem = None;

@@ -43,7 +43,9 @@ impl App {
                     item(ui, Action::ShortcutHelp, true, true, actions);
                     item(ui, Action::About, true, true, actions);
                 });
-                if let Some(session) = &self.session {
+                if let Some(place) = self.connecting() {
+                    connecting_to(ui, place);
+                } else if let Some(session) = &self.session {
                     saved_in(ui, session);
                 }
             });
@@ -201,6 +203,22 @@ fn saved_in(ui: &mut Ui, session: &Session) {
                     path.display()
                 ));
         }
+    });
+}
+
+/// While a shared database is being connected to: where, and as whom.
+fn connecting_to(ui: &mut Ui, place: &Place) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.spinner();
+        ui.label(format!(
+            "Connecting to {} as {}…",
+            place.label(),
+            place.user
+        ))
+        .on_hover_text(format!(
+            "Waiting for the server to answer (at most 10 seconds).\n{}",
+            place.address()
+        ));
     });
 }
 

@@ -66,6 +66,8 @@ pub struct App {
     /// On a server: the screen asked for, shown once its partnership has
     /// been read.
     opening: Option<Screen>,
+    /// A shared database being connected to, until the server answers.
+    connecting: Option<connecting::Connecting>,
     problem: Option<Problem>,
     list: PartnershipsList,
     pages: Pages,
@@ -113,6 +115,7 @@ impl App {
             session,
             screen: Screen::Partnerships,
             opening: None,
+            connecting: None,
             problem,
             list: PartnershipsList::default(),
             pages: Pages::default(),
@@ -248,6 +251,9 @@ impl App {
     /// Draws the whole window and applies what the user did.
     pub fn show(&mut self, ui: &mut Ui) {
         self.style_once(ui.ctx());
+        if let Err(problem) = self.take_connection(ui.ctx()) {
+            self.problem = Some(problem);
+        }
         self.follow(ui.ctx());
         self.read_history();
         kit::set_may_edit(
