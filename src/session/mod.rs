@@ -447,6 +447,13 @@ impl Session {
         let problem = match result {
             Ok(outcome) => {
                 self.saved_at = Some(jiff::Timestamp::now());
+                // Joined with someone else's change: read as stored.
+                if outcome == Outcome::Joined
+                    && still_open
+                    && let (Some(id), Some(background)) = (on, self.background.as_mut())
+                {
+                    background.send(Job::Load(id));
+                }
                 if !shown && still_open {
                     self.show_stored(&command, &outcome);
                     if self.open.is_none()
@@ -852,6 +859,10 @@ impl Session {
             Err((e, false)) => return Err(Problem::store(&e, Doing::Saving)),
         };
         self.show_stored(command, &outcome);
+        if outcome == Outcome::Joined {
+            // Joined with someone else's change: read as stored.
+            self.read_again()?;
+        }
         // The list is re-read when it shows: after an edit made from it,
         // and when the user goes back to it (`App::navigate`). Typing a
         // partnership's name on its own page does not re-read every

@@ -749,3 +749,115 @@ fn a_worksheet_field_changed_by_two_people_asks_which_to_keep() {
     assert!(window.state().dialogs().is_empty());
     assert!(stored().contains("Maple Park East"));
 }
+
+/// An action step, a record written whole, changed by two people: a
+/// change of another field is joined with theirs, and a change of the same
+/// field asks, naming both; keeping yours keeps their other changes.
+#[test]
+fn an_action_step_changed_by_two_people_joins_other_fields_and_asks_about_the_same_one() {
+    use partnerpath::model::{
+        ActionSource, ActionStatus, ActionStepFields, MilestoneFields, NewActionStep, NewMilestone,
+        Outcome,
+    };
+    let p = portfolio();
+    let eli = p.database.user("eli_assessor");
+    add_server_user(
+        &p.database.address(),
+        &eli,
+        AccountRole::Assessor,
+        "Oak SD",
+        Some(PASSWORD),
+    )
+    .expect("add Eli");
+    let bo_name = p.database.user("bo_assessor");
+    let mut bo =
+        partnerpath::session::Session::connect_with(&p.database.url_as(&bo_name), Some(PASSWORD))
+            .expect("Bo");
+    bo.open_partnership(p.oak).expect("Oak");
+    let day = jiff::civil::date(2026, 3, 3);
+    let Ok(Outcome::MilestoneAdded(milestone)) = bo.apply(&Command::AddMilestone(NewMilestone {
+        partnership_id: p.oak,
+        serves: None,
+        fields: MilestoneFields::new("Joint PD calendar", "quarterly", day),
+    })) else {
+        panic!("a milestone");
+    };
+    let Ok(Outcome::ActionStepAdded(step)) = bo.apply(&Command::AddActionStep(NewActionStep {
+        partnership_id: p.oak,
+        source: ActionSource::Milestone(milestone),
+        fields: ActionStepFields {
+            text: "Book the room".into(),
+            owner: "Ana Ruiz".into(),
+            due_on: None,
+            status: ActionStatus::Open,
+            raised_on: day,
+            closed_on: None,
+        },
+    })) else {
+        panic!("an action step");
+    };
+    let stored = || -> (String, String) {
+        let row = p
+            .database
+            .client()
+            .query_one(
+                "SELECT owner, status FROM action_steps WHERE id = $1",
+                &[&step.0],
+            )
+            .expect("the step");
+        (row.get(0), row.get(1))
+    };
+    let as_shown = |window: &Harness<'static, App>| {
+        window
+            .state()
+            .session()
+            .and_then(|s| s.view())
+            .and_then(|v| v.action_steps.iter().find(|s| s.id == step).cloned())
+            .expect("the step shown")
+    };
+    let bo_sets = |bo: &mut partnerpath::session::Session, owner: &str| {
+        let mut changed = bo
+            .view()
+            .and_then(|v| v.action_steps.iter().find(|s| s.id == step).cloned())
+            .expect("Bo's step");
+        changed.owner = owner.into();
+        bo.apply(&Command::UpdateActionStep(changed))
+            .expect("Bo's owner");
+    };
+
+    // Eli's window opens; Bo gives the step to Cy; Eli, not having seen
+    // it, marks the step done. Different fields: both kept, no question.
+    let mut window = stale_window(&p, "eli_assessor");
+    bo_sets(&mut bo, "Cy Diaz");
+    let done = as_shown(&window).with_status(ActionStatus::Done, day);
+    window
+        .state_mut()
+        .act(Action::Edit(Command::UpdateActionStep(done)));
+    settle(&mut window);
+    assert!(window.state().dialogs().is_empty(), "nothing to choose");
+    assert_eq!(stored(), ("Cy Diaz".into(), "done".into()), "both kept");
+    assert_eq!(as_shown(&window).owner, "Cy Diaz", "the window shows both");
+
+    // Both give it to someone: the same field, so Eli is asked.
+    bo_sets(&mut bo, "Dee Lane");
+    let mut mine = as_shown(&window);
+    mine.owner = "Eli Park".into();
+    window
+        .state_mut()
+        .act(Action::Edit(Command::UpdateActionStep(mine)));
+    settle(&mut window);
+    assert_eq!(window.state().dialogs(), ["conflict"]);
+    window.get_by_label_contains(&format!(
+        "{bo_name} changed the action step “Book the room”"
+    ));
+    window.get_by_label_contains("to owner “Dee Lane”");
+    window.get_by_label_contains("You were changing it to owner “Eli Park”.");
+    assert_eq!(stored().0, "Dee Lane", "nothing overwritten yet");
+    window.get_by_label("Keep yours").click();
+    settle(&mut window);
+    assert_eq!(
+        stored(),
+        ("Eli Park".into(), "done".into()),
+        "kept, as chosen"
+    );
+}

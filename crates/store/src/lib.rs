@@ -24,6 +24,7 @@ mod people;
 mod portfolio;
 mod ratings;
 mod readiness;
+mod records;
 mod server;
 mod server_schema;
 mod stages;

@@ -124,6 +124,23 @@ impl Store {
     }
 
     /// One partnership with its people, cycles and all their ratings.
+    /// The partnership `id`'s own record, unless deleted.
+    pub(super) fn partnership_record(
+        &self,
+        id: PartnershipId,
+    ) -> crate::connection::Result<Option<Partnership>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {} FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL",
+                    columns()
+                ),
+                [id.0],
+                from_row,
+            )
+            .optional()
+    }
+
     pub fn load_partnership(&self, id: PartnershipId) -> Result<PartnershipView, StoreError> {
         let run = || -> crate::connection::Result<PartnershipView> {
             let partnership = self.conn.query_row(

@@ -181,7 +181,10 @@ impl Store {
             Command::SetDocumentValue(id, field, ..) => {
                 self.apply_value_seen(command, *id, field, seen)
             }
-            _ => self.apply(command),
+            _ => match seen {
+                Seen::Record(seen) => self.apply_record_seen(command, seen),
+                _ => self.apply(command),
+            },
         }
     }
 

@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Command, Conflict, Theirs, indicator_in, level_words, shortened};
+use crate::model::{Command, Conflict, Record, Theirs, indicator_in, level_words, shortened};
 use crate::ui::action::{Action, Actions};
 use crate::ui::kit::{style, widgets};
 use crate::ui::view::{Dialog, DialogContext};
@@ -47,7 +47,7 @@ impl Dialog for ConflictChoice {
             ui.add_space(style::space::L);
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Keep yours").strong()).clicked() {
-                    actions.push(Action::KeepMine(self.command.clone()));
+                    actions.push(Action::KeepMine(self.kept()));
                     close = true;
                 }
                 if ui.button("Take theirs").clicked() {
@@ -60,6 +60,18 @@ impl Dialog for ConflictChoice {
 }
 
 impl ConflictChoice {
+    /// The edit that keeps yours: as it was made, or for a record written
+    /// whole, your changes written over theirs (the fields only they
+    /// changed keep their values).
+    fn kept(&self) -> Command {
+        if let (Some(mine), Theirs::Record { now, seen }) =
+            (Record::written_by(&self.command), &self.conflict.theirs)
+        {
+            return Record::join(seen, &mine, now).0.update();
+        }
+        self.command.clone()
+    }
+
     /// The field ("the evidence for Decision Making (2025–26)", "“Next
     /// meeting” in “Quarterly meeting, 3 March 2026”"), your value and
     /// theirs, as a person reads them.
@@ -71,6 +83,23 @@ impl ConflictChoice {
                 format!("“{}”", shortened(text, 120))
             }
         };
+        if let (Some(mine), Theirs::Record { now, seen }) =
+            (Record::written_by(&self.command), &self.conflict.theirs)
+        {
+            // What each changed of what both saw, with its values.
+            let listed = |said: Vec<String>| {
+                if said.is_empty() {
+                    "what it was".to_owned()
+                } else {
+                    said.join(", ")
+                }
+            };
+            return (
+                seen.what(),
+                listed(mine.differences(seen)),
+                listed(now.differences(seen)),
+            );
+        }
         if let (Command::SetDocumentValue(id, field, mine, _), Theirs::Field(theirs), Some(view)) =
             (&self.command, &self.conflict.theirs, cx.view)
         {

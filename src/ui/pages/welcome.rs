@@ -86,3 +86,18 @@ pub fn no_file(ui: &mut Ui, actions: &mut Actions) {
         None => {}
     }
 }
+
+/// Shown while a shared database is being connected to and nothing else is
+/// open: where, and that the server is awaited (`place` in words, "pp on
+/// db.district.org", and the user name).
+pub fn connecting(ui: &mut Ui, place: &str, user: &str) {
+    ui.add_space(style::space::L);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.heading(format!("Connecting to {place} as {user}…"));
+    });
+    ui.add_space(style::space::S);
+    ui.label(
+        "Waiting for the server to answer: this usually takes a moment. A server that does not answer is given up after 10 seconds, and you are told why and can try again.",
+    );
+}

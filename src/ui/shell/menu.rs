@@ -43,10 +43,12 @@ impl App {
                     item(ui, Action::ShortcutHelp, true, true, actions);
                     item(ui, Action::About, true, true, actions);
                 });
-                if let Some(place) = self.connecting() {
-                    connecting_to(ui, place);
-                } else if let Some(session) = &self.session {
-                    saved_in(ui, session);
+                // (With nothing else open the whole window says it.)
+                if let Some(session) = &self.session {
+                    match self.connecting() {
+                        Some(place) => connecting_to(ui, place),
+                        None => saved_in(ui, session),
+                    }
                 }
             });
         });

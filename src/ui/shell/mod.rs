@@ -300,7 +300,10 @@ impl App {
     /// to begin when no file is open.
     fn show_screen(&mut self, ui: &mut Ui, today: Date, actions: &mut Actions) {
         let Some(session) = &self.session else {
-            welcome::no_file(ui, actions);
+            match self.connecting() {
+                Some(place) => welcome::connecting(ui, &place.label(), &place.user),
+                None => welcome::no_file(ui, actions),
+            }
             return;
         };
         match self.screen {

@@ -9,7 +9,7 @@ use super::{
     NewAdaptation, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
     NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, Partnership, PartnershipId,
     PartnershipView, Person, PersonId, Rating, RatingKey, ReadinessMember, ReadinessMemberId,
-    ReadinessRound, ReadinessRoundId, StageEntry, StageEntryId, Team,
+    ReadinessRound, ReadinessRoundId, Record, StageEntry, StageEntryId, Team,
 };
 use jiff::civil::Date;
 
@@ -78,6 +78,9 @@ pub enum Command {
 pub enum Outcome {
     /// Stored; nothing new was made.
     Done,
+    /// Stored, joined with someone else's change of other fields of the
+    /// same record: the record is to be read again.
+    Joined,
     PartnershipCreated(PartnershipId),
     PersonAdded(PersonId),
     CycleCreated(CycleId),
@@ -244,9 +247,9 @@ impl Command {
 /// What the window showed of the field an edit changes. On a shared
 /// database the store checks that the field still holds it: if someone
 /// else changed it meanwhile, the edit is not stored and the user chooses
-/// (`Conflict`). A rating's fields and a worksheet's fields are checked;
-/// each rater's ratings are records of their own, so different raters
-/// never conflict.
+/// (`Conflict`). A rating's fields, a worksheet's fields and the records an
+/// edit writes whole (`Record`) are checked; each rater's ratings are
+/// records of their own, so different raters never conflict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seen {
     Level(Option<Level>),
@@ -254,6 +257,8 @@ pub enum Seen {
     NextSteps(String),
     /// A worksheet's field: its value, or nothing when none was typed.
     Field(Option<FieldValue>),
+    /// A record the edit writes whole, as the window showed it.
+    Record(Box<Record>),
 }
 
 impl Command {
@@ -272,7 +277,7 @@ impl Command {
             Command::SetDocumentValue(id, field, _, _) => {
                 Seen::Field(view.document(*id)?.values.get(field).cloned())
             }
-            _ => return None,
+            _ => Seen::Record(Box::new(Record::written_by(self)?.in_view(view)?)),
         })
     }
 }
@@ -285,6 +290,7 @@ impl Seen {
             (Seen::Evidence(text), Theirs::Rating(now)) => *text == now.evidence,
             (Seen::NextSteps(text), Theirs::Rating(now)) => *text == now.next_steps,
             (Seen::Field(value), Theirs::Field(now)) => value == now,
+            (Seen::Record(seen), Theirs::Record { now, .. }) => seen == now,
             // A rating's field and a worksheet's are never compared.
             _ => true,
         }
@@ -298,6 +304,9 @@ pub enum Theirs {
     Rating(Rating),
     /// A worksheet's field: its value, or nothing.
     Field(Option<FieldValue>),
+    /// A record an edit writes whole, as it is now, and as the edit's
+    /// window had seen it (so that what each side changed can be said).
+    Record { now: Box<Record>, seen: Box<Record> },
 }
 
 /// Someone else changed the field an edit was about to change: who, when

@@ -17,6 +17,7 @@ pub mod portfolio;
 pub mod radar;
 mod rating;
 mod readiness;
+mod record;
 mod school_year;
 mod stage;
 mod stats;
@@ -57,6 +58,7 @@ pub use readiness::{
     ReadinessMemberId, ReadinessRound, ReadinessRoundFields, ReadinessRoundId, ReadinessView, Team,
     TeamCategory, TeamSummary,
 };
+pub use record::Record;
 pub use school_year::SchoolYear;
 pub use stage::{
     NewStageEntry, StageEntry, StageEntryFields, StageEntryId, StageSpan, stage_history,
