@@ -157,9 +157,9 @@ fn wait_until(
     start.elapsed()
 }
 
-#[test]
-fn two_windows_as_two_users_each_see_the_others_level_appear() {
-    let p = portfolio();
+/// Eli, a second assessor of Oak SD, on the portfolio's server; the name
+/// Eli signs in with.
+fn add_eli(p: &Portfolio) -> String {
     let eli = p.database.user("eli_assessor");
     add_server_user(
         &p.database.address(),
@@ -169,6 +169,13 @@ fn two_windows_as_two_users_each_see_the_others_level_appear() {
         Some(PASSWORD),
     )
     .expect("add Eli");
+    eli
+}
+
+#[test]
+fn two_windows_as_two_users_each_see_the_others_level_appear() {
+    let p = portfolio();
+    let eli = add_eli(&p);
     let bo = p.database.user("bo_assessor");
 
     // Bo signs in through the dialog, without asking to remember.
@@ -447,15 +454,7 @@ fn stored(p: &Portfolio, person: Option<i64>) -> (Option<i32>, String) {
 #[test]
 fn the_same_field_changed_by_two_people_asks_which_to_keep_and_different_raters_never_conflict() {
     let p = portfolio();
-    let eli = p.database.user("eli_assessor");
-    add_server_user(
-        &p.database.address(),
-        &eli,
-        AccountRole::Assessor,
-        "Oak SD",
-        Some(PASSWORD),
-    )
-    .expect("add Eli");
+    add_eli(&p);
     let mut bo = partnerpath::session::Session::connect_with(
         &p.database.url_as(&p.database.user("bo_assessor")),
         Some(PASSWORD),
@@ -680,15 +679,7 @@ fn an_edit_shows_at_once_and_is_saved_behind_and_one_refused_by_the_server_goes_
 fn a_worksheet_field_changed_by_two_people_asks_which_to_keep() {
     use partnerpath::model::{DocumentFields, FieldValue, NewDocument, Outcome};
     let p = portfolio();
-    let eli = p.database.user("eli_assessor");
-    add_server_user(
-        &p.database.address(),
-        &eli,
-        AccountRole::Assessor,
-        "Oak SD",
-        Some(PASSWORD),
-    )
-    .expect("add Eli");
+    add_eli(&p);
     let mut bo = partnerpath::session::Session::connect_with(
         &p.database.url_as(&p.database.user("bo_assessor")),
         Some(PASSWORD),
@@ -760,15 +751,7 @@ fn an_action_step_changed_by_two_people_joins_other_fields_and_asks_about_the_sa
         Outcome,
     };
     let p = portfolio();
-    let eli = p.database.user("eli_assessor");
-    add_server_user(
-        &p.database.address(),
-        &eli,
-        AccountRole::Assessor,
-        "Oak SD",
-        Some(PASSWORD),
-    )
-    .expect("add Eli");
+    add_eli(&p);
     let bo_name = p.database.user("bo_assessor");
     let mut bo =
         partnerpath::session::Session::connect_with(&p.database.url_as(&bo_name), Some(PASSWORD))
@@ -858,6 +841,208 @@ fn an_action_step_changed_by_two_people_joins_other_fields_and_asks_about_the_sa
     assert_eq!(
         stored(),
         ("Eli Park".into(), "done".into()),
+        "kept, as chosen"
+    );
+}
+
+/// Oak's readiness round "Before signing" with Ana Ruiz on the district
+/// team, and a stage, made by Bo; Bo's session, and the round, Ana and the
+/// stage.
+fn readiness_and_a_stage(
+    p: &Portfolio,
+) -> (
+    partnerpath::session::Session,
+    partnerpath::model::ReadinessRoundId,
+    partnerpath::model::ReadinessMemberId,
+    partnerpath::model::StageEntryId,
+) {
+    use partnerpath::model::{
+        NewReadinessMember, NewReadinessRound, NewStageEntry, Outcome, ReadinessMemberFields,
+        ReadinessRoundFields, StageEntryFields, Team,
+    };
+    add_eli(p);
+    let bo_name = p.database.user("bo_assessor");
+    let mut bo =
+        partnerpath::session::Session::connect_with(&p.database.url_as(&bo_name), Some(PASSWORD))
+            .expect("Bo");
+    bo.open_partnership(p.oak).expect("Oak");
+    let Ok(Outcome::ReadinessRoundCreated(round)) =
+        bo.apply(&Command::CreateReadinessRound(NewReadinessRound {
+            partnership_id: p.oak,
+            fields: ReadinessRoundFields {
+                title: "Before signing".into(),
+                held_on: jiff::civil::date(2026, 5, 10),
+                instrument_key: "readiness".into(),
+                instrument_version: support::instruments().readiness.version.clone(),
+            },
+        }))
+    else {
+        panic!("a round");
+    };
+    let Ok(Outcome::ReadinessMemberAdded(ana)) =
+        bo.apply(&Command::AddReadinessMember(NewReadinessMember {
+            round_id: round,
+            fields: ReadinessMemberFields {
+                team: Team::District,
+                name: "Ana Ruiz".into(),
+                role: "Principal".into(),
+            },
+        }))
+    else {
+        panic!("a member");
+    };
+    let Ok(Outcome::StageEntryAdded(stage)) = bo.apply(&Command::AddStageEntry(NewStageEntry {
+        partnership_id: p.oak,
+        fields: StageEntryFields {
+            stage: 2,
+            started_on: jiff::civil::date(2026, 1, 5),
+            note: String::new(),
+        },
+    })) else {
+        panic!("a stage");
+    };
+    (bo, round, ana, stage)
+}
+
+/// The one text the portfolio's server answers to `sql` (empty for none).
+fn stored_text(p: &Portfolio, sql: &str) -> String {
+    p.database
+        .client()
+        .query_one(sql, &[])
+        .expect("stored")
+        .get::<_, Option<String>>(0)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_readiness_rating_and_a_team_summary_changed_by_two_people_ask_which_to_keep() {
+    use partnerpath::model::Team;
+    let p = portfolio();
+    let (mut bo, round, ana, _) = readiness_and_a_stage(&p);
+    let bo_name = p.database.user("bo_assessor");
+    // Eli's window opens now, and does not follow Bo's changes after.
+    let mut window = stale_window(&p, "eli_assessor");
+
+    // The same member's rating of the same category: asked, and kept.
+    bo.apply(&Command::SetReadinessRating(
+        ana,
+        "alignment".into(),
+        Some(3),
+    ))
+    .expect("Bo's rating");
+    window
+        .state_mut()
+        .act(Action::Edit(Command::SetReadinessRating(
+            ana,
+            "alignment".into(),
+            Some(2),
+        )));
+    settle(&mut window);
+    assert_eq!(window.state().dialogs(), ["conflict"], "a choice");
+    window.get_by_label_contains(&format!(
+        "{bo_name} changed Ana Ruiz's rating of Alignment of Strategic Priority and Objectives in “Before signing”"
+    ));
+    window.get_by_label_contains("to 3.");
+    window.get_by_label_contains("You were changing it to 2.");
+    let rating = "SELECT rating::text FROM readiness_ratings WHERE category_key = 'alignment'";
+    assert_eq!(stored_text(&p, rating), "3", "nothing overwritten yet");
+    window.get_by_label("Keep yours").click();
+    settle(&mut window);
+    assert_eq!(stored_text(&p, rating), "2", "kept, as chosen");
+
+    // A team's summary: asked, and theirs taken.
+    bo.open_partnership(p.oak).expect("Oak again");
+    bo.apply(&Command::SetTeamStrengths(
+        round,
+        Team::District,
+        "alignment".into(),
+        "Bo's strengths".into(),
+    ))
+    .expect("Bo's strengths");
+    window
+        .state_mut()
+        .act(Action::Edit(Command::SetTeamStrengths(
+            round,
+            Team::District,
+            "alignment".into(),
+            "Eli's strengths".into(),
+        )));
+    settle(&mut window);
+    window.get_by_label_contains(
+        "changed the District team foundational strengths for Alignment of Strategic Priority and Objectives",
+    );
+    window.get_by_label_contains("to “Bo's strengths”.");
+    window.get_by_label("Take theirs").click();
+    settle(&mut window);
+    assert_eq!(
+        stored_text(&p, "SELECT strengths FROM readiness_summaries"),
+        "Bo's strengths"
+    );
+}
+
+#[test]
+fn a_stage_and_a_readiness_member_changed_by_two_people_join_or_ask() {
+    let p = portfolio();
+    let (mut bo, _, ana, stage) = readiness_and_a_stage(&p);
+    let mut window = stale_window(&p, "eli_assessor");
+    let view = |h: &Harness<'static, App>| h.state().session().and_then(|s| s.view()).cloned();
+
+    // A stage saved whole: Bo writes its note, Eli moves its date; both
+    // are kept, with no question.
+    let mut entry = bo
+        .view()
+        .and_then(|v| v.stages.iter().find(|e| e.id == stage).cloned())
+        .expect("the stage");
+    entry.fields.note = "Goals agreed".into();
+    bo.apply(&Command::UpdateStageEntry(entry))
+        .expect("Bo's note");
+    let mut seen = view(&window)
+        .and_then(|v| v.stages.iter().find(|e| e.id == stage).cloned())
+        .expect("the stage in Eli's window");
+    assert_eq!(seen.fields.note, "", "Eli has not seen Bo's note");
+    seen.fields.started_on = jiff::civil::date(2026, 2, 1);
+    window
+        .state_mut()
+        .act(Action::Edit(Command::UpdateStageEntry(seen)));
+    settle(&mut window);
+    assert!(window.state().dialogs().is_empty(), "no question");
+    assert_eq!(
+        stored_text(
+            &p,
+            "SELECT note || ' from ' || started_on::text FROM stage_entries"
+        ),
+        "Goals agreed from 2026-02-01"
+    );
+
+    // A member saved whole: both rename Ana; Eli is asked.
+    let mut member = bo
+        .view()
+        .and_then(|v| v.round_of_member(ana).and_then(|r| r.member(ana)).cloned())
+        .expect("Ana");
+    member.fields.name = "Ana Ruiz Diaz".into();
+    bo.apply(&Command::UpdateReadinessMember(member))
+        .expect("Bo's name");
+    let mut seen = view(&window)
+        .and_then(|v| v.round_of_member(ana).and_then(|r| r.member(ana)).cloned())
+        .expect("Ana in Eli's window");
+    seen.fields.name = "Ana Ruiz-Diaz".into();
+    window
+        .state_mut()
+        .act(Action::Edit(Command::UpdateReadinessMember(seen)));
+    settle(&mut window);
+    window.get_by_label_contains("changed the readiness team member “Ana Ruiz” on");
+    window.get_by_label_contains("to name “Ana Ruiz Diaz”.");
+    window.get_by_label_contains("You were changing it to name “Ana Ruiz-Diaz”.");
+    assert_eq!(
+        stored_text(&p, "SELECT name FROM readiness_members"),
+        "Ana Ruiz Diaz",
+        "nothing overwritten yet"
+    );
+    window.get_by_label("Keep yours").click();
+    settle(&mut window);
+    assert_eq!(
+        stored_text(&p, "SELECT name FROM readiness_members"),
+        "Ana Ruiz-Diaz",
         "kept, as chosen"
     );
 }

@@ -181,6 +181,14 @@ impl Store {
             Command::SetDocumentValue(id, field, ..) => {
                 self.apply_value_seen(command, *id, field, seen)
             }
+            Command::SetReadinessRating(member, category, _)
+            | Command::SetReadinessConcerns(member, category, _) => {
+                self.apply_member_rating_seen(command, *member, category, seen)
+            }
+            Command::SetTeamConcerns(round, team, category, _)
+            | Command::SetTeamStrengths(round, team, category, _) => {
+                self.apply_summary_seen(command, *round, *team, category, seen)
+            }
             _ => match seen {
                 Seen::Record(seen) => self.apply_record_seen(command, seen),
                 _ => self.apply(command),

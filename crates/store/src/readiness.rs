@@ -4,7 +4,7 @@ use crate::codes::Coded;
 use rusqlite::{ToSql, params};
 
 use super::{Store, StoreError};
-use crate::connection::Row;
+use crate::connection::{Optional, Row};
 use crate::table::{
     Column, Exchanged, Fields, Table, fields, insert_here, prefixed, select_here, update_here,
     values,
@@ -13,9 +13,9 @@ use partnerpath_core::model::exchange::{
     XReadinessMember, XReadinessRating, XReadinessRound, XReadinessSummary,
 };
 use partnerpath_core::model::{
-    MemberRating, NewReadinessMember, NewReadinessRound, PartnershipId, ReadinessMember,
-    ReadinessMemberFields, ReadinessMemberId, ReadinessRound, ReadinessRoundFields,
-    ReadinessRoundId, ReadinessView, Team, TeamSummary,
+    Command, MemberRating, NewReadinessMember, NewReadinessRound, Outcome, PartnershipId,
+    ReadinessMember, ReadinessMemberFields, ReadinessMemberId, ReadinessRound,
+    ReadinessRoundFields, ReadinessRoundId, ReadinessView, Seen, Team, TeamSummary, Theirs,
 };
 use rusqlite::types::ToSqlOutput;
 use uuid::Uuid;
@@ -238,6 +238,93 @@ impl Store {
             tx.execute(&sql, params![round.0, Coded(team), category, text])?;
             Ok(())
         })
+    }
+
+    /// `apply_seen` for a member's rating or concerns of a category: on a
+    /// server the row is locked while it is compared and written.
+    pub(crate) fn apply_member_rating_seen(
+        &mut self,
+        command: &Command,
+        member: ReadinessMemberId,
+        category: &str,
+        seen: &Seen,
+    ) -> Result<Outcome, StoreError> {
+        let lock = if self.server_address().is_some() {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT r.id, {} FROM readiness_ratings r
+             WHERE r.member_id = ?1 AND r.category_key = ?2{lock}",
+            prefixed("r", MemberRating::NAMES)
+        );
+        self.batch(|store| {
+            let found = store
+                .conn
+                .query_row(&sql, params![member.0, category], |row| {
+                    Ok((row.get::<i64>(0)?, MemberRating::read(row, 1)?))
+                })
+                .optional()
+                .map_err(|e| store.error(e))?;
+            let (id, now) = found.map_or((None, MemberRating::default()), |(id, r)| (Some(id), r));
+            let now = Theirs::MemberRating(now);
+            if !seen.holds(&now) {
+                return Err(store.conflict("readiness_ratings", id, now)?);
+            }
+            store.apply(command)
+        })
+    }
+
+    /// `apply_seen` for a team's summary of a category.
+    pub(crate) fn apply_summary_seen(
+        &mut self,
+        command: &Command,
+        round: ReadinessRoundId,
+        team: Team,
+        category: &str,
+        seen: &Seen,
+    ) -> Result<Outcome, StoreError> {
+        let lock = if self.server_address().is_some() {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT s.id, {} FROM readiness_summaries s
+             WHERE s.round_id = ?1 AND s.team = ?2 AND s.category_key = ?3{lock}",
+            prefixed("s", TeamSummary::NAMES)
+        );
+        self.batch(|store| {
+            let found = store
+                .conn
+                .query_row(&sql, params![round.0, Coded(team), category], |row| {
+                    Ok((row.get::<i64>(0)?, TeamSummary::read(row, 1)?))
+                })
+                .optional()
+                .map_err(|e| store.error(e))?;
+            let (id, now) = found.map_or((None, TeamSummary::default()), |(id, s)| (Some(id), s));
+            let now = Theirs::TeamSummary(now);
+            if !seen.holds(&now) {
+                return Err(store.conflict("readiness_summaries", id, now)?);
+            }
+            store.apply(command)
+        })
+    }
+
+    /// The partnership a readiness round belongs to; `None` when the round
+    /// is not there.
+    pub(super) fn partnership_of_round(
+        &self,
+        round: ReadinessRoundId,
+    ) -> crate::connection::Result<Option<PartnershipId>> {
+        self.conn
+            .query_row(
+                "SELECT partnership_id FROM readiness_rounds WHERE id = ?1",
+                [round.0],
+                |row| Ok(PartnershipId(row.get(0)?)),
+            )
+            .optional()
     }
 
     pub(super) fn readiness_of(

@@ -1,5 +1,6 @@
 //! An edit that writes a record whole (a partnership's details, a person,
-//! an action step, a goal, a milestone), checked against the record as the
+//! an action step, a goal, a milestone, a stage, a readiness round or team
+//! member, an adaptation; `model::Record`), checked against the record as the
 //! window showed it. When someone else changed other fields of it
 //! meanwhile, theirs are kept and the edit's written over them; when they
 //! changed the same field, nothing is stored and the conflict says who,
@@ -58,31 +59,59 @@ impl Store {
 
     /// The record `like` names, as stored now; `None` when it is not there.
     fn record_now(&self, like: &Record) -> crate::connection::Result<Option<Record>> {
-        let partnership = like.partnership();
+        fn find<T>(all: Vec<T>, is: impl Fn(&T) -> bool, kind: fn(T) -> Record) -> Option<Record> {
+            all.into_iter().find(is).map(kind)
+        }
         Ok(match like {
-            Record::Partnership(_) => self
-                .partnership_record(partnership)?
-                .map(Record::Partnership),
-            Record::Person(p) => self
-                .people_of(partnership)?
-                .into_iter()
-                .find(|x| x.id == p.id)
-                .map(Record::Person),
-            Record::ActionStep(s) => self
-                .action_steps_of(partnership)?
-                .into_iter()
-                .find(|x| x.id == s.id)
-                .map(Record::ActionStep),
-            Record::Goal(g) => self
-                .goals_of(partnership)?
-                .into_iter()
-                .find(|x| x.id == g.id)
-                .map(Record::Goal),
-            Record::Milestone(m) => self
-                .milestones_of(partnership)?
-                .into_iter()
-                .find(|x| x.id == m.id)
-                .map(Record::Milestone),
+            Record::Partnership(p) => self.partnership_record(p.id)?.map(Record::Partnership),
+            Record::Person(p) => find(
+                self.people_of(p.partnership_id)?,
+                |x| x.id == p.id,
+                Record::Person,
+            ),
+            Record::ActionStep(s) => find(
+                self.action_steps_of(s.partnership_id)?,
+                |x| x.id == s.id,
+                Record::ActionStep,
+            ),
+            Record::Goal(g) => find(
+                self.goals_of(g.partnership_id)?,
+                |x| x.id == g.id,
+                Record::Goal,
+            ),
+            Record::Milestone(m) => find(
+                self.milestones_of(m.partnership_id)?,
+                |x| x.id == m.id,
+                Record::Milestone,
+            ),
+            Record::Stage(e) => find(
+                self.stage_entries_of(e.partnership_id)?,
+                |x| x.id == e.id,
+                Record::Stage,
+            ),
+            Record::ReadinessRound(r) => find(
+                self.readiness_of(r.partnership_id)?,
+                |x| x.round.id == r.id,
+                |x| Record::ReadinessRound(x.round),
+            ),
+            Record::ReadinessMember(m) => {
+                let Some(partnership) = self.partnership_of_round(m.round_id)? else {
+                    return Ok(None);
+                };
+                find(
+                    self.readiness_of(partnership)?
+                        .into_iter()
+                        .flat_map(|x| x.members)
+                        .collect(),
+                    |x| x.id == m.id,
+                    Record::ReadinessMember,
+                )
+            }
+            Record::Adaptation(a) => find(
+                self.adaptations_of(a.partnership_id)?,
+                |x| x.id == a.id,
+                Record::Adaptation,
+            ),
         })
     }
 }

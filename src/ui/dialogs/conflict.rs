@@ -76,13 +76,6 @@ impl ConflictChoice {
     /// meeting” in “Quarterly meeting, 3 March 2026”"), your value and
     /// theirs, as a person reads them.
     fn words(&self, cx: &DialogContext<'_>) -> (String, String, String) {
-        let quoted = |text: &str| {
-            if text.trim().is_empty() {
-                "nothing".to_owned()
-            } else {
-                format!("“{}”", shortened(text, 120))
-            }
-        };
         if let (Some(mine), Theirs::Record { now, seen }) =
             (Record::written_by(&self.command), &self.conflict.theirs)
         {
@@ -115,6 +108,9 @@ impl ConflictChoice {
                 quoted(&mine.words(person)),
                 quoted(&theirs.as_ref().map(|v| v.words(person)).unwrap_or_default()),
             );
+        }
+        if let Some(words) = self.readiness_words(cx) {
+            return words;
         }
         let (
             Command::SetLevel(key, _)
@@ -159,6 +155,91 @@ impl ConflictChoice {
             indicator_in(view, &cx.instruments, key.cycle_id, &key.indicator_key);
         (format!("{what} {indicator} ({year})"), mine, theirs)
     }
+}
+
+impl ConflictChoice {
+    /// `words` for a readiness rating, a member's areas of concern or a
+    /// team's summary: "Ana Ruiz's rating of Alignment in “Fall round”",
+    /// "the District team's concerns to address for Alignment in …".
+    fn readiness_words(&self, cx: &DialogContext<'_>) -> Option<(String, String, String)> {
+        let view = cx.view?;
+        let tool = cx.instruments.readiness;
+        let category = |key: &str| {
+            tool.categories
+                .iter()
+                .find(|c| c.key == key)
+                .map_or_else(|| key.replace('-', " "), |c| c.name.clone())
+        };
+        let rating = |r: Option<u8>| r.map_or_else(|| "no rating".to_owned(), |r| r.to_string());
+        let member = |id| {
+            let round = view.round_of_member(id);
+            let name = round
+                .and_then(|r| r.member(id))
+                .map_or_else(|| "a member".to_owned(), |m| m.fields.name.clone());
+            let title = round.map_or_else(String::new, |r| r.round.fields.title.clone());
+            (quoted_name(&name), quoted_name(&title))
+        };
+        let round = |id| {
+            view.readiness_round(id)
+                .map_or_else(String::new, |r| quoted_name(&r.round.fields.title))
+        };
+        Some(match (&self.command, &self.conflict.theirs) {
+            (Command::SetReadinessRating(id, key, mine), Theirs::MemberRating(theirs)) => {
+                let (name, title) = member(*id);
+                (
+                    format!("{name}'s rating of {} in “{title}”", category(key)),
+                    rating(*mine),
+                    rating(theirs.rating),
+                )
+            }
+            (Command::SetReadinessConcerns(id, key, mine), Theirs::MemberRating(theirs)) => {
+                let (name, title) = member(*id);
+                (
+                    format!(
+                        "{name}'s areas of concern for {} in “{title}”",
+                        category(key)
+                    ),
+                    quoted(mine),
+                    quoted(&theirs.concerns),
+                )
+            }
+            (Command::SetTeamConcerns(id, team, key, mine), Theirs::TeamSummary(theirs)) => (
+                format!(
+                    "the {} concerns to address for {} in “{}”",
+                    team.label(),
+                    category(key),
+                    round(*id)
+                ),
+                quoted(mine),
+                quoted(&theirs.concerns),
+            ),
+            (Command::SetTeamStrengths(id, team, key, mine), Theirs::TeamSummary(theirs)) => (
+                format!(
+                    "the {} foundational strengths for {} in “{}”",
+                    team.label(),
+                    category(key),
+                    round(*id)
+                ),
+                quoted(mine),
+                quoted(&theirs.strengths),
+            ),
+            _ => return None,
+        })
+    }
+}
+
+/// A value as the dialog quotes it: “…”, or "nothing" when empty.
+fn quoted(text: &str) -> String {
+    if text.trim().is_empty() {
+        "nothing".to_owned()
+    } else {
+        format!("“{}”", shortened(text, 120))
+    }
+}
+
+/// A name or title short enough for the sentence.
+fn quoted_name(text: &str) -> String {
+    shortened(text, 60)
 }
 
 /// `text` ended with a full stop, unless a quotation already ends it

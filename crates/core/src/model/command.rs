@@ -11,6 +11,7 @@ use super::{
     PartnershipView, Person, PersonId, Rating, RatingKey, ReadinessMember, ReadinessMemberId,
     ReadinessRound, ReadinessRoundId, Record, StageEntry, StageEntryId, Team,
 };
+use super::{MemberRating, TeamSummary};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,6 +260,14 @@ pub enum Seen {
     Field(Option<FieldValue>),
     /// A record the edit writes whole, as the window showed it.
     Record(Box<Record>),
+    /// A readiness team member's rating of a category (1–4, or none).
+    ReadinessRating(Option<u8>),
+    /// A member's areas of concern for a category.
+    ReadinessConcerns(String),
+    /// A team's summary of concerns to address for a category.
+    TeamConcerns(String),
+    /// A team's summary of foundational strengths for a category.
+    TeamStrengths(String),
 }
 
 impl Command {
@@ -277,6 +286,18 @@ impl Command {
             Command::SetDocumentValue(id, field, _, _) => {
                 Seen::Field(view.document(*id)?.values.get(field).cloned())
             }
+            Command::SetReadinessRating(member, category, _) => {
+                Seen::ReadinessRating(member_rating(view, *member, category)?.rating)
+            }
+            Command::SetReadinessConcerns(member, category, _) => {
+                Seen::ReadinessConcerns(member_rating(view, *member, category)?.concerns)
+            }
+            Command::SetTeamConcerns(round, team, category, _) => {
+                Seen::TeamConcerns(team_summary(view, *round, *team, category)?.concerns)
+            }
+            Command::SetTeamStrengths(round, team, category, _) => {
+                Seen::TeamStrengths(team_summary(view, *round, *team, category)?.strengths)
+            }
             _ => Seen::Record(Box::new(Record::written_by(self)?.in_view(view)?)),
         })
     }
@@ -291,6 +312,10 @@ impl Seen {
             (Seen::NextSteps(text), Theirs::Rating(now)) => *text == now.next_steps,
             (Seen::Field(value), Theirs::Field(now)) => value == now,
             (Seen::Record(seen), Theirs::Record { now, .. }) => seen == now,
+            (Seen::ReadinessRating(rating), Theirs::MemberRating(now)) => *rating == now.rating,
+            (Seen::ReadinessConcerns(text), Theirs::MemberRating(now)) => *text == now.concerns,
+            (Seen::TeamConcerns(text), Theirs::TeamSummary(now)) => *text == now.concerns,
+            (Seen::TeamStrengths(text), Theirs::TeamSummary(now)) => *text == now.strengths,
             // A rating's field and a worksheet's are never compared.
             _ => true,
         }
@@ -307,6 +332,40 @@ pub enum Theirs {
     /// A record an edit writes whole, as it is now, and as the edit's
     /// window had seen it (so that what each side changed can be said).
     Record { now: Box<Record>, seen: Box<Record> },
+    /// A readiness team member's rating of a category, as it is now.
+    MemberRating(MemberRating),
+    /// A team's summary of a category, as it is now.
+    TeamSummary(TeamSummary),
+}
+
+/// What `view` shows of `member`'s rating of `category` (empty when
+/// nothing was given); `None` when the member is not there.
+fn member_rating(
+    view: &PartnershipView,
+    member: ReadinessMemberId,
+    category: &str,
+) -> Option<MemberRating> {
+    Some(
+        view.round_of_member(member)?
+            .rating(member, category)
+            .cloned()
+            .unwrap_or_default(),
+    )
+}
+
+/// What `view` shows of `team`'s summary of `category` in `round`.
+fn team_summary(
+    view: &PartnershipView,
+    round: ReadinessRoundId,
+    team: Team,
+    category: &str,
+) -> Option<TeamSummary> {
+    Some(
+        view.readiness_round(round)?
+            .summary(team, category)
+            .cloned()
+            .unwrap_or_default(),
+    )
 }
 
 /// Someone else changed the field an edit was about to change: who, when

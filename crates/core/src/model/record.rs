@@ -1,5 +1,6 @@
 //! A record that an edit writes whole (a partnership's details, a person,
-//! an action step, a goal, a milestone): on a shared database the edit is
+//! an action step, a goal, a milestone, a stage, a readiness round or one
+//! of its team members, an adaptation): on a shared database the edit is
 //! checked against the record as the window showed it, so that someone
 //! else's change of it is never overwritten without a choice. Here: which
 //! edits write one, the record as a view shows it, what it is called, and
@@ -10,8 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{
-    ActionStep, Command, Goal, Milestone, Partnership, PartnershipId, PartnershipView, Person,
-    long_date, shortened,
+    ActionStep, Adaptation, Command, Goal, Milestone, Partnership, PartnershipView, Person,
+    ReadinessMember, ReadinessRound, StageEntry, long_date, shortened,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,10 @@ pub enum Record {
     ActionStep(ActionStep),
     Goal(Goal),
     Milestone(Milestone),
+    Stage(StageEntry),
+    ReadinessRound(ReadinessRound),
+    ReadinessMember(ReadinessMember),
+    Adaptation(Adaptation),
 }
 
 impl Record {
@@ -33,6 +38,10 @@ impl Record {
             Command::UpdateActionStep(s) => Record::ActionStep(s.clone()),
             Command::UpdateGoal(g) => Record::Goal(g.clone()),
             Command::UpdateMilestone(m) => Record::Milestone(m.clone()),
+            Command::UpdateStageEntry(e) => Record::Stage(e.clone()),
+            Command::UpdateReadinessRound(r) => Record::ReadinessRound(r.clone()),
+            Command::UpdateReadinessMember(m) => Record::ReadinessMember(m.clone()),
+            Command::UpdateAdaptation(a) => Record::Adaptation(a.clone()),
             _ => return None,
         })
     }
@@ -62,6 +71,30 @@ impl Record {
                 .find(|x| x.id == m.id)
                 .cloned()
                 .map(Record::Milestone),
+            Record::Stage(e) => view
+                .stages
+                .iter()
+                .find(|x| x.id == e.id)
+                .cloned()
+                .map(Record::Stage),
+            Record::ReadinessRound(r) => view
+                .readiness
+                .iter()
+                .find(|x| x.round.id == r.id)
+                .map(|x| Record::ReadinessRound(x.round.clone())),
+            Record::ReadinessMember(m) => view
+                .readiness
+                .iter()
+                .flat_map(|x| &x.members)
+                .find(|x| x.id == m.id)
+                .cloned()
+                .map(Record::ReadinessMember),
+            Record::Adaptation(a) => view
+                .adaptations
+                .iter()
+                .find(|x| x.id == a.id)
+                .cloned()
+                .map(Record::Adaptation),
         }
     }
 
@@ -73,17 +106,10 @@ impl Record {
             Record::ActionStep(s) => ("action_steps", s.id.0),
             Record::Goal(g) => ("goals", g.id.0),
             Record::Milestone(m) => ("milestones", m.id.0),
-        }
-    }
-
-    /// The partnership it belongs to.
-    pub fn partnership(&self) -> PartnershipId {
-        match self {
-            Record::Partnership(p) => p.id,
-            Record::Person(p) => p.partnership_id,
-            Record::ActionStep(s) => s.partnership_id,
-            Record::Goal(g) => g.partnership_id,
-            Record::Milestone(m) => m.partnership_id,
+            Record::Stage(e) => ("stage_entries", e.id.0),
+            Record::ReadinessRound(r) => ("readiness_rounds", r.id.0),
+            Record::ReadinessMember(m) => ("readiness_members", m.id.0),
+            Record::Adaptation(a) => ("adaptations", a.id.0),
         }
     }
 
@@ -101,6 +127,14 @@ impl Record {
             }
             Record::Goal(g) => format!("the goal “{}”", quoted(&g.text)),
             Record::Milestone(m) => format!("the milestone “{}”", quoted(&m.milestone)),
+            Record::Stage(e) => format!("the stage begun on {}", long_date(e.fields.started_on)),
+            Record::ReadinessRound(r) => {
+                format!("the readiness round “{}”", quoted(&r.fields.title))
+            }
+            Record::ReadinessMember(m) => {
+                format!("the readiness team member “{}”", quoted(&m.fields.name))
+            }
+            Record::Adaptation(a) => format!("the adaptation “{}”", quoted(&a.fields.name)),
         }
     }
 
@@ -112,6 +146,10 @@ impl Record {
             Record::ActionStep(s) => Command::UpdateActionStep(s.clone()),
             Record::Goal(g) => Command::UpdateGoal(g.clone()),
             Record::Milestone(m) => Command::UpdateMilestone(m.clone()),
+            Record::Stage(e) => Command::UpdateStageEntry(e.clone()),
+            Record::ReadinessRound(r) => Command::UpdateReadinessRound(r.clone()),
+            Record::ReadinessMember(m) => Command::UpdateReadinessMember(m.clone()),
+            Record::Adaptation(a) => Command::UpdateAdaptation(a.clone()),
         }
     }
 
@@ -158,6 +196,8 @@ impl Record {
             .filter(|(key, value)| theirs.get(*key) != Some(*value))
             .map(|(key, value)| match words(value) {
                 _ if key == BELONGS => name(key),
+                // A whole wording is not quoted in a sentence.
+                _ if value.is_object() || value.is_array() => format!("a new {}", name(key)),
                 Some(words) => format!("{} {words}", name(key)),
                 None => format!("{} left empty", name(key)),
             })
@@ -177,6 +217,10 @@ impl Record {
             Record::ActionStep(s) => (value(&s.fields), value(&s.source)),
             Record::Goal(g) => (value(&g.fields), value(&g.goal)),
             Record::Milestone(m) => (value(&m.fields), value(&m.serves)),
+            Record::Stage(e) => (value(&e.fields), Value::Null),
+            Record::ReadinessRound(r) => (value(&r.fields), Value::Null),
+            Record::ReadinessMember(m) => (value(&m.fields), Value::Null),
+            Record::Adaptation(a) => (value(&a.fields), Value::Null),
         };
         if let Some(parts) = parts.as_object_mut() {
             parts.insert(BELONGS.to_owned(), belongs);
@@ -216,6 +260,22 @@ impl Record {
                 serves: read(belongs)?,
                 ..m.clone()
             }),
+            Record::Stage(e) => Record::Stage(StageEntry {
+                fields: read(fields)?,
+                ..e.clone()
+            }),
+            Record::ReadinessRound(r) => Record::ReadinessRound(ReadinessRound {
+                fields: read(fields)?,
+                ..r.clone()
+            }),
+            Record::ReadinessMember(m) => Record::ReadinessMember(ReadinessMember {
+                fields: read(fields)?,
+                ..m.clone()
+            }),
+            Record::Adaptation(a) => Record::Adaptation(Adaptation {
+                fields: read(fields)?,
+                ..a.clone()
+            }),
         })
     }
 }
@@ -254,7 +314,9 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::model::{ActionSource, ActionStatus, ActionStepFields, ActionStepId, DocumentId};
+    use crate::model::{
+        ActionSource, ActionStatus, ActionStepFields, ActionStepId, DocumentId, PartnershipId,
+    };
 
     fn step(owner: &str, status: ActionStatus, due_on: Option<Date>) -> ActionStep {
         ActionStep {
@@ -312,6 +374,66 @@ mod tests {
             theirs.update(),
             Command::UpdateActionStep(step("Cy Diaz", ActionStatus::Open, None))
         );
+    }
+
+    #[test]
+    fn a_stage_joins_and_an_adaptations_wording_is_named_not_quoted() {
+        use crate::model::{
+            AdaptationFields, AdaptationId, IndicatorWording, StageEntryFields, StageEntryId,
+            Wording,
+        };
+        let stage = |stage, note: &str| {
+            Record::Stage(StageEntry {
+                id: StageEntryId(4),
+                partnership_id: PartnershipId(1),
+                fields: StageEntryFields {
+                    stage,
+                    started_on: date(2026, 1, 5),
+                    note: note.into(),
+                },
+            })
+        };
+        let (joined, contested) =
+            Record::join(&stage(2, ""), &stage(3, ""), &stage(2, "Goals agreed"));
+        assert_eq!(joined, stage(3, "Goals agreed"));
+        assert!(contested.is_empty());
+        assert_eq!(joined.what(), "the stage begun on January 5, 2026");
+        assert_eq!(joined.table(), ("stage_entries", 4));
+
+        let adaptation = |name: &str, wording: Wording| {
+            Record::Adaptation(Adaptation {
+                id: AdaptationId(9),
+                partnership_id: PartnershipId(1),
+                fields: AdaptationFields {
+                    lineage: uuid::Uuid::nil(),
+                    version_id: uuid::Uuid::nil(),
+                    number: 1,
+                    name: name.into(),
+                    based_on_key: "continuum".into(),
+                    based_on_version: "1".into(),
+                    wording,
+                    made_on: date(2026, 1, 5),
+                },
+            })
+        };
+        let reworded = Wording(
+            [(
+                "shared-goals".to_owned(),
+                IndicatorWording {
+                    criteria: vec!["Goals are written down.".into()],
+                    probing_questions: Vec::new(),
+                    levels: Vec::new(),
+                },
+            )]
+            .into(),
+        );
+        let before = adaptation("Our continuum", Wording(Default::default()));
+        let after = adaptation("Our continuum, 2026", reworded);
+        assert_eq!(
+            after.differences(&before),
+            ["name “Our continuum, 2026”", "a new wording"]
+        );
+        assert_eq!(after.what(), "the adaptation “Our continuum, 2026”");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use adaptations::Built;
 use super::{
     ActionSource, ActionStep, Adaptation, CheckIn, Cycle, CycleId, Document, DocumentId, Goal,
     Level, Mean, Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey,
-    ReadinessRoundId, ReadinessView, Side, Spread, StageEntry, average,
+    ReadinessMemberId, ReadinessRoundId, ReadinessView, Side, Spread, StageEntry, average,
 };
 use crate::instrument::Category;
 
@@ -121,6 +121,11 @@ impl PartnershipView {
 
     pub fn readiness_round(&self, id: ReadinessRoundId) -> Option<&ReadinessView> {
         self.readiness.iter().find(|r| r.round.id == id)
+    }
+
+    /// The readiness round `member` rates in.
+    pub fn round_of_member(&self, member: ReadinessMemberId) -> Option<&ReadinessView> {
+        self.readiness.iter().find(|r| r.member(member).is_some())
     }
 
     pub fn readiness_round_mut(&mut self, id: ReadinessRoundId) -> Option<&mut ReadinessView> {

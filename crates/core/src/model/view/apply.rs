@@ -151,12 +151,12 @@ impl PartnershipView {
                 }
             }
             (Command::SetReadinessRating(member, category, rating), _) => {
-                if let Some(round) = self.round_of_member(*member) {
+                if let Some(round) = self.round_of_member_mut(*member) {
                     round.update_rating(*member, category, |r| r.rating = *rating);
                 }
             }
             (Command::SetReadinessConcerns(member, category, text), _) => {
-                if let Some(round) = self.round_of_member(*member) {
+                if let Some(round) = self.round_of_member_mut(*member) {
                     round.update_rating(*member, category, |r| r.concerns.clone_from(text));
                 }
             }
@@ -313,7 +313,7 @@ impl PartnershipView {
         self.check_ins.sort_by_key(|c| (c.on, c.id));
     }
 
-    fn round_of_member(
+    fn round_of_member_mut(
         &mut self,
         member: crate::model::ReadinessMemberId,
     ) -> Option<&mut ReadinessView> {
