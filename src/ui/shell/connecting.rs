@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use super::{App, apply};
 use crate::place::Place;
 use crate::problem::Problem;
-use crate::session::{Finished, RETRY, Session};
+use crate::session::{Finished, RETRY, Session, Waker};
 use crate::ui::action::{Action, SignIn};
 use crate::ui::dialogs::Connect;
 use crate::ui::nav::Screen;
@@ -81,7 +81,15 @@ impl App {
         std::thread::Builder::new()
             .name("connecting".into())
             .spawn(move || {
-                let session = Session::connect_with(&address, password.as_deref());
+                // The listener's own connection is made here too, so that
+                // no frame waits for it.
+                let for_session = wake.clone();
+                let waker: Waker = std::sync::Arc::new(move || for_session.request_repaint());
+                let session =
+                    Session::connect_with(&address, password.as_deref()).and_then(|mut session| {
+                        session.listen(waker)?;
+                        Ok(session)
+                    });
                 // Nobody waits for it when another was asked for since.
                 let _ = answer.send(session);
                 wake.request_repaint();
@@ -102,26 +110,26 @@ impl App {
 
     /// The connection asked for, once the server has answered: it is worked
     /// on from now on, or the Connect dialog asks again, saying why.
-    pub(super) fn take_connection(&mut self, ctx: &egui::Context) -> Result<(), Problem> {
+    pub(super) fn take_connection(&mut self) {
         let Some(connecting) = &self.connecting else {
-            return Ok(());
+            return;
         };
         let answer = match connecting.answered.try_recv() {
             Ok(answer) => answer,
-            Err(mpsc::TryRecvError::Empty) => return Ok(()),
+            Err(mpsc::TryRecvError::Empty) => return,
             Err(mpsc::TryRecvError::Disconnected) => Err(Problem::new(
                 "Connecting stopped before the server answered.",
                 "Try File > Connect to a shared database… again.",
             )),
         };
         let Some(Connecting { place, typed, .. }) = self.connecting.take() else {
-            return Ok(());
+            return;
         };
         let session = match answer {
             Ok(session) => session,
             Err(problem) => {
                 self.ask_again(&place, &problem);
-                return Ok(());
+                return;
             }
         };
         let address = place.address();
@@ -145,9 +153,8 @@ impl App {
             }) => self.keychain.forget(&address),
             _ => {}
         }
-        self.start_on_server(ctx, session, &address)?;
+        self.start_on_server(session, &address);
         self.problem = notice;
-        Ok(())
     }
 
     /// Where the window is connecting, while it waits for the server.
@@ -155,21 +162,14 @@ impl App {
         self.connecting.as_ref().map(|c| &c.place)
     }
 
-    /// Works on `session` from now on, following other people's changes.
-    fn start_on_server(
-        &mut self,
-        ctx: &egui::Context,
-        mut session: Session,
-        address: &str,
-    ) -> Result<(), Problem> {
-        let wake = ctx.clone();
-        session.listen(std::sync::Arc::new(move || wake.request_repaint()))?;
+    /// Works on `session` from now on (already following other people's
+    /// changes: `start_connecting`).
+    fn start_on_server(&mut self, session: Session, address: &str) {
         self.recent.used_server(address);
         self.session = Some(session);
         self.problem = None;
         self.screen = Screen::Partnerships;
         self.return_to_last_screen();
-        Ok(())
     }
 
     /// Reads again what other people changed, and follows the connection;

@@ -251,9 +251,7 @@ impl App {
     /// Draws the whole window and applies what the user did.
     pub fn show(&mut self, ui: &mut Ui) {
         self.style_once(ui.ctx());
-        if let Err(problem) = self.take_connection(ui.ctx()) {
-            self.problem = Some(problem);
-        }
+        self.take_connection();
         self.follow(ui.ctx());
         self.read_history();
         kit::set_may_edit(
