@@ -942,8 +942,12 @@ fn a_readiness_rating_and_a_team_summary_changed_by_two_people_ask_which_to_keep
     window.get_by_label_contains(&format!(
         "{bo_name} changed Ana Ruiz's rating of Alignment of Strategic Priority and Objectives in “Before signing”"
     ));
-    window.get_by_label_contains("to 3.");
-    window.get_by_label_contains("You were changing it to 2.");
+    window.get_by_label_contains(
+        "to 3, “There is likely agreement and alignment on most of the items to be addressed.”",
+    );
+    window.get_by_label_contains(
+        "You were changing it to 2, “There is more than one significant concern about the items to be addressed.”",
+    );
     let rating = "SELECT rating::text FROM readiness_ratings WHERE category_key = 'alignment'";
     assert_eq!(stored_text(&p, rating), "3", "nothing overwritten yet");
     window.get_by_label("Keep yours").click();

@@ -159,8 +159,9 @@ impl ConflictChoice {
 
 impl ConflictChoice {
     /// `words` for a readiness rating, a member's areas of concern or a
-    /// team's summary: "Ana Ruiz's rating of Alignment in “Fall round”",
-    /// "the District team's concerns to address for Alignment in …".
+    /// team's summary, named as the Readiness page labels them: "Ana
+    /// Ruiz's rating of Alignment … in “Before signing”", "the District
+    /// team concerns to address for Alignment … in “Before signing”".
     fn readiness_words(&self, cx: &DialogContext<'_>) -> Option<(String, String, String)> {
         let view = cx.view?;
         let tool = cx.instruments.readiness;
@@ -170,7 +171,13 @@ impl ConflictChoice {
                 .find(|c| c.key == key)
                 .map_or_else(|| key.replace('-', " "), |c| c.name.clone())
         };
-        let rating = |r: Option<u8>| r.map_or_else(|| "no rating".to_owned(), |r| r.to_string());
+        // A rating with the tool's words for it: "3, “There is likely …”".
+        let rating = |r: Option<u8>| {
+            r.map_or_else(
+                || "no rating".to_owned(),
+                |r| format!("{r}, “{}”", tool.descriptor(r)),
+            )
+        };
         let member = |id| {
             let round = view.round_of_member(id);
             let name = round
