@@ -203,36 +203,59 @@ impl Store {
         key: &RatingKey,
         seen: &Seen,
     ) -> Result<Outcome, StoreError> {
-        let on_server = self.server_address().is_some();
+        self.apply_if_seen(
+            command,
+            seen,
+            (
+                "ratings",
+                "SELECT id, level, evidence, next_steps FROM ratings
+                 WHERE cycle_id = ?1 AND indicator_key = ?2
+                   AND coalesce(person_id, 0) = coalesce(?3, 0)",
+            ),
+            params![key.cycle_id.0, key.indicator_key, person_id(key.rater)],
+            |row| {
+                let level: Option<u8> = row.get(1)?;
+                Ok(Rating {
+                    level: level.and_then(Level::new),
+                    evidence: row.get::<Option<String>>(2)?.unwrap_or_default(),
+                    next_steps: row.get::<Option<String>>(3)?.unwrap_or_default(),
+                })
+            },
+            Theirs::Rating,
+        )
+    }
+
+    /// The check the field edits share (a rating's, a readiness rating's,
+    /// a team summary's): in the edit's own transaction, the one row
+    /// `select` finds is read (its id, then what `read` makes of it),
+    /// locked on a server; none is read as the empty value. When `seen` no
+    /// longer holds for it, nothing is stored and the conflict says who
+    /// last changed `table`'s row; otherwise the edit is stored.
+    pub(crate) fn apply_if_seen<T: Default>(
+        &mut self,
+        command: &Command,
+        seen: &Seen,
+        (table, select): (&str, &str),
+        params: &[&dyn ToSql],
+        read: impl Fn(&Row<'_>) -> crate::connection::Result<T>,
+        theirs: fn(T) -> Theirs,
+    ) -> Result<Outcome, StoreError> {
+        let lock = if self.server_address().is_some() {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let sql = format!("{select}{lock}");
         self.batch(|store| {
-            let lock = if on_server { " FOR UPDATE" } else { "" };
             let found = store
                 .conn
-                .query_row(
-                    &format!(
-                        "SELECT id, level, evidence, next_steps FROM ratings
-                         WHERE cycle_id = ?1 AND indicator_key = ?2
-                           AND coalesce(person_id, 0) = coalesce(?3, 0){lock}"
-                    ),
-                    params![key.cycle_id.0, key.indicator_key, person_id(key.rater)],
-                    |row| {
-                        let level: Option<u8> = row.get(1)?;
-                        Ok((
-                            row.get::<i64>(0)?,
-                            Rating {
-                                level: level.and_then(Level::new),
-                                evidence: row.get::<Option<String>>(2)?.unwrap_or_default(),
-                                next_steps: row.get::<Option<String>>(3)?.unwrap_or_default(),
-                            },
-                        ))
-                    },
-                )
+                .query_row(&sql, params, |row| Ok((row.get::<i64>(0)?, read(row)?)))
                 .optional()
                 .map_err(|e| store.error(e))?;
-            let (id, now) = found.map_or((None, Rating::default()), |(id, r)| (Some(id), r));
-            let now = Theirs::Rating(now);
+            let (id, now) = found.map_or((None, T::default()), |(id, now)| (Some(id), now));
+            let now = theirs(now);
             if !seen.holds(&now) {
-                return Err(store.conflict("ratings", id, now)?);
+                return Err(store.conflict(table, id, now)?);
             }
             store.apply(command)
         })

@@ -240,8 +240,7 @@ impl Store {
         })
     }
 
-    /// `apply_seen` for a member's rating or concerns of a category: on a
-    /// server the row is locked while it is compared and written.
+    /// `apply_seen` for a member's rating or concerns of a category.
     pub(crate) fn apply_member_rating_seen(
         &mut self,
         command: &Command,
@@ -249,31 +248,19 @@ impl Store {
         category: &str,
         seen: &Seen,
     ) -> Result<Outcome, StoreError> {
-        let lock = if self.server_address().is_some() {
-            " FOR UPDATE"
-        } else {
-            ""
-        };
-        let sql = format!(
+        let select = format!(
             "SELECT r.id, {} FROM readiness_ratings r
-             WHERE r.member_id = ?1 AND r.category_key = ?2{lock}",
+             WHERE r.member_id = ?1 AND r.category_key = ?2",
             prefixed("r", MemberRating::NAMES)
         );
-        self.batch(|store| {
-            let found = store
-                .conn
-                .query_row(&sql, params![member.0, category], |row| {
-                    Ok((row.get::<i64>(0)?, MemberRating::read(row, 1)?))
-                })
-                .optional()
-                .map_err(|e| store.error(e))?;
-            let (id, now) = found.map_or((None, MemberRating::default()), |(id, r)| (Some(id), r));
-            let now = Theirs::MemberRating(now);
-            if !seen.holds(&now) {
-                return Err(store.conflict("readiness_ratings", id, now)?);
-            }
-            store.apply(command)
-        })
+        self.apply_if_seen(
+            command,
+            seen,
+            ("readiness_ratings", &select),
+            params![member.0, category],
+            |row| MemberRating::read(row, 1),
+            Theirs::MemberRating,
+        )
     }
 
     /// `apply_seen` for a team's summary of a category.
@@ -285,31 +272,19 @@ impl Store {
         category: &str,
         seen: &Seen,
     ) -> Result<Outcome, StoreError> {
-        let lock = if self.server_address().is_some() {
-            " FOR UPDATE"
-        } else {
-            ""
-        };
-        let sql = format!(
+        let select = format!(
             "SELECT s.id, {} FROM readiness_summaries s
-             WHERE s.round_id = ?1 AND s.team = ?2 AND s.category_key = ?3{lock}",
+             WHERE s.round_id = ?1 AND s.team = ?2 AND s.category_key = ?3",
             prefixed("s", TeamSummary::NAMES)
         );
-        self.batch(|store| {
-            let found = store
-                .conn
-                .query_row(&sql, params![round.0, Coded(team), category], |row| {
-                    Ok((row.get::<i64>(0)?, TeamSummary::read(row, 1)?))
-                })
-                .optional()
-                .map_err(|e| store.error(e))?;
-            let (id, now) = found.map_or((None, TeamSummary::default()), |(id, s)| (Some(id), s));
-            let now = Theirs::TeamSummary(now);
-            if !seen.holds(&now) {
-                return Err(store.conflict("readiness_summaries", id, now)?);
-            }
-            store.apply(command)
-        })
+        self.apply_if_seen(
+            command,
+            seen,
+            ("readiness_summaries", &select),
+            params![round.0, Coded(team), category],
+            |row| TeamSummary::read(row, 1),
+            Theirs::TeamSummary,
+        )
     }
 
     /// The partnership a readiness round belongs to; `None` when the round
