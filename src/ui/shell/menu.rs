@@ -183,7 +183,7 @@ fn saved_in(ui: &mut Ui, session: &Session) {
             account.role.label()
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(text).on_hover_text(format!(
+            fitted(ui, text).on_hover_text(format!(
                 "A shared database: every change is saved on the server as you make it, and appears in every window connected to it.\n{}",
                 place.address()
             ));
@@ -196,27 +196,34 @@ fn saved_in(ui: &mut Ui, session: &Session) {
     let read_only = session.read_only().is_some();
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         if read_only {
-            ui.weak(format!("Read only: {file}"))
-                .on_hover_text(path.display().to_string());
+            fitted(ui, format!("Read only: {file}")).on_hover_text(path.display().to_string());
         } else {
-            ui.weak(format!("Saved as you go in {file}"))
-                .on_hover_text(format!(
-                    "Every change is saved in this file as you make it:\n{}",
-                    path.display()
-                ));
+            fitted(ui, format!("Saved as you go in {file}")).on_hover_text(format!(
+                "Every change is saved in this file as you make it:\n{}",
+                path.display()
+            ));
         }
     });
+}
+
+/// `text`, weak, cut short with "…" where the menus leave too little room
+/// (a long district at 200 % ran over them); the hover says it whole.
+fn fitted(ui: &mut Ui, text: String) -> egui::Response {
+    ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate())
 }
 
 /// While a shared database is being connected to: where, and as whom.
 fn connecting_to(ui: &mut Ui, place: &Place) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.spinner();
-        ui.label(format!(
-            "Connecting to {} as {}…",
-            place.label(),
-            place.user
-        ))
+        ui.add(
+            egui::Label::new(format!(
+                "Connecting to {} as {}…",
+                place.label(),
+                place.user
+            ))
+            .truncate(),
+        )
         .on_hover_text(format!(
             "Waiting for the server to answer (at most 10 seconds).\n{}",
             place.address()
