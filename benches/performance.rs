@@ -1,7 +1,8 @@
 //! PartnerPath's speed on the large data set (`partnerpath demo --large`):
 //! frame time of each main screen, opening and loading, writing one rating
 //! (to the file alone, and through the session to file and memory),
-//! printing the largest packet, start-up to first frame, and how frame and
+//! printing the largest packet, the spreadsheet of the big partnership,
+//! start-up to first frame, and how frame and
 //! load times grow with the number of cycles. Run with `cargo bench`;
 //! docs/PERFORMANCE.md has the figures and the budgets.
 //!
@@ -20,6 +21,7 @@ use partnerpath::large::{self, Shape};
 use partnerpath::model::{Command, Level, Part, Rater, RatingKey};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
+use partnerpath::spreadsheet::{self, SheetScope};
 use partnerpath::ui::{App, Page, Screen, Tab};
 use partnerpath_store::Store;
 
@@ -314,6 +316,34 @@ fn printing(c: &mut Criterion) {
     group.finish();
 }
 
+/// The spreadsheet of the big partnership (25 years, 12 raters): read
+/// through the session, made into tables and written as a workbook, the
+/// whole of File > Export to spreadsheet… after the file dialog.
+fn spreadsheet(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let session = Session::open(&data.path).expect("open");
+    let id = session
+        .summaries()
+        .iter()
+        .find(|s| s.partnership.name == large::BIG)
+        .expect("big partnership")
+        .partnership
+        .id;
+    let instruments = Instruments::builtin().expect("instruments");
+    let today = jiff::civil::date(2026, 11, 23);
+    let out = data.path.with_extension("xlsx");
+    let mut group = c.benchmark_group("spreadsheet");
+    group.sample_size(10);
+    group.bench_function("workbook of the big partnership", |b| {
+        b.iter(|| {
+            let scope = SheetScope::Partnership(id);
+            let tables = spreadsheet::tables(&session, &scope, instruments, today).expect("tables");
+            black_box(spreadsheet::write(&tables, &out).expect("written"))
+        });
+    });
+    group.finish();
+}
+
 fn growth(c: &mut Criterion) {
     let mut group = c.benchmark_group("growth");
     group.sample_size(15);
@@ -394,5 +424,13 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, storage, printing, growth, startup);
+criterion_group!(
+    benches,
+    frames,
+    storage,
+    printing,
+    spreadsheet,
+    growth,
+    startup
+);
 criterion_main!(benches);

@@ -1,7 +1,8 @@
 //! The command line without a window, for scripts and tests:
 //! `partnerpath print …` (the same PDFs as File > Print…) and
 //! `partnerpath export …` / `import …` (the same exchange files as File >
-//! Export partnership… and Import…). The glue between clap, the session and
+//! Export partnership… and Import…), and `partnerpath export-sheet …` (the
+//! same spreadsheets as File > Export to spreadsheet…). The glue between clap, the session and
 //! the printer lives here, beside `main.rs`, so that `print` needs neither.
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use partnerpath::print::{Missing, Paper, PrintRequest, Selection, Tool, printout
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::saving::write_atomically;
 use partnerpath::session::{ExportScope, Session};
+use partnerpath::spreadsheet::{self, SheetScope, Written};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PaperArg {
@@ -383,4 +385,46 @@ pub fn import(
     session.import(&file, &plan)?;
     lines.push("Imported.".to_owned());
     Ok(lines)
+}
+
+/// Write a spreadsheet: a workbook (.xlsx) or CSV files into a folder.
+#[derive(Debug, Args)]
+pub struct ExportSheetArgs {
+    /// Only this partnership, by name; every partnership of the database,
+    /// with the portfolio's lines, if not given.
+    #[arg(long)]
+    pub partnership: Option<String>,
+    /// Where to write: a file ending in .xlsx, or a folder for CSV files.
+    #[arg(long, value_name = "FILE.xlsx|DIR")]
+    pub out: PathBuf,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+}
+
+/// Writes the spreadsheet `args` asks for; returns what it says it wrote.
+pub fn export_sheet(
+    args: &ExportSheetArgs,
+    session: &Session,
+    instruments: Instruments,
+    today: jiff::civil::Date,
+) -> Result<Vec<String>, Problem> {
+    let scope = match &args.partnership {
+        Some(name) => SheetScope::Partnership(partnership(session, Some(name))?.partnership.id),
+        None => SheetScope::everything(session, instruments, today),
+    };
+    let tables = spreadsheet::tables(session, &scope, instruments, today)?;
+    Ok(match spreadsheet::write(&tables, &args.out)? {
+        Written::Workbook(bytes) => vec![format!(
+            "Wrote {} ({} KB).",
+            args.out.display(),
+            bytes.div_ceil(1024)
+        )],
+        Written::Csv(files) => files
+            .iter()
+            .map(|f| format!("Wrote {}.", f.display()))
+            .collect(),
+    })
 }

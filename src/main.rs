@@ -56,6 +56,9 @@ enum Command {
     /// Bring an exchange file into the database: prints what is new and any
     /// conflict before writing, all in one step.
     Import(cli::ImportArgs),
+    /// Write a spreadsheet of one partnership or of all of them: an .xlsx
+    /// workbook, or CSV files into a folder, for reports and scripts.
+    ExportSheet(cli::ExportSheetArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
     /// For IT: set up PartnerPath's database on a PostgreSQL server,
@@ -105,6 +108,12 @@ fn main() -> ExitCode {
                         bytes.div_ceil(1024)
                     )]
                 })
+            });
+        }
+        Some(Command::ExportSheet(sheet)) => {
+            let today = jiff::Zoned::now().date();
+            return exchange(&args, sheet.server.as_deref(), instruments, |session| {
+                cli::export_sheet(sheet, session, instruments, today)
             });
         }
         Some(Command::Import(import)) => {

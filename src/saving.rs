@@ -27,3 +27,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8], what: &str) -> Result<(), Pro
         fail(e)
     })
 }
+
+/// A name that every system accepts as a file name.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_matches('.').to_owned();
+    if cleaned.is_empty() {
+        "partnership".to_owned()
+    } else {
+        cleaned
+    }
+}

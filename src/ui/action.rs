@@ -16,6 +16,7 @@ use crate::model::{Command, Conflict, Deleted, PartnershipId, PartnershipView};
 use crate::print::PortfolioPrint;
 use crate::problem::Problem;
 use crate::session::ExportScope;
+use crate::spreadsheet::SheetScope;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,9 @@ pub enum Action {
     Import,
     /// File > Export partnership…: what to export of the partnership shown.
     Export,
+    /// File > Export to spreadsheet…: the partnership shown, or the
+    /// portfolio's lines as the list shows them.
+    ExportSheet,
     /// File > Recently deleted….
     RecentlyDeleted,
     /// File > Restore from backup….
@@ -100,6 +104,8 @@ pub enum Action {
         scope: ExportScope,
         path: PathBuf,
     },
+    /// Write this spreadsheet to `path` (a workbook).
+    WriteSheet { scope: SheetScope, path: PathBuf },
     /// The print dialog, on the partnerships list's summary.
     PrintSummary(Box<PortfolioPrint>),
     /// Put back a deleted record.
@@ -148,7 +154,7 @@ const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 impl Action {
     /// The actions without data, in the order the shortcut list shows
     /// those that have a shortcut.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::Print,
         Action::Open,
         Action::Find,
@@ -162,6 +168,7 @@ impl Action {
         Action::Connect,
         Action::Import,
         Action::Export,
+        Action::ExportSheet,
         Action::RecentlyDeleted,
         Action::RestoreFromBackup,
         Action::Quit,
@@ -181,6 +188,7 @@ impl Action {
             Action::Print => "Print…",
             Action::Import => "Import…",
             Action::Export => "Export partnership…",
+            Action::ExportSheet => "Export to spreadsheet…",
             Action::RecentlyDeleted => "Recently deleted…",
             Action::RestoreFromBackup => "Restore from backup…",
             Action::Quit => "Quit",
@@ -208,6 +216,7 @@ impl Action {
             Action::ImportChosen(_) => "Import",
             Action::ChooseExportFile { .. } => "Export…",
             Action::WriteExport { .. } => "Export file",
+            Action::WriteSheet { .. } => "Export spreadsheet",
             Action::PrintSummary(_) => "Print summary…",
             Action::RestoreDeleted(_) | Action::RestoreBackup(_) => "Restore",
             Action::Report(_) => "Report a problem",
@@ -300,6 +309,8 @@ pub enum Purpose {
     Import,
     /// Write the chosen partnership to a new exchange file.
     Export,
+    /// Write a spreadsheet (an .xlsx workbook).
+    Spreadsheet,
 }
 
 impl Purpose {

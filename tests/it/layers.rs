@@ -40,11 +40,32 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         "partnerpath-print",
         &["egui", "eframe", "rusqlite", "clap", "partnerpath-store"],
     ),
+    (
+        "partnerpath-sheet",
+        &[
+            "egui",
+            "eframe",
+            "rusqlite",
+            "typst",
+            "clap",
+            "partnerpath-store",
+            "partnerpath-print",
+        ],
+    ),
 ];
 
 /// The app's modules below the window, and what they must not name.
 const BELOW_THE_WINDOW: &[&str] = &[
-    "console", "demo", "keychain", "large", "paths", "place", "problem", "saving", "session",
+    "console",
+    "demo",
+    "keychain",
+    "large",
+    "paths",
+    "place",
+    "problem",
+    "saving",
+    "session",
+    "spreadsheet",
 ];
 const NOT_BELOW_THE_WINDOW: &[&str] = &[
     "egui",

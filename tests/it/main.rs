@@ -23,6 +23,7 @@ mod server_access;
 mod server_window;
 mod smoke;
 mod snapshots;
+mod spreadsheet;
 mod store;
 mod support;
 mod ui_agreements;

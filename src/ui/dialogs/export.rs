@@ -155,7 +155,7 @@ fn export_dialog(
                     scope,
                     file_name: format!(
                         "{}.{}",
-                        safe_file_name(&file_name),
+                        crate::saving::safe_file_name(&file_name),
                         crate::model::exchange::EXTENSION
                     ),
                 });
@@ -169,22 +169,4 @@ fn export_dialog(
         }
     });
     (chosen, close || modal.should_close())
-}
-
-/// A name that every system accepts as a file name.
-fn safe_file_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() => '-',
-            c => c,
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_matches('.').to_owned();
-    if cleaned.is_empty() {
-        "partnership".to_owned()
-    } else {
-        cleaned
-    }
 }

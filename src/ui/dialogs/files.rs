@@ -1,5 +1,5 @@
-//! Choosing a PartnerPath file to open or create, or an exchange file to
-//! import or export. The system's file window
+//! Choosing a PartnerPath file to open or create, an exchange file to
+//! import or export, or where to write a spreadsheet. The system's file window
 //! is offered first; PartnerPath's own folder and name fields work where the
 //! system has none (a Linux desktop without a portal), with the folders used
 //! recently one click away.
@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 
 use crate::model::PartnershipId;
 use crate::session::ExportScope;
+use crate::spreadsheet::{SheetScope, is_workbook};
 use crate::ui::action::{Action, Actions, Purpose};
 use crate::ui::kit::style;
 use crate::ui::kit::widgets::last_name;
@@ -18,13 +19,15 @@ use crate::ui::view::{Dialog, DialogContext};
 const ENDINGS: [&str; 2] = ["sqlite", "db"];
 /// The ending of exchange files.
 const EXCHANGE_ENDINGS: [&str; 1] = [crate::model::exchange::EXTENSION];
+/// The ending of the spreadsheets PartnerPath writes.
+const WORKBOOK_ENDINGS: [&str; 1] = ["xlsx"];
 
 /// The file endings a purpose lists and offers.
 fn endings(purpose: Purpose) -> &'static [&'static str] {
-    if purpose.is_exchange() {
-        &EXCHANGE_ENDINGS
-    } else {
-        &ENDINGS
+    match purpose {
+        Purpose::Spreadsheet => &WORKBOOK_ENDINGS,
+        _ if purpose.is_exchange() => &EXCHANGE_ENDINGS,
+        _ => &ENDINGS,
     }
 }
 /// The name offered for a new file.
@@ -37,6 +40,10 @@ pub struct ChooseFile {
     recent_folders: Vec<PathBuf>,
     /// What to export, once the user has chosen where.
     export: Option<(PartnershipId, ExportScope)>,
+    /// What spreadsheet to write, once the user has chosen where.
+    sheet: Option<SheetScope>,
+    /// What the file will hold, said under the title.
+    note: Option<String>,
     folder: String,
     name: String,
     /// The PartnerPath files in `listed`, read when the folder changes
@@ -71,6 +78,8 @@ impl ChooseFile {
             purpose,
             recent_folders,
             export: None,
+            sheet: None,
+            note: None,
             folder: folder.display().to_string(),
             name: if purpose.must_exist() {
                 String::new()
@@ -97,6 +106,33 @@ impl ChooseFile {
         }
     }
 
+    /// Where to write the spreadsheet of `scope`, offering `name`.
+    pub fn spreadsheet(
+        scope: SheetScope,
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+        name: &str,
+    ) -> ChooseFile {
+        const SHEETS: &str = "ratings of every school year, category averages, readiness rounds, action steps and monitoring plan, a sheet each";
+        let note = match &scope {
+            SheetScope::Partnership(_) => {
+                format!("An Excel workbook of this partnership: its {SHEETS}.")
+            }
+            SheetScope::Portfolio(lines) if lines.len() == 1 => format!(
+                "An Excel workbook of the partnership the list shows: its line, then its {SHEETS}."
+            ),
+            SheetScope::Portfolio(lines) => format!(
+                "An Excel workbook of the {} partnerships the list shows: their lines, then their {SHEETS}.",
+                lines.len()
+            ),
+        };
+        ChooseFile {
+            sheet: Some(scope),
+            note: Some(note),
+            ..ChooseFile::named(Purpose::Spreadsheet, recent_folders, fallback, name)
+        }
+    }
+
     /// What choosing `path` asks of the shell.
     fn chosen_action(&mut self, path: PathBuf) -> Option<Action> {
         Some(match self.purpose {
@@ -111,11 +147,22 @@ impl ChooseFile {
                     path,
                 }
             }
+            Purpose::Spreadsheet => Action::WriteSheet {
+                scope: self.sheet.take()?,
+                path,
+            },
         })
     }
 
+    /// The path typed; a spreadsheet's name gets `.xlsx` when it has not.
     fn chosen(&self) -> PathBuf {
-        Path::new(self.folder.trim()).join(self.name.trim())
+        let name = self.name.trim();
+        let path = Path::new(self.folder.trim()).join(name);
+        if self.purpose == Purpose::Spreadsheet && !name.is_empty() && !is_workbook(&path) {
+            Path::new(self.folder.trim()).join(format!("{name}.xlsx"))
+        } else {
+            path
+        }
     }
 
     /// Reads the folder's PartnerPath files if the folder changed.
@@ -184,7 +231,7 @@ fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option
             "A file with that name is already in this folder: choose another name, or open it with File > Open…"
                 .to_owned(),
         ),
-        Purpose::Export if path.exists() => Some(
+        Purpose::Export | Purpose::Spreadsheet if path.exists() => Some(
             "A file with that name is already in this folder: choose another name.".to_owned(),
         ),
         _ => None,
@@ -202,6 +249,7 @@ impl Dialog for ChooseFile {
             Purpose::Create => "Create a new PartnerPath file",
             Purpose::Import => "Import an exchange file",
             Purpose::Export => "Export to an exchange file",
+            Purpose::Spreadsheet => "Export to a spreadsheet",
         }
         .to_owned()
     }
@@ -231,11 +279,15 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
         Purpose::Create => "Create file",
         Purpose::Import => "Import file",
         Purpose::Export => "Export file",
+        Purpose::Spreadsheet => "Export spreadsheet",
     };
     let title = state.title();
     let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
         ui.set_width(style::width::DIALOG_FILES);
         ui.heading(title);
+        if let Some(note) = &state.note {
+            ui.label(note);
+        }
         ui.add_space(style::space::S);
         if ui
             .button("Choose with the system's file window…")
@@ -262,10 +314,10 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
                 let name = ui
                     .add(
                         egui::TextEdit::singleline(&mut state.name)
-                            .hint_text(if purpose.is_exchange() {
-                                "e.g. partnership.partnerpath"
-                            } else {
-                                "e.g. partnerships.sqlite"
+                            .hint_text(match purpose {
+                                Purpose::Spreadsheet => "e.g. state report.xlsx",
+                                _ if purpose.is_exchange() => "e.g. partnership.partnerpath",
+                                _ => "e.g. partnerships.sqlite",
                             })
                             .desired_width(style::width::PATH),
                     )
@@ -379,6 +431,11 @@ fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Option<PathBuf> {
         Purpose::Export => dialog
             .add_filter("PartnerPath exchange file", &EXCHANGE_ENDINGS)
             .set_title("Export to an exchange file")
+            .set_file_name(&state.name)
+            .save_file(),
+        Purpose::Spreadsheet => dialog
+            .add_filter("Excel workbook", &WORKBOOK_ENDINGS)
+            .set_title("Export to a spreadsheet")
             .set_file_name(&state.name)
             .save_file(),
     }

@@ -59,6 +59,7 @@ impl App {
                     self.open(Box::new(Export::new(view)));
                 }
             }
+            Action::ExportSheet => self.choose_sheet_file(),
             Action::RecentlyDeleted => {
                 if let Some(session) = &self.session {
                     let items = session.recently_deleted()?;
@@ -114,6 +115,7 @@ impl App {
                 scope,
                 path,
             } => return self.write_exchange_file(partnership, &scope, &path),
+            Action::WriteSheet { scope, path } => return self.write_spreadsheet(&scope, &path),
             Action::PrintSummary(summary) => self.print.open_portfolio(*summary),
             Action::RestoreDeleted(item) => return self.restore_deleted(&item),
             Action::RestoreBackup(path) => return self.restore_backup(&path),

@@ -13,6 +13,7 @@ use crate::model::{Deleted, PartnershipId};
 use crate::paths;
 use crate::problem::Problem;
 use crate::session::{ExportScope, Session};
+use crate::spreadsheet::{self, SheetScope};
 use crate::ui::action::Purpose;
 use crate::ui::dialogs::{ChooseFile, Import};
 use crate::ui::kit::widgets;
@@ -85,6 +86,32 @@ impl App {
         let fallback = paths::documents_dir();
         let folders = self.recent.folders();
         let dialog = ChooseFile::export((partnership, scope), folders, &fallback, file_name);
+        self.open(Box::new(dialog));
+    }
+
+    /// The file dialog, for where to write a spreadsheet: of the
+    /// partnership shown, or on the list of the lines it shows.
+    pub(super) fn choose_sheet_file(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let (scope, name) = match self.screen {
+            Screen::In(id, _) => {
+                let name = session
+                    .view()
+                    .filter(|v| v.partnership.id == id)
+                    .map_or_else(|| "partnership".to_owned(), |v| v.partnership.name.clone());
+                (SheetScope::Partnership(id), name)
+            }
+            Screen::Partnerships => (
+                SheetScope::Portfolio(self.list.shown()),
+                "partnerships".to_owned(),
+            ),
+        };
+        let file_name = format!("{}.xlsx", crate::saving::safe_file_name(&name));
+        let fallback = paths::documents_dir();
+        let folders = self.recent.folders();
+        let dialog = ChooseFile::spreadsheet(scope, folders, &fallback, &file_name);
         self.open(Box::new(dialog));
     }
 
@@ -181,6 +208,24 @@ impl App {
         };
         let bytes = session.export(id, scope)?;
         crate::saving::write_atomically(path, &bytes, "The exchange file")?;
+        self.problem = None;
+        self.done = Some(format!("Exported to {}.", path.display()));
+        Ok(())
+    }
+
+    /// Writes the spreadsheet of `scope` to `path`, once every edit sent is
+    /// stored.
+    pub(super) fn write_spreadsheet(
+        &mut self,
+        scope: &SheetScope,
+        path: &Path,
+    ) -> Result<(), Problem> {
+        let Some(session) = self.session.as_ref() else {
+            return Ok(());
+        };
+        let today = self.day.unwrap_or_else(widgets::today);
+        let tables = spreadsheet::tables(session, scope, self.instruments, today)?;
+        spreadsheet::write(&tables, path)?;
         self.problem = None;
         self.done = Some(format!("Exported to {}.", path.display()));
         Ok(())

@@ -11,6 +11,7 @@ use crate::place::Place;
 use crate::session::Session;
 use crate::ui::action::{Action, Actions};
 use crate::ui::kit::{self, widgets};
+use crate::ui::nav::Screen;
 
 /// A menu entry for `action`, with its shortcut on the right if it has
 /// one (named by its label alone for screen readers); pushes the action
@@ -79,6 +80,22 @@ impl App {
                 .on_disabled_hover_text("Open a partnership first");
             if response.clicked() {
                 actions.push(export);
+                ui.close();
+            }
+            let sheet = Action::ExportSheet;
+            let (ready, why) = match self.screen {
+                Screen::In(..) => (session.view().is_some(), "Open a partnership first"),
+                Screen::Partnerships => (
+                    !self.list.shown().is_empty(),
+                    "The list shows no partnership to export",
+                ),
+            };
+            let response = ui
+                .add_enabled(ready, egui::Button::new(sheet.text()))
+                .on_hover_text("The ratings of every year, the averages, readiness, actions and monitoring, as an Excel workbook")
+                .on_disabled_hover_text(why);
+            if response.clicked() {
+                actions.push(sheet);
                 ui.close();
             }
             ui.separator();

@@ -21,6 +21,7 @@ mod record;
 mod school_year;
 mod stage;
 mod stats;
+pub mod tables;
 pub mod trajectory;
 mod versions;
 mod view;

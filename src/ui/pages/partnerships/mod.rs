@@ -27,6 +27,12 @@ pub struct PartnershipsList {
 }
 
 impl PartnershipsList {
+    /// The portfolio's lines the list shows, in its order (as of the last
+    /// frame that drew it).
+    pub fn shown(&self) -> Vec<crate::model::portfolio::PortfolioRow> {
+        self.portfolio.shown().into_iter().cloned().collect()
+    }
+
     /// Puts the keyboard in the search field.
     pub fn focus_search(&mut self) {
         self.portfolio.focus_search = true;
