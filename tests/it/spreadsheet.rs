@@ -424,3 +424,35 @@ fn file_export_to_spreadsheet_writes_the_partnership_shown_or_the_lines_the_list
         "only the partnerships shown"
     );
 }
+
+/// The names in a table's first column (the partnership's), each once.
+fn partnerships_in(table: &partnerpath::model::tables::Table) -> Vec<String> {
+    let mut names: Vec<String> = table.rows.iter().map(|r| r[0].plain()).collect();
+    names.dedup();
+    names
+}
+
+#[test]
+fn on_a_server_a_districts_assessor_exports_only_their_district_and_the_state_every_one() {
+    let p = crate::server_access::portfolio();
+    let tables_as = |user: &str| {
+        let url = p.database.url_as(&p.database.user(user));
+        let session = Session::connect_with(&url, Some(crate::server_access::PASSWORD))
+            .expect("signed in as the user");
+        let scope = SheetScope::everything(&session, support::instruments(), today());
+        spreadsheet::tables(&session, &scope, support::instruments(), today()).expect("tables")
+    };
+    let oak = tables_as("bo_assessor");
+    assert_eq!(oak[0].name, "Portfolio");
+    assert_eq!(partnerships_in(&oak[0]), ["Oak SD & Elm University"]);
+    assert_eq!(
+        partnerships_in(&oak[1]),
+        ["Oak SD & Elm University"],
+        "the ratings of their district alone"
+    );
+    let state = tables_as("di_state");
+    let mut every = partnerships_in(&state[0]);
+    every.sort();
+    assert_eq!(every, ["Oak SD & Elm University", "Pine SD & Ash College"]);
+    assert_eq!(partnerships_in(&state[1]).len(), 2);
+}
