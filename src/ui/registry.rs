@@ -191,6 +191,12 @@ fn screens(view: &PartnershipView) -> Vec<Route> {
     ];
     let mut routes = vec![
         route("partnerships", &list_modules, Vec::new(), list.clone()),
+        route(
+            "due soon",
+            &["pages/partnerships/mod.rs", "pages/partnerships/due.rs"],
+            vec![click("Due soon")],
+            list.clone(),
+        ),
         Route {
             start: Start::EmptyFile,
             ..route("welcome", &["pages/welcome.rs"], Vec::new(), list)

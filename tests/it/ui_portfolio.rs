@@ -3,7 +3,7 @@
 //! actions, filtered by district, and opened from the line; its one-page
 //! summary prints what is shown.
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use partnerpath::large::{self, Shape};
 use partnerpath::ui::{Page, Screen};
 
@@ -91,4 +91,68 @@ fn print_summary_offers_the_lines_shown() {
     harness.get_by_label("Print summary…").click();
     harness.run();
     harness.get_by_label_contains("of 60 partnerships: matching “District 0”");
+}
+
+#[test]
+fn due_soon_lists_what_is_due_across_partnerships_and_leads_to_where_it_is_done() {
+    let (_dir, path) = large_file();
+    let app = support::app(&path, None).as_on(jiff::civil::date(2026, 12, 4));
+    let mut harness = support::harness(app, [1366.0, 768.0]);
+    harness.run();
+
+    // The big partnership's "needs attention" leads to what is due of it.
+    harness
+        .get_by_label_contains(&format!("{} needs attention", large::BIG))
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("Only {}.", large::BIG));
+    assert!(
+        harness
+            .query_all_by_label_contains("Action step:")
+            .next()
+            .is_some(),
+        "its overdue action steps"
+    );
+    assert!(
+        harness.query_by_label(ELSEWHERE).is_none(),
+        "only the big partnership's"
+    );
+
+    // Across every partnership: the others are not rated this school
+    // year (their newest cycle is 2025–26).
+    harness.get_by_label("Show every partnership").click();
+    harness.run();
+    harness.get_by_label_contains("things due");
+    let first_line = harness
+        .query_all_by_label(large::BIG)
+        .next()
+        .expect("a line of the big partnership");
+    first_line.click();
+    harness.run();
+    assert!(
+        matches!(harness.state().screen(), Screen::In(_, Page::Actions)),
+        "an overdue action step leads to the actions: {:?}",
+        harness.state().screen()
+    );
+
+    // Fewer days ahead show fewer things, never the overdue ones less.
+    harness.state_mut().go_to(Screen::Partnerships);
+    harness.run();
+    harness.get_by_label("Due soon").click();
+    harness.run();
+    let count = |harness: &egui_kittest::Harness<'_, _>| -> usize {
+        let node = harness.get_by_label_contains("things due");
+        let label = node.accesskit_node().value().unwrap_or_default();
+        label
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("a count")
+    };
+    let thirty = count(&harness);
+    harness.get_by_label("Show what falls due within").click();
+    harness.run();
+    harness.get_by_label("90 days").click();
+    harness.run();
+    assert!(count(&harness) >= thirty);
 }

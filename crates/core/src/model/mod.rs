@@ -9,6 +9,7 @@ mod change;
 mod command;
 mod dates;
 mod deleted;
+pub mod due_soon;
 pub mod exchange;
 mod history;
 mod monitoring;

@@ -1,6 +1,7 @@
-//! The list of partnerships, as a portfolio (`portfolio.rs`): create,
-//! rename, archive, delete, open.
+//! The list of partnerships, as a portfolio (`portfolio.rs`) or as what
+//! is due across them (`due.rs`): create, rename, archive, delete, open.
 
+mod due;
 mod portfolio;
 
 use egui::{RichText, Ui};
@@ -24,6 +25,16 @@ pub struct PartnershipsList {
     renaming: Option<Partnership>,
     deleting: Option<PartnershipId>,
     portfolio: portfolio::State,
+    showing: Showing,
+    due: due::State,
+}
+
+/// Which of the list's two views shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Showing {
+    #[default]
+    Portfolio,
+    DueSoon,
 }
 
 impl PartnershipsList {
@@ -70,11 +81,40 @@ impl PartnershipsList {
             }
         } else {
             self.portfolio.refresh(session, instruments, today);
-            self.lines(ui, summaries, (instruments, today), actions);
+            self.due.refresh(session, instruments, today);
+            self.switch(ui);
+            ui.add_space(style::space::S);
+            match self.showing {
+                Showing::Portfolio => self.lines(ui, summaries, (instruments, today), actions),
+                Showing::DueSoon => due::show(ui, &mut self.due, today, actions),
+            }
         }
         create_dialog(ui, self, actions);
         rename_dialog(ui, self, actions);
         delete_dialog(ui, self, summaries, actions);
+    }
+
+    /// The portfolio, or what is due.
+    fn switch(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.showing, Showing::Portfolio, "Portfolio")
+                .on_hover_text(
+                    "Each partnership on a line: its averages, actions and what needs attention",
+                );
+            let overdue = self.due.overdue();
+            let due = if overdue > 0 {
+                format!("Due soon ({overdue} overdue)")
+            } else {
+                "Due soon".to_owned()
+            };
+            let response = ui
+                .selectable_value(&mut self.showing, Showing::DueSoon, due)
+                .on_hover_text("What is overdue or falls due soon, across every partnership")
+                .accessible_name("Due soon");
+            if response.clicked() {
+                self.due.only = None;
+            }
+        });
     }
 
     /// The search and filters, and the lines they show.
@@ -119,6 +159,10 @@ impl PartnershipsList {
                     .map(|s| s.partnership.clone());
             }
             Some(portfolio::Manage::Delete(id)) => self.deleting = Some(id),
+            Some(portfolio::Manage::ShowDue(id)) => {
+                self.showing = Showing::DueSoon;
+                self.due.only = Some(id);
+            }
             None => {}
         }
     }

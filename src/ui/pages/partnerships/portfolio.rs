@@ -31,10 +31,12 @@ pub struct State {
     pub focus_search: bool,
 }
 
-/// What a line's menu asks for.
+/// What a line's menu asks for, or its "needs attention".
 pub enum Manage {
     Rename(PartnershipId),
     Delete(PartnershipId),
+    /// What is due of this partnership ("Due soon").
+    ShowDue(PartnershipId),
 }
 
 impl State {
@@ -254,14 +256,35 @@ pub fn table(
                             } else {
                                 let words: Vec<String> =
                                     line.attention.iter().map(Attention::describe).collect();
-                                ui.add(
-                                    egui::Label::new(
-                                        RichText::new(words.join(", "))
-                                            .size(style::size::CHART)
-                                            .color(style::warning_text(ui.visuals())),
+                                let link = ui
+                                    .add(
+                                        egui::Label::new(
+                                            RichText::new(words.join(", "))
+                                                .size(style::size::CHART)
+                                                .color(style::warning_text(ui.visuals()))
+                                                .underline(),
+                                        )
+                                        .wrap()
+                                        .sense(egui::Sense::click()),
                                     )
-                                    .wrap(),
-                                );
+                                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                                    .on_hover_text("Show what is due, under Due soon");
+                                // A link to screen readers, named with the
+                                // partnership it is about.
+                                link.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::Link,
+                                        true,
+                                        format!(
+                                            "{} needs attention: {}",
+                                            line.name,
+                                            words.join(", ")
+                                        ),
+                                    )
+                                });
+                                if link.clicked() {
+                                    chosen = Some(Manage::ShowDue(line.id));
+                                }
                             }
                         });
                         row.col(|ui| {
