@@ -59,17 +59,22 @@ fn big_id(store: &Store) -> partnerpath::model::PartnershipId {
         .id
 }
 
-/// An app on `path` showing the big partnership's `screen`.
-fn app_on(path: &Path, screen: impl Fn(&Session) -> Screen) -> App {
-    let instruments = Instruments::builtin().expect("instruments");
-    let mut session = Session::open(path).expect("open");
-    let id = session
+/// The id of the big partnership in the list `session` read.
+fn big_in(session: &Session) -> partnerpath::model::PartnershipId {
+    session
         .summaries()
         .iter()
         .find(|s| s.partnership.name == large::BIG)
         .expect("big partnership")
         .partnership
-        .id;
+        .id
+}
+
+/// An app on `path` showing the big partnership's `screen`.
+fn app_on(path: &Path, screen: impl Fn(&Session) -> Screen) -> App {
+    let instruments = Instruments::builtin().expect("instruments");
+    let mut session = Session::open(path).expect("open");
+    let id = big_in(&session);
     session.open_partnership(id).expect("load");
     let screen = screen(&session);
     let mut app = App::new(instruments, Ok(session));
@@ -322,13 +327,7 @@ fn printing(c: &mut Criterion) {
 fn spreadsheet(c: &mut Criterion) {
     let data = data(Shape::LARGE.cycles);
     let session = Session::open(&data.path).expect("open");
-    let id = session
-        .summaries()
-        .iter()
-        .find(|s| s.partnership.name == large::BIG)
-        .expect("big partnership")
-        .partnership
-        .id;
+    let id = big_in(&session);
     let instruments = Instruments::builtin().expect("instruments");
     let today = jiff::civil::date(2026, 11, 23);
     let out = data.path.with_extension("xlsx");

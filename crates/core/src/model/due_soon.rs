@@ -154,11 +154,10 @@ mod tests {
     use crate::model::{
         ActionSource, ActionStatus, ActionStep, ActionStepFields, ActionStepId, DocumentId, Level,
         Milestone, MilestoneFields, MilestoneId, Partnership, PartnershipFields,
-        PartnershipSummary,
     };
 
     fn facts(name: &str, archived: bool) -> PortfolioFacts {
-        let partnership = Partnership {
+        PortfolioFacts::of(Partnership {
             id: PartnershipId(1),
             is_sample: false,
             fields: PartnershipFields {
@@ -166,21 +165,7 @@ mod tests {
                 archived,
                 ..PartnershipFields::default()
             },
-        };
-        PortfolioFacts {
-            summary: PartnershipSummary {
-                partnership,
-                people: 0,
-                cycles: 0,
-                ratings: 0,
-                latest_school_year: None,
-            },
-            recent_cycles: Vec::new(),
-            open_steps: Vec::new(),
-            milestones: Vec::new(),
-            check_ins: Vec::new(),
-            meetings: Vec::new(),
-        }
+        })
     }
 
     fn step(text: &str, due_on: Date) -> ActionStep {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 
 use super::{
-    ActionStep, Change, CheckIn, Level, Mean, Milestone, PartnerKind, PartnershipId,
+    ActionStep, Change, CheckIn, Level, Mean, Milestone, PartnerKind, Partnership, PartnershipId,
     PartnershipSummary, SchoolYear, due,
 };
 use crate::instrument::{Continuum, MonitoringPlan};
@@ -35,6 +35,26 @@ pub struct PortfolioFacts {
     pub check_ins: Vec<CheckIn>,
     /// When each quarterly meeting is (or was) held.
     pub meetings: Vec<Date>,
+}
+
+impl PortfolioFacts {
+    /// The facts of `partnership` with nothing recorded in it yet.
+    pub fn of(partnership: Partnership) -> PortfolioFacts {
+        PortfolioFacts {
+            summary: PartnershipSummary {
+                partnership,
+                people: 0,
+                cycles: 0,
+                ratings: 0,
+                latest_school_year: None,
+            },
+            recent_cycles: Vec::new(),
+            open_steps: Vec::new(),
+            milestones: Vec::new(),
+            check_ins: Vec::new(),
+            meetings: Vec::new(),
+        }
+    }
 }
 
 /// A category's average in the newest cycle, and its change since the one
@@ -330,37 +350,23 @@ mod tests {
     use super::*;
     use crate::instrument::Instruments;
     use crate::model::{
-        ActionSource, ActionStatus, ActionStepFields, ActionStepId, DocumentId, Partnership,
-        PartnershipFields,
+        ActionSource, ActionStatus, ActionStepFields, ActionStepId, DocumentId, PartnershipFields,
     };
 
     fn facts(id: i64, name: &str, district: &str) -> PortfolioFacts {
-        PortfolioFacts {
-            summary: PartnershipSummary {
-                partnership: Partnership {
-                    id: PartnershipId(id),
-                    is_sample: false,
-                    fields: PartnershipFields {
-                        name: name.into(),
-                        district: district.into(),
-                        partner_organisation: "Partner".into(),
-                        partner_kind: PartnerKind::Other,
-                        start_date: None,
-                        notes: String::new(),
-                        archived: false,
-                    },
-                },
-                people: 0,
-                cycles: 0,
-                ratings: 0,
-                latest_school_year: None,
+        PortfolioFacts::of(Partnership {
+            id: PartnershipId(id),
+            is_sample: false,
+            fields: PartnershipFields {
+                name: name.into(),
+                district: district.into(),
+                partner_organisation: "Partner".into(),
+                partner_kind: PartnerKind::Other,
+                start_date: None,
+                notes: String::new(),
+                archived: false,
             },
-            recent_cycles: Vec::new(),
-            open_steps: Vec::new(),
-            milestones: Vec::new(),
-            check_ins: Vec::new(),
-            meetings: Vec::new(),
-        }
+        })
     }
 
     fn step(due: Option<Date>) -> ActionStep {
