@@ -2,12 +2,14 @@
 //! `partnerpath print …` (the same PDFs as File > Print…) and
 //! `partnerpath export …` / `import …` (the same exchange files as File >
 //! Export partnership… and Import…), and `partnerpath export-sheet …` (the
-//! same spreadsheets as File > Export to spreadsheet…). The glue between clap, the session and
+//! same spreadsheets as File > Export to spreadsheet…) and
+//! `partnerpath export-calendar …` (File > Export calendar…). The glue between clap, the session and
 //! the printer lives here, beside `main.rs`, so that `print` needs neither.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use partnerpath::calendar::{self, CalendarScope};
 use partnerpath::instrument::Instruments;
 use partnerpath::model::exchange::Choice;
 use partnerpath::model::{PartnershipView, SchoolYear};
@@ -427,4 +429,41 @@ pub fn export_sheet(
             .map(|f| format!("Wrote {}.", f.display()))
             .collect(),
     })
+}
+
+/// Write a calendar file (.ics) of the meetings, check-ins and due action
+/// steps.
+#[derive(Debug, Args)]
+pub struct ExportCalendarArgs {
+    /// Only this partnership, by name; every partnership not archived if
+    /// not given.
+    #[arg(long)]
+    pub partnership: Option<String>,
+    /// Where to write the calendar: a file ending in .ics.
+    #[arg(long, value_name = "FILE.ics")]
+    pub out: PathBuf,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+}
+
+/// Writes the calendar `args` asks for; returns what it says it wrote.
+pub fn export_calendar(
+    args: &ExportCalendarArgs,
+    session: &Session,
+    instruments: Instruments,
+) -> Result<Vec<String>, Problem> {
+    let scope = match &args.partnership {
+        Some(name) => CalendarScope::Partnership(partnership(session, Some(name))?.partnership.id),
+        None => CalendarScope::Every,
+    };
+    let text = calendar::ics(session, scope, instruments, jiff::Timestamp::now())?;
+    let bytes = calendar::write(&text, &args.out)?;
+    Ok(vec![format!(
+        "Wrote {} ({} KB).",
+        args.out.display(),
+        bytes.div_ceil(1024)
+    )])
 }

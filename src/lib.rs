@@ -15,6 +15,7 @@
 pub use partnerpath_core::{instrument, model};
 pub use partnerpath_print as print;
 
+pub mod calendar;
 pub mod console;
 pub mod demo;
 pub mod keychain;

@@ -59,6 +59,9 @@ enum Command {
     /// Write a spreadsheet of one partnership or of all of them: an .xlsx
     /// workbook, or CSV files into a folder, for reports and scripts.
     ExportSheet(cli::ExportSheetArgs),
+    /// Write a calendar file (.ics) of one partnership's meetings, check-ins
+    /// and due action steps, or of every partnership's.
+    ExportCalendar(cli::ExportCalendarArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
     /// For IT: set up PartnerPath's database on a PostgreSQL server,
@@ -114,6 +117,11 @@ fn main() -> ExitCode {
             let today = jiff::Zoned::now().date();
             return exchange(&args, sheet.server.as_deref(), instruments, |session| {
                 cli::export_sheet(sheet, session, instruments, today)
+            });
+        }
+        Some(Command::ExportCalendar(calendar)) => {
+            return exchange(&args, calendar.server.as_deref(), instruments, |session| {
+                cli::export_calendar(calendar, session, instruments)
             });
         }
         Some(Command::Import(import)) => {

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use super::nav::{Page, Screen};
+use crate::calendar::CalendarScope;
 use crate::model::exchange::{Exchange, Plan};
 use crate::model::{Command, Conflict, Deleted, PartnershipId, PartnershipView};
 use crate::print::PortfolioPrint;
@@ -38,6 +39,9 @@ pub enum Action {
     /// File > Export to spreadsheet…: the partnership shown, or the
     /// portfolio's lines as the list shows them.
     ExportSheet,
+    /// File > Export calendar…: the partnership shown, or on the list every
+    /// partnership not archived.
+    ExportCalendar,
     /// File > Recently deleted….
     RecentlyDeleted,
     /// File > Restore from backup….
@@ -106,6 +110,8 @@ pub enum Action {
     },
     /// Write this spreadsheet to `path` (a workbook).
     WriteSheet { scope: SheetScope, path: PathBuf },
+    /// Write this calendar to `path` (an .ics file).
+    WriteCalendar { scope: CalendarScope, path: PathBuf },
     /// The print dialog, on the partnerships list's summary.
     PrintSummary(Box<PortfolioPrint>),
     /// Put back a deleted record.
@@ -154,7 +160,7 @@ const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 impl Action {
     /// The actions without data, in the order the shortcut list shows
     /// those that have a shortcut.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::Print,
         Action::Open,
         Action::Find,
@@ -169,6 +175,7 @@ impl Action {
         Action::Import,
         Action::Export,
         Action::ExportSheet,
+        Action::ExportCalendar,
         Action::RecentlyDeleted,
         Action::RestoreFromBackup,
         Action::Quit,
@@ -189,6 +196,7 @@ impl Action {
             Action::Import => "Import…",
             Action::Export => "Export partnership…",
             Action::ExportSheet => "Export to spreadsheet…",
+            Action::ExportCalendar => "Export calendar…",
             Action::RecentlyDeleted => "Recently deleted…",
             Action::RestoreFromBackup => "Restore from backup…",
             Action::Quit => "Quit",
@@ -217,6 +225,7 @@ impl Action {
             Action::ChooseExportFile { .. } => "Export…",
             Action::WriteExport { .. } => "Export file",
             Action::WriteSheet { .. } => "Export spreadsheet",
+            Action::WriteCalendar { .. } => "Export calendar",
             Action::PrintSummary(_) => "Print summary…",
             Action::RestoreDeleted(_) | Action::RestoreBackup(_) => "Restore",
             Action::Report(_) => "Report a problem",
@@ -311,6 +320,8 @@ pub enum Purpose {
     Export,
     /// Write a spreadsheet (an .xlsx workbook).
     Spreadsheet,
+    /// Write a calendar (an .ics file).
+    Calendar,
 }
 
 impl Purpose {

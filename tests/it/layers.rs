@@ -56,6 +56,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
 
 /// The app's modules below the window, and what they must not name.
 const BELOW_THE_WINDOW: &[&str] = &[
+    "calendar",
     "console",
     "demo",
     "keychain",

@@ -5,6 +5,7 @@
 mod accessibility;
 mod adaptation;
 mod agreements;
+mod calendar;
 mod cli_exchange;
 mod crash;
 mod demo;

@@ -1,5 +1,5 @@
 //! Choosing a PartnerPath file to open or create, an exchange file to
-//! import or export, or where to write a spreadsheet. The system's file window
+//! import or export, or where to write a spreadsheet or a calendar. The system's file window
 //! is offered first; PartnerPath's own folder and name fields work where the
 //! system has none (a Linux desktop without a portal), with the folders used
 //! recently one click away.
@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
+use crate::calendar::CalendarScope;
 use crate::model::PartnershipId;
 use crate::session::ExportScope;
-use crate::spreadsheet::{SheetScope, is_workbook};
+use crate::spreadsheet::SheetScope;
 use crate::ui::action::{Action, Actions, Purpose};
 use crate::ui::kit::style;
 use crate::ui::kit::widgets::last_name;
@@ -21,11 +22,14 @@ const ENDINGS: [&str; 2] = ["sqlite", "db"];
 const EXCHANGE_ENDINGS: [&str; 1] = [crate::model::exchange::EXTENSION];
 /// The ending of the spreadsheets PartnerPath writes.
 const WORKBOOK_ENDINGS: [&str; 1] = ["xlsx"];
+/// The ending of calendar files.
+const CALENDAR_ENDINGS: [&str; 1] = ["ics"];
 
 /// The file endings a purpose lists and offers.
 fn endings(purpose: Purpose) -> &'static [&'static str] {
     match purpose {
         Purpose::Spreadsheet => &WORKBOOK_ENDINGS,
+        Purpose::Calendar => &CALENDAR_ENDINGS,
         _ if purpose.is_exchange() => &EXCHANGE_ENDINGS,
         _ => &ENDINGS,
     }
@@ -42,6 +46,8 @@ pub struct ChooseFile {
     export: Option<(PartnershipId, ExportScope)>,
     /// What spreadsheet to write, once the user has chosen where.
     sheet: Option<SheetScope>,
+    /// Whose calendar to write, once the user has chosen where.
+    calendar: Option<CalendarScope>,
     /// What the file will hold, said under the title.
     note: Option<String>,
     folder: String,
@@ -79,6 +85,7 @@ impl ChooseFile {
             recent_folders,
             export: None,
             sheet: None,
+            calendar: None,
             note: None,
             folder: folder.display().to_string(),
             name: if purpose.must_exist() {
@@ -133,6 +140,28 @@ impl ChooseFile {
         }
     }
 
+    /// Where to write the calendar of `scope`, offering `name`.
+    pub fn calendar(
+        scope: CalendarScope,
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+        name: &str,
+    ) -> ChooseFile {
+        let note = match scope {
+            CalendarScope::Partnership(_) => {
+                "A calendar file of this partnership's quarterly meetings, the next check-in of each milestone and its open action steps' due dates, for Outlook, Google Calendar or another calendar. Importing a newer one updates its events."
+            }
+            CalendarScope::Every => {
+                "A calendar file of every partnership's quarterly meetings, next check-ins and open action steps' due dates (archived partnerships left out), for Outlook, Google Calendar or another calendar. Importing a newer one updates its events."
+            }
+        };
+        ChooseFile {
+            calendar: Some(scope),
+            note: Some(note.to_owned()),
+            ..ChooseFile::named(Purpose::Calendar, recent_folders, fallback, name)
+        }
+    }
+
     /// What choosing `path` asks of the shell.
     fn chosen_action(&mut self, path: PathBuf) -> Option<Action> {
         Some(match self.purpose {
@@ -151,17 +180,30 @@ impl ChooseFile {
                 scope: self.sheet.take()?,
                 path,
             },
+            Purpose::Calendar => Action::WriteCalendar {
+                scope: self.calendar.take()?,
+                path,
+            },
         })
     }
 
-    /// The path typed; a spreadsheet's name gets `.xlsx` when it has not.
+    /// The path typed; a spreadsheet's name gets `.xlsx` when it has not,
+    /// a calendar's `.ics`.
     fn chosen(&self) -> PathBuf {
         let name = self.name.trim();
         let path = Path::new(self.folder.trim()).join(name);
-        if self.purpose == Purpose::Spreadsheet && !name.is_empty() && !is_workbook(&path) {
-            Path::new(self.folder.trim()).join(format!("{name}.xlsx"))
-        } else {
+        let ending = match self.purpose {
+            Purpose::Spreadsheet => "xlsx",
+            Purpose::Calendar => "ics",
+            _ => return path,
+        };
+        let has = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ending));
+        if name.is_empty() || has {
             path
+        } else {
+            Path::new(self.folder.trim()).join(format!("{name}.{ending}"))
         }
     }
 
@@ -231,7 +273,7 @@ fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option
             "A file with that name is already in this folder: choose another name, or open it with File > Open…"
                 .to_owned(),
         ),
-        Purpose::Export | Purpose::Spreadsheet if path.exists() => Some(
+        Purpose::Export | Purpose::Spreadsheet | Purpose::Calendar if path.exists() => Some(
             "A file with that name is already in this folder: choose another name.".to_owned(),
         ),
         _ => None,
@@ -250,6 +292,7 @@ impl Dialog for ChooseFile {
             Purpose::Import => "Import an exchange file",
             Purpose::Export => "Export to an exchange file",
             Purpose::Spreadsheet => "Export to a spreadsheet",
+            Purpose::Calendar => "Export a calendar",
         }
         .to_owned()
     }
@@ -280,6 +323,7 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
         Purpose::Import => "Import file",
         Purpose::Export => "Export file",
         Purpose::Spreadsheet => "Export spreadsheet",
+        Purpose::Calendar => "Export calendar",
     };
     let title = state.title();
     let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
@@ -316,6 +360,7 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
                         egui::TextEdit::singleline(&mut state.name)
                             .hint_text(match purpose {
                                 Purpose::Spreadsheet => "e.g. state report.xlsx",
+                                Purpose::Calendar => "e.g. partnership dates.ics",
                                 _ if purpose.is_exchange() => "e.g. partnership.partnerpath",
                                 _ => "e.g. partnerships.sqlite",
                             })
@@ -436,6 +481,11 @@ fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Option<PathBuf> {
         Purpose::Spreadsheet => dialog
             .add_filter("Excel workbook", &WORKBOOK_ENDINGS)
             .set_title("Export to a spreadsheet")
+            .set_file_name(&state.name)
+            .save_file(),
+        Purpose::Calendar => dialog
+            .add_filter("Calendar file", &CALENDAR_ENDINGS)
+            .set_title("Export a calendar")
             .set_file_name(&state.name)
             .save_file(),
     }

@@ -60,6 +60,7 @@ impl App {
                 }
             }
             Action::ExportSheet => self.choose_sheet_file(),
+            Action::ExportCalendar => self.choose_calendar_file(),
             Action::RecentlyDeleted => {
                 if let Some(session) = &self.session {
                     let items = session.recently_deleted()?;
@@ -116,6 +117,7 @@ impl App {
                 path,
             } => return self.write_exchange_file(partnership, &scope, &path),
             Action::WriteSheet { scope, path } => return self.write_spreadsheet(&scope, &path),
+            Action::WriteCalendar { scope, path } => return self.write_calendar(scope, &path),
             Action::PrintSummary(summary) => self.print.open_portfolio(*summary),
             Action::RestoreDeleted(item) => return self.restore_deleted(&item),
             Action::RestoreBackup(path) => return self.restore_backup(&path),

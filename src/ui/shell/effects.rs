@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::App;
 use super::remember;
+use crate::calendar::{self, CalendarScope};
 use crate::demo;
 use crate::model::exchange::{Exchange, Plan};
 use crate::model::{Deleted, PartnershipId};
@@ -112,6 +113,29 @@ impl App {
         let fallback = paths::documents_dir();
         let folders = self.recent.folders();
         let dialog = ChooseFile::spreadsheet(scope, folders, &fallback, &file_name);
+        self.open(Box::new(dialog));
+    }
+
+    /// The file dialog, for where to write a calendar: of the partnership
+    /// shown, or on the list of every partnership not archived.
+    pub(super) fn choose_calendar_file(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let (scope, name) = match self.screen {
+            Screen::In(id, _) => {
+                let name = session
+                    .view()
+                    .filter(|v| v.partnership.id == id)
+                    .map_or_else(|| "partnership".to_owned(), |v| v.partnership.name.clone());
+                (CalendarScope::Partnership(id), name)
+            }
+            Screen::Partnerships => (CalendarScope::Every, "partnerships".to_owned()),
+        };
+        let file_name = format!("{}.ics", crate::saving::safe_file_name(&name));
+        let fallback = paths::documents_dir();
+        let folders = self.recent.folders();
+        let dialog = ChooseFile::calendar(scope, folders, &fallback, &file_name);
         self.open(Box::new(dialog));
     }
 
@@ -226,6 +250,23 @@ impl App {
         let today = self.day.unwrap_or_else(widgets::today);
         let tables = spreadsheet::tables(session, scope, self.instruments, today)?;
         spreadsheet::write(&tables, path)?;
+        self.problem = None;
+        self.done = Some(format!("Exported to {}.", path.display()));
+        Ok(())
+    }
+
+    /// Writes the calendar of `scope` to `path`, once every edit sent is
+    /// stored.
+    pub(super) fn write_calendar(
+        &mut self,
+        scope: CalendarScope,
+        path: &Path,
+    ) -> Result<(), Problem> {
+        let Some(session) = self.session.as_ref() else {
+            return Ok(());
+        };
+        let text = calendar::ics(session, scope, self.instruments, jiff::Timestamp::now())?;
+        calendar::write(&text, path)?;
         self.problem = None;
         self.done = Some(format!("Exported to {}.", path.display()));
         Ok(())

@@ -98,6 +98,19 @@ impl App {
                 actions.push(sheet);
                 ui.close();
             }
+            let calendar = Action::ExportCalendar;
+            let ready = match self.screen {
+                Screen::In(..) => session.view().is_some(),
+                Screen::Partnerships => !session.summaries().is_empty(),
+            };
+            let response = ui
+                .add_enabled(ready, egui::Button::new(calendar.text()))
+                .on_hover_text("The meetings, check-ins and due action steps, as a calendar file for Outlook or Google Calendar")
+                .on_disabled_hover_text("Make a partnership first");
+            if response.clicked() {
+                actions.push(calendar);
+                ui.close();
+            }
             ui.separator();
             item(ui, Action::RecentlyDeleted, true, true, actions);
             if session.keeps_backups() {

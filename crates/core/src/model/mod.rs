@@ -5,6 +5,7 @@ mod account;
 mod action;
 mod action_list;
 mod adaptation;
+pub mod calendar;
 mod change;
 mod command;
 mod dates;
