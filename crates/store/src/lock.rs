@@ -11,6 +11,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -83,11 +84,30 @@ pub fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Tries to take the lock of the database at `path` without waiting.
+/// How long a lock this very program holds is waited for. A program that
+/// starts another (the command line's tests, a viewer) lends it, for the
+/// moment between starting it and the other program's own start, a copy
+/// of every file it has open; a lock let go meanwhile stays taken by that
+/// copy until then.
+const OWN_LOCK_WAIT: Duration = Duration::from_millis(500);
+
+/// Tries to take the lock of the database at `path`. Held by another
+/// program, it does not wait; held by this one, it waits a moment (see
+/// `OWN_LOCK_WAIT`).
 pub fn take(path: &Path) -> io::Result<Taken> {
     let lock_path = lock_path(path);
-    let Some(mut file) = acquire(&lock_path)? else {
-        return Ok(Taken::Held(holder(&lock_path)));
+    let started = Instant::now();
+    let mut file = loop {
+        if let Some(file) = acquire(&lock_path)? {
+            break file;
+        }
+        let holder = holder(&lock_path);
+        if holder.as_ref().is_some_and(Holder::is_this_program) && started.elapsed() < OWN_LOCK_WAIT
+        {
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        return Ok(Taken::Held(holder));
     };
     // Who holds it, for the other windows' banner. The lock is ours even if
     // this line cannot be written.
@@ -166,5 +186,26 @@ mod tests {
         }
         drop(first);
         assert!(matches!(take(&db), Ok(Taken::Mine(_))));
+    }
+
+    #[test]
+    fn a_lock_this_program_lets_go_of_a_moment_later_is_taken() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("p.sqlite");
+        let Ok(Taken::Mine(first)) = take(&db) else {
+            panic!("the first takes the lock");
+        };
+        let letting_go = std::thread::Builder::new()
+            .name("lets go".into())
+            .spawn(move || {
+                std::thread::sleep(Duration::from_millis(100));
+                drop(first);
+            })
+            .expect("thread");
+        assert!(
+            matches!(take(&db), Ok(Taken::Mine(_))),
+            "waited for the copy to be let go"
+        );
+        letting_go.join().expect("joined");
     }
 }
