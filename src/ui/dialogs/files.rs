@@ -1,8 +1,8 @@
 //! Choosing a PartnerPath file to open or create, an exchange file to
-//! import or export, or where to write a spreadsheet or a calendar. The system's file window
-//! is offered first; PartnerPath's own folder and name fields work where the
-//! system has none (a Linux desktop without a portal), with the folders used
-//! recently one click away.
+//! import or export, or where to write a spreadsheet or a calendar. The
+//! system's file window is offered first; PartnerPath's own folder and
+//! name fields work where the system has none (a Linux desktop without a
+//! portal), with the folders used recently one click away.
 
 use std::path::{Path, PathBuf};
 
