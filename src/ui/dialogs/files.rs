@@ -37,17 +37,20 @@ fn endings(purpose: Purpose) -> &'static [&'static str] {
 /// The name offered for a new file.
 const NEW_FILE_NAME: &str = "partnerships.sqlite";
 
+/// What a dialog for a file to write writes there.
+enum Writes {
+    Exchange(PartnershipId, ExportScope),
+    Sheet(SheetScope),
+    Calendar(CalendarScope),
+}
+
 /// The dialog's fields while it is open.
 pub struct ChooseFile {
     purpose: Purpose,
     /// The folders of the files used recently, newest first.
     recent_folders: Vec<PathBuf>,
-    /// What to export, once the user has chosen where.
-    export: Option<(PartnershipId, ExportScope)>,
-    /// What spreadsheet to write, once the user has chosen where.
-    sheet: Option<SheetScope>,
-    /// Whose calendar to write, once the user has chosen where.
-    calendar: Option<CalendarScope>,
+    /// What to write, once the user has chosen where.
+    writes: Option<Writes>,
     /// What the file will hold, said under the title.
     note: Option<String>,
     folder: String,
@@ -83,9 +86,7 @@ impl ChooseFile {
         ChooseFile {
             purpose,
             recent_folders,
-            export: None,
-            sheet: None,
-            calendar: None,
+            writes: None,
             note: None,
             folder: folder.display().to_string(),
             name: if purpose.must_exist() {
@@ -108,7 +109,7 @@ impl ChooseFile {
         name: &str,
     ) -> ChooseFile {
         ChooseFile {
-            export: Some((partnership, scope)),
+            writes: Some(Writes::Exchange(partnership, scope)),
             ..ChooseFile::named(Purpose::Export, recent_folders, fallback, name)
         }
     }
@@ -134,7 +135,7 @@ impl ChooseFile {
             ),
         };
         ChooseFile {
-            sheet: Some(scope),
+            writes: Some(Writes::Sheet(scope)),
             note: Some(note),
             ..ChooseFile::named(Purpose::Spreadsheet, recent_folders, fallback, name)
         }
@@ -156,7 +157,7 @@ impl ChooseFile {
             }
         };
         ChooseFile {
-            calendar: Some(scope),
+            writes: Some(Writes::Calendar(scope)),
             note: Some(note.to_owned()),
             ..ChooseFile::named(Purpose::Calendar, recent_folders, fallback, name)
         }
@@ -168,22 +169,17 @@ impl ChooseFile {
             Purpose::Open => Action::OpenFile(path),
             Purpose::Create => Action::CreateFile(path),
             Purpose::Import => Action::ReadImport(path),
-            Purpose::Export => {
-                let (partnership, scope) = self.export.take()?;
-                Action::WriteExport {
-                    partnership,
-                    scope,
-                    path,
+            Purpose::Export | Purpose::Spreadsheet | Purpose::Calendar => {
+                match self.writes.take()? {
+                    Writes::Exchange(partnership, scope) => Action::WriteExport {
+                        partnership,
+                        scope,
+                        path,
+                    },
+                    Writes::Sheet(scope) => Action::WriteSheet { scope, path },
+                    Writes::Calendar(scope) => Action::WriteCalendar { scope, path },
                 }
             }
-            Purpose::Spreadsheet => Action::WriteSheet {
-                scope: self.sheet.take()?,
-                path,
-            },
-            Purpose::Calendar => Action::WriteCalendar {
-                scope: self.calendar.take()?,
-                path,
-            },
         })
     }
 

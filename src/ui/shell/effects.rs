@@ -96,15 +96,9 @@ impl App {
         let Some(session) = &self.session else {
             return;
         };
-        let (scope, name) = match self.screen {
-            Screen::In(id, _) => {
-                let name = session
-                    .view()
-                    .filter(|v| v.partnership.id == id)
-                    .map_or_else(|| "partnership".to_owned(), |v| v.partnership.name.clone());
-                (SheetScope::Partnership(id), name)
-            }
-            Screen::Partnerships => (
+        let (scope, name) = match shown_partnership(self.screen, session) {
+            Some((id, name)) => (SheetScope::Partnership(id), name),
+            None => (
                 SheetScope::Portfolio(self.list.shown()),
                 "partnerships".to_owned(),
             ),
@@ -122,15 +116,9 @@ impl App {
         let Some(session) = &self.session else {
             return;
         };
-        let (scope, name) = match self.screen {
-            Screen::In(id, _) => {
-                let name = session
-                    .view()
-                    .filter(|v| v.partnership.id == id)
-                    .map_or_else(|| "partnership".to_owned(), |v| v.partnership.name.clone());
-                (CalendarScope::Partnership(id), name)
-            }
-            Screen::Partnerships => (CalendarScope::Every, "partnerships".to_owned()),
+        let (scope, name) = match shown_partnership(self.screen, session) {
+            Some((id, name)) => (CalendarScope::Partnership(id), name),
+            None => (CalendarScope::Every, "partnerships".to_owned()),
         };
         let file_name = format!("{}.ics", crate::saving::safe_file_name(&name));
         let fallback = paths::documents_dir();
@@ -307,6 +295,19 @@ impl App {
         self.problem = None;
         Ok(())
     }
+}
+
+/// The partnership `screen` shows and its name ("partnership" while it is
+/// still being read); `None` on the list.
+fn shown_partnership(screen: Screen, session: &Session) -> Option<(PartnershipId, String)> {
+    let Screen::In(id, _) = screen else {
+        return None;
+    };
+    let name = session
+        .view()
+        .filter(|v| v.partnership.id == id)
+        .map_or_else(|| "partnership".to_owned(), |v| v.partnership.name.clone());
+    Some((id, name))
 }
 
 /// Whether two paths name the same file.

@@ -86,7 +86,7 @@ impl App {
             let (ready, why) = match self.screen {
                 Screen::In(..) => (session.view().is_some(), "Open a partnership first"),
                 Screen::Partnerships => (
-                    !self.list.shown().is_empty(),
+                    self.list.shows_any(),
                     "The list shows no partnership to export",
                 ),
             };

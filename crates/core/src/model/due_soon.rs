@@ -8,7 +8,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::portfolio::PortfolioFacts;
+use super::portfolio::{PortfolioFacts, rated_this_year};
 use super::{PartnershipId, SchoolYear, due, short_date};
 use crate::instrument::MonitoringPlan;
 
@@ -128,10 +128,7 @@ pub fn due_soon(
         {
             items.push(item(DueWhat::Meeting, Some(*on)));
         }
-        let rated = f.recent_cycles.first().is_some_and(|c| {
-            SchoolYear::containing(c.administered_on) == this_year && !c.levels.is_empty()
-        });
-        if !rated {
+        if !rated_this_year(f.recent_cycles.first(), today) {
             items.push(item(
                 DueWhat::NotRated {
                     school_year: this_year.label(),

@@ -134,6 +134,15 @@ pub struct PortfolioRow {
     pub attention: Vec<Attention>,
 }
 
+/// Whether `latest`, a partnership's newest cycle, was rated in the school
+/// year of `today`.
+pub fn rated_this_year(latest: Option<&CycleLevels>, today: Date) -> bool {
+    let this_year = SchoolYear::containing(today);
+    latest.is_some_and(|c| {
+        SchoolYear::containing(c.administered_on) == this_year && !c.levels.is_empty()
+    })
+}
+
 /// The lines of `facts`, as of `today`.
 pub fn rows(
     facts: &[PortfolioFacts],
@@ -195,11 +204,7 @@ fn row(
         if overdue_actions > 0 {
             attention.push(Attention::OverdueActions(overdue_actions));
         }
-        let this_year = SchoolYear::containing(today);
-        let rated_this_year = latest.is_some_and(|c| {
-            SchoolYear::containing(c.administered_on) == this_year && !c.levels.is_empty()
-        });
-        if !rated_this_year {
+        if !rated_this_year(latest, today) {
             attention.push(Attention::NotRatedThisYear);
         }
         if let (Some(latest), Some(previous)) = (latest, previous) {

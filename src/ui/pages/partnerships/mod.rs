@@ -44,6 +44,11 @@ impl PartnershipsList {
         self.portfolio.shown().into_iter().cloned().collect()
     }
 
+    /// Whether the list shows any line (as of the last frame that drew it).
+    pub fn shows_any(&self) -> bool {
+        !self.portfolio.shown().is_empty()
+    }
+
     /// Puts the keyboard in the search field.
     pub fn focus_search(&mut self) {
         self.portfolio.focus_search = true;
