@@ -3,7 +3,9 @@
 //! `partnerpath export …` / `import …` (the same exchange files as File >
 //! Export partnership… and Import…), and `partnerpath export-sheet …` (the
 //! same spreadsheets as File > Export to spreadsheet…) and
-//! `partnerpath export-calendar …` (File > Export calendar…). The glue between clap, the session and
+//! `partnerpath export-calendar …` (File > Export calendar…), and
+//! `partnerpath attach …` / `attachments …` (evidence, as the continuum's
+//! "Attach…" adds it). The glue between clap, the session and
 //! the printer lives here, beside `main.rs`, so that `print` needs neither.
 
 use std::path::PathBuf;
@@ -12,7 +14,7 @@ use clap::{Args, ValueEnum};
 use partnerpath::calendar::{self, CalendarScope};
 use partnerpath::instrument::Instruments;
 use partnerpath::model::exchange::Choice;
-use partnerpath::model::{PartnershipView, SchoolYear};
+use partnerpath::model::{AttachedTo, PartnershipView, SchoolYear};
 use partnerpath::print::{Missing, Paper, PrintRequest, Selection, Tool, printout, render};
 use partnerpath::problem::{Doing, Problem};
 use partnerpath::saving::write_atomically;
@@ -466,4 +468,163 @@ pub fn export_calendar(
         args.out.display(),
         bytes.div_ceil(1024)
     )])
+}
+
+/// Attach files or links as evidence to an indicator of a continuum cycle.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The partnership, by name (needed when the file holds more than one).
+    #[arg(long)]
+    pub partnership: Option<String>,
+    /// The continuum cycle, by school year (e.g. 2025-26).
+    #[arg(long)]
+    pub cycle: String,
+    /// The indicator, by its key (e.g. decision-making); `partnerpath
+    /// attachments` and the README list them.
+    #[arg(long)]
+    pub indicator: String,
+    /// The files to attach (each at most 100 MB), and links (addresses
+    /// beginning with https://, http://, file:// or smb://, or \\server\share).
+    #[arg(required = true, value_name = "FILE|URL")]
+    pub evidence: Vec<String>,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+}
+
+/// Attaches what `args` names; returns what it says it did. Files that
+/// cannot be attached are said, and the others are attached all the same.
+pub fn attach(
+    args: &AttachArgs,
+    session: &mut Session,
+    instruments: Instruments,
+    today: jiff::civil::Date,
+) -> Result<Vec<String>, Problem> {
+    let view = partnership(session, args.partnership.as_deref())?;
+    let cycle = SchoolYear::parse(&args.cycle)
+        .and_then(|y| view.cycles.iter().find(|c| c.school_year == y.label()))
+        .ok_or_else(|| {
+            Problem::new(
+                format!("No continuum cycle {}.", args.cycle),
+                "Give --cycle with a school year the partnership has, e.g. 2025-26.",
+            )
+        })?;
+    let continuum = partnerpath::model::continuum_for(&instruments, &view, cycle);
+    if continuum.indicator(&args.indicator).is_none() {
+        let keys: Vec<&str> = continuum.indicators().map(|i| i.key.as_str()).collect();
+        return Err(Problem::new(
+            format!("The continuum has no indicator “{}”.", args.indicator),
+            format!("Give --indicator one of: {}.", keys.join(", ")),
+        ));
+    }
+    let to = AttachedTo::Indicator(cycle.id, args.indicator.clone());
+    let (name, year) = (view.partnership.name.clone(), cycle.school_year.clone());
+    session.open_partnership(view.partnership.id)?;
+    let (links, files): (Vec<&String>, Vec<&String>) = args
+        .evidence
+        .iter()
+        .partition(|e| e.contains("://") || e.starts_with(r"\\"));
+    let mut lines = Vec::new();
+    let mut problems = Vec::new();
+    for link in links {
+        match session.attach_link(&to, "", link, today) {
+            Ok(()) => lines.push(format!("Attached the link {link}.")),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    let attached = session.attach_files_now(&to, &paths, today);
+    if attached.count > 0 {
+        lines.push(format!(
+            "Attached {} to {} ({year}) in “{name}”.",
+            if attached.count == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{} files", attached.count)
+            },
+            args.indicator
+        ));
+    }
+    problems.extend(attached.problems);
+    if problems.is_empty() {
+        return Ok(lines);
+    }
+    // What was attached stays; the problems are said, and the command fails.
+    for line in &lines {
+        println!("{line}");
+    }
+    let what: Vec<String> = problems.iter().map(|p| p.what.clone()).collect();
+    let first = problems
+        .first()
+        .map(|p| p.what_to_do.clone())
+        .unwrap_or_default();
+    Err(Problem::new(what.join(" "), first))
+}
+
+/// List the evidence attached in a partnership.
+#[derive(Debug, Args)]
+pub struct AttachmentsArgs {
+    /// The partnership, by name (needed when the file holds more than one).
+    #[arg(long)]
+    pub partnership: Option<String>,
+    /// A PartnerPath database on a PostgreSQL server instead of a file:
+    /// postgres://USER@HOST/DATABASE (the password from PGPASSWORD or
+    /// ~/.pgpass).
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+}
+
+/// The evidence of a partnership, a line each: where it is attached, its
+/// name, its size or address, who attached it and when.
+pub fn attachments(
+    args: &AttachmentsArgs,
+    session: &Session,
+    instruments: Instruments,
+) -> Result<Vec<String>, Problem> {
+    let view = partnership(session, args.partnership.as_deref())?;
+    let mut lines = Vec::new();
+    for attachment in &view.attachments {
+        lines.push(format!(
+            "{}\t{}\t{}\t{}\t{}",
+            attached_to_words(&view, &attachment.to, instruments),
+            attachment.name,
+            attachment.detail(),
+            attachment.added_by,
+            attachment.added_on
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(format!(
+            "“{}” has no evidence attached.",
+            view.partnership.name
+        ));
+    }
+    Ok(lines)
+}
+
+/// Where evidence is attached, in words: "2025–26 Decision Making", a
+/// readiness round's title, a worksheet's title, a milestone.
+fn attached_to_words(view: &PartnershipView, to: &AttachedTo, instruments: Instruments) -> String {
+    match to {
+        AttachedTo::Indicator(cycle, key) => {
+            let (name, year) = partnerpath::model::indicator_in(view, &instruments, *cycle, key);
+            format!("{year} {name}")
+        }
+        AttachedTo::ReadinessRound(round) => view
+            .readiness_round(*round)
+            .map(|r| format!("Readiness: {}", r.round.title))
+            .unwrap_or_default(),
+        AttachedTo::Document(document) => view
+            .document(*document)
+            .map(|d| d.title.clone())
+            .unwrap_or_default(),
+        AttachedTo::Milestone(milestone) => view
+            .milestones
+            .iter()
+            .find(|m| m.id == *milestone)
+            .map(|m| format!("Milestone: {}", m.milestone))
+            .unwrap_or_default(),
+    }
 }

@@ -62,6 +62,12 @@ enum Command {
     /// Write a calendar file (.ics) of one partnership's meetings, check-ins
     /// and due action steps, or of every partnership's.
     ExportCalendar(cli::ExportCalendarArgs),
+    /// Attach files or links as evidence to an indicator of a continuum
+    /// cycle (files are kept inside the database, at most 100 MB each).
+    Attach(cli::AttachArgs),
+    /// List the evidence attached in a partnership: where, what, its size
+    /// or address, who attached it and when.
+    Attachments(cli::AttachmentsArgs),
     /// Write generated data for measuring speed (no window).
     Demo(DemoArgs),
     /// For IT: set up PartnerPath's database on a PostgreSQL server,
@@ -124,6 +130,8 @@ fn main() -> ExitCode {
                 cli::export_calendar(calendar, session, instruments)
             });
         }
+        Some(Command::Attach(attach)) => return attach_evidence(&args, attach, instruments),
+        Some(Command::Attachments(list)) => return list_evidence(&args, list, instruments),
         Some(Command::Import(import)) => {
             return exchange(&args, import.server.as_deref(), instruments, |session| {
                 cli::import(import, session, instruments)
@@ -291,6 +299,21 @@ fn exchange(
     let result = open_for_command(args, server, instruments, true)
         .and_then(|mut session| work(&mut session));
     said(result)
+}
+
+/// `partnerpath attach …`: attaches files and links to an indicator.
+fn attach_evidence(args: &Args, attach: &cli::AttachArgs, instruments: Instruments) -> ExitCode {
+    let today = jiff::Zoned::now().date();
+    exchange(args, attach.server.as_deref(), instruments, |session| {
+        cli::attach(attach, session, instruments, today)
+    })
+}
+
+/// `partnerpath attachments …`: lists a partnership's evidence.
+fn list_evidence(args: &Args, list: &cli::AttachmentsArgs, instruments: Instruments) -> ExitCode {
+    exchange(args, list.server.as_deref(), instruments, |session| {
+        cli::attachments(list, session, instruments)
+    })
 }
 
 /// Prints the lines of a command that worked, or what went wrong.

@@ -9,6 +9,7 @@
 //! (`background`): an edit is shown at once and stored behind, and what
 //! the server answers is taken at the next frame (`Session::follow`).
 
+mod attaching;
 mod background;
 
 use std::collections::VecDeque;
@@ -16,6 +17,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{MutexGuard, TryLockError};
 
+pub use attaching::{Attached, Attaching};
 pub use background::Waker;
 use background::{Answer, Background, Job, Shared, lock};
 
@@ -89,6 +91,8 @@ pub struct Session {
     history_asked: Option<u64>,
     /// A reconnection is under way on the background thread.
     reconnecting: bool,
+    /// Files being read to attach, on a thread of their own.
+    attaching: Option<Attaching>,
 }
 
 /// What became of an edit stored in the background, for the window.
@@ -164,7 +168,7 @@ impl Session {
                 }
                 let mut session = Session::with_store(store)?;
                 session.backups = backups;
-                session.notice = notice;
+                session.notice = notice.or_else(|| session.large_database());
                 Ok(session)
             }
             Err(StoreError::InUse { holder, .. }) => {
@@ -559,6 +563,7 @@ impl Session {
             changes: 0,
             history_asked: None,
             reconnecting: false,
+            attaching: None,
         })
     }
 
@@ -988,7 +993,7 @@ impl Session {
             .store()
             .export(id, scope, &by)
             .map_err(|e| Problem::store(&e, Doing::Reading))?;
-        serde_json::to_vec_pretty(&exchange).map_err(|e| {
+        exchange::to_bytes(&exchange).map_err(|e| {
             Problem::new(
                 format!("The exchange file could not be written ({e})."),
                 "Try again; if it keeps happening, keep a copy of the database and contact support.",
@@ -997,7 +1002,8 @@ impl Session {
     }
 
     /// Reads the exchange file at `path` (never more than the format's
-    /// largest size) and works out what importing it would do. Nothing is
+    /// largest size: 64 MB of JSON, or a package of 2 GB with attached
+    /// files) and works out what importing it would do. Nothing is
     /// written; a problem names the file.
     pub fn plan_import_file(
         &self,
@@ -1007,7 +1013,7 @@ impl Session {
         use std::io::Read;
         let with_path = |problem: Problem| problem.at(path);
         let mut bytes = Vec::new();
-        let limit = u64::try_from(exchange::MAX_BYTES).unwrap_or(u64::MAX);
+        let limit = u64::try_from(exchange::MAX_PACKAGE_BYTES).unwrap_or(u64::MAX);
         std::fs::File::open(path)
             .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| {
@@ -1017,8 +1023,8 @@ impl Session {
                 )
                 .at(path)
             })?;
-        if bytes.len() > exchange::MAX_BYTES {
-            return Err(with_path(refused(&ExchangeError::TooLarge)));
+        if bytes.len() > exchange::MAX_PACKAGE_BYTES {
+            return Err(with_path(refused(&ExchangeError::PackageTooLarge)));
         }
         self.plan_import(&bytes, instruments).map_err(with_path)
     }
@@ -1103,6 +1109,7 @@ fn all_ids(x: &Exchange) -> Vec<uuid::Uuid> {
         .chain(x.milestones.iter().map(|r| r.id))
         .chain(x.check_ins.iter().map(|r| r.id))
         .chain(x.action_steps.iter().map(|r| r.id))
+        .chain(x.attachments.iter().map(|r| r.id))
         .collect()
 }
 

@@ -13,7 +13,9 @@ use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 use super::nav::{Page, Screen};
 use crate::calendar::CalendarScope;
 use crate::model::exchange::{Exchange, Plan};
-use crate::model::{Command, Conflict, Deleted, PartnershipId, PartnershipView};
+use crate::model::{
+    AttachedTo, Attachment, Command, Conflict, Deleted, PartnershipId, PartnershipView,
+};
 use crate::print::PortfolioPrint;
 use crate::problem::Problem;
 use crate::session::ExportScope;
@@ -114,6 +116,35 @@ pub enum Action {
     WriteCalendar { scope: CalendarScope, path: PathBuf },
     /// The print dialog, on the partnerships list's summary.
     PrintSummary(Box<PortfolioPrint>),
+    /// The evidence attached to a record, with what it is in words
+    /// ("Decision Making, 2025–26").
+    ShowEvidence(AttachedTo, String),
+    /// Choose files to attach to a record.
+    ChooseFilesToAttach(AttachedTo),
+    /// Files dropped on a page with several records to attach to: ask
+    /// which (each record with what it is in words).
+    ChooseWhereToAttach {
+        paths: Vec<PathBuf>,
+        among: Vec<(AttachedTo, String)>,
+    },
+    /// Read these files and attach them to a record.
+    AttachFiles(AttachedTo, Vec<PathBuf>),
+    /// Attach a link (a title, which may be empty, and an address).
+    AttachLink {
+        to: AttachedTo,
+        title: String,
+        address: String,
+    },
+    /// Open an attachment: a file with the system's viewer, a link in the
+    /// browser.
+    OpenAttachment(Box<Attachment>),
+    /// Choose where to save a copy of a file attached.
+    ChooseAttachmentCopy(Box<Attachment>),
+    /// Save a copy of a file attached at `path`.
+    SaveAttachmentCopy {
+        attachment: Box<Attachment>,
+        path: PathBuf,
+    },
     /// Put back a deleted record.
     RestoreDeleted(Deleted),
     /// Put the whole file back as the backup at this path holds it.
@@ -227,6 +258,13 @@ impl Action {
             Action::WriteSheet { .. } => "Export spreadsheet",
             Action::WriteCalendar { .. } => "Export calendar",
             Action::PrintSummary(_) => "Print summary…",
+            Action::ShowEvidence(..) => "Evidence…",
+            Action::ChooseFilesToAttach(_) => "Attach files…",
+            Action::ChooseWhereToAttach { .. } | Action::AttachFiles(..) => "Attach",
+            Action::AttachLink { .. } => "Add link",
+            Action::OpenAttachment(_) => "Open",
+            Action::ChooseAttachmentCopy(_) => "Save a copy…",
+            Action::SaveAttachmentCopy { .. } => "Save copy",
             Action::RestoreDeleted(_) | Action::RestoreBackup(_) => "Restore",
             Action::Report(_) => "Report a problem",
         }
@@ -322,12 +360,16 @@ pub enum Purpose {
     Spreadsheet,
     /// Write a calendar (an .ics file).
     Calendar,
+    /// Choose files to attach as evidence (any kind, several at once).
+    Attach,
+    /// Write a copy of a file attached.
+    AttachmentCopy,
 }
 
 impl Purpose {
     /// Whether the file must be there already (else: must not be).
     pub fn must_exist(self) -> bool {
-        matches!(self, Purpose::Open | Purpose::Import)
+        matches!(self, Purpose::Open | Purpose::Import | Purpose::Attach)
     }
 
     /// Whether the file is an exchange file rather than a database.

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use crate::instrument::Phase;
 use crate::model::{
-    AdaptationId, Command, Conflict, PartnershipView, Rater, Rating, RatingKey, Team, Theirs,
+    AdaptationId, AttachedTo, Command, Conflict, PartnershipView, Rater, Rating, RatingKey, Team,
+    Theirs,
 };
 use crate::ui::action::Action;
 use crate::ui::nav::{Page, Screen, Tab};
@@ -113,7 +114,11 @@ fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
         add(format!("phase {}", phase.label()), Page::Phase(phase), &[]);
     }
     if let Some(cycle) = view.cycles.last() {
-        add("continuum".into(), Page::Continuum(cycle.id), &[]);
+        add(
+            "continuum".into(),
+            Page::Continuum(cycle.id),
+            &["pages/evidence.rs"],
+        );
     }
     for tab in Tab::ALL {
         let more: &[&str] = match tab {
@@ -151,6 +156,7 @@ fn pages(view: &PartnershipView) -> Vec<(String, Page, Vec<&'static str>)> {
 pub fn routes(fixture: &Fixture<'_>) -> Vec<Route> {
     let mut routes = screens(fixture.view);
     routes.extend(dialogs(fixture));
+    routes.extend(evidence(fixture.view));
     routes.push(conflict(fixture.view));
     routes.push(route(
         "connect",
@@ -330,7 +336,7 @@ fn dialogs(fixture: &Fixture<'_>) -> Vec<Route> {
     for route in &mut routes {
         route.varies = match route.name.as_str() {
             "print" | "print summary" | "print on a page" => Some("the Documents folder's path"),
-            "new file" | "open file" | "import file" | "export file" => {
+            "new file" | "open file" | "import file" | "export file" | "attach files" => {
                 Some("the Documents folder's path")
             }
             "about" => Some("the open file's path"),
@@ -339,6 +345,54 @@ fn dialogs(fixture: &Fixture<'_>) -> Vec<Route> {
         };
     }
     routes
+}
+
+/// The evidence of Decision Making in the newest cycle (the sample's
+/// minutes and agreement), the file dialog to attach more, and the
+/// question of where files dropped on the grid go.
+fn evidence(view: &PartnershipView) -> Vec<Route> {
+    let Some(cycle) = view.cycles.last() else {
+        return Vec::new();
+    };
+    let grid = go(Screen::In(view.partnership.id, Page::Continuum(cycle.id)));
+    let to = AttachedTo::Indicator(cycle.id, "decision-making".into());
+    let what = format!("Decision Making, {}", cycle.school_year);
+    let among = vec![
+        (
+            AttachedTo::Indicator(cycle.id, "shared-goals".into()),
+            format!("Shared Goals, {}", cycle.school_year),
+        ),
+        (to.clone(), what.clone()),
+    ];
+    vec![
+        route(
+            "evidence",
+            &["dialogs/evidence.rs"],
+            vec![
+                grid.clone(),
+                Step::Do(Action::ShowEvidence(to.clone(), what.clone())),
+            ],
+            Reached::Dialog("evidence"),
+        ),
+        route(
+            "attach files",
+            &["dialogs/files.rs"],
+            vec![grid.clone(), Step::Do(Action::ChooseFilesToAttach(to))],
+            Reached::Dialog("choose file"),
+        ),
+        route(
+            "where to attach",
+            &["dialogs/evidence.rs"],
+            vec![
+                grid,
+                Step::Do(Action::ChooseWhereToAttach {
+                    paths: vec!["Minutes, October 2025.pdf".into()],
+                    among,
+                }),
+            ],
+            Reached::Dialog("where to attach"),
+        ),
+    ]
 }
 
 /// The dialogs of the partnerships list: a new partnership, a new name.

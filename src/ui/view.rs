@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::action::Actions;
 use super::nav::ScreenContext;
 use crate::instrument::Instruments;
-use crate::model::PartnershipView;
+use crate::model::{AttachedTo, PartnershipView};
 
 /// A page of a partnership (a `Page` of `nav.rs`): drawn beside the
 /// partnership's side panel from the frame's `ScreenContext`, keeping
@@ -48,4 +48,10 @@ pub trait Dialog {
     /// Draws the dialog; what the user chose goes into `actions`. Returns
     /// whether it is still open.
     fn show(&mut self, ui: &mut Ui, cx: &DialogContext<'_>, actions: &mut Actions) -> bool;
+
+    /// The record files dropped on the window while it is open are
+    /// attached to, with what it is in words, if it is such a dialog.
+    fn drop_target(&self) -> Option<(AttachedTo, String)> {
+        None
+    }
 }

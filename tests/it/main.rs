@@ -5,6 +5,7 @@
 mod accessibility;
 mod adaptation;
 mod agreements;
+mod attachments;
 mod calendar;
 mod cli_exchange;
 mod crash;
@@ -28,6 +29,7 @@ mod spreadsheet;
 mod store;
 mod support;
 mod ui_agreements;
+mod ui_evidence;
 mod ui_exchange;
 mod ui_flow;
 mod ui_keyboard;

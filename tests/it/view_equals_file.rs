@@ -13,13 +13,14 @@ use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath::model::exchange::Exchange;
 use partnerpath::model::{
-    ActionSource, ActionStatus, ActionStepFields, AdaptationFields, CheckInFields, CheckInStatus,
-    Command, CycleFields, CycleId, CycleStatus, DocumentFields, DocumentId, FieldValue, GoalFields,
-    GoalId, Level, MilestoneFields, MilestoneId, NewActionStep, NewAdaptation, NewCheckIn,
-    NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership, NewPerson, NewReadinessMember,
-    NewReadinessRound, NewStageEntry, Outcome, Part, PartnershipId, PartnershipView, PersonId,
-    Rater, RatingKey, ReadinessMemberFields, ReadinessMemberId, ReadinessRoundFields,
-    ReadinessRoundId, Side, StageEntryFields, Team,
+    ActionSource, ActionStatus, ActionStepFields, AdaptationFields, AttachedTo, AttachmentFields,
+    CheckInFields, CheckInStatus, Command, CycleFields, CycleId, CycleStatus, DocumentFields,
+    DocumentId, FieldValue, Fingerprint, GoalFields, GoalId, Level, MilestoneFields, MilestoneId,
+    NewActionStep, NewAdaptation, NewAttachment, NewCheckIn, NewCycle, NewDocument, NewGoal,
+    NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
+    Outcome, Part, PartnershipId, PartnershipView, PersonId, Rater, RatingKey,
+    ReadinessMemberFields, ReadinessMemberId, ReadinessRoundFields, ReadinessRoundId, Side,
+    StageEntryFields, Team,
 };
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
@@ -115,6 +116,8 @@ kinds!(
     AddAdaptation,
     UpdateAdaptation,
     DeleteAdaptation,
+    AddAttachment,
+    DeleteAttachment,
 );
 
 /// The kind of `command`.
@@ -164,6 +167,8 @@ fn kind_of(command: &Command) -> Kind {
         Command::AddAdaptation(..) => Kind::AddAdaptation,
         Command::UpdateAdaptation(..) => Kind::UpdateAdaptation,
         Command::DeleteAdaptation(..) => Kind::DeleteAdaptation,
+        Command::AddAttachment(..) => Kind::AddAttachment,
+        Command::DeleteAttachment(..) => Kind::DeleteAttachment,
     }
 }
 
@@ -195,6 +200,22 @@ fn day(n: u8) -> Date {
     )
 }
 
+/// The content of the file the seed keeps, which file attachments name.
+const MINUTES: &[u8] = b"%PDF-1.4 minutes of the October meeting";
+
+/// A file attachment of `MINUTES` (`size` other than its own is refused
+/// only when over 100 MB), or a link to `address`.
+fn evidence(name: String, file: bool, address: &str, on: Date) -> AttachmentFields {
+    AttachmentFields {
+        name,
+        address: (!file).then(|| address.to_owned()),
+        hash: file.then(|| Fingerprint::of(MINUTES)),
+        size: file.then(|| i64::try_from(MINUTES.len()).unwrap_or_default()),
+        added_by: "ana".into(),
+        added_on: on,
+    }
+}
+
 /// The `n`-th of `items` (wrapping), if there are any.
 fn pick<T: Clone>(items: &[T], n: u8) -> Option<T> {
     (!items.is_empty()).then(|| items[usize::from(n) % items.len()].clone())
@@ -214,6 +235,7 @@ fn seed(path: &std::path::Path) -> (PartnershipId, PartnershipId) {
 fn seed_store(store: &mut Store) -> (PartnershipId, PartnershipId) {
     store
         .batch(|s| {
+            s.put_file(&Fingerprint::of(MINUTES), MINUTES)?;
             let mut made = |command: Command| s.apply(&command);
             let new = |name: &str| NewPartnership {
                 name: name.into(),
@@ -261,6 +283,16 @@ fn seed_store(store: &mut Store) -> (PartnershipId, PartnershipId) {
                     made(Command::SetLevel(key.clone(), Level::new(2)))?;
                     made(Command::SetEvidence(key, "Agendas".into()))?;
                 }
+                made(Command::AddAttachment(NewAttachment {
+                    partnership_id: partnership,
+                    to: AttachedTo::Indicator(cycle, "decision-making".into()),
+                    fields: evidence(
+                        "Minutes.pdf".into(),
+                        year == 2023,
+                        "https://drive.example.org/m",
+                        date(year, 10, 2),
+                    ),
+                }))?;
                 if year == 2023 {
                     made(Command::SetCycleStatus(cycle, CycleStatus::Final))?;
                 }
@@ -677,6 +709,27 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
         }
         // Refused once a cycle was rated with any of its versions.
         Kind::DeleteAdaptation => Command::DeleteAdaptation(pick(&view.adaptations, a)?.id),
+        // A file or a link (a title may be blank, an address not one: both
+        // refused) on any kind of record, of either partnership.
+        Kind::AddAttachment => Command::AddAttachment(NewAttachment {
+            partnership_id: partnership,
+            to: match c % 4 {
+                0 => AttachedTo::Indicator(
+                    cycle,
+                    INDICATORS[usize::from(b) % INDICATORS.len()].into(),
+                ),
+                1 => AttachedTo::ReadinessRound(round),
+                2 => AttachedTo::Document(document),
+                _ => AttachedTo::Milestone(milestone),
+            },
+            fields: evidence(
+                text,
+                flag,
+                ["https://drive.example.org/minutes", "minutes.pdf"][usize::from(b) % 2],
+                day(a),
+            ),
+        }),
+        Kind::DeleteAttachment => Command::DeleteAttachment(pick(&view.attachments, a)?.id),
     })
 }
 

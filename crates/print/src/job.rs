@@ -7,8 +7,8 @@ use super::PrintError;
 use super::data::{self, Cover, PrintPart, Printout};
 use partnerpath_core::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
 use partnerpath_core::model::{
-    CycleId, DocumentId, PartnershipView, ReadinessRoundId, SchoolYear, Team, continuum_for,
-    long_date,
+    AttachedTo, CycleId, DocumentId, PartnershipView, ReadinessRoundId, ReadinessView, SchoolYear,
+    Team, continuum_for, long_date,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -229,11 +229,9 @@ fn filled_parts(
             let round = view
                 .readiness_round(*round)
                 .ok_or_else(|| missing("the readiness round"))?;
-            vec![PrintPart::Readiness(data::readiness_team(
-                instruments.readiness,
-                Some(round),
-                *team,
-            ))]
+            let mut print = data::readiness_team(instruments.readiness, Some(round), *team);
+            print.attached = round_evidence(view, round);
+            vec![PrintPart::Readiness(print)]
         }
         Filled::ReadinessJoint {
             round,
@@ -242,11 +240,9 @@ fn filled_parts(
             let round = view
                 .readiness_round(*round)
                 .ok_or_else(|| missing("the readiness round"))?;
-            vec![PrintPart::Readiness(data::readiness_joint(
-                instruments.readiness,
-                round,
-                *with_numbers,
-            ))]
+            let mut print = data::readiness_joint(instruments.readiness, round, *with_numbers);
+            print.attached = round_evidence(view, round);
+            vec![PrintPart::Readiness(print)]
         }
         Filled::Document(id) => {
             let document = view.document(*id).ok_or_else(|| missing("the document"))?;
@@ -269,6 +265,11 @@ fn filled_parts(
             Some((view, today)),
         ))],
     })
+}
+
+/// The evidence attached to a readiness round, for its printout.
+fn round_evidence(view: &PartnershipView, round: &ReadinessView) -> Vec<data::EvidencePrint> {
+    data::evidence_of(view, &AttachedTo::ReadinessRound(round.round.id))
 }
 
 /// The tools of a school year: the cycle's continuum, the trajectory up to
@@ -299,11 +300,9 @@ fn packet(
         &up_to,
     )));
     for round in view.readiness.iter().filter(|r| in_year(r.round.held_on)) {
-        parts.push(PrintPart::Readiness(data::readiness_joint(
-            instruments.readiness,
-            round,
-            false,
-        )));
+        let mut print = data::readiness_joint(instruments.readiness, round, false);
+        print.attached = round_evidence(view, round);
+        parts.push(PrintPart::Readiness(print));
     }
     let mut documents: Vec<_> = view
         .documents_of(CONTRACT_SUPPLEMENT)

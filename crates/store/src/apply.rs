@@ -72,6 +72,8 @@ impl Store {
             Command::AddAdaptation(new) => Outcome::AdaptationAdded(self.add_adaptation(new)?),
             Command::UpdateAdaptation(adaptation) => done(self.update_adaptation(adaptation))?,
             Command::DeleteAdaptation(id) => done(self.delete_adaptation(*id))?,
+            Command::AddAttachment(new) => Outcome::AttachmentAdded(self.add_attachment(new)?),
+            Command::DeleteAttachment(id) => done(self.delete_attachment(*id))?,
         })
     }
 }

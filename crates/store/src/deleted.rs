@@ -13,14 +13,16 @@ fn table(kind: DeletedKind) -> &'static str {
         DeletedKind::Cycle => "cycles",
         DeletedKind::ReadinessRound => "readiness_rounds",
         DeletedKind::Document => "documents",
+        DeletedKind::Attachment => "attachments",
     }
 }
 
-const KINDS: [DeletedKind; 4] = [
+const KINDS: [DeletedKind; 5] = [
     DeletedKind::Partnership,
     DeletedKind::Cycle,
     DeletedKind::ReadinessRound,
     DeletedKind::Document,
+    DeletedKind::Attachment,
 ];
 
 impl Store {
@@ -50,6 +52,11 @@ impl Store {
                         "SELECT d.id, d.title, p.name, d.deleted_at
                          FROM documents d JOIN partnerships p ON p.id = d.partnership_id
                          WHERE d.deleted_at IS NOT NULL AND p.deleted_at IS NULL"
+                    }
+                    DeletedKind::Attachment => {
+                        "SELECT a.id, a.name, p.name, a.deleted_at
+                         FROM attachments a JOIN partnerships p ON p.id = a.partnership_id
+                         WHERE a.deleted_at IS NOT NULL AND p.deleted_at IS NULL"
                     }
                 };
                 let mut statement = self.conn.prepare(sql)?;
@@ -100,6 +107,15 @@ impl Store {
                     params![KEPT_FOR_DAYS],
                 )?;
             }
+            // A file no attachment names any more (its last went now, or
+            // a write was cut short before its record was stored). On a
+            // server the policy keeps a file another district's records
+            // name, which this user cannot see.
+            tx.execute(
+                "DELETE FROM attachment_files WHERE hash NOT IN
+                   (SELECT hash FROM attachments WHERE hash IS NOT NULL)",
+                params![],
+            )?;
             Ok(removed)
         })
     }

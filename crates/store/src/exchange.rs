@@ -6,6 +6,7 @@ use crate::connection::Optional;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use crate::attachments::{contents_of, put_file_in};
 use crate::table::{read_out, row_id, uid_of, uids_in_use, write_in};
 use partnerpath_core::model::exchange::{Exchange, Plan, Scope, XPartnership};
 use partnerpath_core::model::{CycleId, PartnershipId, PersonId};
@@ -42,7 +43,7 @@ impl Store {
         scope: &ExportScope,
         exported_by: &str,
     ) -> Result<Exchange, StoreError> {
-        self.export_inner(id.0, scope, exported_by)
+        self.export_inner(id.0, scope, exported_by, true)
             .map_err(|e| self.error(e))
     }
 
@@ -51,6 +52,7 @@ impl Store {
         p: i64,
         scope: &ExportScope,
         exported_by: &str,
+        with_contents: bool,
     ) -> crate::connection::Result<Exchange> {
         let conn = &self.conn;
         let partnership = read_out::<XPartnership>(conn, p)?
@@ -94,6 +96,14 @@ impl Store {
                 x.milestones = read_out(conn, p)?;
                 x.check_ins = read_out(conn, p)?;
                 x.action_steps = read_out(conn, p)?;
+                x.attachments = read_out(conn, p)?;
+                if with_contents {
+                    let files = contents_of(conn, x.attached_files())?;
+                    x.contents = files
+                        .into_iter()
+                        .map(|(hash, content)| (hash, content.into()))
+                        .collect();
+                }
             }
         }
         x.finish();
@@ -115,9 +125,11 @@ impl Store {
         match found {
             None => Ok(Counterpart::Absent),
             Some((_, Some(_))) => Ok(Counterpart::Deleted),
+            // Compared record by record: the files' content is not read.
             Some((id, None)) => self
-                .export(PartnershipId(id), &ExportScope::Whole, "")
-                .map(|x| Counterpart::Here(Box::new(x))),
+                .export_inner(id, &ExportScope::Whole, "", false)
+                .map(|x| Counterpart::Here(Box::new(x)))
+                .map_err(|e| self.error(e)),
         }
     }
 
@@ -176,6 +188,20 @@ impl Store {
         write_in(conn, partnership, &x.milestones, plan)?;
         write_in(conn, partnership, &x.check_ins, plan)?;
         write_in(conn, partnership, &x.action_steps, plan)?;
+        // The files the new attachments name, each once, before them.
+        for attachment in x.attachments.iter().filter(|a| plan.inserts(a.id)) {
+            if let Some(hash) = &attachment.hash {
+                let content = x.contents.get(hash).ok_or_else(|| {
+                    crate::connection::Error::Value(format!(
+                        "the exchange file does not hold the attached file “{}”",
+                        attachment.name
+                    ))
+                })?;
+                let size = i64::try_from(content.len()).unwrap_or(i64::MAX);
+                put_file_in(conn, hash, size, content)?;
+            }
+        }
+        write_in(conn, partnership, &x.attachments, plan)?;
         Ok(PartnershipId(partnership))
     }
 }

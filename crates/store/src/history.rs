@@ -56,6 +56,21 @@ const RECORDED: [(&str, &str); 16] = [
 /// history, with every column as it is then.
 pub(crate) fn record_every_table(tx: &Transaction) -> HookResult {
     for (table, partnership) in RECORDED {
+        record_table(tx, table, partnership)?;
+    }
+    Ok(())
+}
+
+/// Makes the history's triggers for the attachments, the table of
+/// version 9 (`migrations.rs`).
+pub(crate) fn record_attachments(tx: &Transaction) -> HookResult {
+    record_table(tx, "attachments", "R.partnership_id")
+}
+
+/// Makes the triggers that add `table`'s inserts, updates and deletes to
+/// the history; `partnership` says how a row finds its partnership.
+fn record_table(tx: &Transaction, table: &str, partnership: &str) -> HookResult {
+    {
         let mut columns = Vec::new();
         let mut statement = tx.prepare("SELECT name, type FROM pragma_table_info(?1)")?;
         let mut rows = statement.query([table])?;

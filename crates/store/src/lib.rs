@@ -6,6 +6,7 @@
 mod actions;
 mod adaptations;
 mod apply;
+mod attachments;
 mod backups;
 mod codes;
 mod connection;
@@ -38,6 +39,7 @@ use rusqlite::OpenFlags;
 
 use connection::Connection;
 
+pub use attachments::LargeFile;
 pub use backups::{Backup, Backups, Reason};
 pub use error::StoreError;
 pub use exchange::{Counterpart, ExportScope};

@@ -345,11 +345,57 @@ CREATE TABLE history_writer (who TEXT NOT NULL);
 INSERT INTO history_writer VALUES ('');
 ";
 
+/// Version 9: evidence attached to records. A file's content is kept once
+/// per fingerprint (SHA-256) in `attachment_files`, apart from the records
+/// that name it, so that reading a partnership never reads a file's bytes;
+/// `attachments` holds each piece of evidence on one record (an indicator
+/// of a cycle, a readiness round, a worksheet or meeting, a milestone): a
+/// file by its fingerprint, or a link by its address. A deleted one waits
+/// in "Recently deleted"; a file no attachment names any more is removed
+/// with the records purged after 30 days.
+const V9: &str = "
+CREATE TABLE attachment_files (
+    hash    TEXT PRIMARY KEY CHECK (length(hash) = 64),
+    size    INTEGER NOT NULL CHECK (size >= 0),
+    content BLOB NOT NULL
+);
+
+CREATE TABLE attachments (
+    id             INTEGER PRIMARY KEY,
+    uid            BLOB,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    cycle_id       INTEGER REFERENCES cycles(id) ON DELETE CASCADE,
+    indicator_key  TEXT,
+    round_id       INTEGER REFERENCES readiness_rounds(id) ON DELETE CASCADE,
+    document_id    INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    milestone_id   INTEGER REFERENCES milestones(id) ON DELETE CASCADE,
+    name           TEXT NOT NULL,
+    address        TEXT,
+    hash           TEXT REFERENCES attachment_files(hash),
+    size           INTEGER,
+    added_by       TEXT NOT NULL,
+    added_on       TEXT NOT NULL,
+    deleted_at     TEXT,
+    CHECK ((cycle_id IS NOT NULL) + (round_id IS NOT NULL) + (document_id IS NOT NULL)
+           + (milestone_id IS NOT NULL) = 1),
+    CHECK ((cycle_id IS NULL) = (indicator_key IS NULL)),
+    CHECK ((address IS NULL) <> (hash IS NULL))
+);
+CREATE UNIQUE INDEX attachments_by_uid ON attachments(uid);
+CREATE INDEX attachments_of ON attachments(partnership_id);
+CREATE INDEX attachments_by_hash ON attachments(hash);
+CREATE TRIGGER attachments_uid AFTER INSERT ON attachments WHEN NEW.uid IS NULL
+BEGIN UPDATE attachments SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
+";
+
 /// The version that brought the history of changes.
 const HISTORY_VERSION: usize = 8;
+/// The version that brought attachments, whose history triggers are made
+/// with it.
+const ATTACHMENTS_VERSION: usize = 9;
 
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(
@@ -361,6 +407,8 @@ pub fn migrations() -> Migrations<'static> {
                 // from the tables as they are then.
                 if i + 1 == HISTORY_VERSION {
                     M::up_with_hook(sql, crate::history::record_every_table)
+                } else if i + 1 == ATTACHMENTS_VERSION {
+                    M::up_with_hook(sql, crate::history::record_attachments)
                 } else {
                     M::up(sql)
                 }

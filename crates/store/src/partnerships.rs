@@ -164,6 +164,7 @@ impl Store {
             view.goals = self.goals_of(id)?;
             view.milestones = self.milestones_of(id)?;
             view.check_ins = self.check_ins_of(id)?;
+            view.attachments = self.attachments_of(id)?;
             view.rating_copy = self.rating_copy_of(id)?;
             view.set_adaptations(self.adaptations_of(id)?);
             view.rated_with = self.rated_with(id)?;

@@ -7,12 +7,12 @@
 
 use uuid::Uuid;
 
-use super::{Counterpart, ExportScope, Listener, Store, StoreError, Wake};
+use super::{Counterpart, ExportScope, LargeFile, Listener, Store, StoreError, Wake};
 use partnerpath_core::model::exchange::{Exchange, Plan};
 use partnerpath_core::model::portfolio::PortfolioFacts;
 use partnerpath_core::model::{
-    Account, Command, Deleted, DeletedKind, HistoryEntry, Outcome, PartnershipId, PartnershipView,
-    Seen,
+    Account, AttachmentId, Command, Deleted, DeletedKind, HistoryEntry, Outcome, PartnershipId,
+    PartnershipView, Seen,
 };
 
 /// `Send`: on a shared database the window's store works on a thread of
@@ -32,6 +32,16 @@ pub trait Storage: Send {
     /// was `seen` (someone else changed it: `StoreError::Conflict`).
     fn apply_seen(&mut self, command: &Command, seen: Option<&Seen>)
     -> Result<Outcome, StoreError>;
+
+    /// Keeps the content of a file to attach (once per fingerprint
+    /// `hash`), before the attachment that names it is stored.
+    fn put_file(&mut self, hash: &str, content: &[u8]) -> Result<(), StoreError>;
+
+    /// The content of a file attached, read only when it is opened.
+    fn attachment_content(&self, id: AttachmentId) -> Result<Vec<u8>, StoreError>;
+
+    /// The largest files attached, largest first, at most `n`.
+    fn largest_files(&self, n: usize) -> Result<Vec<LargeFile>, StoreError>;
 
     /// What was deleted in the last 30 days, newest first.
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError>;
@@ -105,6 +115,18 @@ impl Storage for Store {
         seen: Option<&Seen>,
     ) -> Result<Outcome, StoreError> {
         Store::apply_seen(self, command, seen)
+    }
+
+    fn put_file(&mut self, hash: &str, content: &[u8]) -> Result<(), StoreError> {
+        Store::put_file(self, hash, content)
+    }
+
+    fn attachment_content(&self, id: AttachmentId) -> Result<Vec<u8>, StoreError> {
+        Store::attachment_content(self, id)
+    }
+
+    fn largest_files(&self, n: usize) -> Result<Vec<LargeFile>, StoreError> {
+        Store::largest_files(self, n)
     }
 
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {

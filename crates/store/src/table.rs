@@ -19,9 +19,9 @@ use uuid::Uuid;
 use crate::codes::{Code, Coded};
 use partnerpath_core::model::PartnershipId;
 use partnerpath_core::model::exchange::{
-    Plan, Table as Kind, XActionStep, XAdaptation, XCheckIn, XCycle, XDocument, XGoal, XMilestone,
-    XPartnership, XPerson, XRating, XReadinessMember, XReadinessRating, XReadinessRound,
-    XReadinessSummary, XStageEntry,
+    Plan, Table as Kind, XActionStep, XAdaptation, XAttachment, XCheckIn, XCycle, XDocument, XGoal,
+    XMilestone, XPartnership, XPerson, XRating, XReadinessMember, XReadinessRating,
+    XReadinessRound, XReadinessSummary, XStageEntry,
 };
 
 /// One table of the exchange file.
@@ -553,6 +553,7 @@ fn sql_table(table: Kind) -> &'static str {
         Kind::Milestone => XMilestone::TABLE.name,
         Kind::CheckIn => XCheckIn::TABLE.name,
         Kind::ActionStep => XActionStep::TABLE.name,
+        Kind::Attachment => XAttachment::TABLE.name,
     }
 }
 

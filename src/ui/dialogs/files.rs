@@ -1,5 +1,6 @@
 //! Choosing a PartnerPath file to open or create, an exchange file to
-//! import or export, or where to write a spreadsheet or a calendar. The
+//! import or export, where to write a spreadsheet or a calendar, files to
+//! attach as evidence, or where to save a copy of one. The
 //! system's file window is offered first; PartnerPath's own folder and
 //! name fields work where the system has none (a Linux desktop without a
 //! portal), with the folders used recently one click away.
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::calendar::CalendarScope;
-use crate::model::PartnershipId;
+use crate::model::{AttachedTo, Attachment, PartnershipId};
 use crate::session::ExportScope;
 use crate::spreadsheet::SheetScope;
 use crate::ui::action::{Action, Actions, Purpose};
@@ -30,6 +31,8 @@ fn endings(purpose: Purpose) -> &'static [&'static str] {
     match purpose {
         Purpose::Spreadsheet => &WORKBOOK_ENDINGS,
         Purpose::Calendar => &CALENDAR_ENDINGS,
+        // Evidence is any kind of file.
+        Purpose::Attach | Purpose::AttachmentCopy => &[],
         _ if purpose.is_exchange() => &EXCHANGE_ENDINGS,
         _ => &ENDINGS,
     }
@@ -42,6 +45,9 @@ enum Writes {
     Exchange(PartnershipId, ExportScope),
     Sheet(SheetScope),
     Calendar(CalendarScope),
+    /// Files chosen are attached to this record.
+    Attach(AttachedTo),
+    Copy(Box<Attachment>),
 }
 
 /// The dialog's fields while it is open.
@@ -163,8 +169,48 @@ impl ChooseFile {
         }
     }
 
-    /// What choosing `path` asks of the shell.
-    fn chosen_action(&mut self, path: PathBuf) -> Option<Action> {
+    /// Files to attach to `to`, as evidence.
+    pub fn attach(
+        to: AttachedTo,
+        what: &str,
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+    ) -> ChooseFile {
+        ChooseFile {
+            writes: Some(Writes::Attach(to)),
+            note: Some(format!(
+                "The files are kept inside the PartnerPath file, with {what}: a PDF, a picture or an office document, each at most 100 MB. The system's file window lets you choose several at once."
+            )),
+            ..ChooseFile::named(Purpose::Attach, recent_folders, fallback, "")
+        }
+    }
+
+    /// Where to save a copy of the file `attachment`, offering its name.
+    pub fn attachment_copy(
+        attachment: Box<Attachment>,
+        recent_folders: Vec<PathBuf>,
+        fallback: &Path,
+    ) -> ChooseFile {
+        let note = format!(
+            "A copy of “{}” ({}), as it was attached.",
+            attachment.name,
+            attachment.detail()
+        );
+        let name = attachment.name.clone();
+        ChooseFile {
+            writes: Some(Writes::Copy(attachment)),
+            note: Some(note),
+            ..ChooseFile::named(Purpose::AttachmentCopy, recent_folders, fallback, &name)
+        }
+    }
+
+    /// What choosing `paths` (one, or several files to attach) asks of the
+    /// shell.
+    fn chosen_action(&mut self, mut paths: Vec<PathBuf>) -> Option<Action> {
+        if let (Purpose::Attach, Some(Writes::Attach(to))) = (self.purpose, &self.writes) {
+            return Some(Action::AttachFiles(to.clone(), paths));
+        }
+        let path = paths.pop()?;
         Some(match self.purpose {
             Purpose::Open => Action::OpenFile(path),
             Purpose::Create => Action::CreateFile(path),
@@ -178,8 +224,15 @@ impl ChooseFile {
                     },
                     Writes::Sheet(scope) => Action::WriteSheet { scope, path },
                     Writes::Calendar(scope) => Action::WriteCalendar { scope, path },
+                    Writes::Attach(to) => Action::AttachFiles(to, vec![path]),
+                    Writes::Copy(attachment) => Action::SaveAttachmentCopy { attachment, path },
                 }
             }
+            Purpose::Attach | Purpose::AttachmentCopy => match self.writes.take()? {
+                Writes::Attach(to) => Action::AttachFiles(to, vec![path]),
+                Writes::Copy(attachment) => Action::SaveAttachmentCopy { attachment, path },
+                _ => return None,
+            },
         })
     }
 
@@ -239,9 +292,10 @@ fn partnerpath_files(folder: &Path, endings: &[&str]) -> Vec<String> {
         .map(|e| e.path())
         .filter(|p| {
             p.is_file()
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| endings.contains(&e))
+                && (endings.is_empty()
+                    || p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| endings.contains(&e)))
         })
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
@@ -269,9 +323,14 @@ fn not_ready(purpose: Purpose, folder: &Path, name: &str, path: &Path) -> Option
             "A file with that name is already in this folder: choose another name, or open it with File > Open…"
                 .to_owned(),
         ),
-        Purpose::Export | Purpose::Spreadsheet | Purpose::Calendar if path.exists() => Some(
-            "A file with that name is already in this folder: choose another name.".to_owned(),
-        ),
+        Purpose::Export | Purpose::Spreadsheet | Purpose::Calendar | Purpose::AttachmentCopy
+            if path.exists() =>
+        {
+            Some(
+                "A file with that name is already in this folder: choose another name."
+                    .to_owned(),
+            )
+        }
         _ => None,
     }
 }
@@ -289,26 +348,28 @@ impl Dialog for ChooseFile {
             Purpose::Export => "Export to an exchange file",
             Purpose::Spreadsheet => "Export to a spreadsheet",
             Purpose::Calendar => "Export a calendar",
+            Purpose::Attach => "Attach files",
+            Purpose::AttachmentCopy => "Save a copy",
         }
         .to_owned()
     }
 
     fn show(&mut self, ui: &mut Ui, _: &DialogContext<'_>, actions: &mut Actions) -> bool {
         let (chosen, open) = show(ui, self);
-        if let Some(action) = chosen.and_then(|path| self.chosen_action(path)) {
+        if let Some(action) = chosen.and_then(|paths| self.chosen_action(paths)) {
             actions.push(action);
         }
         open
     }
 }
 
-/// Draws the dialog; returns the file chosen, once the user confirms it,
-/// and whether the dialog stays open.
+/// Draws the dialog; returns the file chosen (or files, to attach), once
+/// the user confirms it, and whether the dialog stays open.
 #[expect(
     clippy::too_many_lines,
     reason = "PartnerPath's own file dialog: the folder row, the listing and the name field share the dialog's state"
 )]
-fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
+fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<Vec<PathBuf>>, bool) {
     let purpose = state.purpose;
     state.list_folder();
     let mut chosen = None;
@@ -320,6 +381,8 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
         Purpose::Export => "Export file",
         Purpose::Spreadsheet => "Export spreadsheet",
         Purpose::Calendar => "Export calendar",
+        Purpose::Attach => "Attach file",
+        Purpose::AttachmentCopy => "Save copy",
     };
     let title = state.title();
     let modal = egui::Modal::new(egui::Id::unique(state.name())).show(ui.ctx(), |ui| {
@@ -333,9 +396,11 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
             .button("Choose with the system's file window…")
             .on_hover_text("Opens the file window of your computer")
             .clicked()
-            && let Some(path) = system_dialog(purpose, state)
         {
-            chosen = Some(path);
+            let paths = system_dialog(purpose, state);
+            if !paths.is_empty() {
+                chosen = Some(paths);
+            }
         }
         ui.add_space(style::space::M_PLUS);
         ui.label("Or type where it is:");
@@ -357,6 +422,7 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
                             .hint_text(match purpose {
                                 Purpose::Spreadsheet => "e.g. state report.xlsx",
                                 Purpose::Calendar => "e.g. partnership dates.ics",
+                                Purpose::Attach | Purpose::AttachmentCopy => "e.g. minutes.pdf",
                                 _ if purpose.is_exchange() => "e.g. partnership.partnerpath",
                                 _ => "e.g. partnerships.sqlite",
                             })
@@ -387,7 +453,9 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
         }
         if purpose.must_exist() {
             ui.add_space(style::space::S);
-            let (none, some) = if purpose.is_exchange() {
+            let (none, some) = if purpose == Purpose::Attach {
+                ("No files in this folder.", "Files in this folder:")
+            } else if purpose.is_exchange() {
                 (
                     "No exchange files (.partnerpath) in this folder.",
                     "Exchange files in this folder:",
@@ -431,7 +499,7 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
                 .clicked()
                 || (problem.is_none() && enter)
             {
-                chosen = Some(path.clone());
+                chosen = Some(vec![path.clone()]);
             }
             if ui.button("Cancel").clicked() {
                 close = true;
@@ -449,11 +517,22 @@ fn show(ui: &mut Ui, state: &mut ChooseFile) -> (Option<PathBuf>, bool) {
     (chosen, open)
 }
 
-/// The system's own file window; `None` when the user cancelled it or the
-/// system has none (then the typed fields are there).
-fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Option<PathBuf> {
+/// The system's own file window: the file chosen (files, to attach);
+/// none when the user cancelled it or the system has none (then the typed
+/// fields are there).
+fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Vec<PathBuf> {
     let dialog = rfd::FileDialog::new().set_directory(state.folder.trim());
-    match purpose {
+    let one = match purpose {
+        Purpose::Attach => {
+            return dialog
+                .set_title("Attach files")
+                .pick_files()
+                .unwrap_or_default();
+        }
+        Purpose::AttachmentCopy => dialog
+            .set_title("Save a copy")
+            .set_file_name(&state.name)
+            .save_file(),
         Purpose::Open => dialog
             .add_filter("PartnerPath file", &ENDINGS)
             .set_title("Open a PartnerPath file")
@@ -484,7 +563,8 @@ fn system_dialog(purpose: Purpose, state: &ChooseFile) -> Option<PathBuf> {
             .set_title("Export a calendar")
             .set_file_name(&state.name)
             .save_file(),
-    }
+    };
+    one.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The dialogs the shell opens on an action, each a `Dialog` (`view.rs`):
 //! printing, connecting to a shared database, choosing a file, exporting and importing, the recently
-//! deleted, the backups, About and the keyboard shortcuts. A dialog draws
+//! deleted, the backups, a record's evidence, About and the keyboard shortcuts. A dialog draws
 //! from its `DialogContext` and pushes `Actions`; it never names the shell
 //! or a page.
 
@@ -9,6 +9,7 @@ pub mod backups;
 pub mod conflict;
 pub mod connect;
 pub mod deleted;
+pub mod evidence;
 pub mod export;
 pub mod files;
 pub mod import;
@@ -20,6 +21,7 @@ pub use backups::Backups;
 pub use conflict::ConflictChoice;
 pub use connect::Connect;
 pub use deleted::RecentlyDeleted;
+pub use evidence::{EvidenceDialog, WhereToAttach};
 pub use export::Export;
 pub use files::ChooseFile;
 pub use import::Import;

@@ -203,6 +203,24 @@ pub fn category_fill(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// Over the window while files are dragged onto it.
+pub fn drop_veil(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_black_alpha(150)
+    } else {
+        Color32::from_white_alpha(170)
+    }
+}
+
+/// The outline of where dragged files are dropped.
+pub fn drop_outline(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(120, 180, 255)
+    } else {
+        Color32::from_rgb(20, 90, 180)
+    }
+}
+
 /// Text that warns (problems, notes on the source).
 pub fn warning_text(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

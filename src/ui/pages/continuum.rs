@@ -11,13 +11,14 @@ use egui::{
 
 use crate::instrument::{Continuum, Headings, Indicator, Passage};
 use crate::model::{
-    Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater, Rating, RatingKey,
-    Spread, continuum_for, initials,
+    AttachedTo, Command, Cycle, CycleId, CycleStatus, Level, PartnershipView, Person, Rater,
+    Rating, RatingKey, Spread, continuum_for, initials,
 };
 use crate::ui::action::Actions;
 use crate::ui::charts::sides;
 use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::pages::evidence;
 use crate::ui::view::PageView;
 
 #[derive(Default)]
@@ -405,6 +406,7 @@ fn indicator_row(
             |ui| {
                 ui.set_width(columns.name);
                 indicator_name(ui, state, continuum, indicator, rating, spread);
+                indicator_evidence(ui, view, key.cycle_id, indicator, actions);
             },
         );
         let text_color = ui.visuals().text_color();
@@ -540,6 +542,25 @@ fn indicator_name(
     if continuum.is_changed(&indicator.key) {
         widgets::note(ui, Continuum::CHANGED_NOTE);
     }
+}
+
+/// The button of the evidence attached to an indicator in this cycle,
+/// with how many files and links there are.
+fn indicator_evidence(
+    ui: &mut Ui,
+    view: &PartnershipView,
+    cycle: CycleId,
+    indicator: &Indicator,
+    actions: &mut Actions,
+) {
+    let year = view.cycle(cycle).map_or("", |c| c.school_year.as_str());
+    evidence::button(
+        ui,
+        view,
+        &AttachedTo::Indicator(cycle, indicator.key.clone()),
+        &format!("{}, {year}", indicator.name),
+        actions,
+    );
 }
 
 /// How far apart the raters' discs are, centre to centre.

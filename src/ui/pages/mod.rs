@@ -8,6 +8,7 @@ pub mod actions;
 pub mod adaptation;
 pub mod continuum;
 pub mod document;
+pub mod evidence;
 pub mod goals;
 pub mod history;
 pub mod monitoring;

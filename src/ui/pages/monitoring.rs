@@ -8,12 +8,13 @@ use jiff::civil::Date;
 use super::goals::{self, GoalsForm, goal_name};
 use crate::instrument::MonitoringPlan;
 use crate::model::{
-    CheckInFields, CheckInStatus, Command, Due, GoalId, Milestone, MilestoneFields, MilestoneId,
-    NewCheckIn, NewMilestone, PartnershipView, due, long_date,
+    AttachedTo, CheckInFields, CheckInStatus, Command, Due, GoalId, Milestone, MilestoneFields,
+    MilestoneId, NewCheckIn, NewMilestone, PartnershipView, due, long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, widgets};
 use crate::ui::nav::ScreenContext;
+use crate::ui::pages::evidence;
 use crate::ui::view::PageView;
 
 /// What a milestone shows when its frequency is not one PartnerPath counts.
@@ -155,6 +156,13 @@ fn milestones(
                     Due::Met => ui.label(RichText::new("Met").strong()),
                     Due::Uncounted => ui.weak(UNCOUNTED),
                 };
+                evidence::button(
+                    ui,
+                    view,
+                    &AttachedTo::Milestone(milestone.id),
+                    &format!("the milestone “{}”", milestone.milestone),
+                    actions,
+                );
                 if ui
                     .button("Record a check-in…")
                     .accessible_name(format!("Record a check-in for {}", milestone.milestone))

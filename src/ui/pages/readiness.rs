@@ -8,12 +8,13 @@ use egui::{Id, RichText, Ui};
 
 use crate::instrument::{Readiness, ReadinessCategory, Standards};
 use crate::model::{
-    Command, NewReadinessMember, ReadinessMemberFields, ReadinessMemberId, ReadinessRoundId,
-    ReadinessView, Team, long_date,
+    AttachedTo, Command, NewReadinessMember, ReadinessMemberFields, ReadinessMemberId,
+    ReadinessRoundId, ReadinessView, Team, long_date,
 };
 use crate::ui::action::Actions;
 use crate::ui::kit::{self, standards, style, widgets};
 use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::pages::evidence;
 use crate::ui::view::PageView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,6 +63,13 @@ fn show(
         ui.label(long_date(round.round.held_on));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.show_about, "About this tool");
+            evidence::button(
+                ui,
+                view,
+                &AttachedTo::ReadinessRound(round.round.id),
+                &format!("the readiness round {}", round.round.title),
+                actions,
+            );
         });
     });
     if state.show_about {

@@ -119,6 +119,20 @@ impl App {
             Action::WriteSheet { scope, path } => return self.write_spreadsheet(&scope, &path),
             Action::WriteCalendar { scope, path } => return self.write_calendar(scope, &path),
             Action::PrintSummary(summary) => self.print.open_portfolio(*summary),
+            Action::ShowEvidence(to, what) => self.show_evidence(to, what),
+            Action::ChooseFilesToAttach(to) => self.choose_files_to_attach(to),
+            Action::ChooseWhereToAttach { paths, among } => {
+                self.choose_where_to_attach(paths, among);
+            }
+            Action::AttachFiles(to, paths) => return self.attach_files(to, paths),
+            Action::AttachLink { to, title, address } => {
+                return self.attach_link(&to, &title, &address);
+            }
+            Action::OpenAttachment(attachment) => return self.open_attachment(&attachment),
+            Action::ChooseAttachmentCopy(attachment) => self.choose_attachment_copy(attachment),
+            Action::SaveAttachmentCopy { attachment, path } => {
+                return self.save_attachment_copy(&attachment, &path);
+            }
             Action::RestoreDeleted(item) => return self.restore_deleted(&item),
             Action::RestoreBackup(path) => return self.restore_backup(&path),
             Action::Report(problem) => return Err(problem),

@@ -6,8 +6,8 @@
 //!
 //! `menu.rs` draws the menu bar, `banners.rs` the lines across the top,
 //! `pages.rs` the pages of a partnership, `apply.rs` carries out the
-//! actions, `effects.rs` what they do to files and `connecting.rs` to a
-//! shared database; `keyboard.rs` reads the
+//! actions, `effects.rs` what they do to files, `evidence.rs` to
+//! attachments and `connecting.rs` to a shared database; `keyboard.rs` reads the
 //! shortcuts, `remember.rs` keeps what lasts between runs and `launch.rs`
 //! opens the window.
 
@@ -15,6 +15,7 @@ mod apply;
 mod banners;
 mod connecting;
 mod effects;
+mod evidence;
 mod keyboard;
 pub mod launch;
 mod menu;
@@ -269,6 +270,7 @@ impl App {
         self.read_only_banner(ui, &mut actions);
         self.server_banners(ui);
         self.sample_banner(ui);
+        self.evidence_frame(ui, &mut actions);
         egui::CentralPanel::default().show(ui, |ui| self.show_screen(ui, today, &mut actions));
         self.show_dialogs(ui, today, &mut actions);
         self.apply(ui.ctx(), actions.take());

@@ -4,12 +4,13 @@
 //! the partnership in memory (`PartnershipView::apply`).
 
 use super::{
-    ActionStep, ActionStepId, Adaptation, AdaptationId, CheckInId, CycleId, CycleStatus,
-    DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId, NewActionStep,
-    NewAdaptation, NewCheckIn, NewCycle, NewDocument, NewGoal, NewMilestone, NewPartnership,
-    NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry, Partnership, PartnershipId,
-    PartnershipView, Person, PersonId, Rating, RatingKey, ReadinessMember, ReadinessMemberId,
-    ReadinessRound, ReadinessRoundId, Record, StageEntry, StageEntryId, Team,
+    ActionStep, ActionStepId, Adaptation, AdaptationId, AttachmentId, CheckInId, CycleId,
+    CycleStatus, DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId,
+    NewActionStep, NewAdaptation, NewAttachment, NewCheckIn, NewCycle, NewDocument, NewGoal,
+    NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
+    Partnership, PartnershipId, PartnershipView, Person, PersonId, Rating, RatingKey,
+    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, Record, StageEntry,
+    StageEntryId, Team,
 };
 use super::{MemberRating, TeamSummary};
 use jiff::civil::Date;
@@ -71,6 +72,11 @@ pub enum Command {
     /// Deletes the adaptation a version belongs to, every version, when no
     /// cycle was rated with any.
     DeleteAdaptation(AdaptationId),
+    /// Evidence attached to a record: a link, or a file whose content the
+    /// store already holds (`Storage::put_file`).
+    AddAttachment(NewAttachment),
+    /// Moves an attachment to "Recently deleted".
+    DeleteAttachment(AttachmentId),
 }
 
 /// What storing a command made: the id of a new record, which the view
@@ -94,6 +100,7 @@ pub enum Outcome {
     MilestoneAdded(MilestoneId),
     CheckInAdded(CheckInId),
     AdaptationAdded(AdaptationId),
+    AttachmentAdded(AttachmentId),
 }
 
 /// Why an edit is refused before anything is written, in plain words.
@@ -107,6 +114,10 @@ impl Command {
     /// Why this edit must not be stored, if it must not: an empty name, a
     /// rating out of range, a change to a cycle marked final. `view` is the
     /// open partnership, if any.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one short arm per refused edit, read together so that none is missed"
+    )]
     pub fn refusal(&self, view: Option<&PartnershipView>) -> Option<Refusal> {
         let refuse = |what, what_to_do| Some(Refusal { what, what_to_do });
         let blank = |text: &str| text.trim().is_empty();
@@ -180,6 +191,7 @@ impl Command {
                     "Leave it in place; a new cycle can be rated with another version.",
                 )
             }
+            Command::AddAttachment(new) => attachment_refusal(new, view),
             Command::SetLevel(key, _)
             | Command::SetEvidence(key, _)
             | Command::SetNextSteps(key, _)
@@ -241,8 +253,26 @@ impl Command {
                 | Command::AddMilestone(_)
                 | Command::AddCheckIn(_)
                 | Command::AddAdaptation(_)
+                | Command::AddAttachment(_)
         )
     }
+}
+
+/// Why evidence must not be attached, if it must not: it is neither a
+/// whole file nor a link, or the record it names is not in the open
+/// partnership.
+fn attachment_refusal(new: &NewAttachment, view: Option<&PartnershipView>) -> Option<Refusal> {
+    if let Some(problem) = new.fields.problem() {
+        return Some(Refusal {
+            what: problem,
+            what_to_do: "Choose another file, or type the link's whole address and a title.",
+        });
+    }
+    view.is_some_and(|v| v.partnership.id != new.partnership_id || !v.holds(&new.to))
+        .then_some(Refusal {
+            what: "The record this was to be attached to is no longer there, so nothing was attached.",
+            what_to_do: "Open the record again, then attach it.",
+        })
 }
 
 /// What the window showed of the field an edit changes. On a shared

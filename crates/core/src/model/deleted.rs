@@ -13,6 +13,8 @@ pub enum DeletedKind {
     ReadinessRound,
     /// A quarterly meeting, Contract Supplement or other worksheet.
     Document,
+    /// A file or link attached as evidence.
+    Attachment,
 }
 
 impl DeletedKind {
@@ -23,6 +25,7 @@ impl DeletedKind {
             DeletedKind::Cycle => "Continuum cycle",
             DeletedKind::ReadinessRound => "Readiness round",
             DeletedKind::Document => "Meeting or worksheet",
+            DeletedKind::Attachment => "Attachment",
         }
     }
 }

@@ -186,6 +186,7 @@ impl HistoryEntry {
             "check_ins" => format!("a check-in of {}", text("checked_on")),
             "action_steps" => format!("the action step “{}”", text("text")),
             "adaptations" => format!("the adaptation “{}”", text("name")),
+            "attachments" => format!("the attachment “{}”", text("name")),
             "stage_entries" => "a stage of the partnership".to_owned(),
             other => other.replace('_', " "),
         }

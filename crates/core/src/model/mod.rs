@@ -5,6 +5,7 @@ mod account;
 mod action;
 mod action_list;
 mod adaptation;
+mod attachment;
 pub mod calendar;
 mod change;
 mod command;
@@ -38,6 +39,11 @@ pub use action_list::{ActionItem, Origin, open_actions};
 pub use adaptation::{
     ADAPTED_VERSION, Adaptation, AdaptationFields, AdaptationId, IndicatorWording, NewAdaptation,
     Part, Wording,
+};
+pub use attachment::{
+    AttachedTo, Attachment, AttachmentFields, AttachmentId, Evidence, Fingerprint,
+    LARGE_DATABASE_BYTES, MAX_FILE_BYTES, NewAttachment, file_name, is_address, is_hash,
+    size_in_words,
 };
 pub use change::{IndicatorChange, Movement, changes};
 pub use command::{Command, Conflict, Outcome, Refusal, Seen, Theirs};
@@ -118,6 +124,8 @@ reads_as_its_fields!(
     NewCheckIn => CheckInFields,
     ActionStep => ActionStepFields,
     NewActionStep => ActionStepFields,
+    Attachment => AttachmentFields,
+    NewAttachment => AttachmentFields,
     exchange::XPartnership => PartnershipFields,
     exchange::XAdaptation => AdaptationFields,
     exchange::XPerson => PersonFields,
@@ -132,6 +140,7 @@ reads_as_its_fields!(
     exchange::XMilestone => MilestoneFields,
     exchange::XCheckIn => CheckInFields,
     exchange::XActionStep => ActionStepFields,
+    exchange::XAttachment => AttachmentFields,
 );
 
 #[cfg(test)]

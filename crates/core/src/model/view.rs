@@ -10,9 +10,10 @@ use std::collections::{BTreeSet, HashMap};
 use adaptations::Built;
 
 use super::{
-    ActionSource, ActionStep, Adaptation, CheckIn, Cycle, CycleId, Document, DocumentId, Goal,
-    Level, Mean, Milestone, Partnership, Person, PersonId, Rater, Rating, RatingKey,
-    ReadinessMemberId, ReadinessRoundId, ReadinessView, Side, Spread, StageEntry, average,
+    ActionSource, ActionStep, Adaptation, AttachedTo, Attachment, CheckIn, Cycle, CycleId,
+    Document, DocumentId, Goal, Level, Mean, Milestone, Partnership, Person, PersonId, Rater,
+    Rating, RatingKey, ReadinessMemberId, ReadinessRoundId, ReadinessView, Side, Spread,
+    StageEntry, average,
 };
 use crate::instrument::Category;
 
@@ -33,6 +34,9 @@ pub struct PartnershipView {
     pub goals: Vec<Goal>,
     pub milestones: Vec<Milestone>,
     pub check_ins: Vec<CheckIn>,
+    /// Evidence attached to its records (not the files' content, which is
+    /// read when a file is opened), in the order it was attached.
+    pub attachments: Vec<Attachment>,
     /// Set when this partnership is a copy made for some people to rate one
     /// cycle apart (imported from an exchange file made for them).
     pub rating_copy: Option<RatingCopy>,
@@ -85,6 +89,7 @@ impl PartnershipView {
             goals: Vec::new(),
             milestones: Vec::new(),
             check_ins: Vec::new(),
+            attachments: Vec::new(),
             rating_copy: None,
             adaptations: Vec::new(),
             rated_with: BTreeSet::new(),
@@ -130,6 +135,25 @@ impl PartnershipView {
 
     pub fn readiness_round_mut(&mut self, id: ReadinessRoundId) -> Option<&mut ReadinessView> {
         self.readiness.iter_mut().find(|r| r.round.id == id)
+    }
+
+    /// Whether the record `to` names is here, for evidence to be attached
+    /// to it.
+    pub fn holds(&self, to: &AttachedTo) -> bool {
+        match to {
+            AttachedTo::Indicator(cycle, _) => self.cycle(*cycle).is_some(),
+            AttachedTo::ReadinessRound(round) => self.readiness_round(*round).is_some(),
+            AttachedTo::Document(document) => self.document(*document).is_some(),
+            AttachedTo::Milestone(milestone) => self.milestones.iter().any(|m| m.id == *milestone),
+        }
+    }
+
+    /// The evidence attached to `to`, in the order it was attached.
+    pub fn attachments_on<'v>(
+        &'v self,
+        to: &'v AttachedTo,
+    ) -> impl Iterator<Item = &'v Attachment> + 'v {
+        self.attachments.iter().filter(move |a| a.to == *to)
     }
 
     pub fn person(&self, id: PersonId) -> Option<&Person> {

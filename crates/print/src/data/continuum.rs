@@ -51,6 +51,8 @@ pub struct IndicatorPrint {
     pub raters: Vec<Vec<String>>,
     pub evidence: String,
     pub next_steps: String,
+    /// The files and links attached to it in this cycle.
+    pub attached: Vec<EvidencePrint>,
 }
 
 /// The continuum of one cycle (the team's consensus; with each rater's level
@@ -106,6 +108,12 @@ pub fn continuum(
                         raters: by_level,
                         evidence: rating.map(|r| r.evidence.clone()).unwrap_or_default(),
                         next_steps: rating.map(|r| r.next_steps.clone()).unwrap_or_default(),
+                        attached: view
+                            .map(|(v, c)| {
+                                let to = AttachedTo::Indicator(c.id, indicator.key.clone());
+                                evidence_of(v, &to)
+                            })
+                            .unwrap_or_default(),
                     }
                 })
                 .collect(),

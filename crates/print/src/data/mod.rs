@@ -9,9 +9,9 @@ use partnerpath_core::instrument::{
     Continuum, FieldKind, Headings, Instruments, MonitoringPlan, Passage, Readiness, Worksheet,
 };
 use partnerpath_core::model::{
-    ActionStep, Cycle, Document, Due, FieldValue, Level, Mean, Movement, PartnershipView, Rater,
-    ReadinessView, Team, Versions, carried_forward, changes, continuum_for, due, initials,
-    long_date, radar, short_date,
+    ActionStep, AttachedTo, Cycle, Document, Due, FieldValue, Level, Mean, Movement,
+    PartnershipView, Rater, ReadinessView, Team, Versions, carried_forward, changes, continuum_for,
+    due, initials, long_date, radar, short_date,
 };
 
 /// A whole PDF: its metadata, an optional cover, and its parts in order.
@@ -68,6 +68,36 @@ impl PrintPart {
             PrintPart::Standards(p) => p.title.clone(),
         }
     }
+}
+
+/// A piece of evidence attached to a record, as a printout lists it
+/// under the record: its name, its address (a link) or size (a file), and
+/// who attached it when.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidencePrint {
+    pub name: String,
+    /// Empty for a link whose title is its address.
+    pub detail: String,
+    pub added: String,
+}
+
+/// The evidence attached to `to`, in the order it was attached.
+pub fn evidence_of(view: &PartnershipView, to: &AttachedTo) -> Vec<EvidencePrint> {
+    view.attachments_on(to)
+        .map(|a| EvidencePrint {
+            name: a.name.clone(),
+            detail: match a.evidence() {
+                Some(partnerpath_core::model::Evidence::File { .. }) => {
+                    format!("a file of {} kept in PartnerPath", a.detail())
+                }
+                Some(partnerpath_core::model::Evidence::Link { address }) if address == a.name => {
+                    String::new()
+                }
+                _ => a.detail(),
+            },
+            added: format!("added {} by {}", short_date(a.added_on), a.added_by),
+        })
+        .collect()
 }
 
 mod continuum;

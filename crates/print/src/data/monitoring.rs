@@ -21,6 +21,8 @@ pub struct MilestonePrint {
     pub next: String,
     pub overdue: bool,
     pub check_ins: Vec<[String; 3]>,
+    /// The files and links attached to it.
+    pub attached: Vec<EvidencePrint>,
 }
 
 /// The monitoring plan as filled, or blank when `view` is `None`.
@@ -77,6 +79,7 @@ pub fn monitoring(
                             .filter(|c| c.milestone_id == m.id)
                             .map(|c| [long_date(c.on), c.status.label().to_owned(), c.note.clone()])
                             .collect(),
+                        attached: evidence_of(v, &AttachedTo::Milestone(m.id)),
                     }
                 })
                 .collect()

@@ -13,6 +13,9 @@ pub struct ReadinessPrint {
     pub scale: Vec<(u8, String)>,
     pub team: Option<TeamSheet>,
     pub joint: Option<Vec<JointCategory>>,
+    /// The files and links attached to the round (set by the printout,
+    /// which has the partnership).
+    pub attached: Vec<EvidencePrint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +58,7 @@ fn readiness_frame(tool: &Readiness, subtitle: String) -> ReadinessPrint {
             .collect(),
         team: None,
         joint: None,
+        attached: Vec::new(),
     }
 }
 

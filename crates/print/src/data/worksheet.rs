@@ -22,6 +22,8 @@ pub struct WorksheetPrint {
     /// A per-year worksheet's ratings over the years (filled, two years or more).
     pub over_years: Option<OverYearsPrint>,
     pub sections: Vec<SectionPrint>,
+    /// The files and links attached to the document.
+    pub attached: Vec<EvidencePrint>,
     pub source: String,
 }
 
@@ -434,6 +436,9 @@ pub fn worksheet(
                 }
             }),
         sections,
+        attached: filled
+            .map(|(view, document)| evidence_of(view, &AttachedTo::Document(document.id)))
+            .unwrap_or_default(),
         source: sheet.source.citation(),
     }
 }

@@ -8,10 +8,13 @@ use egui::{RichText, Ui};
 
 use super::goals::{self, GoalsForm};
 use crate::instrument::{Holds, KEPT, QUARTERLY_MEETING};
-use crate::model::{Command, DocumentId, GoalFields, GoalId, NewGoal, OverYears, over_years};
+use crate::model::{
+    AttachedTo, Command, DocumentId, GoalFields, GoalId, NewGoal, OverYears, over_years,
+};
 use crate::ui::action::Actions;
 use crate::ui::kit::{style, timer, widgets};
 use crate::ui::nav::{Page, ScreenContext};
+use crate::ui::pages::evidence;
 use crate::ui::view::PageView;
 use worksheet::Place;
 
@@ -78,6 +81,13 @@ fn show(
     ui.horizontal(|ui| {
         ui.weak("Everything is saved as you type.");
         ui.add_space(style::space::XL);
+        evidence::button(
+            ui,
+            view,
+            &AttachedTo::Document(document.id),
+            &format!("“{}”", document.title),
+            actions,
+        );
         if ui
             .button("Delete…")
             .on_hover_text("Delete this document; it can be restored for 30 days")

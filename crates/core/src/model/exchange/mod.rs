@@ -7,9 +7,11 @@
 //! Here are the format and the checks of a file read from outside; the
 //! store writes and reads it.
 
+mod package;
 mod plan;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -17,21 +19,26 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use crate::instrument::{Continuum, Instruments};
+pub use package::{MAX_PACKAGE_BYTES, to_bytes};
 pub use plan::{Choice, Conflict, Difference, Plan, Settled, Table, plan};
 
 use crate::model::{
-    ActionStepFields, AdaptationFields, CheckInFields, CycleFields, DocumentFields, GoalFields,
-    MemberRating, MilestoneFields, PartnershipFields, PersonFields, ReadinessMemberFields,
-    ReadinessRoundFields, StageEntryFields, Team, TeamSummary,
+    ActionStepFields, AdaptationFields, AttachmentFields, CheckInFields, CycleFields,
+    DocumentFields, Evidence, GoalFields, MemberRating, MilestoneFields, PartnershipFields,
+    PersonFields, ReadinessMemberFields, ReadinessRoundFields, StageEntryFields, Team, TeamSummary,
 };
 
 /// The `format` every exchange file names.
 pub const FORMAT: &str = "partnerpath-exchange";
 /// The version of the format this program writes, and the newest it reads.
-/// Version 3 added the partnership's adaptations of the continuum; a file
-/// without any is written as version 2, which older programs read.
-pub const VERSION: u32 = 3;
-/// The version of a file that holds no adaptation.
+/// Version 3 added the partnership's adaptations of the continuum, version
+/// 4 the evidence attached to records (and, when a file is attached, the
+/// zip package that carries it); a file without either is written as the
+/// oldest version that holds what it has, which older programs read.
+pub const VERSION: u32 = 4;
+/// The version of a file that holds no attachment.
+pub const VERSION_WITHOUT_ATTACHMENTS: u32 = 3;
+/// The version of a file that holds no adaptation and no attachment.
 pub const VERSION_WITHOUT_ADAPTATIONS: u32 = 2;
 /// The largest exchange file read (a partnership of many years is a few
 /// megabytes).
@@ -83,6 +90,13 @@ pub struct Exchange {
     pub check_ins: Vec<XCheckIn>,
     #[serde(default)]
     pub action_steps: Vec<XActionStep>,
+    /// Evidence attached to the records above (from format version 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<XAttachment>,
+    /// The content of each attached file, by its fingerprint: carried
+    /// beside the JSON in the zip package (`package.rs`), never in it.
+    #[serde(skip)]
+    pub contents: BTreeMap<String, Arc<[u8]>>,
 }
 
 impl Exchange {
@@ -111,6 +125,8 @@ impl Exchange {
             milestones: Vec::new(),
             check_ins: Vec::new(),
             action_steps: Vec::new(),
+            attachments: Vec::new(),
+            contents: BTreeMap::new(),
         }
     }
 
@@ -118,9 +134,24 @@ impl Exchange {
     /// format version that holds them: called once the store added them.
     pub fn finish(&mut self) {
         self.instruments = self.instruments_used();
-        if self.adaptations.is_empty() {
-            self.version = VERSION_WITHOUT_ADAPTATIONS;
-        }
+        self.version = if !self.attachments.is_empty() {
+            VERSION
+        } else if !self.adaptations.is_empty() {
+            VERSION_WITHOUT_ATTACHMENTS
+        } else {
+            VERSION_WITHOUT_ADAPTATIONS
+        };
+    }
+
+    /// The fingerprints of the files attached, each once.
+    pub fn attached_files(&self) -> BTreeSet<&str> {
+        self.attachments
+            .iter()
+            .filter_map(|a| match a.evidence() {
+                Some(Evidence::File { hash, .. }) => Some(hash),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The instruments (key and version) its records were made with, each
@@ -303,11 +334,28 @@ pub struct XActionStep {
     pub fields: ActionStepFields,
 }
 
+/// Evidence attached to one record of the file: an indicator of a cycle
+/// (`cycle` and `indicator_key`), a readiness round, a worksheet or
+/// meeting (`document`), or a milestone: exactly one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct XAttachment {
+    pub id: Uuid,
+    pub cycle: Option<Uuid>,
+    pub indicator_key: Option<String>,
+    pub round: Option<Uuid>,
+    pub document: Option<Uuid>,
+    pub milestone: Option<Uuid>,
+    #[serde(flatten)]
+    pub fields: AttachmentFields,
+}
+
 /// Why an exchange file is refused. Each says what was found in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ExchangeError {
     #[error("the file is larger than {} MB", MAX_BYTES / 1024 / 1024)]
     TooLarge,
+    #[error("the file is larger than {} GB", MAX_PACKAGE_BYTES / 1024 / 1024 / 1024)]
+    PackageTooLarge,
     #[error("the file is a SQLite database, not an exchange file")]
     Database,
     #[error("the file is not a PartnerPath exchange file ({0})")]
@@ -338,6 +386,20 @@ struct Header {
 
 /// Reads and checks an exchange file. Nothing here touches a database.
 pub fn parse(bytes: &[u8], instruments: Instruments) -> Result<Exchange, ExchangeError> {
+    if package::is_package(bytes) {
+        return package::unpack(bytes, instruments);
+    }
+    let exchange = parse_json(bytes, instruments)?;
+    if !exchange.attached_files().is_empty() {
+        return Err(ExchangeError::Damaged(
+            "it names attached files but does not hold them".to_owned(),
+        ));
+    }
+    Ok(exchange)
+}
+
+/// Reads and checks the JSON of an exchange file.
+fn parse_json(bytes: &[u8], instruments: Instruments) -> Result<Exchange, ExchangeError> {
     if bytes.len() > MAX_BYTES {
         return Err(ExchangeError::TooLarge);
     }
@@ -596,6 +658,43 @@ pub fn check(x: &Exchange, instruments: Instruments) -> Result<(), ExchangeError
             (None, Some(m)) if milestones.contains(&m) => {}
             (Some(_), None) | (None, Some(_)) => return dangling("an action step's source"),
             _ => return range("an action step with two sources or none".to_owned()),
+        }
+    }
+    for attachment in &x.attachments {
+        once(attachment.id)?;
+        let owners = [
+            attachment.cycle.is_some(),
+            attachment.round.is_some(),
+            attachment.document.is_some(),
+            attachment.milestone.is_some(),
+        ];
+        if owners.iter().filter(|o| **o).count() != 1
+            || attachment.cycle.is_some() != attachment.indicator_key.is_some()
+        {
+            return range("an attachment on two records or none".to_owned());
+        }
+        if let (Some(cycle), Some(key)) = (attachment.cycle, &attachment.indicator_key) {
+            let Some(continuum) = rated_with.get(&cycle) else {
+                return dangling("an attachment's cycle");
+            };
+            if continuum.indicator(key).is_none() {
+                return unknown(&format!("indicator {key:?}"));
+            }
+        }
+        if attachment.round.is_some_and(|r| !rounds.contains(&r)) {
+            return dangling("an attachment's readiness round");
+        }
+        if attachment.document.is_some_and(|d| !documents.contains(&d)) {
+            return dangling("an attachment's worksheet or meeting");
+        }
+        if attachment
+            .milestone
+            .is_some_and(|m| !milestones.contains(&m))
+        {
+            return dangling("an attachment's milestone");
+        }
+        if let Some(problem) = attachment.problem() {
+            return range(format!("an attachment: {problem}"));
         }
     }
     if let Scope::Raters {

@@ -31,10 +31,11 @@ pub enum Table {
     Milestone,
     CheckIn,
     ActionStep,
+    Attachment,
 }
 
 impl Table {
-    pub const ALL: [Table; 15] = [
+    pub const ALL: [Table; 16] = [
         Table::Partnership,
         Table::Person,
         Table::Adaptation,
@@ -50,6 +51,7 @@ impl Table {
         Table::Milestone,
         Table::CheckIn,
         Table::ActionStep,
+        Table::Attachment,
     ];
 
     /// "1 person", "12 ratings".
@@ -73,6 +75,7 @@ impl Table {
             Table::Milestone => ("milestone", "milestones"),
             Table::CheckIn => ("check-in", "check-ins"),
             Table::ActionStep => ("action step", "action steps"),
+            Table::Attachment => ("attachment", "attachments"),
         };
         if n == 1 {
             format!("1 {one}")
@@ -93,6 +96,7 @@ impl Table {
             Table::Adaptation => &["lineage", "version_id"],
             Table::CheckIn => &["milestone"],
             Table::ActionStep => &["document", "milestone"],
+            Table::Attachment => &["cycle", "indicator_key", "round", "document", "milestone"],
             Table::Cycle | Table::ReadinessRound | Table::Document => &["instrument_key"],
             Table::Partnership | Table::Person | Table::StageEntry | Table::Milestone => &[],
         }
@@ -342,6 +346,7 @@ fn records(x: &Exchange) -> Result<Vec<Record>, ExchangeError> {
     add(&mut out, Table::Milestone, &x.milestones)?;
     add(&mut out, Table::CheckIn, &x.check_ins)?;
     add(&mut out, Table::ActionStep, &x.action_steps)?;
+    add(&mut out, Table::Attachment, &x.attachments)?;
     Ok(out)
 }
 
@@ -560,6 +565,7 @@ impl<'a> Names<'a> {
             Table::Milestone => format!("The milestone “{}”", text("milestone")),
             Table::CheckIn => format!("The check-in of {}", text("checked_on")),
             Table::ActionStep => format!("The action step “{}”", text("text")),
+            Table::Attachment => format!("The attachment “{}”", text("name")),
         }
     }
 

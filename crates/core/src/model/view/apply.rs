@@ -10,9 +10,9 @@
 
 use super::PartnershipView;
 use crate::model::{
-    ActionSource, ActionStep, Adaptation, CheckIn, Command, Cycle, Document, Goal, GoalId,
-    Milestone, Outcome, Person, PersonFields, Rater, ReadinessMember, ReadinessMemberFields,
-    ReadinessView, StageEntry,
+    ActionSource, ActionStep, Adaptation, Attachment, CheckIn, Command, Cycle, Document, Goal,
+    GoalId, Milestone, Outcome, Person, PersonFields, Rater, ReadinessMember,
+    ReadinessMemberFields, ReadinessView, StageEntry,
 };
 
 impl PartnershipView {
@@ -292,10 +292,28 @@ impl PartnershipView {
                 }
                 self.set_adaptations(adaptations);
             }
+            (Command::AddAttachment(new), Outcome::AttachmentAdded(id))
+                if new.partnership_id == here =>
+            {
+                self.attachments.push(Attachment {
+                    id,
+                    partnership_id: here,
+                    to: new.to.clone(),
+                    fields: new.fields.clone(),
+                });
+            }
+            (Command::DeleteAttachment(id), _) => self.attachments.retain(|a| a.id != *id),
             // Another partnership's edits, and creations this view does not
             // hold (a new partnership is opened by loading it).
             _ => {}
         }
+        // Evidence on a record that went (deleted, or in "Recently
+        // deleted") is not shown, as the store does not load it.
+        let attachments = std::mem::take(&mut self.attachments);
+        self.attachments = attachments
+            .into_iter()
+            .filter(|a| self.holds(&a.to))
+            .collect();
         self.keep_in_order();
     }
 
@@ -311,6 +329,7 @@ impl PartnershipView {
         self.goals.sort_by_key(|g| g.id);
         self.milestones.sort_by_key(|m| m.id);
         self.check_ins.sort_by_key(|c| (c.on, c.id));
+        self.attachments.sort_by_key(|a| a.id);
     }
 
     fn round_of_member_mut(
