@@ -2,8 +2,9 @@
 //! frame time of each main screen, opening and loading, writing one rating
 //! (to the file alone, and through the session to file and memory),
 //! printing the largest packet, the spreadsheet of the big partnership,
-//! start-up to first frame, and how frame and
-//! load times grow with the number of cycles. Run with `cargo bench`;
+//! attaching a 50 MB file in the window (frames drawn throughout) and
+//! opening a file that holds 1 GB of attachments, start-up to first
+//! frame, and how frame and load times grow with the number of cycles. Run with `cargo bench`;
 //! docs/PERFORMANCE.md has the figures and the budgets.
 //!
 //! Besides Criterion's estimates, each frame benchmark prints the median,
@@ -18,11 +19,14 @@ use egui::{Pos2, RawInput, Rect, vec2};
 use partnerpath::instrument::Phase;
 use partnerpath::instrument::{Instruments, QUARTERLY_MEETING};
 use partnerpath::large::{self, Shape};
-use partnerpath::model::{Command, Level, Part, Rater, RatingKey};
+use partnerpath::model::{
+    AttachedTo, AttachmentFields, Command, Fingerprint, Level, NewAttachment, Part, Rater,
+    RatingKey,
+};
 use partnerpath::print::{Filled, Paper, PrintRequest, What, printout, render};
 use partnerpath::session::Session;
 use partnerpath::spreadsheet::{self, SheetScope};
-use partnerpath::ui::{App, Page, Screen, Tab};
+use partnerpath::ui::{Action, App, Page, Screen, Tab};
 use partnerpath_store::Store;
 
 const SEED: u64 = 2026;
@@ -423,12 +427,159 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
+/// A file of `megabytes` whose first bytes say `n`, so that each is a
+/// file of its own (not one the database holds already).
+fn evidence_file(megabytes: usize, n: usize) -> Vec<u8> {
+    let mut content = format!("%PDF-1.7 evidence {n} ").into_bytes();
+    content.resize(megabytes * 1024 * 1024, b'.');
+    content
+}
+
+/// Attaching in the window: a 50 MB file dropped on the big partnership's
+/// newest cycle, from the drop to the attachment stored, with a frame
+/// drawn as often as the window can meanwhile (the longest frame printed);
+/// and opening the file and loading the big partnership when the file holds
+/// 1 GB of attachments (twenty files of 50 MB), beside the same without.
+fn attachments(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let files = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("attach");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(30));
+    {
+        let mut app = app_on(&data.path, |s| {
+            let view = s.view().expect("open");
+            Screen::In(
+                big_in(s),
+                Page::Continuum(view.cycles[view.cycles.len() - 1].id),
+            )
+        });
+        let (cycle, ctx, input) = {
+            let view = app.session().and_then(Session::view).expect("open");
+            let cycle = view.cycles.last().expect("a cycle").id;
+            (cycle, egui::Context::default(), input((1366.0, 768.0)))
+        };
+        let to = AttachedTo::Indicator(cycle, "decision-making".into());
+        let mut n = 0;
+        // The longest frame, and which of its attaching's frames it was.
+        let mut worst = (Duration::ZERO, 0, 0);
+        let mut drawn = 0;
+        group.bench_function("a 50 MB file, frames drawn throughout", |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let path = files.path().join(format!("evidence-{n}.pdf"));
+                    std::fs::write(&path, evidence_file(50, n)).expect("write");
+                    let start = Instant::now();
+                    app.act(Action::AttachFiles(to.clone(), vec![path]));
+                    let mut frames = 0;
+                    loop {
+                        let at = Instant::now();
+                        frame(&ctx, &mut app, &input);
+                        frames += 1;
+                        if at.elapsed() > worst.0 {
+                            worst = (at.elapsed(), frames, 0);
+                        }
+                        let busy = app.session().is_some_and(|s| s.attaching().is_some());
+                        if frames > 1 && !busy {
+                            break;
+                        }
+                    }
+                    drawn += frames;
+                    if worst.2 == 0 {
+                        worst.2 = frames;
+                    }
+                    total += start.elapsed();
+                }
+                total
+            });
+        });
+        println!(
+            "attach a 50 MB file: {drawn} frames drawn while attaching, the longest {} (frame {} of {})",
+            ms(worst.0),
+            worst.1,
+            worst.2
+        );
+    }
+    group.finish();
+}
+
+/// Opening the large file as the window does, as generated and with 1 GB
+/// of attachments (twenty files of 50 MB): no slower, since a file's
+/// content is read only when it is opened.
+fn open_with_attachments(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let files = tempfile::tempdir().expect("temp dir");
+    let plain = &data.path;
+    let mut group = c.benchmark_group("attach");
+    group.sample_size(10);
+    // The large file as generated, and a copy of it holding 1 GB of
+    // attachments.
+    let heavy = files.path().join("with-attachments.sqlite");
+    std::fs::copy(plain, &heavy).expect("copy");
+    {
+        let mut store = Store::open(&heavy).expect("open");
+        let id = big_id(&store);
+        let view = store.load_partnership(id).expect("load");
+        let cycle = view.cycles.last().expect("a cycle").id;
+        for n in 0..20 {
+            let content = evidence_file(50, 1000 + n);
+            let hash = Fingerprint::of(&content);
+            store.put_file(&hash, &content).expect("keep");
+            store
+                .add_attachment(&NewAttachment {
+                    partnership_id: id,
+                    to: AttachedTo::Indicator(cycle, "decision-making".into()),
+                    fields: AttachmentFields {
+                        name: format!("Evidence {n}.pdf"),
+                        address: None,
+                        hash: Some(hash),
+                        size: i64::try_from(content.len()).ok(),
+                        added_by: "bench".into(),
+                        added_on: jiff::civil::date(2026, 12, 4),
+                    },
+                })
+                .expect("attach");
+        }
+    }
+    println!(
+        "the file with attachments: {} MB, without: {} MB",
+        std::fs::metadata(&heavy).map_or(0, |m| m.len() / 1024 / 1024),
+        std::fs::metadata(plain).map_or(0, |m| m.len() / 1024 / 1024)
+    );
+    // As the window opens a file: the lock, the migrations, the purge of
+    // what was deleted 30 days ago (and of files no attachment names), the
+    // list with the portfolio, then the big partnership.
+    for (name, path) in [
+        ("open and load, no attachments", plain),
+        ("open and load, 1 GB of attachments", &heavy),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut session = Session::open(path).expect("open");
+                let id = big_in(&session);
+                black_box(
+                    session
+                        .open_partnership(id)
+                        .expect("load")
+                        .attachments
+                        .len(),
+                )
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     frames,
     storage,
     printing,
     spreadsheet,
+    attachments,
+    open_with_attachments,
     growth,
     startup
 );

@@ -1,8 +1,10 @@
 //! Attaching evidence: files read and fingerprinted on a thread of their
 //! own (so that the window keeps drawing, with a progress bar, while a
 //! large file is read), their content kept in the database there, and
-//! then the attachments stored as edits like any other; links stored at
-//! once. Reading a file back, to open it or save a copy.
+//! each attachment stored there too, as an edit checked like any other;
+//! the window then shows what was stored (`PartnershipView::apply`), so
+//! that no frame waits for the disk. Links are stored at once. Reading a
+//! file back, to open it or save a copy.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -16,15 +18,16 @@ use crate::problem::Problem;
 use jiff::civil::Date;
 use partnerpath_core::model::{
     AttachedTo, Attachment, AttachmentFields, Command, Fingerprint, LARGE_DATABASE_BYTES,
-    MAX_FILE_BYTES, NewAttachment, file_name, size_in_words,
+    MAX_FILE_BYTES, NewAttachment, Outcome, PartnershipId, file_name, size_in_words,
 };
+use partnerpath_store::StoreError;
 
 /// How many of the largest files the warning of a large database lists.
 const LARGEST_LISTED: usize = 5;
 /// How much of a file is read at a time (the progress bar moves by it).
 const PIECE: usize = 1024 * 1024;
 
-/// Files being read and kept, to attach to `to` once they are.
+/// Files being read, kept and attached to `to`.
 pub struct Attaching {
     pub to: AttachedTo,
     /// The files' names, as they will be listed.
@@ -32,8 +35,11 @@ pub struct Attaching {
     /// How many bytes of them were read so far, of `total`.
     read: Arc<AtomicU64>,
     pub total: u64,
-    done: mpsc::Receiver<Vec<Result<AttachmentFields, Problem>>>,
+    done: mpsc::Receiver<Vec<Result<Stored, Problem>>>,
 }
+
+/// An attachment stored: the edit, and what the store answered.
+type Stored = (Command, Outcome);
 
 impl Attaching {
     /// How far along it is, from 0 to 1.
@@ -128,27 +134,45 @@ fn read_file(
     Ok((fields, content))
 }
 
-/// Reads each file and keeps its content in `store`: what to attach, or
-/// why not, file by file.
+/// Where files are attached: the partnership, the record, by whom, when.
+struct Target {
+    partnership_id: PartnershipId,
+    to: AttachedTo,
+    added_by: String,
+    today: Date,
+}
+
+/// Reads each file, keeps its content in `store` and stores its
+/// attachment: what was stored, or why not, file by file.
 fn keep_files(
     store: &Shared,
     paths: &[PathBuf],
     read: &AtomicU64,
-    added_by: &str,
-    today: Date,
-) -> Vec<Result<AttachmentFields, Problem>> {
+    target: &Target,
+) -> Vec<Result<Stored, Problem>> {
     paths
         .iter()
         .map(|path| {
-            let (fields, content) = read_file(path, read, added_by, today)?;
-            let hash = fields.hash.clone().unwrap_or_default();
-            lock(store).put_file(&hash, &content).map_err(|e| {
-                Problem::store(&e, Doing::Saving).preceded_by(&format!(
-                    "“{}” could not be kept in the database, so it was not attached.",
-                    fields.name
+            let (fields, content) = read_file(path, read, &target.added_by, target.today)?;
+            let name = fields.name.clone();
+            let not_kept = |e: &StoreError| {
+                Problem::store(e, Doing::Saving).preceded_by(&format!(
+                    "“{name}” could not be kept in the database, so it was not attached."
                 ))
-            })?;
-            Ok(fields)
+            };
+            let hash = fields.hash.clone().unwrap_or_default();
+            let command = Command::AddAttachment(NewAttachment {
+                partnership_id: target.partnership_id,
+                to: target.to.clone(),
+                fields,
+            });
+            if let Some(refusal) = command.refusal(None) {
+                return Err(Problem::from(refusal));
+            }
+            let mut store = lock(store);
+            store.put_file(&hash, &content).map_err(|e| not_kept(&e))?;
+            let outcome = store.apply(&command).map_err(|e| not_kept(&e))?;
+            Ok((command, outcome))
         })
         .collect()
 }
@@ -169,7 +193,7 @@ impl Session {
         paths: Vec<PathBuf>,
         today: Date,
     ) -> Result<(), Problem> {
-        self.refuse_if_read_only()?;
+        let target = self.target(&to, today)?;
         if self.attaching.is_some() {
             return Err(Problem::new(
                 "Files are still being attached.",
@@ -185,12 +209,11 @@ impl Session {
         let read = Arc::new(AtomicU64::new(0));
         let (answer, done) = mpsc::channel();
         let store = self.store.clone();
-        let by = self.attacher();
         let counted = read.clone();
         std::thread::Builder::new()
             .name("partnerpath-attach".into())
             .spawn(move || {
-                let kept = keep_files(&store, &paths, &counted, &by, today);
+                let kept = keep_files(&store, &paths, &counted, &target);
                 // The window may have closed meanwhile.
                 let _ = answer.send(kept);
             })
@@ -215,9 +238,9 @@ impl Session {
         self.attaching.as_ref()
     }
 
-    /// Once the files being attached are read and kept, attaches them
-    /// (each an edit, like any other) and says what became of them;
-    /// `None` while they are still being read. Never waits.
+    /// Once the files being attached are read, kept and attached, shows
+    /// them and says what became of them; `None` while they are still
+    /// being read. Never waits.
     pub fn finish_attaching(&mut self) -> Option<Attached> {
         let kept = self.attaching.as_ref()?.done.try_recv();
         let kept = match kept {
@@ -228,21 +251,20 @@ impl Session {
                 "Try again; if it keeps happening, restart PartnerPath.",
             ))],
         };
-        let to = self.attaching.take().map(|a| a.to)?;
-        Some(self.attach_kept(&to, kept))
+        self.attaching = None;
+        Some(self.show_attached(kept))
     }
 
-    /// Stores the attachments of files already kept.
-    fn attach_kept(
-        &mut self,
-        to: &AttachedTo,
-        kept: Vec<Result<AttachmentFields, Problem>>,
-    ) -> Attached {
+    /// Shows the attachments stored, as the file holds them.
+    fn show_attached(&mut self, kept: Vec<Result<Stored, Problem>>) -> Attached {
         let mut attached = Attached::default();
-        for fields in kept {
-            let done = fields.and_then(|fields| self.add_attachment(to, fields));
-            match done {
-                Ok(()) => attached.count += 1,
+        for stored in kept {
+            match stored {
+                Ok((command, outcome)) => {
+                    self.forget_history();
+                    self.show_stored(&command, &outcome);
+                    attached.count += 1;
+                }
                 Err(problem) => attached.problems.push(problem),
             }
         }
@@ -254,6 +276,24 @@ impl Session {
         attached
     }
 
+    /// Where files go: to `to` of the open partnership, which must hold it
+    /// and may be changed, by whoever attaches, on `today`.
+    fn target(&self, to: &AttachedTo, today: Date) -> Result<Target, Problem> {
+        self.refuse_if_read_only()?;
+        let view = self.open.as_ref().filter(|v| v.holds(to)).ok_or_else(|| {
+            Problem::new(
+                "The record to attach to is not open, so nothing was attached.",
+                "Open the partnership and the record, then attach the file again.",
+            )
+        })?;
+        Ok(Target {
+            partnership_id: view.partnership.id,
+            to: to.clone(),
+            added_by: self.attacher(),
+            today,
+        })
+    }
+
     fn add_attachment(&mut self, to: &AttachedTo, fields: AttachmentFields) -> Result<(), Problem> {
         let partnership_id = self
             .open
@@ -262,7 +302,7 @@ impl Session {
             .ok_or_else(|| {
                 Problem::new(
                     "No partnership is open, so nothing was attached.",
-                    "Open the partnership, then attach the file again.",
+                    "Open the partnership, then attach the link again.",
                 )
             })?;
         self.send(&Command::AddAttachment(NewAttachment {
@@ -281,15 +321,18 @@ impl Session {
         paths: &[PathBuf],
         today: Date,
     ) -> Attached {
-        if let Err(problem) = self.refuse_if_read_only() {
-            return Attached {
-                count: 0,
-                problems: vec![problem],
-            };
-        }
-        let by = self.attacher();
-        let kept = keep_files(&self.store, paths, &AtomicU64::new(0), &by, today);
-        self.attach_kept(to, kept)
+        let target = match self.target(to, today) {
+            Ok(target) => target,
+            Err(problem) => {
+                return Attached {
+                    count: 0,
+                    problems: vec![problem],
+                };
+            }
+        };
+        self.settle();
+        let kept = keep_files(&self.store, paths, &AtomicU64::new(0), &target);
+        self.show_attached(kept)
     }
 
     /// Attaches a link (`title`, or the address when no title is given).

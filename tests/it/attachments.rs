@@ -611,3 +611,153 @@ fn each_printout_lists_the_evidence_under_its_record() {
     assert!(out.status.success(), "{}", text(&out));
     assert!(!pdf_words(&blank).contains("Evidence attached"));
 }
+
+#[test]
+fn on_a_server_an_assessor_attaches_a_viewer_reads_and_another_district_never_sees_the_file() {
+    let p = crate::server_access::portfolio();
+    let password = crate::server_access::PASSWORD;
+    let session_as = |user: &str| {
+        Session::connect_with(&p.database.url_as(&p.database.user(user)), Some(password))
+            .expect("signed in")
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("MOU signed.pdf");
+    let content = b"%PDF-1.4 the memorandum of understanding, signed".to_vec();
+    std::fs::write(&file, &content).expect("write");
+    let day = jiff::civil::date(2026, 12, 4);
+
+    // Oak's assessor attaches a file and a link to Decision Making.
+    let mut bo = session_as("bo_assessor");
+    let cycle = bo.open_partnership(p.oak).expect("open").cycles[0].id;
+    let to = AttachedTo::Indicator(cycle, "decision-making".into());
+    let attached = bo.attach_files_now(&to, std::slice::from_ref(&file), day);
+    assert_eq!((attached.count, attached.problems.len()), (1, 0));
+    bo.attach_link(&to, "Minutes", "https://drive.example.org/minutes", day)
+        .expect("link");
+    let view = bo.open_partnership(p.oak).expect("again").clone();
+    assert_eq!(view.attachments.len(), 2);
+    let pdf = view
+        .attachments
+        .iter()
+        .find(|a| a.name == "MOU signed.pdf")
+        .expect("the file");
+    assert!(pdf.added_by.contains("bo_assessor"), "{}", pdf.added_by);
+    assert_eq!(bo.attachment_content(pdf).expect("content"), content);
+
+    // The district's viewer reads it, and attaches nothing.
+    let mut ana = session_as("ana_viewer");
+    ana.open_partnership(p.oak).expect("open");
+    assert_eq!(ana.attachment_content(pdf).expect("content"), content);
+    let refused = ana.attach_files_now(&to, std::slice::from_ref(&file), day);
+    assert_eq!(refused.count, 0);
+    assert!(!refused.problems.is_empty());
+    let mut viewer_sql = p
+        .database
+        .client_as(&p.database.user("ana_viewer"), password);
+    let by_sql = viewer_sql.execute(
+        "SELECT partnerpath_keep_file(repeat('a', 64), 1, '\\x00'::bytea)",
+        &[],
+    );
+    assert_eq!(
+        by_sql
+            .err()
+            .and_then(|e| e.code().map(|c| c.code().to_owned())),
+        Some("42501".to_owned()),
+        "a viewer keeps no file by SQL either"
+    );
+
+    // Pine's assessor attaches the same file to Pine: stored once, and
+    // Oak's attachments stay out of sight, by the program and by SQL.
+    let mut cy = session_as("cy_assessor");
+    let pine_cycle = cy.open_partnership(p.pine).expect("open").cycles[0].id;
+    let pine_to = AttachedTo::Indicator(pine_cycle, "shared-goals".into());
+    let attached = cy.attach_files_now(&pine_to, std::slice::from_ref(&file), day);
+    assert_eq!((attached.count, attached.problems.len()), (1, 0));
+    assert!(cy.open_partnership(p.oak).is_err(), "Oak is not Pine's");
+    let mut sql = p
+        .database
+        .client_as(&p.database.user("cy_assessor"), password);
+    let count = |sql: &mut postgres::Client, query: &str| -> i64 {
+        sql.query_one(query, &[]).expect("count").get(0)
+    };
+    assert_eq!(count(&mut sql, "SELECT count(*) FROM attachments"), 1);
+    // Neither Oak's file can be removed from under it by Pine.
+    sql.execute("DELETE FROM attachments", &[])
+        .expect("their own");
+    let removed = sql
+        .execute("DELETE FROM attachment_files", &[])
+        .expect("a delete the policy narrows");
+    assert_eq!(removed, 0, "Oak's attachment still names the file");
+    let mut owner = p.database.client();
+    assert_eq!(
+        count(&mut owner, "SELECT count(*) FROM attachment_files"),
+        1
+    );
+    assert_eq!(count(&mut owner, "SELECT count(*) FROM attachments"), 2);
+
+    // Exported from the server, the file travels with the partnership.
+    let package = bo
+        .export(p.oak, &partnerpath::session::ExportScope::Whole)
+        .expect("export");
+    let read = exchange::parse(&package, support::instruments()).expect("a package");
+    assert_eq!(
+        read.contents.values().next().map(|c| c.to_vec()),
+        Some(content)
+    );
+}
+
+#[test]
+fn a_file_grown_past_2_gb_is_said_with_its_largest_attachments() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let here = dir.path().join("here.sqlite");
+    let (name, year) = sample(&here);
+    let big = dir.path().join("Site visit video.mp4");
+    std::fs::write(&big, vec![7_u8; 3 * 1024 * 1024]).expect("write");
+    let small = dir.path().join("Agenda.pdf");
+    std::fs::write(&small, b"%PDF agenda").expect("write");
+    let out = partnerpath(
+        &data,
+        &[
+            "attach",
+            "--db",
+            arg(&here),
+            "--partnership",
+            &name,
+            "--cycle",
+            &year,
+            "--indicator",
+            "decision-making",
+            arg(&big),
+            arg(&small),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let (mut session, _) = loaded(&here);
+    assert!(session.take_notice().is_none(), "a small file is not said");
+    drop(session);
+    // Past 2 GB, without writing 2 GB: the file made longer (sparse), which
+    // SQLite reads as before.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&here)
+        .and_then(|f| f.set_len(partnerpath::model::LARGE_DATABASE_BYTES + 4096))
+        .expect("longer");
+    let (mut session, _) = loaded(&here);
+    let notice = session.take_notice().expect("said");
+    assert!(
+        notice
+            .what
+            .contains("This PartnerPath file has grown to 2.0 GB")
+            && notice
+                .what
+                .contains("Its largest attachments: “Site visit video.mp4” (3.0 MB, Riverbend"),
+        "{}",
+        notice.what
+    );
+    assert!(
+        notice.what_to_do.contains("attach links"),
+        "{}",
+        notice.what_to_do
+    );
+}

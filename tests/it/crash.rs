@@ -1,18 +1,21 @@
 //! Crash safety, shown: a child process makes edits on a real file and says
-//! "ack" after each one is stored; it is killed with SIGKILL at a random
-//! moment, many times over. After every kill the file passes SQLite's
-//! integrity check and holds every edit acknowledged before the kill.
+//! "ack" after each one is stored; among them it attaches files of a
+//! megabyte and more, so that many kills land while one is written. It is
+//! killed with SIGKILL at a random moment, many times over. After every
+//! kill the file passes SQLite's integrity and foreign key checks, holds
+//! every edit acknowledged before the kill, and every file's content kept
+//! is whole (its fingerprint is its content's).
 
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::time::Duration;
 
-use partnerpath::model::{Command, NewPerson, Side};
+use partnerpath::model::{AttachedTo, Command, Fingerprint, NewPerson, Side};
 use partnerpath::session::Session;
 use partnerpath_store::Store;
 
-use crate::support::oak_and_elm;
+use crate::support::{draft_cycle, oak_and_elm};
 
 /// The file the child edits; set only in the child.
 const CHILD_DB: &str = "PARTNERPATH_CRASH_TEST_DB";
@@ -36,8 +39,23 @@ fn edit_until_killed() {
         "the last child's lock is gone"
     );
     let id = session.summaries()[0].partnership.id;
-    session.open_partnership(id).expect("open the partnership");
+    let cycle = session
+        .open_partnership(id)
+        .expect("open the partnership")
+        .cycles[0]
+        .id;
+    let to = AttachedTo::Indicator(cycle, "decision-making".into());
+    let folder = tempfile::tempdir().expect("a folder for the files");
     for i in 0.. {
+        // A file of 1 to 3 MB, different each time (so each is stored).
+        let name = format!("{run}-{i}.pdf");
+        let file = folder.path().join(&name);
+        let mut content = format!("%PDF {run}-{i} ").into_bytes();
+        content.resize(1024 * 1024 * (1 + i % 3), b'x');
+        std::fs::write(&file, &content).expect("write the file");
+        let attached = session.attach_files_now(&to, &[file], jiff::civil::date(2026, 12, 4));
+        assert_eq!(attached.count, 1, "{:?}", attached.problems);
+        println!("ack file {name}");
         session
             .apply(&Command::AddPerson(
                 id,
@@ -59,6 +77,35 @@ fn edit_until_killed() {
     }
 }
 
+/// The file after a kill: SQLite's integrity and foreign key checks pass
+/// (no attachment without its file), and every file's content kept is
+/// whole (its fingerprint is its content's).
+fn whole_after_a_kill(conn: &rusqlite::Connection, run: usize) {
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok", "run {run}");
+    let dangling: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("foreign key check");
+    assert_eq!(dangling, 0, "run {run}: an attachment without its file");
+    let mut files = conn
+        .prepare("SELECT hash, content FROM attachment_files")
+        .expect("files");
+    let torn = files
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })
+        .expect("files")
+        .filter_map(Result::ok)
+        .filter(|(hash, content)| Fingerprint::of(content) != *hash)
+        .count();
+    drop(files);
+    assert_eq!(torn, 0, "run {run}: a file kept in part");
+}
+
 #[cfg(unix)]
 #[test]
 fn edits_acknowledged_before_a_kill_are_all_there() {
@@ -67,11 +114,13 @@ fn edits_acknowledged_before_a_kill_are_all_there() {
     let path = dir.path().join("crash.sqlite");
     {
         let mut store = Store::open(&path).expect("open");
-        oak_and_elm(&mut store);
+        let id = oak_and_elm(&mut store);
+        draft_cycle(&mut store, id, "2025–26");
     }
     let mut rng = fastrand::Rng::with_seed(2026);
     let mut kills = 0;
     let mut acknowledged = 0;
+    let mut files_attached = 0;
     let mut run = 0;
     while kills < KILLS {
         run += 1;
@@ -107,11 +156,20 @@ fn edits_acknowledged_before_a_kill_are_all_there() {
         }
 
         let conn = rusqlite::Connection::open(&path).expect("open after the kill");
-        let check: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .expect("integrity check");
-        assert_eq!(check, "ok", "run {run}");
+        whole_after_a_kill(&conn, run);
         for ack in &acks {
+            if let Some(name) = ack.strip_prefix("ack file ") {
+                files_attached += 1;
+                let there: i64 = conn
+                    .query_row(
+                        "SELECT count(*) FROM attachments a JOIN attachment_files f
+                         ON f.hash = a.hash WHERE a.name = ?1",
+                        [name],
+                        |r| r.get(0),
+                    )
+                    .expect("count");
+                assert_eq!(there, 1, "run {run}: {name} was attached, then lost");
+            }
             if let Some(name) = ack.strip_prefix("ack person ") {
                 let there: i64 = conn
                     .query_row("SELECT count(*) FROM people WHERE name = ?1", [name], |r| {
@@ -133,5 +191,11 @@ fn edits_acknowledged_before_a_kill_are_all_there() {
             );
         }
     }
-    println!("{kills} kills, {acknowledged} acknowledged edits, {run} runs");
+    println!(
+        "{kills} kills, {acknowledged} acknowledged edits ({files_attached} files attached), {run} runs"
+    );
+    assert!(
+        files_attached > KILLS,
+        "files were attached before most kills"
+    );
 }

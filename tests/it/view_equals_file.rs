@@ -11,7 +11,7 @@
 
 use jiff::civil::{Date, date};
 use partnerpath::instrument::{CONTRACT_SUPPLEMENT, Instruments, QUARTERLY_MEETING};
-use partnerpath::model::exchange::Exchange;
+use partnerpath::model::exchange::{self, Exchange};
 use partnerpath::model::{
     ActionSource, ActionStatus, ActionStepFields, AdaptationFields, AttachedTo, AttachmentFields,
     CheckInFields, CheckInStatus, Command, CycleFields, CycleId, CycleStatus, DocumentFields,
@@ -865,8 +865,10 @@ proptest! {
         prop_assert!(plan.conflicts.is_empty());
         let there = successor.import(&file, &plan).expect("import");
         let back = successor.export(there, &ExportScope::Whole).expect("export again");
+        // A package when a file is attached: read whole, the files' content too.
         let same = |bytes: &[u8]| {
-            let mut x: Exchange = serde_json::from_slice(bytes).expect("exchange");
+            let mut x: Exchange =
+                exchange::parse(bytes, crate::support::instruments()).expect("exchange");
             x.exported_at = jiff::Timestamp::UNIX_EPOCH;
             x
         };
@@ -878,6 +880,7 @@ proptest! {
         prop_assert_eq!(original.readiness.len(), copy.readiness.len());
         prop_assert_eq!(original.documents.len(), copy.documents.len());
         prop_assert_eq!(original.milestones.len(), copy.milestones.len());
+        prop_assert_eq!(original.attachments.len(), copy.attachments.len());
         let (_, again) = successor.plan_import(&out, crate::support::instruments()).expect("plan");
         prop_assert!(again.writes_nothing());
     }

@@ -199,18 +199,21 @@ impl Store {
     }
 }
 
-/// Stores a file's content unless it is there.
+/// Stores a file's content unless it is there (on a server through the
+/// function that may see every district's files, `server_schema.rs`).
 pub(crate) fn put_file_in(
     conn: &Connection,
     hash: &str,
     size: i64,
     content: &[u8],
 ) -> crate::connection::Result<()> {
-    conn.execute(
+    let sql = if conn.sqlite().is_some() {
         "INSERT INTO attachment_files (hash, size, content) VALUES (?1, ?2, ?3)
-         ON CONFLICT (hash) DO NOTHING",
-        &[&hash as &dyn rusqlite::ToSql, &size, &content][..],
-    )?;
+         ON CONFLICT (hash) DO NOTHING"
+    } else {
+        "SELECT partnerpath_keep_file(?1, ?2, ?3)"
+    };
+    conn.execute(sql, &[&hash as &dyn rusqlite::ToSql, &size, &content][..])?;
     Ok(())
 }
 

@@ -414,9 +414,13 @@ $$;
 /// Version 3: evidence attached to records, as in the file's version 9:
 /// each file's content once per fingerprint (`attachment_files`), the
 /// attachments on their records (`attachments`, in the history like every
-/// table). A file's content is seen by whoever sees an attachment that
-/// names it (`ACCESS`), and removed only when no attachment of any
-/// district names it (`partnerpath_file_in_use`, which sees them all).
+/// table). A file's content is kept through `partnerpath_keep_file`, which
+/// runs as the schema's owner (for whom the row-level security of
+/// `attachment_files` is not forced), so that a file can be kept before an
+/// attachment names it and a file another district attached already is
+/// not stored twice; it is seen by whoever sees an attachment that names
+/// it (`ACCESS`), and removed only when no attachment of any district
+/// names it (`partnerpath_file_in_use`, which sees them all).
 const V3: &str = r#"
 CREATE TABLE attachment_files (
     hash    TEXT PRIMARY KEY COLLATE "C" CHECK (length(hash) = 64),
@@ -450,6 +454,18 @@ CREATE INDEX attachments_by_hash ON attachments(hash);
 
 CREATE TRIGGER recorded AFTER INSERT OR UPDATE OR DELETE ON attachments
     FOR EACH ROW EXECUTE FUNCTION partnerpath_changed();
+
+-- Keeps a file's content once, for a user who may change something.
+CREATE FUNCTION partnerpath_keep_file(h text, s bigint, c bytea) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT partnerpath_may_change() THEN
+        RAISE EXCEPTION 'permission denied to attach files' USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO attachment_files (hash, size, content) VALUES (h, s, c)
+        ON CONFLICT (hash) DO NOTHING;
+END
+$$;
 
 -- Whether any attachment, of any district, names the file `h`.
 CREATE FUNCTION partnerpath_file_in_use(h text) RETURNS boolean
@@ -516,22 +532,19 @@ GRANT INSERT, UPDATE, DELETE ON partnerships, people, cycles, ratings, stage_ent
     readiness_rounds, readiness_members, readiness_ratings, readiness_summaries,
     documents, document_values, goals, milestones, check_ins, action_steps, adaptations
     TO partnerpath_assessor;
--- Attached files (from version 3): added by anyone who may change
--- something, never changed, seen with an attachment that names them, and
+-- Attached files (from version 3): kept only through
+-- partnerpath_keep_file (as the owner, for whom the security below is not
+-- forced), never changed, seen with an attachment that names them, and
 -- removed when none does.
 DO $$
 BEGIN
     IF to_regclass('attachments') IS NOT NULL THEN
         GRANT INSERT, UPDATE, DELETE ON attachments TO partnerpath_assessor;
-        GRANT INSERT, DELETE ON attachment_files TO partnerpath_assessor;
+        GRANT DELETE ON attachment_files TO partnerpath_assessor;
         ALTER TABLE attachment_files ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE attachment_files FORCE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS seen_with_an_attachment ON attachment_files;
         CREATE POLICY seen_with_an_attachment ON attachment_files FOR SELECT
             USING (EXISTS (SELECT 1 FROM attachments a WHERE a.hash = attachment_files.hash));
-        DROP POLICY IF EXISTS added_if_allowed ON attachment_files;
-        CREATE POLICY added_if_allowed ON attachment_files FOR INSERT
-            WITH CHECK (partnerpath_may_change());
         DROP POLICY IF EXISTS removed_when_unused ON attachment_files;
         CREATE POLICY removed_when_unused ON attachment_files FOR DELETE
             USING (partnerpath_may_change() AND NOT partnerpath_file_in_use(hash));

@@ -58,11 +58,26 @@ impl Dialog for EvidenceDialog {
                 .map(|v| v.attachments_on(&self.to).collect())
                 .unwrap_or_default();
             ui.add_space(style::space::S);
+            let (files, links) = attached.iter().partition::<Vec<&&Attachment>, _>(|a| {
+                matches!(a.evidence(), Some(Evidence::File { .. }))
+            });
             if attached.is_empty() {
                 ui.weak("Nothing is attached yet.");
             } else {
+                let counted: Vec<String> = [
+                    (files.len(), "file", "files"),
+                    (links.len(), "link", "links"),
+                ]
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, one, many)| widgets::count(n, one, many))
+                .collect();
+                ui.label(format!(
+                    "{}, in the order they were attached:",
+                    counted.join(" and ")
+                ));
                 egui::ScrollArea::vertical()
-                    .max_height(ui.ctx().content_rect().height() * 0.4)
+                    .max_height(ui.ctx().content_rect().height() * 0.45)
                     .show(ui, |ui| {
                         for attachment in attached {
                             ui.separator();
@@ -85,7 +100,7 @@ impl Dialog for EvidenceDialog {
 /// One file or link: what it is, who attached it when, and its buttons.
 fn row(ui: &mut Ui, attachment: &Attachment, actions: &mut Actions) {
     ui.horizontal(|ui| {
-        widgets::column(ui, style::width::LIST_WHAT + 60.0, |ui| {
+        widgets::column(ui, style::width::DIALOG_LIST - 130.0, |ui| {
             ui.label(RichText::new(&attachment.name).strong());
             let kind = match attachment.evidence() {
                 Some(Evidence::File { .. }) => format!("File, {}", attachment.detail()),

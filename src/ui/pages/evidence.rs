@@ -8,8 +8,9 @@ use egui::{Response, Ui};
 use crate::model::{AttachedTo, PartnershipView};
 use crate::ui::action::{Action, Actions};
 
-/// "Evidence (3)", or "Add evidence…" when there is none; `what` names
-/// the record in words ("Decision Making, 2025–26").
+/// "Attached evidence (3)", or "Attach evidence…" when there is none (not
+/// to be mistaken for the continuum's own "Supporting evidence" box);
+/// `what` names the record in words ("Decision Making, 2025–26").
 pub fn button(
     ui: &mut Ui,
     view: &PartnershipView,
@@ -19,9 +20,9 @@ pub fn button(
 ) -> Response {
     let count = view.attachments_on(to).count();
     let text = if count == 0 {
-        "Add evidence…".to_owned()
+        "Attach evidence…".to_owned()
     } else {
-        format!("Evidence ({count})")
+        format!("Attached evidence ({count})")
     };
     let response = ui
         .selectable_label(false, text)
