@@ -53,6 +53,26 @@ impl Dialog for EvidenceDialog {
         let modal = egui::Modal::new(egui::Id::unique(self.name())).show(ui.ctx(), |ui| {
             ui.set_width(style::width::DIALOG_LIST);
             ui.heading(title);
+            // The whole list and the forms scroll together, so that at a
+            // large zoom the heading and Close stay in reach.
+            let room = ui.ctx().content_rect().height() - 140.0;
+            egui::ScrollArea::vertical()
+                .max_height(room)
+                .min_scrolled_height(room)
+                .show(ui, |ui| {
+                    close = self.contents(ui, cx, actions);
+                });
+        });
+        !(close || modal.should_close())
+    }
+}
+
+impl EvidenceDialog {
+    /// The list, the ways to attach more, and Close (whether it was
+    /// clicked).
+    fn contents(&mut self, ui: &mut Ui, cx: &DialogContext<'_>, actions: &mut Actions) -> bool {
+        let mut close = false;
+        {
             let attached: Vec<&Attachment> = cx
                 .view
                 .map(|v| v.attachments_on(&self.to).collect())
@@ -76,14 +96,10 @@ impl Dialog for EvidenceDialog {
                     "{}, in the order they were attached:",
                     counted.join(" and ")
                 ));
-                egui::ScrollArea::vertical()
-                    .max_height(ui.ctx().content_rect().height() * 0.45)
-                    .show(ui, |ui| {
-                        for attachment in attached {
-                            ui.separator();
-                            row(ui, attachment, actions);
-                        }
-                    });
+                for attachment in attached {
+                    ui.separator();
+                    row(ui, attachment, actions);
+                }
             }
             ui.separator();
             ui.add_space(style::space::S);
@@ -92,8 +108,8 @@ impl Dialog for EvidenceDialog {
             if ui.button("Close").clicked() {
                 close = true;
             }
-        });
-        !(close || modal.should_close())
+        }
+        close
     }
 }
 
@@ -104,6 +120,8 @@ fn row(ui: &mut Ui, attachment: &Attachment, actions: &mut Actions) {
             ui.label(RichText::new(&attachment.name).strong());
             let kind = match attachment.evidence() {
                 Some(Evidence::File { .. }) => format!("File, {}", attachment.detail()),
+                // A link typed without a title is named by its address.
+                Some(Evidence::Link { address }) if address == attachment.name => "Link".to_owned(),
                 Some(Evidence::Link { address }) => format!("Link: {address}"),
                 None => String::new(),
             };
