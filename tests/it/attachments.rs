@@ -47,6 +47,30 @@ fn loaded(path: &Path) -> (Session, PartnershipView) {
     (session, view)
 }
 
+/// `partnerpath attach` on the file `here`: `evidence` on `indicator` of
+/// the cycle `year` of the partnership `name`.
+fn attach_cli(
+    data: &Path,
+    here: &Path,
+    (name, year): (&str, &str),
+    indicator: &str,
+    evidence: &[&str],
+) -> std::process::Output {
+    let mut args = vec![
+        "attach",
+        "--db",
+        arg(here),
+        "--partnership",
+        name,
+        "--cycle",
+        year,
+        "--indicator",
+        indicator,
+    ];
+    args.extend_from_slice(evidence);
+    partnerpath(data, &args)
+}
+
 /// A real PDF: the blank continuum, printed by the program.
 fn a_pdf(data: &Path, out: &Path) -> Vec<u8> {
     let printed = partnerpath(
@@ -58,10 +82,6 @@ fn a_pdf(data: &Path, out: &Path) -> Vec<u8> {
 }
 
 #[test]
-#[expect(
-    clippy::too_many_lines,
-    reason = "one flow, as the coordinator does it: attach, list, export, import twice, open"
-)]
 fn a_pdf_and_a_link_on_decision_making_travel_to_another_file_and_open_byte_for_byte() {
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
@@ -70,18 +90,12 @@ fn a_pdf_and_a_link_on_decision_making_travel_to_another_file_and_open_byte_for_
     let pdf_path = dir.path().join("Partnership minutes.pdf");
     let pdf = a_pdf(&data, &pdf_path);
 
-    let attached = partnerpath(
+    let attached = attach_cli(
         &data,
+        &here,
+        (&name, &year.replace('–', "-")),
+        "decision-making",
         &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year.replace('–', "-"),
-            "--indicator",
-            "decision-making",
             arg(&pdf_path),
             "https://drive.example.org/district/mou-2025.pdf",
         ],
@@ -183,21 +197,7 @@ fn a_file_attached_twice_is_stored_once() {
     let copy = dir.path().join("survey (copy).pdf");
     std::fs::write(&copy, b"%PDF-1.4 survey results").expect("write");
     for (indicator, path) in [("shared-goals", &file), ("decision-making", &copy)] {
-        let out = partnerpath(
-            &data,
-            &[
-                "attach",
-                "--db",
-                arg(&here),
-                "--partnership",
-                &name,
-                "--cycle",
-                &year,
-                "--indicator",
-                indicator,
-                arg(path),
-            ],
-        );
+        let out = attach_cli(&data, &here, (&name, &year), indicator, &[arg(path)]);
         assert!(out.status.success(), "{}", text(&out));
     }
     assert_eq!(
@@ -225,23 +225,8 @@ fn what_cannot_be_attached_is_said_and_changes_nothing() {
     let gone = dir.path().join("gone.pdf");
     let folder = dir.path().join("Evidence");
     std::fs::create_dir(&folder).expect("folder");
-    let attach = |evidence: &str| {
-        partnerpath(
-            &data,
-            &[
-                "attach",
-                "--db",
-                arg(&here),
-                "--partnership",
-                &name,
-                "--cycle",
-                &year,
-                "--indicator",
-                "decision-making",
-                evidence,
-            ],
-        )
-    };
+    let attach =
+        |evidence: &str| attach_cli(&data, &here, (&name, &year), "decision-making", &[evidence]);
     for (evidence, said) in [
         (
             arg(&huge),
@@ -267,21 +252,7 @@ fn what_cannot_be_attached_is_said_and_changes_nothing() {
     assert_eq!(count(&here, "attachment_files"), 0);
     let wrong = attach("ftp://x");
     assert!(text(&wrong).contains("A link needs"), "{}", text(&wrong));
-    let indicator = partnerpath(
-        &data,
-        &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year,
-            "--indicator",
-            "decisions",
-            arg(&folder),
-        ],
-    );
+    let indicator = attach_cli(&data, &here, (&name, &year), "decisions", &[arg(&folder)]);
     assert!(
         text(&indicator).contains("The continuum has no indicator “decisions”"),
         "{}",
@@ -297,21 +268,7 @@ fn a_removed_attachment_waits_in_recently_deleted_and_its_file_goes_with_the_pur
     let (name, year) = sample(&here);
     let file = dir.path().join("agenda.docx");
     std::fs::write(&file, b"PK agenda").expect("write");
-    let out = partnerpath(
-        &data,
-        &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year,
-            "--indicator",
-            "shared-goals",
-            arg(&file),
-        ],
-    );
+    let out = attach_cli(&data, &here, (&name, &year), "shared-goals", &[arg(&file)]);
     assert!(out.status.success(), "{}", text(&out));
     let (mut session, view) = loaded(&here);
     session.open_partnership(view.partnership.id).expect("open");
@@ -422,21 +379,7 @@ fn an_exchange_file_whose_attached_file_is_missing_or_altered_is_refused() {
     let (name, year) = sample(&here);
     let file = dir.path().join("roster.pdf");
     std::fs::write(&file, b"%PDF-1.4 the mentors' roster, kept whole").expect("write");
-    let out = partnerpath(
-        &data,
-        &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year,
-            "--indicator",
-            "shared-goals",
-            arg(&file),
-        ],
-    );
+    let out = attach_cli(&data, &here, (&name, &year), "shared-goals", &[arg(&file)]);
     assert!(out.status.success(), "{}", text(&out));
     let (session, view) = loaded(&here);
     let package = session
@@ -483,24 +426,12 @@ fn an_exchange_file_whose_attached_file_is_missing_or_altered_is_refused() {
     assert!(bytes.starts_with(b"{"), "JSON, not a package");
 }
 
-/// The words of a PDF, as pdftotext reads them, on one line.
+/// The words of the PDF at `path`, as pdftotext reads them, on one line.
 fn pdf_words(path: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed: run the tests with ./scripts/test");
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::ui_versions::pdf_text(&std::fs::read(path).expect("the PDF"))
 }
 
 #[test]
-#[expect(
-    clippy::too_many_lines,
-    reason = "every printout that lists evidence, read back in turn from one file"
-)]
 fn each_printout_lists_the_evidence_under_its_record() {
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
@@ -508,20 +439,12 @@ fn each_printout_lists_the_evidence_under_its_record() {
     let (name, year) = sample(&here);
     let file = dir.path().join("Survey results.pdf");
     std::fs::write(&file, b"%PDF-1.4 survey").expect("write");
-    let out = partnerpath(
+    let out = attach_cli(
         &data,
-        &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year,
-            "--indicator",
-            "decision-making",
-            arg(&file),
-        ],
+        &here,
+        (&name, &year),
+        "decision-making",
+        &[arg(&file)],
     );
     assert!(out.status.success(), "{}", text(&out));
     {
@@ -716,21 +639,12 @@ fn a_file_grown_past_2_gb_is_said_with_its_largest_attachments() {
     std::fs::write(&big, vec![7_u8; 3 * 1024 * 1024]).expect("write");
     let small = dir.path().join("Agenda.pdf");
     std::fs::write(&small, b"%PDF agenda").expect("write");
-    let out = partnerpath(
+    let out = attach_cli(
         &data,
-        &[
-            "attach",
-            "--db",
-            arg(&here),
-            "--partnership",
-            &name,
-            "--cycle",
-            &year,
-            "--indicator",
-            "decision-making",
-            arg(&big),
-            arg(&small),
-        ],
+        &here,
+        (&name, &year),
+        "decision-making",
+        &[arg(&big), arg(&small)],
     );
     assert!(out.status.success(), "{}", text(&out));
     let (mut session, _) = loaded(&here);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use partnerpath::model::{CycleId, PartnershipId};
 use partnerpath::ui::{App, Page, Screen};
 use partnerpath_store::Store;
 
@@ -78,6 +79,15 @@ fn until_attached(harness: &mut Harness<'_, App>) {
     panic!("the files were not attached within 4 seconds");
 }
 
+/// Oak & Elm with a draft cycle of 2025–26, in `oak.sqlite` in `dir`.
+fn oak_with_a_cycle(dir: &Path) -> (PathBuf, PartnershipId, CycleId) {
+    let path = dir.join("oak.sqlite");
+    let mut store = Store::open(&path).expect("open");
+    let id = support::oak_and_elm(&mut store);
+    let cycle = support::draft_cycle(&mut store, id, "2025–26");
+    (path, id, cycle)
+}
+
 /// The attachments in the file at `path`: (indicator, name, address,
 /// removed).
 fn stored(path: &Path) -> Vec<(Option<String>, String, Option<String>, bool)> {
@@ -98,12 +108,7 @@ fn stored(path: &Path) -> Vec<(Option<String>, String, Option<String>, bool)> {
 #[test]
 fn files_dropped_and_a_link_typed_are_attached_and_one_removed() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("oak.sqlite");
-    let (id, cycle) = {
-        let mut store = Store::open(&path).expect("open");
-        let id = support::oak_and_elm(&mut store);
-        (id, support::draft_cycle(&mut store, id, "2025–26"))
-    };
+    let (path, id, cycle) = oak_with_a_cycle(dir.path());
     let minutes = dir.path().join("Minutes.pdf");
     std::fs::write(&minutes, b"%PDF-1.4 minutes").expect("write");
     let photo = dir.path().join("Board photo.jpg");
@@ -186,12 +191,7 @@ fn files_dropped_and_a_link_typed_are_attached_and_one_removed() {
 #[test]
 fn a_file_over_100_mb_dropped_is_refused_in_words_and_nothing_is_attached() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("oak.sqlite");
-    let (id, cycle) = {
-        let mut store = Store::open(&path).expect("open");
-        let id = support::oak_and_elm(&mut store);
-        (id, support::draft_cycle(&mut store, id, "2025–26"))
-    };
+    let (path, id, cycle) = oak_with_a_cycle(dir.path());
     let video = dir.path().join("Site visit.mp4");
     std::fs::File::create(&video)
         .and_then(|f| f.set_len(150 * 1024 * 1024))
@@ -217,12 +217,7 @@ fn a_file_over_100_mb_dropped_is_refused_in_words_and_nothing_is_attached() {
 #[test]
 fn files_dragged_over_the_grid_are_told_where_they_go() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("oak.sqlite");
-    let (id, cycle) = {
-        let mut store = Store::open(&path).expect("open");
-        let id = support::oak_and_elm(&mut store);
-        (id, support::draft_cycle(&mut store, id, "2025–26"))
-    };
+    let (path, id, cycle) = oak_with_a_cycle(dir.path());
     let app = support::app(&path, Some(Screen::In(id, Page::Continuum(cycle))))
         .as_on(jiff::civil::date(2026, 12, 2));
     let mut harness = Harness::builder()
