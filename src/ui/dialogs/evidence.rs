@@ -120,8 +120,7 @@ fn row(ui: &mut Ui, attachment: &Attachment, actions: &mut Actions) {
             ui.label(RichText::new(&attachment.name).strong());
             let kind = match attachment.evidence() {
                 Some(Evidence::File { .. }) => format!("File, {}", attachment.detail()),
-                // A link typed without a title is named by its address.
-                Some(Evidence::Link { address }) if address == attachment.name => "Link".to_owned(),
+                Some(Evidence::Link { .. }) if attachment.named_by_address() => "Link".to_owned(),
                 Some(Evidence::Link { address }) => format!("Link: {address}"),
                 None => String::new(),
             };

@@ -207,31 +207,25 @@ impl ChooseFile {
     /// What choosing `paths` (one, or several files to attach) asks of the
     /// shell.
     fn chosen_action(&mut self, mut paths: Vec<PathBuf>) -> Option<Action> {
-        if let (Purpose::Attach, Some(Writes::Attach(to))) = (self.purpose, &self.writes) {
-            return Some(Action::AttachFiles(to.clone(), paths));
-        }
-        let path = paths.pop()?;
+        let path = paths.last()?.clone();
         Some(match self.purpose {
             Purpose::Open => Action::OpenFile(path),
             Purpose::Create => Action::CreateFile(path),
             Purpose::Import => Action::ReadImport(path),
-            Purpose::Export | Purpose::Spreadsheet | Purpose::Calendar => {
-                match self.writes.take()? {
-                    Writes::Exchange(partnership, scope) => Action::WriteExport {
-                        partnership,
-                        scope,
-                        path,
-                    },
-                    Writes::Sheet(scope) => Action::WriteSheet { scope, path },
-                    Writes::Calendar(scope) => Action::WriteCalendar { scope, path },
-                    Writes::Attach(to) => Action::AttachFiles(to, vec![path]),
-                    Writes::Copy(attachment) => Action::SaveAttachmentCopy { attachment, path },
-                }
-            }
-            Purpose::Attach | Purpose::AttachmentCopy => match self.writes.take()? {
-                Writes::Attach(to) => Action::AttachFiles(to, vec![path]),
+            Purpose::Export
+            | Purpose::Spreadsheet
+            | Purpose::Calendar
+            | Purpose::Attach
+            | Purpose::AttachmentCopy => match self.writes.take()? {
+                Writes::Exchange(partnership, scope) => Action::WriteExport {
+                    partnership,
+                    scope,
+                    path,
+                },
+                Writes::Sheet(scope) => Action::WriteSheet { scope, path },
+                Writes::Calendar(scope) => Action::WriteCalendar { scope, path },
+                Writes::Attach(to) => Action::AttachFiles(to, std::mem::take(&mut paths)),
                 Writes::Copy(attachment) => Action::SaveAttachmentCopy { attachment, path },
-                _ => return None,
             },
         })
     }

@@ -85,6 +85,12 @@ impl AttachmentFields {
         }
     }
 
+    /// Whether it is a link typed without a title, so named by its address
+    /// (which the list and the printouts then do not say twice).
+    pub fn named_by_address(&self) -> bool {
+        self.address.as_deref() == Some(self.name.as_str())
+    }
+
     /// What the list says of it: a file's size, or a link's address.
     pub fn detail(&self) -> String {
         match self.evidence() {

@@ -90,7 +90,7 @@ pub fn evidence_of(view: &PartnershipView, to: &AttachedTo) -> Vec<EvidencePrint
                 Some(partnerpath_core::model::Evidence::File { .. }) => {
                     format!("a file of {} kept in PartnerPath", a.detail())
                 }
-                Some(partnerpath_core::model::Evidence::Link { address }) if address == a.name => {
+                Some(partnerpath_core::model::Evidence::Link { .. }) if a.named_by_address() => {
                     String::new()
                 }
                 _ => a.detail(),
