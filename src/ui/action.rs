@@ -56,6 +56,11 @@ pub enum Action {
     ZoomOut,
     /// View > Actual size (Ctrl+0).
     ZoomReset,
+    /// View > Present (F5): the cycle, readiness round or quarterly meeting
+    /// shown, one part at a time over the whole screen.
+    Present,
+    /// Leave Present (Esc, or its Leave button).
+    LeavePresent,
     /// Alt+Left: from a page of a partnership to its page, from there to the list.
     Back,
     /// Ctrl+F: the search of the partnerships list.
@@ -187,11 +192,12 @@ const ZOOM_IN: [KeyboardShortcut; 2] = [
 const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
 const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 
 impl Action {
     /// The actions without data, in the order the shortcut list shows
     /// those that have a shortcut.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::Print,
         Action::Open,
         Action::Find,
@@ -199,6 +205,7 @@ impl Action {
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ZoomReset,
+        Action::Present,
         Action::ShortcutHelp,
         Action::NewFile,
         Action::OpenSample,
@@ -234,6 +241,8 @@ impl Action {
             Action::ZoomIn => "Larger",
             Action::ZoomOut => "Smaller",
             Action::ZoomReset => "Actual size (100 %)",
+            Action::Present => "Present",
+            Action::LeavePresent => "Leave (Esc)",
             Action::Back => "Back",
             Action::Find => "Find a partnership",
             Action::ShortcutHelp => "Keyboard shortcuts",
@@ -281,6 +290,9 @@ impl Action {
             Action::ZoomIn => "Make everything larger (up to 250 %)",
             Action::ZoomOut => "Make everything smaller (down to 75 %)",
             Action::ZoomReset => "Back to 100 %",
+            Action::Present => {
+                "Present the cycle, readiness round or quarterly meeting shown, on the whole screen (Esc leaves)"
+            }
             Action::ShortcutHelp => "This list",
             _ => return None,
         })
@@ -297,6 +309,7 @@ impl Action {
             Action::ZoomOut => &[ZOOM_OUT],
             Action::ZoomReset => &[ZOOM_RESET],
             Action::ShortcutHelp => &[HELP],
+            Action::Present => &[PRESENT],
             _ => &[],
         }
     }

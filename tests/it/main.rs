@@ -35,6 +35,7 @@ mod ui_flow;
 mod ui_keyboard;
 mod ui_monitoring;
 mod ui_portfolio;
+mod ui_present;
 mod ui_readiness;
 mod ui_remember;
 mod ui_rounds;

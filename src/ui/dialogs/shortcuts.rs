@@ -20,7 +20,7 @@ const MOVING: [(&str, &str); 3] = [
 ];
 
 /// The keys of some pages, listed after the actions' shortcuts.
-const ON_PAGES: [(&str, &str); 3] = [
+const ON_PAGES: [(&str, &str); 4] = [
     (
         "1, 2, 3, 4",
         "In the continuum grid: choose that level for the indicator in focus",
@@ -29,6 +29,10 @@ const ON_PAGES: [(&str, &str); 3] = [
     (
         "Left and right arrows",
         "In Levels over the years: step through the school years",
+    ),
+    (
+        "1–4, 0, left and right arrows, Esc",
+        "In Present: set the team's level, clear it, move, leave",
     ),
 ];
 
@@ -161,6 +165,10 @@ mod tests {
                 "Back to 100 %",
             ),
             (
+                key(&KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F5)),
+                "Present the cycle, readiness round or quarterly meeting shown, on the whole screen (Esc leaves)",
+            ),
+            (
                 "1, 2, 3, 4".into(),
                 "In the continuum grid: choose that level for the indicator in focus",
             ),
@@ -171,6 +179,10 @@ mod tests {
             (
                 "Left and right arrows".into(),
                 "In Levels over the years: step through the school years",
+            ),
+            (
+                "1–4, 0, left and right arrows, Esc".into(),
+                "In Present: set the team's level, clear it, move, leave",
             ),
             (
                 key(&KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F1)),

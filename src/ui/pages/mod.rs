@@ -15,6 +15,7 @@ pub mod monitoring;
 pub mod partnership;
 pub mod partnerships;
 pub mod phase;
+pub mod present;
 pub mod readiness;
 pub mod trajectory;
 pub mod welcome;

@@ -78,6 +78,8 @@ impl App {
             Action::ZoomOut => self.zoom(ctx, keyboard::zoom_out(self.remembered.zoom)),
             Action::ZoomReset => self.zoom(ctx, 100),
             Action::Back => self.back(),
+            Action::Present => return self.start_presenting(ctx),
+            Action::LeavePresent => self.stop_presenting(ctx),
             Action::Find => {
                 if self.screen != Screen::Partnerships {
                     self.navigate(Screen::Partnerships);

@@ -194,6 +194,25 @@ impl App {
             item(ui, action, percent != zoom, false, actions);
         }
         ui.weak(format!("Zoom: {zoom} %"));
+        ui.separator();
+        let present = Action::Present;
+        let button = egui::Button::new(present.text()).shortcut_text(ui.ctx().format_shortcut(
+            &present.shortcut().unwrap_or(egui::KeyboardShortcut::new(
+                egui::Modifiers::NONE,
+                egui::Key::F5,
+            )),
+        ));
+        let response = ui
+            .add_enabled(self.presentable().is_some(), button)
+            .accessible_name(present.text())
+            .on_hover_text(
+                "One part at a time over the whole screen, in text a room can read; Esc leaves",
+            )
+            .on_disabled_hover_text(crate::ui::pages::present::ONLY_ON);
+        if response.clicked() {
+            actions.push(present);
+            ui.close();
+        }
     }
 }
 

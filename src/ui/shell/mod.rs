@@ -7,7 +7,8 @@
 //! `menu.rs` draws the menu bar, `banners.rs` the lines across the top,
 //! `pages.rs` the pages of a partnership, `apply.rs` carries out the
 //! actions, `effects.rs` what they do to files, `evidence.rs` to
-//! attachments and `connecting.rs` to a shared database; `keyboard.rs` reads the
+//! attachments and `connecting.rs` to a shared database; `present.rs`
+//! gives the whole window to Present; `keyboard.rs` reads the
 //! shortcuts, `remember.rs` keeps what lasts between runs and `launch.rs`
 //! opens the window.
 
@@ -20,6 +21,7 @@ mod keyboard;
 pub mod launch;
 mod menu;
 mod pages;
+mod present;
 pub mod remember;
 
 use std::path::PathBuf;
@@ -38,6 +40,7 @@ use crate::ui::action::{Action, Actions};
 use crate::ui::dialogs::PrintDialog;
 use crate::ui::kit::{self, style, widgets};
 use crate::ui::nav::{Screen, ScreenContext};
+use crate::ui::pages::present::Present;
 use crate::ui::pages::{PartnershipsList, welcome};
 use crate::ui::view::{Dialog, DialogContext};
 
@@ -98,6 +101,8 @@ pub struct App {
     day: Option<Date>,
     /// Where a shared database's password is kept when the user asks.
     keychain: Box<dyn Keychain>,
+    /// What the window presents (View > Present), over the whole screen.
+    present: Option<Present>,
 }
 
 impl App {
@@ -133,6 +138,7 @@ impl App {
             queued: Vec::new(),
             day: None,
             keychain: Box::new(SystemKeychain),
+            present: None,
         }
     }
 
@@ -264,14 +270,23 @@ impl App {
         self.update_title(ui.ctx());
         // Read once, so that every part of the frame agrees on the day.
         let today = self.day.unwrap_or_else(widgets::today);
-        self.menu_bar(ui, &mut actions);
-        self.problem_banner(ui, &mut actions);
-        self.done_banner(ui, &mut actions);
-        self.read_only_banner(ui, &mut actions);
-        self.server_banners(ui);
-        self.sample_banner(ui);
-        self.evidence_frame(ui, &mut actions);
-        egui::CentralPanel::default().show(ui, |ui| self.show_screen(ui, today, &mut actions));
+        if self.still_presenting(ui.ctx()) {
+            // Nothing but the part presented, and what went wrong.
+            self.problem_banner(ui, &mut actions);
+            let frame = egui::Frame::central_panel(ui.style()).inner_margin(style::space::M);
+            egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| self.show_present(ui, today, &mut actions));
+        } else {
+            self.menu_bar(ui, &mut actions);
+            self.problem_banner(ui, &mut actions);
+            self.done_banner(ui, &mut actions);
+            self.read_only_banner(ui, &mut actions);
+            self.server_banners(ui);
+            self.sample_banner(ui);
+            self.evidence_frame(ui, &mut actions);
+            egui::CentralPanel::default().show(ui, |ui| self.show_screen(ui, today, &mut actions));
+        }
         self.show_dialogs(ui, today, &mut actions);
         self.apply(ui.ctx(), actions.take());
         self.remember(ui.ctx());

@@ -21,7 +21,6 @@ use worksheet::Place;
 #[derive(Default)]
 pub struct DocumentPage {
     pub meeting: meeting::State,
-    timer: timer::State,
     goals: GoalsForm,
     deleting: Option<DocumentId>,
 }
@@ -147,7 +146,8 @@ fn show(
                 actions,
                 &mut |ui, section, place, actions| match (place, section.minutes) {
                     (Place::Top, Some(minutes)) => {
-                        timer::show(ui, &mut state.timer, document.id, section, minutes);
+                        let key = egui::Id::unique(("agenda", document.id, &section.key));
+                        timer::show(ui, key, &section.title, minutes);
                     }
                     // The partnership's one set of goals and objectives,
                     // the Monitoring Plan's.

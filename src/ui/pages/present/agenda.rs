@@ -1,0 +1,199 @@
+//! One section of a quarterly meeting's agenda on the projector: its title
+//! and minutes, each monitoring question with the notes typed for it (which
+//! can be typed here too), and the section's timer.
+
+use egui::{Id, Rect, Ui, vec2};
+
+use super::fit::{self, GAP, Line, Look, PAD, below};
+use super::{Shown, scrolled_if, text_at};
+use crate::instrument::{FieldKind, Section};
+use crate::model::{Command, DocumentId, FieldValue};
+use crate::ui::action::Actions;
+use crate::ui::nav::ScreenContext;
+
+/// The sections of a meeting's agenda presented: those with their minutes
+/// (the meeting's date and attendees are not a part of the agenda).
+pub fn sections<'a>(cx: &ScreenContext<'a>, id: DocumentId) -> Vec<&'a Section> {
+    let Some(document) = cx.view.document(id) else {
+        return Vec::new();
+    };
+    cx.instruments
+        .worksheet(&document.instrument_key)
+        .map(|sheet| {
+            sheet
+                .sections
+                .iter()
+                .filter(|s| s.minutes.is_some())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Rows of text a notes field shows at least.
+const NOTES_ROWS: f32 = 2.0;
+
+/// Draws the section at `index` of a meeting in `area`; none when the
+/// meeting is gone.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a section's slide: its words, its measure and its drawing share the questions"
+)]
+pub fn show(
+    ui: &mut Ui,
+    cx: &ScreenContext<'_>,
+    id: DocumentId,
+    index: usize,
+    area: Rect,
+    actions: &mut Actions,
+) -> Option<Shown> {
+    let view = cx.view;
+    let document = view.document(id)?;
+    let sheet = cx.instruments.worksheet(&document.instrument_key)?;
+    let all = sections(cx, id);
+    let section = *all.get(index)?;
+    let minutes = section.minutes.unwrap_or_default();
+    let headline = section.title.clone();
+    let kicker = format!(
+        "{} · {minutes} minutes · {} of {}",
+        document.title,
+        index + 1,
+        all.len()
+    );
+    let paragraphs: Vec<Line> = section
+        .text
+        .iter()
+        .map(|p| Line::new(document.fill(p, sheet, &view.partnership), Look::Plain))
+        .collect();
+    let hint = match &sheet.heads {
+        Some(heads) if sheet.under_heads(section) => heads.notes.clone(),
+        _ => String::new(),
+    };
+    let questions: Vec<(&crate::instrument::Field, String)> = section
+        .fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::LongText)
+        .map(|f| {
+            let value = document.value_or_default(f, &view.partnership);
+            (f, value.text().to_owned())
+        })
+        .collect();
+    let marks: Vec<(String, bool)> = all
+        .iter()
+        .map(|s| {
+            let written = s.fields.iter().any(|f| {
+                document
+                    .value(&f.key)
+                    .is_some_and(|v| !v.text().trim().is_empty())
+            });
+            (s.title.clone(), written)
+        })
+        .collect();
+    let bar = super::BarContent {
+        marks: &marks,
+        timer_minutes: minutes,
+        evidence: false,
+        evidence_heading: String::new(),
+    };
+    let width = area.width();
+    let bar_limit = super::bar_size(ui, &bar, width);
+    let margin = fit::FIELD_EXTRA;
+    // A question's label and its field: the notes' height, two rows at
+    // least.
+    let question_height = |ui: &Ui, size: f32, label: &str, notes: &str| {
+        let inner = width - 2.0 * PAD * size;
+        let field = fit::height(ui, notes, size, inner - margin)
+            .max(NOTES_ROWS * fit::row(ui, size))
+            + margin;
+        fit::height(ui, label, size, width) + fit::AFTER_ITEM * size + field
+    };
+    let height_at = |size: f32| {
+        let gap = GAP * size;
+        let (head, _) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
+        let text = if paragraphs.is_empty() {
+            0.0
+        } else {
+            fit::box_height(ui, &paragraphs, size, width) + gap
+        };
+        let questions: f32 = questions
+            .iter()
+            .map(|(f, notes)| question_height(ui, size, &f.shown_label(), notes) + gap)
+            .sum();
+        head + gap + text + questions + fit::bar_height(ui, size.min(bar_limit))
+    };
+    let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
+    let today = cx.today;
+    scrolled_if(ui, fits, area, |ui| {
+        text_at(ui, size);
+        let gap = GAP * size;
+        let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
+        fit::draw_head(
+            ui,
+            (&headline, &kicker),
+            size,
+            Rect::from_min_size(area.min, vec2(width, head)),
+            beside,
+            &mut |_| {},
+        );
+        let mut rest = below(area, head + gap);
+        if !paragraphs.is_empty() {
+            let h = fit::box_height(ui, &paragraphs, size, width);
+            fit::draw_box(
+                ui,
+                &paragraphs,
+                size,
+                Rect::from_min_size(rest.min, vec2(width, h)),
+            );
+            rest = below(rest, h + gap);
+        }
+        for (field, notes) in &questions {
+            let label = field.shown_label();
+            let h = question_height(ui, size, &label, notes);
+            let rect = Rect::from_min_size(rest.min, vec2(width, h));
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(rect)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+                |ui| {
+                    ui.spacing_mut().item_spacing.y = fit::AFTER_ITEM * size;
+                    ui.add(egui::Label::new(fit::text(&label, size).strong()).wrap());
+                    let mut text = notes.clone();
+                    let id = Id::unique(("present notes", document.id, &field.key));
+                    let response = ui
+                        .add_enabled(
+                            crate::ui::kit::may_edit(ui),
+                            egui::TextEdit::multiline(&mut text)
+                                .id(id)
+                                .desired_rows(2)
+                                .margin(egui::Margin::same(fit::FIELD_MARGIN))
+                                .desired_width(f32::INFINITY)
+                                .hint_text(&hint),
+                        )
+                        .accessible_name(&label);
+                    if response.changed() {
+                        actions.edit(Command::SetDocumentValue(
+                            document.id,
+                            field.key.clone(),
+                            FieldValue::Text(text),
+                            today,
+                        ));
+                    }
+                },
+            );
+            rest = below(rest, h + gap);
+        }
+    });
+    Some(Shown {
+        size,
+        bar_size: size.min(bar_limit),
+        fits,
+        marks,
+        part: "Section",
+        timer: Some((
+            Id::unique(("agenda", document.id, &section.key)),
+            section.title.clone(),
+            minutes,
+        )),
+        notes: Vec::new(),
+        evidence: None,
+    })
+}

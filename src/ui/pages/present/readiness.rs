@@ -1,0 +1,171 @@
+//! One category of a readiness round on the projector, for the meeting of
+//! both teams: the category's items to address, and for each team its
+//! average and spread, the areas of concern and the foundational strengths
+//! it wrote (or, before its summary, its members' own concerns).
+
+use egui::{Id, Rect, Ui, vec2};
+
+use super::fit::{self, GAP, Line, Look, below};
+use super::{CATEGORY_MINUTES, Shown, scrolled_if, text_at};
+use crate::instrument::ReadinessCategory;
+use crate::model::{ReadinessRoundId, ReadinessView, Team};
+use crate::ui::nav::ScreenContext;
+
+/// Draws the category at `index` of a round in `area`; none when the round
+/// is gone.
+pub fn show(
+    ui: &mut Ui,
+    cx: &ScreenContext<'_>,
+    round_id: ReadinessRoundId,
+    index: usize,
+    area: Rect,
+) -> Option<Shown> {
+    let tool = cx.instruments.readiness;
+    let round = cx.view.readiness_round(round_id)?;
+    let category = tool.categories.get(index)?;
+    let total = tool.categories.len();
+    let headline = category.name.clone();
+    let kicker = format!(
+        "{} · {} · {} of {total}",
+        round.round.title,
+        category.theme,
+        index + 1
+    );
+    let items = fit::list("Items to address", &category.items);
+    let teams = Team::BOTH.map(|team| team_lines(round, team, category));
+    let marks: Vec<(String, bool)> = tool
+        .categories
+        .iter()
+        .map(|c| {
+            let written = Team::BOTH.iter().all(|team| {
+                round
+                    .summary(*team, &c.key)
+                    .is_some_and(|s| !s.concerns.trim().is_empty())
+            });
+            (c.name.clone(), written)
+        })
+        .collect();
+    let bar = super::BarContent {
+        marks: &marks,
+        timer_minutes: CATEGORY_MINUTES,
+        evidence: false,
+        evidence_heading: String::new(),
+    };
+    let width = area.width();
+    let bar_limit = super::bar_size(ui, &bar, width);
+    let height_at = |size: f32| {
+        let gap = GAP * size;
+        let (head, _) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
+        let half = (width - gap) / 2.0;
+        let teams = teams
+            .iter()
+            .map(|lines| fit::box_height(ui, lines, size, half))
+            .fold(0.0, f32::max);
+        head + gap
+            + fit::box_height(ui, &items, size, width)
+            + gap
+            + teams
+            + gap
+            + fit::bar_height(ui, size.min(bar_limit))
+    };
+    let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
+    scrolled_if(ui, fits, area, |ui| {
+        text_at(ui, size);
+        let gap = GAP * size;
+        let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
+        fit::draw_head(
+            ui,
+            (&headline, &kicker),
+            size,
+            Rect::from_min_size(area.min, vec2(width, head)),
+            beside,
+            &mut |_| {},
+        );
+        let rest = below(area, head + gap);
+        let items_height = fit::box_height(ui, &items, size, width);
+        fit::draw_box(
+            ui,
+            &items,
+            size,
+            Rect::from_min_size(rest.min, vec2(width, items_height)),
+        );
+        let rest = below(rest, items_height + gap);
+        let half = (width - gap) / 2.0;
+        let tallest = teams
+            .iter()
+            .map(|lines| fit::box_height(ui, lines, size, half))
+            .fold(0.0, f32::max);
+        for (i, lines) in teams.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+            let x = i as f32 * (half + gap);
+            let rect = Rect::from_min_size(rest.min + vec2(x, 0.0), vec2(half, tallest));
+            fit::draw_box(ui, lines, size, rect);
+        }
+    });
+    Some(Shown {
+        size,
+        bar_size: size.min(bar_limit),
+        fits,
+        marks,
+        part: "Category",
+        timer: Some((
+            Id::unique(("present category", round_id, &category.key)),
+            category.name.clone(),
+            CATEGORY_MINUTES,
+        )),
+        notes: Vec::new(),
+        evidence: None,
+    })
+}
+
+/// A team's box: its average and spread, its areas of concern and its
+/// foundational strengths.
+fn team_lines(round: &ReadinessView, team: Team, category: &ReadinessCategory) -> Vec<Line> {
+    let result = round.team_category(team, &category.key);
+    let total = result.rated + result.missing.len();
+    let mut lines = vec![Line::new(team.label(), Look::Strong)];
+    match (result.average, result.lowest, result.highest) {
+        (Some(average), Some(low), Some(high)) => {
+            lines.push(Line::new(
+                format!("Team average {average} ({} of {total} rated)", result.rated),
+                Look::Plain,
+            ));
+            lines.push(Line::new(
+                if low == high {
+                    format!("Everyone who rated gave {low}.")
+                } else {
+                    format!("Ratings from {low} to {high}.")
+                },
+                Look::Plain,
+            ));
+        }
+        _ => lines.push(Line::new("No ratings yet for this category.", Look::Weak)),
+    }
+    let summary = round.summary(team, &category.key);
+    lines.push(Line::new("Areas of concern", Look::Italic));
+    let concerns = summary.map_or("", |s| s.concerns.trim());
+    if !concerns.is_empty() {
+        lines.push(Line::new(concerns, Look::Plain));
+    } else if result.concerns.is_empty() {
+        lines.push(Line::new("None written yet.", Look::Weak));
+    } else {
+        lines.push(Line::new(
+            "No team summary yet; from the members' own notes:",
+            Look::Weak,
+        ));
+        for (member, concern) in &result.concerns {
+            lines.push(Line::new(
+                format!("{}: {concern}", member.name),
+                Look::Plain,
+            ));
+        }
+    }
+    lines.push(Line::new("Foundational strengths", Look::Italic));
+    let strengths = summary.map_or("", |s| s.strengths.trim());
+    if strengths.is_empty() {
+        lines.push(Line::new("None written yet.", Look::Weak));
+    } else {
+        lines.push(Line::new(strengths, Look::Plain));
+    }
+    lines
+}
