@@ -166,6 +166,47 @@ pub fn routes(fixture: &Fixture<'_>) -> Vec<Route> {
     ));
     routes.extend(page_dialogs(fixture.view));
     routes.extend(questions(fixture.view));
+    routes.extend(present(fixture.view));
+    routes
+}
+
+/// Present, on each of the three pages that have it.
+fn present(view: &PartnershipView) -> Vec<Route> {
+    let mut routes = Vec::new();
+    let mut add = |name: &str, page: Page, slide: &'static str| {
+        let screen = Screen::In(view.partnership.id, page);
+        routes.push(route(
+            name,
+            &["pages/present/mod.rs", "pages/present/fit.rs", slide],
+            vec![go(screen), Step::Do(Action::Present)],
+            Reached::Screen(screen),
+        ));
+    };
+    if let Some(cycle) = view.cycles.last() {
+        add(
+            "present continuum",
+            Page::Continuum(cycle.id),
+            "pages/present/continuum.rs",
+        );
+    }
+    if let Some(round) = view.readiness.last() {
+        add(
+            "present readiness",
+            Page::Readiness(round.round.id),
+            "pages/present/readiness.rs",
+        );
+    }
+    if let Some(meeting) = view
+        .documents
+        .iter()
+        .find(|d| d.instrument_key == crate::instrument::QUARTERLY_MEETING)
+    {
+        add(
+            "present quarterly meeting",
+            Page::Document(meeting.id),
+            "pages/present/agenda.rs",
+        );
+    }
     routes
 }
 

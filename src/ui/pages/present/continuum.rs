@@ -29,16 +29,20 @@ pub struct IndicatorText {
     /// "Emerging" and the others, as the grid's cells are named.
     pub level_names: [String; 4],
     pub levels: [String; 4],
-    /// Whether anyone chose a level on their own (a row of discs in each
-    /// card).
-    pub discs: bool,
+    /// How many chose each level on their own (each a disc on its card).
+    pub discs: [usize; 4],
     /// The room kept at the right of the kicker's line for the button of
     /// PartnerPath's notes, if there are notes.
     pub notes_room: u32,
 }
 
 impl IndicatorText {
-    pub fn new(continuum: &Continuum, indicator: &Indicator, kicker: String, discs: bool) -> Self {
+    pub fn new(
+        continuum: &Continuum,
+        indicator: &Indicator,
+        kicker: String,
+        discs: [usize; 4],
+    ) -> Self {
         let headings = &continuum.headings;
         IndicatorText {
             name: indicator.name.clone(),
@@ -246,7 +250,7 @@ fn arrange(ui: &Ui, text: &IndicatorText, width: f32, size: f32) -> Plan {
 
 /// The height of a card in a column `width` wide.
 fn column_card(ui: &Ui, text: &IndicatorText, size: f32, i: usize, width: f32) -> f32 {
-    card_top(ui, text, size, &text.titles[i], width)
+    card_top(ui, text, size, i, width)
         + fit::height(ui, &text.levels[i], size, width - 2.0 * PAD * size)
         + PAD * size
 }
@@ -371,13 +375,15 @@ struct Head {
 /// A disc's diameter, in text sizes.
 const DISC: f32 = 1.7;
 
-fn card_head(ui: &Ui, text: &IndicatorText, size: f32, title: &str, width: f32) -> Head {
+fn card_head(ui: &Ui, text: &IndicatorText, size: f32, i: usize, width: f32) -> Head {
+    let title = &text.titles[i];
+    let has = text.discs[i] > 0;
     let inner = width - 2.0 * PAD * size - CHECK * size;
     let one_line = fit::width(ui, title, size);
     let title_height = fit::height(ui, title, size, inner);
     let room = inner - one_line - GAP * size;
-    let beside = (text.discs && room >= DISC_STEP * size).then_some(one_line + GAP * size);
-    let height = match (text.discs, beside) {
+    let beside = (has && room >= DISC_STEP * size).then_some(one_line + GAP * size);
+    let height = match (has, beside) {
         (false, _) => title_height,
         (true, Some(_)) => title_height.max(DISC * size),
         (true, None) => title_height + DISC_ROW * size,
@@ -390,14 +396,14 @@ fn card_head(ui: &Ui, text: &IndicatorText, size: f32, title: &str, width: f32) 
 }
 
 /// A card's height above its text: padding, head, and a little space.
-fn card_top(ui: &Ui, text: &IndicatorText, size: f32, title: &str, width: f32) -> f32 {
-    PAD * size + card_head(ui, text, size, title, width).height + UNDER_TITLE * size
+fn card_top(ui: &Ui, text: &IndicatorText, size: f32, i: usize, width: f32) -> f32 {
+    PAD * size + card_head(ui, text, size, i, width).height + UNDER_TITLE * size
 }
 
 fn row_height(ui: &Ui, text: &IndicatorText, size: f32, widths: &[f32; 4]) -> f32 {
     (0..4)
         .map(|i| {
-            card_top(ui, text, size, &text.titles[i], widths[i])
+            card_top(ui, text, size, i, widths[i])
                 + fit::height(ui, &text.levels[i], size, widths[i] - 2.0 * PAD * size)
                 + PAD * size
         })
@@ -405,17 +411,29 @@ fn row_height(ui: &Ui, text: &IndicatorText, size: f32, widths: &[f32; 4]) -> f3
 }
 
 fn stacked_height(ui: &Ui, text: &IndicatorText, size: f32, width: f32, titles: f32) -> f32 {
-    let discs = if text.discs { DISC_ROW * size } else { 0.0 };
+    (0..4)
+        .map(|i| stacked_card(ui, text, size, i, width, titles))
+        .sum::<f32>()
+        + 3.0 * UNDER_TITLE * size
+}
+
+/// A card one under the other, its title in a column `titles` wide.
+fn stacked_card(
+    ui: &Ui,
+    text: &IndicatorText,
+    size: f32,
+    i: usize,
+    width: f32,
+    titles: f32,
+) -> f32 {
+    let discs = if text.discs[i] > 0 {
+        DISC_ROW * size
+    } else {
+        0.0
+    };
     let inner = width - titles - 2.0 * PAD * size;
-    let cards: f32 = text
-        .levels
-        .iter()
-        .map(|t| {
-            let left = fit::row(ui, size) + discs;
-            2.0 * PAD * size + left.max(fit::height(ui, t, size, inner))
-        })
-        .sum();
-    cards + 3.0 * UNDER_TITLE * size
+    let left = fit::row(ui, size) + discs;
+    2.0 * PAD * size + left.max(fit::height(ui, &text.levels[i], size, inner))
 }
 
 /// A person who chose a level on their own.
@@ -550,12 +568,9 @@ fn draw_cards(
             }
         }
         Cards::Stacked(titles) => {
-            let discs = if text.discs { DISC_ROW * size } else { 0.0 };
-            let inner = rect.width() - titles - 2.0 * PAD * size;
             let mut y = rect.top();
             for (i, level) in Level::ALL.into_iter().enumerate() {
-                let left = fit::row(ui, size) + discs;
-                let h = 2.0 * PAD * size + left.max(fit::height(ui, &text.levels[i], size, inner));
+                let h = stacked_card(ui, text, size, i, rect.width(), titles);
                 let card = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), h));
                 if card_widget(ui, text, size, card, level, Some(titles), state) {
                     clicked = Some(level);
@@ -639,7 +654,7 @@ fn card_widget(
     let inner = rect.width() - 2.0 * pad;
     let (discs_at, discs_width, text_at, text_width) = match titles {
         None => {
-            let head = card_head(ui, text, size, &text.titles[i], rect.width());
+            let head = card_head(ui, text, size, i, rect.width());
             let text_at = origin + vec2(0.0, head.height + UNDER_TITLE * size);
             match head.beside {
                 Some(x) => {

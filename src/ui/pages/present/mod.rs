@@ -197,8 +197,8 @@ impl Present {
         {
             kicker.push_str(&format!(" · Discuss: {} levels apart", spread.gap()));
         }
-        let mut text =
-            continuum::IndicatorText::new(continuum, indicator, kicker, !choosers.is_empty());
+        let discs = Level::ALL.map(|level| choosers.iter().filter(|c| c.level == level).count());
+        let mut text = continuum::IndicatorText::new(continuum, indicator, kicker, discs);
         let mut notes = Vec::new();
         if let Some(note) = &indicator.note {
             notes.push(format!("Note from PartnerPath: {note}"));
@@ -338,7 +338,7 @@ pub struct Evidence {
 }
 
 /// The evidence field's least width, in text sizes.
-const EVIDENCE_FIELD: f32 = 6.0;
+const EVIDENCE_FIELD: f32 = 8.5;
 
 /// Draws the evidence line in what is left of the bar; returns the text
 /// when it was changed.
@@ -521,6 +521,8 @@ fn bar(ui: &mut Ui, shown: &Shown, index: usize, area: Rect) -> BarAnswer {
         |ui| {
             text_at(ui, size);
             ui.spacing_mut().item_spacing.x = BAR_GAP * size;
+            // Every button as tall as the bar, so that all stand on one line.
+            ui.spacing_mut().interact_size.y = height - 2.0;
             let total = shown.marks.len();
             for (i, (name, done)) in shown.marks.iter().enumerate() {
                 if mark(ui, size, shown.part, (i, total), name, *done, i == index).clicked() {
