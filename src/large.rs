@@ -177,6 +177,7 @@ fn write(
                 partnership_id: id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: key,
                     instrument_version: version,
                     school_year: SchoolYear::containing(on).label(),

@@ -55,6 +55,7 @@ fn rate_with(session: &mut Session, id: PartnershipId, version: String, on: Date
         partnership_id: id,
         fields: CycleFields {
             status: CycleStatus::Draft,
+            hidden: false,
             instrument_key: "wbt-continuum".into(),
             instrument_version: version,
             school_year: partnerpath::model::SchoolYear::containing(on).label(),

@@ -18,6 +18,7 @@ mod layers;
 mod licences;
 mod print;
 mod proxy;
+mod reveal;
 mod rounding;
 mod safety;
 mod server;

@@ -251,6 +251,7 @@ fn user_text_with_markup_characters_prints_literally() {
             partnership_id: id,
             fields: CycleFields {
                 status: CycleStatus::Draft,
+                hidden: false,
                 instrument_key: "wbt-continuum".into(),
                 instrument_version: "2017-10".into(),
                 school_year: "2025–26".into(),

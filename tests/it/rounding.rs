@@ -59,6 +59,7 @@ fn fixture(path: &Path) -> Fixture {
                 partnership_id: partnership,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: continuum.key.clone(),
                     instrument_version: continuum.version.clone(),
                     school_year: year.into(),

@@ -52,6 +52,7 @@ pub(crate) fn portfolio() -> Portfolio {
             partnership_id: id,
             fields: CycleFields {
                 status: CycleStatus::Draft,
+                hidden: false,
                 instrument_key: "wbt-continuum".into(),
                 instrument_version: "2017-10".into(),
                 school_year: "2025–26".into(),

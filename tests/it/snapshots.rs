@@ -116,6 +116,7 @@ fn cycles(path: &Path, years: &[(&str, i16, &str)]) -> PartnershipId {
                 partnership_id: id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: continuum.key.clone(),
                     instrument_version: continuum.version.clone(),
                     school_year: year.into(),

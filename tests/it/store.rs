@@ -53,6 +53,7 @@ fn fill(store: &mut Store) -> PartnershipView {
         partnership_id: id,
         fields: CycleFields {
             status: CycleStatus::Draft,
+            hidden: false,
             instrument_key: "wbt-continuum".into(),
             instrument_version: "2017-10".into(),
             school_year: year.into(),

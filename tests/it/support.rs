@@ -56,6 +56,7 @@ pub fn draft_cycle(store: &mut Store, id: PartnershipId, year: &str) -> CycleId 
             partnership_id: id,
             fields: CycleFields {
                 status: CycleStatus::Draft,
+                hidden: false,
                 instrument_key: "wbt-continuum".into(),
                 instrument_version: "2017-10".into(),
                 school_year: year.into(),

@@ -25,6 +25,7 @@ fn cycle_with(store: &mut Store, id: PartnershipId, version: &str, year: &str) -
         partnership_id: id,
         fields: CycleFields {
             status: CycleStatus::Draft,
+            hidden: false,
             instrument_key: "wbt-continuum".into(),
             instrument_version: version.into(),
             school_year: year.into(),

@@ -67,6 +67,7 @@ fn theme_zoom_last_file_and_screen_survive_a_restart() {
                 partnership_id: id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: continuum.key.clone(),
                     instrument_version: continuum.version.clone(),
                     school_year: "2025–26".into(),

@@ -59,6 +59,7 @@ fn fixture(path: &Path) -> Fixture {
                     partnership_id: partnership,
                     fields: CycleFields {
                         status: CycleStatus::Draft,
+                        hidden: false,
                         instrument_key: "wbt-continuum".into(),
                         instrument_version: "2017-10".into(),
                         school_year: (*year).into(),

@@ -149,6 +149,7 @@ fn switched(path: &Path) -> (PartnershipId, Vec<CycleId>) {
                 partnership_id: partnership,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: "wbt-continuum".into(),
                     instrument_version: version.into(),
                     school_year: year.into(),

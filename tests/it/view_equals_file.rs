@@ -81,6 +81,7 @@ kinds!(
     DeletePerson,
     CreateCycle,
     SetCycleStatus,
+    SetCycleHidden,
     DeleteCycle,
     SetLevel,
     SetEvidence,
@@ -132,6 +133,7 @@ fn kind_of(command: &Command) -> Kind {
         Command::DeletePerson(..) => Kind::DeletePerson,
         Command::CreateCycle(..) => Kind::CreateCycle,
         Command::SetCycleStatus(..) => Kind::SetCycleStatus,
+        Command::SetCycleHidden(..) => Kind::SetCycleHidden,
         Command::DeleteCycle(..) => Kind::DeleteCycle,
         Command::SetLevel(..) => Kind::SetLevel,
         Command::SetEvidence(..) => Kind::SetEvidence,
@@ -265,6 +267,7 @@ fn seed_store(store: &mut Store) -> (PartnershipId, PartnershipId) {
                     partnership_id: partnership,
                     fields: CycleFields {
                         status: CycleStatus::Draft,
+                        hidden: false,
                         instrument_key: "wbt-continuum".into(),
                         instrument_version: "2017-10".into(),
                         school_year: format!("{year}–{}", year - 1999),
@@ -501,6 +504,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             partnership_id: partnership,
             fields: CycleFields {
                 status: CycleStatus::Draft,
+                hidden: false,
                 instrument_key: "wbt-continuum".into(),
                 // Now and then a version of an adaptation, which keeps its
                 // words from then on.
@@ -520,6 +524,7 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
                 CycleStatus::Draft
             },
         ),
+        Kind::SetCycleHidden => Command::SetCycleHidden(cycle, flag),
         Kind::DeleteCycle => Command::DeleteCycle(cycle),
         Kind::SetLevel => Command::SetLevel(rating_key(), Level::new(c % 5)),
         Kind::SetEvidence => Command::SetEvidence(rating_key(), text),

@@ -23,6 +23,7 @@ impl Store {
             Command::DeletePerson(id) => done(self.delete_person(*id))?,
             Command::CreateCycle(new) => Outcome::CycleCreated(self.create_cycle(new)?),
             Command::SetCycleStatus(id, status) => done(self.set_cycle_status(*id, *status))?,
+            Command::SetCycleHidden(id, hidden) => done(self.set_cycle_hidden(*id, *hidden))?,
             Command::DeleteCycle(id) => done(self.delete_cycle(*id))?,
             Command::SetLevel(key, level) => done(self.set_level(key, *level))?,
             Command::SetEvidence(key, text) => done(self.set_evidence(key, text))?,

@@ -17,6 +17,7 @@ fields!(CycleFields {
     school_year,
     administered_on,
     status: code,
+    hidden,
 });
 
 /// The cycles: their one list of columns.
@@ -49,6 +50,14 @@ impl Store {
         self.execute(
             "UPDATE cycles SET status = ?2 WHERE id = ?1",
             params![id.0, Coded(status)],
+        )
+    }
+
+    /// Hides each person's level of a cycle until revealed, or reveals them.
+    pub fn set_cycle_hidden(&mut self, id: CycleId, hidden: bool) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE cycles SET hidden = ?2 WHERE id = ?1",
+            params![id.0, hidden],
         )
     }
 

@@ -67,6 +67,12 @@ pub(crate) fn record_attachments(tx: &Transaction) -> HookResult {
     record_table(tx, "attachments", "R.partnership_id")
 }
 
+/// Makes the cycles' history triggers again, with the column of version
+/// 10 (`migrations.rs`), which dropped them.
+pub(crate) fn record_cycles(tx: &Transaction) -> HookResult {
+    record_table(tx, "cycles", "R.partnership_id")
+}
+
 /// Makes the triggers that add `table`'s inserts, updates and deletes to
 /// the history; `partnership` says how a row finds its partnership.
 fn record_table(tx: &Transaction, table: &str, partnership: &str) -> HookResult {

@@ -388,14 +388,27 @@ CREATE TRIGGER attachments_uid AFTER INSERT ON attachments WHEN NEW.uid IS NULL
 BEGIN UPDATE attachments SET uid = randomblob(16) WHERE rowid = NEW.rowid; END;
 ";
 
+/// Version 10: "Rate first, reveal together", a cycle whose people's
+/// levels are hidden until the team reveals them. The cycles' history
+/// triggers are made again with the new column (the hook).
+const V10: &str = "
+ALTER TABLE cycles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
+DROP TRIGGER cycles_recorded_insert;
+DROP TRIGGER cycles_recorded_update;
+DROP TRIGGER cycles_recorded_delete;
+";
+
 /// The version that brought the history of changes.
 const HISTORY_VERSION: usize = 8;
 /// The version that brought attachments, whose history triggers are made
 /// with it.
 const ATTACHMENTS_VERSION: usize = 9;
+/// The version that brought hidden cycles, whose history triggers are made
+/// again with it.
+const HIDDEN_VERSION: usize = 10;
 
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(
@@ -409,6 +422,8 @@ pub fn migrations() -> Migrations<'static> {
                     M::up_with_hook(sql, crate::history::record_every_table)
                 } else if i + 1 == ATTACHMENTS_VERSION {
                     M::up_with_hook(sql, crate::history::record_attachments)
+                } else if i + 1 == HIDDEN_VERSION {
+                    M::up_with_hook(sql, crate::history::record_cycles)
                 } else {
                     M::up(sql)
                 }

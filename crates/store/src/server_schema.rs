@@ -605,8 +605,15 @@ END
 $$;
 "#;
 
+/// Version 4: "Rate first, reveal together", a cycle whose people's
+/// levels are hidden until the team reveals them (the history's trigger
+/// records every column as it is).
+const V4: &str = r#"
+ALTER TABLE cycles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
+"#;
+
 /// Every migration in order; the schema version is the number applied.
-pub(crate) const STEPS: &[&str] = &[V1, V2, V3];
+pub(crate) const STEPS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes on a server.
 #[expect(

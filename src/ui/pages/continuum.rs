@@ -129,6 +129,11 @@ fn show(
     header(ui, state, view, cycle, continuum, rater, actions);
     match state.view {
         CycleView::Grid => {}
+        CycleView::Sides | CycleView::Raters if cycle.hidden => {
+            ui.add_space(style::space::L);
+            ui.label("Each person's levels are hidden until the team reveals them, so they cannot be compared yet. Choose “Reveal” above when everyone has rated.");
+            return;
+        }
         CycleView::Sides => {
             sides::show(ui, view, cycle, continuum);
             return;
@@ -244,9 +249,13 @@ fn header(
             if widgets::edit_button(ui, label).clicked() {
                 actions.edit(Command::SetCycleStatus(cycle.id, status));
             }
+            hide_or_reveal(ui, view, cycle, actions);
             ui.toggle_value(&mut state.show_about, "About this tool");
         });
     });
+    if cycle.hidden {
+        ui.label(RichText::new(HIDDEN).color(style::selected_stroke(ui.visuals())));
+    }
     if cycle.status == CycleStatus::Final {
         ui.label(
             RichText::new("This cycle is final: its ratings are shown as agreed and cannot be changed. Choose “Reopen for editing” if the team agrees to change them.")
@@ -310,6 +319,31 @@ fn header(
         });
     }
     ui.add_space(style::space::S);
+}
+
+/// Said over a cycle whose levels are hidden until revealed.
+const HIDDEN: &str = "Rate first, reveal together: each person rates on their own (choose them under “Rating as”, or send them a copy for rating apart), and no one's level is shown here, in Present or on paper until you choose “Reveal”. Hidden is not secret: whoever has this file can still read every level.";
+
+/// "Rate first, reveal together" on a draft cycle, "Reveal" on a hidden
+/// one.
+fn hide_or_reveal(ui: &mut Ui, view: &PartnershipView, cycle: &Cycle, actions: &mut Actions) {
+    if view.rating_copy.is_some() {
+        return;
+    }
+    if cycle.hidden {
+        if widgets::edit_button(ui, "Reveal")
+            .on_hover_text("Show everyone's levels, the spread and the “Discuss” flags, so that the team can agree its level")
+            .clicked()
+        {
+            actions.edit(Command::SetCycleHidden(cycle.id, false));
+        }
+    } else if cycle.status == CycleStatus::Draft
+        && widgets::edit_button(ui, "Rate first, reveal together")
+            .on_hover_text("Keep each person's level out of sight until you reveal them all at once, so that no one's level sways the others")
+            .clicked()
+    {
+        actions.edit(Command::SetCycleHidden(cycle.id, true));
+    }
 }
 
 /// The "Rating as" drop-down: the team's consensus or one person.
@@ -388,16 +422,22 @@ fn indicator_row(
 ) {
     let mut cells = Vec::with_capacity(4);
     // With the team's consensus, show who chose each level on their own.
-    let individual = if key.rater == Rater::Consensus {
+    // Until a hidden cycle is revealed, no one's level is shown: only how
+    // many have rated.
+    let hidden = view.levels_hidden(key.cycle_id);
+    let together = key.rater == Rater::Consensus && !hidden;
+    let individual = if together {
         view.individual_levels(key.cycle_id, &indicator.key)
     } else {
         Vec::new()
     };
-    let spread = if key.rater == Rater::Consensus {
+    let spread = if together {
         view.individual_spread(key.cycle_id, &indicator.key)
     } else {
         None
     };
+    let rated = (hidden && key.rater == Rater::Consensus)
+        .then(|| view.rated_so_far(key.cycle_id, &indicator.key));
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;
         ui.allocate_ui_with_layout(
@@ -405,7 +445,7 @@ fn indicator_row(
             egui::Layout::top_down(egui::Align::Min),
             |ui| {
                 ui.set_width(columns.name);
-                indicator_name(ui, state, continuum, indicator, rating, spread);
+                indicator_name(ui, state, continuum, indicator, rating, (spread, rated));
                 indicator_evidence(ui, view, key.cycle_id, indicator, actions);
             },
         );
@@ -489,7 +529,7 @@ fn indicator_name(
     continuum: &Continuum,
     indicator: &Indicator,
     rating: &Rating,
-    spread: Option<Spread>,
+    (spread, rated): (Option<Spread>, Option<String>),
 ) {
     ui.label(
         RichText::new(&indicator.name)
@@ -500,6 +540,12 @@ fn indicator_name(
         Some(level) => ui.label(format!("Rated: {}", continuum.level_name(level))),
         None => ui.weak("Not rated yet"),
     };
+    if let Some(rated) = rated {
+        ui.label(RichText::new(rated).strong()).on_hover_text(format!(
+            "How many have rated {} on their own. Their levels stay hidden until the team chooses “Reveal”.",
+            indicator.name
+        ));
+    }
     if let Some(spread) = spread.filter(Spread::needs_discussion) {
         ui.label(
             RichText::new(format!("Discuss: ratings {} levels apart", spread.gap()))

@@ -26,6 +26,9 @@ pub enum Command {
     DeletePerson(PersonId),
     CreateCycle(NewCycle),
     SetCycleStatus(CycleId, CycleStatus),
+    /// "Rate first, reveal together": true hides each person's level until
+    /// the team reveals them (false).
+    SetCycleHidden(CycleId, bool),
     DeleteCycle(CycleId),
     SetLevel(RatingKey, Option<Level>),
     SetEvidence(RatingKey, String),

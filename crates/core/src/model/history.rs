@@ -101,9 +101,6 @@ impl HistoryEntry {
                         .and_then(Level::new)
                 };
                 let (before, after) = (level(&self.old), level(&self.new));
-                if before == after {
-                    return format!("{} changed {what}: {}", self.who, self.fields_changed());
-                }
                 let cycle = CycleId(
                     self.new
                         .get("cycle_id")
@@ -111,6 +108,18 @@ impl HistoryEntry {
                         .and_then(Value::as_i64)
                         .unwrap_or_default(),
                 );
+                // A person's level in a cycle hidden until revealed is not
+                // shown here either.
+                let a_person = self.new.get("person_id").is_some_and(|p| !p.is_null());
+                if a_person && view.levels_hidden(cycle) && before != after {
+                    return format!(
+                        "{} changed {what} (the level stays hidden until the team reveals it)",
+                        self.who
+                    );
+                }
+                if before == after {
+                    return format!("{} changed {what}: {}", self.who, self.fields_changed());
+                }
                 let name = |l: Option<Level>| level_words(view, instruments, cycle, l);
                 format!(
                     "{} changed {what} from {} to {}",

@@ -189,6 +189,11 @@ pub struct CycleFields {
     pub school_year: String,
     pub administered_on: Date,
     pub status: CycleStatus,
+    /// "Rate first, reveal together": each person's level is kept out of
+    /// the window and the printouts until the team reveals them (not a
+    /// secret from whoever holds the file).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -169,6 +169,11 @@ pub fn ratings(views: &[&PartnershipView], instruments: &Instruments) -> Table {
             for category in &continuum.categories {
                 for indicator in &category.indicators {
                     for (rater, name, side) in &raters {
+                        // Each person's level stays out of the workbook
+                        // too until the team reveals them.
+                        if cycle.hidden && *rater != Rater::Consensus {
+                            continue;
+                        }
                         let Some(rating) = view
                             .rating(cycle.id, *rater, &indicator.key)
                             .filter(|r| !r.is_blank())

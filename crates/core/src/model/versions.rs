@@ -221,6 +221,7 @@ mod tests {
             partnership_id: PartnershipId(1),
             fields: CycleFields {
                 status: CycleStatus::Draft,
+                hidden: false,
                 instrument_key: "wbt-continuum".into(),
                 instrument_version: version.into(),
                 school_year: year.into(),

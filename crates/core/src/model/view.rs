@@ -241,6 +241,19 @@ impl PartnershipView {
             .collect()
     }
 
+    /// Whether each person's level in `cycle` is hidden until the team
+    /// reveals them ("Rate first, reveal together").
+    pub fn levels_hidden(&self, cycle: CycleId) -> bool {
+        self.cycle(cycle).is_some_and(|c| c.hidden)
+    }
+
+    /// Who has rated `indicator_key` on their own in `cycle`, in words
+    /// that name no level: "3 of 8 have rated".
+    pub fn rated_so_far(&self, cycle: CycleId, indicator_key: &str) -> String {
+        let rated = self.individual_levels(cycle, indicator_key).len();
+        format!("{rated} of {} have rated", self.people.len())
+    }
+
     /// How the individual ratings of one indicator spread (the team's
     /// consensus is not one of them).
     pub fn individual_spread(&self, cycle: CycleId, indicator_key: &str) -> Option<Spread> {
@@ -348,6 +361,7 @@ mod tests {
                 school_year: format!("{year}"),
                 administered_on: Date::new(year, 10, 1).expect("date"),
                 status: CycleStatus::Draft,
+                hidden: false,
             },
         };
         let key = |indicator: &str, rater| RatingKey {

@@ -16,6 +16,9 @@ pub struct ContinuumPrint {
     pub categories: Vec<CategoryPrint>,
     /// Each rater's initials are shown in the cells they chose.
     pub with_raters: bool,
+    /// PartnerPath's words, while the cycle's levels are hidden until the
+    /// team reveals them.
+    pub hidden: Option<String>,
     pub raters: Vec<RaterKey>,
     pub source: String,
     pub blank: bool,
@@ -49,11 +52,17 @@ pub struct IndicatorPrint {
     pub chosen: Option<usize>,
     /// The initials of the raters who chose each level.
     pub raters: Vec<Vec<String>>,
+    /// While the cycle's levels are hidden until revealed: how many have
+    /// rated ("3 of 8 have rated"), in place of their initials.
+    pub rated: Option<String>,
     pub evidence: String,
     pub next_steps: String,
     /// The files and links attached to it in this cycle.
     pub attached: Vec<EvidencePrint>,
 }
+
+/// Printed over a cycle whose levels are hidden until revealed.
+pub const HIDDEN: &str = "Rate first, reveal together: each person has rated on their own, and their levels are not printed until the team reveals them in PartnerPath. Under each indicator, how many have rated.";
 
 /// The continuum of one cycle (the team's consensus; with each rater's level
 /// if asked), or blank when `cycle` is `None`.
@@ -62,6 +71,10 @@ pub fn continuum(
     view: Option<(&PartnershipView, &Cycle)>,
     with_raters: bool,
 ) -> ContinuumPrint {
+    // A cycle rated first and revealed together prints no one's level
+    // until it is revealed.
+    let hidden = view.is_some_and(|(v, c)| v.levels_hidden(c.id));
+    let with_raters = with_raters && !hidden;
     let raters: Vec<RaterKey> = match view {
         Some((view, cycle)) if with_raters => view
             .raters(cycle.id)
@@ -106,6 +119,9 @@ pub fn continuum(
                             .collect(),
                         chosen: rating.and_then(|r| r.level).map(Level::index),
                         raters: by_level,
+                        rated: view
+                            .filter(|_| hidden)
+                            .map(|(v, c)| v.rated_so_far(c.id, &indicator.key)),
                         evidence: rating.map(|r| r.evidence.clone()).unwrap_or_default(),
                         next_steps: rating.map(|r| r.next_steps.clone()).unwrap_or_default(),
                         attached: view
@@ -140,6 +156,7 @@ pub fn continuum(
         headings: continuum.headings.clone(),
         categories,
         with_raters,
+        hidden: hidden.then(|| HIDDEN.to_owned()),
         raters,
         source: continuum.source.citation(),
         blank: view.is_none(),

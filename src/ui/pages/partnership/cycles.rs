@@ -109,7 +109,12 @@ fn cycles(
                     };
                     let rated = view.rated_count(cycle.id, Rater::Consensus, keys.iter().copied());
                     ui.label(format!("{rated} of {total} indicators rated"));
-                    ui.label(cycle.status.label());
+                    if cycle.hidden {
+                        ui.label(format!("{}, hidden until revealed", cycle.status.label()))
+                            .on_hover_text("Rate first, reveal together: each person's level is hidden until the team reveals them on the cycle's page");
+                    } else {
+                        ui.label(cycle.status.label());
+                    }
                     ui.horizontal(|ui| {
                         if ui
                             .button("Open continuum")
@@ -180,6 +185,7 @@ fn cycles(
                 partnership_id: view.partnership.id,
                 fields: CycleFields {
                     status: CycleStatus::Draft,
+                    hidden: false,
                     instrument_key: continuum.key.clone(),
                     instrument_version: continuum.version.clone(),
                     school_year: year.label(),

@@ -185,13 +185,23 @@ impl Present {
         {
             actions.edit(Command::SetLevel(key.clone(), level));
         }
-        let choosers: Vec<continuum::Chooser<'_>> = view
-            .individual_levels(cycle_id, &indicator.key)
-            .into_iter()
-            .map(|(person, level)| continuum::Chooser { person, level })
-            .collect();
+        // Until a hidden cycle is revealed, only how many have rated.
+        let hidden = view.levels_hidden(cycle_id);
+        let choosers: Vec<continuum::Chooser<'_>> = if hidden {
+            Vec::new()
+        } else {
+            view.individual_levels(cycle_id, &indicator.key)
+                .into_iter()
+                .map(|(person, level)| continuum::Chooser { person, level })
+                .collect()
+        };
         let mut kicker = format!("{category} · {} of {total}", self.index + 1);
-        if let Some(spread) = view
+        if hidden {
+            kicker.push_str(&format!(
+                " · {}",
+                view.rated_so_far(cycle_id, &indicator.key)
+            ));
+        } else if let Some(spread) = view
             .individual_spread(cycle_id, &indicator.key)
             .filter(Spread::needs_discussion)
         {

@@ -33,9 +33,12 @@ pub const FORMAT: &str = "partnerpath-exchange";
 /// The version of the format this program writes, and the newest it reads.
 /// Version 3 added the partnership's adaptations of the continuum, version
 /// 4 the evidence attached to records (and, when a file is attached, the
-/// zip package that carries it); a file without either is written as the
-/// oldest version that holds what it has, which older programs read.
-pub const VERSION: u32 = 4;
+/// zip package that carries it), version 5 a cycle hidden until revealed
+/// (`hidden`); a file without these is written as the oldest version that
+/// holds what it has, which older programs read.
+pub const VERSION: u32 = 5;
+/// The version of a file that holds no hidden cycle.
+pub const VERSION_WITHOUT_HIDDEN: u32 = 4;
 /// The version of a file that holds no attachment.
 pub const VERSION_WITHOUT_ATTACHMENTS: u32 = 3;
 /// The version of a file that holds no adaptation and no attachment.
@@ -134,8 +137,10 @@ impl Exchange {
     /// format version that holds them: called once the store added them.
     pub fn finish(&mut self) {
         self.instruments = self.instruments_used();
-        self.version = if !self.attachments.is_empty() {
+        self.version = if self.cycles.iter().any(|c| c.fields.hidden) {
             VERSION
+        } else if !self.attachments.is_empty() {
+            VERSION_WITHOUT_HIDDEN
         } else if !self.adaptations.is_empty() {
             VERSION_WITHOUT_ATTACHMENTS
         } else {

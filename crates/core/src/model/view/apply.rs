@@ -73,6 +73,11 @@ impl PartnershipView {
                     cycle.status = *status;
                 }
             }
+            (Command::SetCycleHidden(id, hidden), _) => {
+                if let Some(cycle) = self.cycles.iter_mut().find(|c| c.id == *id) {
+                    cycle.hidden = *hidden;
+                }
+            }
             (Command::DeleteCycle(id), _) => {
                 self.cycles.retain(|c| c.id != *id);
                 self.ratings.retain(|(cycle, _), _| cycle != id);
