@@ -198,14 +198,26 @@ fn arrange(ui: &Ui, text: &IndicatorText, width: f32, size: f32) -> Plan {
         Cards::Stacked(stacked_titles),
         stacked_height(ui, text, size, width, stacked_titles),
     );
-    // In a row a title may wrap between its words, but no word is cut.
-    let least = text.titles.clone().map(|t| {
-        let word = t
-            .split_whitespace()
+    // In a row no word of a card is cut, and its title stays on one line
+    // unless the four cannot have that.
+    let longest = |t: &str| {
+        t.split_whitespace()
             .map(|w| fit::width(ui, w, size))
-            .fold(0.0, f32::max);
-        word + CHECK * size + 2.0 * PAD * size
+            .fold(0.0, f32::max)
+    };
+    let pads = 2.0 * PAD * size;
+    let words = std::array::from_fn::<f32, 4, _>(|i| longest(&text.levels[i]) + pads);
+    let whole = std::array::from_fn::<f32, 4, _>(|i| {
+        (fit::width(ui, &text.titles[i], size) + CHECK * size + pads).max(words[i])
     });
+    let broken = std::array::from_fn::<f32, 4, _>(|i| {
+        (longest(&text.titles[i]) + CHECK * size + pads).max(words[i])
+    });
+    let least = if whole.iter().sum::<f32>() + 3.0 * gap <= width {
+        whole
+    } else {
+        broken
+    };
     for power in [0.0, 0.5, 0.75, 1.0, 1.25] {
         let Some(widths) = card_widths(text, size, width, power, least) else {
             break;
