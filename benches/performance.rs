@@ -572,8 +572,82 @@ fn open_with_attachments(c: &mut Criterion) {
     group.finish();
 }
 
+/// Present on the big partnership's newest cycle: a frame that stays on
+/// an indicator, and a frame that moves to the next (its slide measured
+/// afresh at every size it tries), at a projector's two usual sizes.
+fn present(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    let mut group = c.benchmark_group("present");
+    group.sample_size(10);
+    let key = |key: egui::Key| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    for (size_name, size) in [
+        ("1024x768", (1024.0, 768.0)),
+        ("1920x1080", (1920.0, 1080.0)),
+    ] {
+        let mut app = app_on(&data.path, |s: &Session| {
+            let v = s.view().expect("open");
+            Screen::In(
+                v.partnership.id,
+                Page::Continuum(v.cycles.last().expect("cycle").id),
+            )
+        });
+        app.act(Action::Present);
+        let ctx = egui::Context::default();
+        let still = input(size);
+        for _ in 0..5 {
+            frame(&ctx, &mut app, &still);
+        }
+        assert!(app.presenting().is_some(), "presenting");
+        let staying: Vec<Duration> = (0..200)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(frame(&ctx, &mut app, &still));
+                start.elapsed()
+            })
+            .collect();
+        // → through the thirteen indicators, Home back to the first.
+        let mut next = input(size);
+        next.events.push(key(egui::Key::ArrowRight));
+        let mut first = input(size);
+        first.events.push(key(egui::Key::Home));
+        let moving: Vec<Duration> = (0..130)
+            .map(|i| {
+                let pressed = if i % 13 == 12 { &first } else { &next };
+                let start = Instant::now();
+                black_box(frame(&ctx, &mut app, pressed));
+                start.elapsed()
+            })
+            .collect();
+        let (median, p95, worst) = percentiles(staying);
+        println!(
+            "present, a frame on an indicator at {size_name}: median {}, p95 {}, worst {}",
+            ms(median),
+            ms(p95),
+            ms(worst)
+        );
+        let (median, p95, worst) = percentiles(moving);
+        println!(
+            "present, the frame that moves to the next indicator at {size_name}: median {}, p95 {}, worst {}",
+            ms(median),
+            ms(p95),
+            ms(worst)
+        );
+        group.bench_function(BenchmarkId::new("frame on an indicator", size_name), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app, &still)));
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    present,
     frames,
     storage,
     printing,
