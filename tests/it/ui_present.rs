@@ -376,3 +376,44 @@ fn present_is_offered_only_where_there_is_something_to_present() {
         "{problem}"
     );
 }
+
+/// A window smaller than any projector's screen: the slide no longer fits
+/// at the smallest text, so it scrolls above the bar, whose Leave stays
+/// in the window.
+#[test]
+fn a_window_too_small_for_the_slide_scrolls_it_above_the_bar() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("small.sqlite");
+    let (id, cycle) = {
+        let mut store = Store::open(&path).expect("open");
+        let id = support::oak_and_elm(&mut store);
+        (id, support::draft_cycle(&mut store, id, "2025–26"))
+    };
+    let app = support::app(&path, Some(Screen::In(id, Page::Continuum(cycle))));
+    let mut harness = support::harness(app, [560.0, 360.0]);
+    harness.run();
+    step(&mut harness, Key::F5);
+    let (size, fits) = harness.state().presenting().expect("presenting");
+    assert!(!fits, "does not fit at {size} points");
+    let leave = harness.get_by_label("Leave").rect();
+    assert!(
+        leave.bottom() <= 360.0 && leave.right() <= 560.0,
+        "{leave:?}"
+    );
+    // The cards are there to scroll to, and still set the level.
+    harness
+        .get_by_label("Mission & Beliefs: Developing")
+        .click();
+    harness.run();
+    drop(harness);
+    let view = Store::open(&path)
+        .expect("open")
+        .load_partnership(id)
+        .expect("load");
+    assert_eq!(
+        view.rating(cycle, Rater::Consensus, "mission-and-beliefs")
+            .and_then(|r| r.level)
+            .map(Level::number),
+        Some(2)
+    );
+}

@@ -88,12 +88,7 @@ pub fn show(
             (s.title.clone(), written)
         })
         .collect();
-    let bar = super::BarContent {
-        marks: &marks,
-        timer_minutes: minutes,
-        evidence: false,
-        evidence_heading: String::new(),
-    };
+    let bar = super::BarContent::plain(&marks, minutes);
     let width = area.width();
     let bar_limit = super::bar_size(ui, &bar, width);
     let margin = fit::FIELD_EXTRA;
@@ -122,7 +117,12 @@ pub fn show(
     };
     let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
     let today = cx.today;
-    scrolled_if(ui, fits, area, |ui| {
+    let needs = (
+        fits,
+        height_at(size),
+        fit::bar_height(ui, size.min(bar_limit)),
+    );
+    scrolled_if(ui, needs, area, |ui, area| {
         text_at(ui, size);
         let gap = GAP * size;
         let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);

@@ -148,6 +148,11 @@ pub fn plan(ui: &Ui, text: &IndicatorText, area: egui::Vec2, bar: f32) -> Plan {
     plan
 }
 
+/// The whole slide's height, its bar's text at `bar` points.
+pub fn height_with_bar(ui: &Ui, plan: &Plan, bar: f32) -> f32 {
+    height(ui, plan, plan.size, bar)
+}
+
 /// The whole slide's height with `plan` at `size`.
 fn height(ui: &Ui, plan: &Plan, size: f32, bar: f32) -> f32 {
     plan.head + GAP * size + plan.body(size) + GAP * size + fit::bar_height(ui, size.min(bar))

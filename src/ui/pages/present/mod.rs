@@ -247,14 +247,13 @@ impl Present {
         let bar = BarContent {
             marks: &marks,
             timer_minutes: INDICATOR_MINUTES,
-            evidence: true,
-            evidence_heading: continuum.headings.evidence.clone(),
+            evidence: Some(continuum.headings.evidence.clone()),
         };
         let plan = self.plan_for(ui, &text, area.size(), &bar);
         let size = plan.size;
         let notes_open = self.notes_open;
         let mut toggle_notes = false;
-        let slide = |ui: &mut Ui| {
+        let slide = |ui: &mut Ui, area: Rect| {
             text_at(ui, size);
             let mut notes_button = |ui: &mut Ui| {
                 if !notes.is_empty()
@@ -281,13 +280,19 @@ impl Present {
                 actions.edit(Command::SetLevel(key.clone(), level));
             }
         };
-        scrolled_if(ui, plan.fits, area, slide);
+        let bar_size = size.min(bar_size(ui, &bar, area.width()));
+        let needs = (
+            plan.fits,
+            continuum::height_with_bar(ui, &plan, bar_size),
+            fit::bar_height(ui, bar_size),
+        );
+        scrolled_if(ui, needs, area, slide);
         if toggle_notes {
             self.notes_open = !self.notes_open;
         }
         Some(Shown {
             size,
-            bar_size: size.min(bar_size(ui, &bar, area.width())),
+            bar_size,
             fits: plan.fits,
             marks,
             part: "Indicator",
@@ -317,7 +322,6 @@ impl Present {
         area.x.to_bits().hash(&mut hasher);
         area.y.to_bits().hash(&mut hasher);
         bar.evidence.hash(&mut hasher);
-        bar.evidence_heading.hash(&mut hasher);
         ui.ctx().pixels_per_point().to_bits().hash(&mut hasher);
         let hash = hasher.finish();
         if let Some((kept, plan)) = &self.plan
@@ -374,17 +378,35 @@ fn evidence_line(ui: &mut Ui, evidence: &Evidence, size: f32) -> Option<String> 
     response.changed().then_some(text)
 }
 
-/// Draws `slide` in `area`; in a scroll area when it did not fit (a
-/// window smaller than any projector's screen).
-fn scrolled_if(ui: &mut Ui, fits: bool, area: Rect, slide: impl FnOnce(&mut Ui)) {
+/// Draws `slide` in `area`, or, when it did not fit (a window smaller
+/// than any projector's screen), in a scroll area above the bar (`bar`
+/// points), over the `height` the slide needs with its bar.
+fn scrolled_if(
+    ui: &mut Ui,
+    (fits, height, bar): (bool, f32, f32),
+    area: Rect,
+    slide: impl FnOnce(&mut Ui, Rect),
+) {
     if fits {
-        slide(ui);
-    } else {
-        let _ = area;
+        slide(ui, area);
+        return;
+    }
+    let view = Rect::from_min_max(area.min, egui::pos2(area.right(), area.bottom() - bar));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(view), |ui| {
         egui::ScrollArea::vertical()
             .id_salt("present scroll")
-            .show(ui, slide);
-    }
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let (rect, _) = ui.allocate_exact_size(
+                    vec2(ui.available_width(), height - bar),
+                    egui::Sense::hover(),
+                );
+                slide(
+                    ui,
+                    Rect::from_min_size(rect.min, vec2(rect.width(), height)),
+                );
+            });
+    });
 }
 
 /// How many indicators a cycle's continuum has (none when the cycle is
@@ -477,9 +499,8 @@ fn keys(ui: &Ui) -> Keys {
 pub struct BarContent<'a> {
     pub marks: &'a [(String, bool)],
     pub timer_minutes: u32,
-    /// The evidence line is on it, with this heading.
-    pub evidence: bool,
-    pub evidence_heading: String,
+    /// The evidence line's heading, when the line is on it.
+    pub evidence: Option<String>,
 }
 
 /// What was pressed on the bar.
@@ -501,12 +522,21 @@ pub fn bar_width(ui: &Ui, size: f32, bar: &BarContent<'_>) -> f32 {
     let gap = BAR_GAP * size;
     let timer = button(&timer::start_words(bar.timer_minutes, true))
         .max(fit::width(ui, "00:00", size * 1.2) + ui.spacing().item_spacing.x + button("Stop"));
-    let evidence = if bar.evidence {
-        fit::width(ui, &bar.evidence_heading, size) + gap + EVIDENCE_FIELD * size + gap
-    } else {
-        0.0
-    };
+    let evidence = bar.evidence.as_ref().map_or(0.0, |heading| {
+        fit::width(ui, heading, size) + gap + EVIDENCE_FIELD * size + gap
+    });
     strip_width(size, bar.marks.len()) + gap + evidence + timer + gap + button(LEAVE)
+}
+
+impl<'a> BarContent<'a> {
+    /// A bar without an evidence line: the strip and a timer.
+    pub fn plain(marks: &'a [(String, bool)], timer_minutes: u32) -> BarContent<'a> {
+        BarContent {
+            marks,
+            timer_minutes,
+            evidence: None,
+        }
+    }
 }
 
 /// The largest text the bar fits `width` at.

@@ -45,12 +45,7 @@ pub fn show(
             (c.name.clone(), written)
         })
         .collect();
-    let bar = super::BarContent {
-        marks: &marks,
-        timer_minutes: CATEGORY_MINUTES,
-        evidence: false,
-        evidence_heading: String::new(),
-    };
+    let bar = super::BarContent::plain(&marks, CATEGORY_MINUTES);
     let width = area.width();
     let bar_limit = super::bar_size(ui, &bar, width);
     let height_at = |size: f32| {
@@ -69,7 +64,12 @@ pub fn show(
             + fit::bar_height(ui, size.min(bar_limit))
     };
     let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
-    scrolled_if(ui, fits, area, |ui| {
+    let needs = (
+        fits,
+        height_at(size),
+        fit::bar_height(ui, size.min(bar_limit)),
+    );
+    scrolled_if(ui, needs, area, |ui, area| {
         text_at(ui, size);
         let gap = GAP * size;
         let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
