@@ -225,3 +225,73 @@ fn a_file_of_the_previous_schema_is_upgraded_with_its_cycles_shown_and_their_his
         Some(0)
     );
 }
+
+/// A rater's copy made while the cycle was hidden comes back after the
+/// facilitator revealed it: the ratings arrive, and the cycle stays
+/// revealed unless someone chooses the file's version of it.
+#[test]
+fn a_copy_for_rating_apart_returned_after_reveal_leaves_the_cycle_revealed() {
+    use partnerpath::session::{ExportScope, Session};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("facilitator.sqlite");
+    let (id, cycle) = {
+        let mut store = Store::open(&path).expect("open");
+        hidden_cycle(&mut store)
+    };
+    let mut facilitator = Session::open(&path).expect("open");
+    let view = facilitator.open_partnership(id).expect("load").clone();
+    let cy = view
+        .people
+        .iter()
+        .find(|p| p.name == "Cy Diaz")
+        .expect("Cy")
+        .id;
+    let copy = facilitator
+        .export(
+            id,
+            &ExportScope::Raters {
+                cycle,
+                people: vec![cy],
+            },
+        )
+        .expect("a copy for Cy");
+
+    // On Cy's laptop the cycle is hidden too, and Cy rates one more.
+    let mut laptop = Session::open(&dir.path().join("cy.sqlite")).expect("Cy's file");
+    let (file, plan) = laptop
+        .plan_import(&copy, support::instruments())
+        .expect("plan");
+    let there = laptop.import(&file, &plan).expect("import");
+    let view = laptop.open_partnership(there).expect("open").clone();
+    let cycle_there = view.cycles[0].id;
+    assert!(view.levels_hidden(cycle_there), "hidden on Cy's laptop too");
+    laptop
+        .apply(&Command::SetLevel(
+            RatingKey {
+                cycle_id: cycle_there,
+                indicator_key: "shared-goals".into(),
+                rater: Rater::Person(view.people[0].id),
+            },
+            Level::new(2),
+        ))
+        .expect("Cy rates");
+    let back = laptop
+        .export(there, &ExportScope::Whole)
+        .expect("Cy sends it back");
+
+    // Meanwhile the facilitator revealed; the copy comes back.
+    facilitator
+        .apply(&Command::SetCycleHidden(cycle, false))
+        .expect("reveal");
+    let (file, plan) = facilitator
+        .plan_import(&back, support::instruments())
+        .expect("plan");
+    facilitator.import(&file, &plan).expect("import");
+    let view = facilitator.view().expect("open");
+    assert!(!view.levels_hidden(cycle), "still revealed");
+    assert_eq!(
+        view.level(cycle, Rater::Person(cy), "shared-goals"),
+        Level::new(2),
+        "Cy's rating arrived"
+    );
+}
