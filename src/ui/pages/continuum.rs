@@ -422,21 +422,20 @@ fn indicator_row(
 ) {
     let mut cells = Vec::with_capacity(4);
     // With the team's consensus, show who chose each level on their own.
-    // Until a hidden cycle is revealed, no one's level is shown: only how
-    // many have rated.
-    let hidden = view.levels_hidden(key.cycle_id);
-    let together = key.rater == Rater::Consensus && !hidden;
-    let individual = if together {
-        view.individual_levels(key.cycle_id, &indicator.key)
+    // With the team's consensus, show who chose each level on their own;
+    // until a hidden cycle is revealed, only how many have rated.
+    let team = key.rater == Rater::Consensus;
+    let individual = if team {
+        view.levels_shown(key.cycle_id, &indicator.key)
     } else {
         Vec::new()
     };
-    let spread = if together {
-        view.individual_spread(key.cycle_id, &indicator.key)
+    let spread = if team {
+        view.spread_shown(key.cycle_id, &indicator.key)
     } else {
         None
     };
-    let rated = (hidden && key.rater == Rater::Consensus)
+    let rated = (team && view.levels_hidden(key.cycle_id))
         .then(|| view.rated_so_far(key.cycle_id, &indicator.key));
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = GAP;

@@ -247,6 +247,25 @@ impl PartnershipView {
         self.cycle(cycle).is_some_and(|c| c.hidden)
     }
 
+    /// Each person's level as the window and the paper may show it: none
+    /// while the cycle's levels are hidden until revealed.
+    pub fn levels_shown(&self, cycle: CycleId, indicator_key: &str) -> Vec<(&Person, Level)> {
+        if self.levels_hidden(cycle) {
+            Vec::new()
+        } else {
+            self.individual_levels(cycle, indicator_key)
+        }
+    }
+
+    /// The spread of the levels shown (none while hidden).
+    pub fn spread_shown(&self, cycle: CycleId, indicator_key: &str) -> Option<Spread> {
+        Spread::of(
+            self.levels_shown(cycle, indicator_key)
+                .into_iter()
+                .map(|(_, level)| Some(level)),
+        )
+    }
+
     /// Who has rated `indicator_key` on their own in `cycle`, in words
     /// that name no level: "3 of 8 have rated".
     pub fn rated_so_far(&self, cycle: CycleId, indicator_key: &str) -> String {

@@ -100,7 +100,7 @@ pub fn continuum(
                         view.and_then(|(v, c)| v.rating(c.id, Rater::Consensus, &indicator.key));
                     let mut by_level = vec![Vec::new(); Level::ALL.len()];
                     if let Some((view, cycle)) = view.filter(|_| with_raters) {
-                        for (person, level) in view.individual_levels(cycle.id, &indicator.key) {
+                        for (person, level) in view.levels_shown(cycle.id, &indicator.key) {
                             by_level[level.index()].push(initials(&person.name));
                         }
                     }

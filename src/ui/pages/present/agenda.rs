@@ -4,8 +4,8 @@
 
 use egui::{Id, Rect, Ui, vec2};
 
+use super::Shown;
 use super::fit::{self, GAP, Line, Look, PAD, below};
-use super::{Shown, scrolled_if, text_at};
 use crate::instrument::{FieldKind, Section};
 use crate::model::{Command, DocumentId, FieldValue};
 use crate::ui::action::Actions;
@@ -90,7 +90,6 @@ pub fn show(
         .collect();
     let bar = super::BarContent::plain(&marks, minutes);
     let width = area.width();
-    let bar_limit = super::bar_size(ui, &bar, width);
     let margin = fit::FIELD_EXTRA;
     // A question's label and its field: the notes' height, two rows at
     // least.
@@ -101,90 +100,59 @@ pub fn show(
             + margin;
         fit::height(ui, label, size, width) + fit::AFTER_ITEM * size + field
     };
-    let height_at = |size: f32| {
-        let gap = GAP * size;
-        let (head, _) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
-        let text = if paragraphs.is_empty() {
-            0.0
-        } else {
-            fit::box_height(ui, &paragraphs, size, width) + gap
-        };
-        let questions: f32 = questions
-            .iter()
-            .map(|(f, notes)| question_height(ui, size, &f.shown_label(), notes) + gap)
-            .sum();
-        head + gap + text + questions + fit::bar_height(ui, size.min(bar_limit))
-    };
-    let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
     let today = cx.today;
-    let needs = (
-        fits,
-        height_at(size),
-        fit::bar_height(ui, size.min(bar_limit)),
+    let (size, fits, bar_size) = super::headed_slide(
+        ui,
+        area,
+        (&headline, &kicker),
+        &bar,
+        |ui, size| {
+            let gap = GAP * size;
+            let text = if paragraphs.is_empty() {
+                0.0
+            } else {
+                fit::box_height(ui, &paragraphs, size, width) + gap
+            };
+            let questions: f32 = questions
+                .iter()
+                .map(|(f, notes)| question_height(ui, size, &f.shown_label(), notes) + gap)
+                .sum();
+            text + questions
+        },
+        |ui, mut rest, size| {
+            let gap = GAP * size;
+            if !paragraphs.is_empty() {
+                let h = fit::box_height(ui, &paragraphs, size, width);
+                let rect = Rect::from_min_size(rest.min, vec2(width, h));
+                fit::draw_box(ui, &paragraphs, size, rect);
+                rest = below(rest, h + gap);
+            }
+            for (field, notes) in &questions {
+                let label = field.shown_label();
+                let h = question_height(ui, size, &label, notes);
+                let rect = Rect::from_min_size(rest.min, vec2(width, h));
+                if let Some(text) = notes_field(
+                    ui,
+                    rect,
+                    size,
+                    (&label, &hint),
+                    notes,
+                    (document.id, &field.key),
+                ) {
+                    actions.edit(Command::SetDocumentValue(
+                        document.id,
+                        field.key.clone(),
+                        FieldValue::Text(text),
+                        today,
+                    ));
+                }
+                rest = below(rest, h + gap);
+            }
+        },
     );
-    scrolled_if(ui, needs, area, |ui, area| {
-        text_at(ui, size);
-        let gap = GAP * size;
-        let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
-        fit::draw_head(
-            ui,
-            (&headline, &kicker),
-            size,
-            Rect::from_min_size(area.min, vec2(width, head)),
-            beside,
-            &mut |_| {},
-        );
-        let mut rest = below(area, head + gap);
-        if !paragraphs.is_empty() {
-            let h = fit::box_height(ui, &paragraphs, size, width);
-            fit::draw_box(
-                ui,
-                &paragraphs,
-                size,
-                Rect::from_min_size(rest.min, vec2(width, h)),
-            );
-            rest = below(rest, h + gap);
-        }
-        for (field, notes) in &questions {
-            let label = field.shown_label();
-            let h = question_height(ui, size, &label, notes);
-            let rect = Rect::from_min_size(rest.min, vec2(width, h));
-            ui.scope_builder(
-                egui::UiBuilder::new()
-                    .max_rect(rect)
-                    .layout(egui::Layout::top_down(egui::Align::Min)),
-                |ui| {
-                    ui.spacing_mut().item_spacing.y = fit::AFTER_ITEM * size;
-                    ui.add(egui::Label::new(fit::text(&label, size).strong()).wrap());
-                    let mut text = notes.clone();
-                    let id = Id::unique(("present notes", document.id, &field.key));
-                    let response = ui
-                        .add_enabled(
-                            crate::ui::kit::may_edit(ui),
-                            egui::TextEdit::multiline(&mut text)
-                                .id(id)
-                                .desired_rows(2)
-                                .margin(egui::Margin::same(fit::FIELD_MARGIN))
-                                .desired_width(f32::INFINITY)
-                                .hint_text(&hint),
-                        )
-                        .accessible_name(&label);
-                    if response.changed() {
-                        actions.edit(Command::SetDocumentValue(
-                            document.id,
-                            field.key.clone(),
-                            FieldValue::Text(text),
-                            today,
-                        ));
-                    }
-                },
-            );
-            rest = below(rest, h + gap);
-        }
-    });
     Some(Shown {
         size,
-        bar_size: size.min(bar_limit),
+        bar_size,
         fits,
         marks,
         part: "Section",
@@ -196,4 +164,37 @@ pub fn show(
         notes: Vec::new(),
         evidence: None,
     })
+}
+
+/// A monitoring question and its notes field, in `rect`; returns the
+/// notes when they were changed.
+fn notes_field(
+    ui: &mut Ui,
+    rect: Rect,
+    size: f32,
+    (label, hint): (&str, &str),
+    notes: &str,
+    key: (DocumentId, &str),
+) -> Option<String> {
+    let layout = egui::UiBuilder::new()
+        .max_rect(rect)
+        .layout(egui::Layout::top_down(egui::Align::Min));
+    ui.scope_builder(layout, |ui| {
+        ui.spacing_mut().item_spacing.y = fit::AFTER_ITEM * size;
+        ui.add(egui::Label::new(fit::text(label, size).strong()).wrap());
+        let mut text = notes.to_owned();
+        let response = ui
+            .add_enabled(
+                crate::ui::kit::may_edit(ui),
+                egui::TextEdit::multiline(&mut text)
+                    .id(Id::unique(("present notes", key.0, key.1)))
+                    .desired_rows(2)
+                    .margin(egui::Margin::same(fit::FIELD_MARGIN))
+                    .desired_width(f32::INFINITY)
+                    .hint_text(hint),
+            )
+            .accessible_name(label);
+        response.changed().then_some(text)
+    })
+    .inner
 }

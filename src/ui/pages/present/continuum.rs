@@ -561,42 +561,42 @@ fn draw_cards(
 ) -> (Option<Level>, Rect) {
     let size = plan.size;
     let mut clicked = None;
-    match plan.cards {
-        Cards::Row(widths) => {
-            let mut x = rect.left();
-            for (i, level) in Level::ALL.into_iter().enumerate() {
-                let card =
-                    Rect::from_min_size(pos2(x, rect.top()), vec2(widths[i], plan.cards_height));
-                if card_widget(ui, text, size, card, level, None, state) {
-                    clicked = Some(level);
-                }
-                x += widths[i] + GAP * size;
-            }
-        }
-        Cards::Column => {
-            let mut y = rect.top();
-            for (i, level) in Level::ALL.into_iter().enumerate() {
-                let h = column_card(ui, text, size, i, rect.width());
-                let card = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), h));
-                if card_widget(ui, text, size, card, level, None, state) {
-                    clicked = Some(level);
-                }
-                y += h + GAP * size;
-            }
-        }
-        Cards::Stacked(titles) => {
-            let mut y = rect.top();
-            for (i, level) in Level::ALL.into_iter().enumerate() {
-                let h = stacked_card(ui, text, size, i, rect.width(), titles);
-                let card = Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), h));
-                if card_widget(ui, text, size, card, level, Some(titles), state) {
-                    clicked = Some(level);
-                }
-                y += h + UNDER_TITLE * size;
-            }
+    let titles = match plan.cards {
+        Cards::Stacked(titles) => Some(titles),
+        Cards::Row(_) | Cards::Column => None,
+    };
+    for (level, card) in Level::ALL.into_iter().zip(card_rects(ui, text, plan, rect)) {
+        if card_widget(ui, text, size, card, level, titles, state) {
+            clicked = Some(level);
         }
     }
     (clicked, below(rect, plan.cards_height + GAP * size))
+}
+
+/// Where the four cards go in `rect`, as the plan arranged them.
+fn card_rects(ui: &Ui, text: &IndicatorText, plan: &Plan, rect: Rect) -> [Rect; 4] {
+    let size = plan.size;
+    let mut at = rect.min;
+    std::array::from_fn(|i| {
+        let (width, height, step) = match plan.cards {
+            Cards::Row(widths) => (
+                widths[i],
+                plan.cards_height,
+                vec2(widths[i] + GAP * size, 0.0),
+            ),
+            Cards::Column => {
+                let h = column_card(ui, text, size, i, rect.width());
+                (rect.width(), h, vec2(0.0, h + GAP * size))
+            }
+            Cards::Stacked(titles) => {
+                let h = stacked_card(ui, text, size, i, rect.width(), titles);
+                (rect.width(), h, vec2(0.0, h + UNDER_TITLE * size))
+            }
+        };
+        let card = Rect::from_min_size(at, vec2(width, height));
+        at += step;
+        card
+    })
 }
 
 /// One level's card in `rect`: its title (with the check when the team

@@ -186,23 +186,19 @@ impl Present {
             actions.edit(Command::SetLevel(key.clone(), level));
         }
         // Until a hidden cycle is revealed, only how many have rated.
-        let hidden = view.levels_hidden(cycle_id);
-        let choosers: Vec<continuum::Chooser<'_>> = if hidden {
-            Vec::new()
-        } else {
-            view.individual_levels(cycle_id, &indicator.key)
-                .into_iter()
-                .map(|(person, level)| continuum::Chooser { person, level })
-                .collect()
-        };
+        let choosers: Vec<continuum::Chooser<'_>> = view
+            .levels_shown(cycle_id, &indicator.key)
+            .into_iter()
+            .map(|(person, level)| continuum::Chooser { person, level })
+            .collect();
         let mut kicker = format!("{category} · {} of {total}", self.index + 1);
-        if hidden {
+        if view.levels_hidden(cycle_id) {
             kicker.push_str(&format!(
                 " · {}",
                 view.rated_so_far(cycle_id, &indicator.key)
             ));
         } else if let Some(spread) = view
-            .individual_spread(cycle_id, &indicator.key)
+            .spread_shown(cycle_id, &indicator.key)
             .filter(Spread::needs_discussion)
         {
             kicker.push_str(&format!(" · Discuss: {} levels apart", spread.gap()));
@@ -407,6 +403,41 @@ fn scrolled_if(
                 );
             });
     });
+}
+
+/// A slide of a head (the headline, with the kicker of where we are) and
+/// a body `body_at` points tall at a size: the largest size at which head,
+/// body and the bar fit `area`, then the head, and `body` drawn in the rect
+/// under it at that size; in a scroll area when even the smallest did not
+/// fit. Returns the size, whether it fitted, and the bar's size.
+fn headed_slide(
+    ui: &mut Ui,
+    area: Rect,
+    (headline, kicker): (&str, &str),
+    bar: &BarContent<'_>,
+    body_at: impl Fn(&Ui, f32) -> f32,
+    body: impl FnOnce(&mut Ui, Rect, f32),
+) -> (f32, bool, f32) {
+    let width = area.width();
+    let bar_limit = bar_size(ui, bar, width);
+    let height_at = |ui: &Ui, size: f32| {
+        let (head, _) = fit::head_height(ui, (headline, kicker), size, width, 0.0);
+        head + fit::GAP * size + body_at(ui, size) + fit::bar_height(ui, size.min(bar_limit))
+    };
+    let (size, fits) = fit::largest(|size| height_at(ui, size) <= area.height());
+    let needs = (
+        fits,
+        height_at(ui, size),
+        fit::bar_height(ui, size.min(bar_limit)),
+    );
+    scrolled_if(ui, needs, area, |ui, area| {
+        text_at(ui, size);
+        let (head, beside) = fit::head_height(ui, (headline, kicker), size, width, 0.0);
+        let head_rect = Rect::from_min_size(area.min, vec2(width, head));
+        fit::draw_head(ui, (headline, kicker), size, head_rect, beside, &mut |_| {});
+        body(ui, fit::below(area, head + fit::GAP * size), size);
+    });
+    (size, fits, size.min(bar_limit))
 }
 
 /// How many indicators a cycle's continuum has (none when the cycle is

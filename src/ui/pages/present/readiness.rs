@@ -6,7 +6,7 @@
 use egui::{Id, Rect, Ui, vec2};
 
 use super::fit::{self, GAP, Line, Look, below};
-use super::{CATEGORY_MINUTES, Shown, scrolled_if, text_at};
+use super::{CATEGORY_MINUTES, Shown};
 use crate::instrument::ReadinessCategory;
 use crate::model::{ReadinessRoundId, ReadinessView, Team};
 use crate::ui::nav::ScreenContext;
@@ -47,64 +47,43 @@ pub fn show(
         .collect();
     let bar = super::BarContent::plain(&marks, CATEGORY_MINUTES);
     let width = area.width();
-    let bar_limit = super::bar_size(ui, &bar, width);
-    let height_at = |size: f32| {
-        let gap = GAP * size;
-        let (head, _) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
-        let half = (width - gap) / 2.0;
-        let teams = teams
+    let gap = |size: f32| GAP * size;
+    let teams_height = |ui: &Ui, size: f32| {
+        let half = (width - gap(size)) / 2.0;
+        teams
             .iter()
             .map(|lines| fit::box_height(ui, lines, size, half))
-            .fold(0.0, f32::max);
-        head + gap
-            + fit::box_height(ui, &items, size, width)
-            + gap
-            + teams
-            + gap
-            + fit::bar_height(ui, size.min(bar_limit))
+            .fold(0.0, f32::max)
     };
-    let (size, fits) = fit::largest(|size| height_at(size) <= area.height());
-    let needs = (
-        fits,
-        height_at(size),
-        fit::bar_height(ui, size.min(bar_limit)),
+    let (size, fits, bar_size) = super::headed_slide(
+        ui,
+        area,
+        (&headline, &kicker),
+        &bar,
+        |ui, size| {
+            fit::box_height(ui, &items, size, width)
+                + gap(size)
+                + teams_height(ui, size)
+                + gap(size)
+        },
+        |ui, rest, size| {
+            let items_height = fit::box_height(ui, &items, size, width);
+            let items_rect = Rect::from_min_size(rest.min, vec2(width, items_height));
+            fit::draw_box(ui, &items, size, items_rect);
+            let rest = below(rest, items_height + gap(size));
+            let half = (width - gap(size)) / 2.0;
+            let tallest = teams_height(ui, size);
+            for (i, lines) in teams.iter().enumerate() {
+                #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
+                let x = i as f32 * (half + gap(size));
+                let rect = Rect::from_min_size(rest.min + vec2(x, 0.0), vec2(half, tallest));
+                fit::draw_box(ui, lines, size, rect);
+            }
+        },
     );
-    scrolled_if(ui, needs, area, |ui, area| {
-        text_at(ui, size);
-        let gap = GAP * size;
-        let (head, beside) = fit::head_height(ui, (&headline, &kicker), size, width, 0.0);
-        fit::draw_head(
-            ui,
-            (&headline, &kicker),
-            size,
-            Rect::from_min_size(area.min, vec2(width, head)),
-            beside,
-            &mut |_| {},
-        );
-        let rest = below(area, head + gap);
-        let items_height = fit::box_height(ui, &items, size, width);
-        fit::draw_box(
-            ui,
-            &items,
-            size,
-            Rect::from_min_size(rest.min, vec2(width, items_height)),
-        );
-        let rest = below(rest, items_height + gap);
-        let half = (width - gap) / 2.0;
-        let tallest = teams
-            .iter()
-            .map(|lines| fit::box_height(ui, lines, size, half))
-            .fold(0.0, f32::max);
-        for (i, lines) in teams.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "0 or 1")]
-            let x = i as f32 * (half + gap);
-            let rect = Rect::from_min_size(rest.min + vec2(x, 0.0), vec2(half, tallest));
-            fit::draw_box(ui, lines, size, rect);
-        }
-    });
     Some(Shown {
         size,
-        bar_size: size.min(bar_limit),
+        bar_size,
         fits,
         marks,
         part: "Category",
