@@ -645,8 +645,62 @@ fn present(c: &mut Criterion) {
     group.finish();
 }
 
+/// Undo on the big partnership: taking back the removal of a person who
+/// rated every year (their ratings are read and kept, then put back, and
+/// the partnership read again), and a level set on the grid; each as the
+/// window makes it (`Session::undo`).
+fn undo(c: &mut Criterion) {
+    let data = data(Shape::LARGE.cycles);
+    // One writer per file: the store lets go before the session opens it.
+    let id = big_id(&Store::open(&data.path).expect("open"));
+    let mut session = Session::open(&data.path).expect("session");
+    let view = session.open_partnership(id).expect("open").clone();
+    let person = view.people[0].id;
+    let instruments = Instruments::builtin().expect("instruments");
+    let ratings = view
+        .cycles
+        .iter()
+        .flat_map(|c| {
+            instruments
+                .continuum
+                .indicators()
+                .filter(|i| view.rating(c.id, Rater::Person(person), &i.key).is_some())
+                .map(|_| ())
+                .collect::<Vec<()>>()
+        })
+        .count();
+    println!("undo: the person removed gave {ratings} ratings");
+    let mut group = c.benchmark_group("undo");
+    group.sample_size(20);
+    group.bench_function("remove a person with their ratings, then undo", |b| {
+        b.iter(|| {
+            session
+                .apply(&Command::DeletePerson(person))
+                .expect("removed");
+            black_box(session.undo(false).expect("undone"))
+        });
+    });
+    let key = RatingKey {
+        cycle_id: view.cycles.last().expect("cycle").id,
+        indicator_key: "shared-goals".to_owned(),
+        rater: Rater::Consensus,
+    };
+    let mut level = 1;
+    group.bench_function("set a level, then undo", |b| {
+        b.iter(|| {
+            level = level % 4 + 1;
+            session
+                .apply(&Command::SetLevel(key.clone(), Level::new(level)))
+                .expect("set");
+            black_box(session.undo(false).expect("undone"))
+        });
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    undo,
     present,
     frames,
     storage,

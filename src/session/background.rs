@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
 
 use crate::model::portfolio::PortfolioFacts;
+use crate::model::undo::Origin;
 use crate::model::{Command, HistoryEntry, Outcome, PartnershipId, PartnershipView, Seen};
 use partnerpath_store::{Storage, StoreError};
 
@@ -27,12 +28,14 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 pub(super) enum Job {
     /// Stores an edit; `shown` says the window already shows it, `on`
-    /// which partnership was open when it was made.
+    /// which partnership was open when it was made, `undo` what the undo
+    /// history is to keep of it.
     Apply {
         command: Command,
         seen: Option<Seen>,
         shown: bool,
         on: Option<PartnershipId>,
+        undo: Box<Pending>,
     },
     Load(PartnershipId),
     List,
@@ -44,11 +47,24 @@ pub(super) enum Job {
     Barrier(mpsc::SyncSender<()>),
 }
 
+/// What the undo history keeps of an edit once it is stored: where it
+/// came from, the edit that takes it back when the window could tell
+/// before storing it, the partnership it was made in, and its name.
+#[derive(Debug, Clone)]
+pub(super) struct Pending {
+    pub origin: Origin,
+    pub back: Option<Command>,
+    pub on: Option<PartnershipId>,
+    /// Its name in the Edit menu, from what showed before it.
+    pub name: String,
+}
+
 pub(super) enum Answer {
     Applied {
         command: Command,
         shown: bool,
         on: Option<PartnershipId>,
+        undo: Box<Pending>,
         result: Result<Outcome, StoreError>,
         disconnected: bool,
     },
@@ -71,6 +87,7 @@ fn run(store: &mut dyn Storage, job: Job) -> Option<Answer> {
             seen,
             shown,
             on,
+            undo,
         } => {
             let result = store.apply_seen(&command, seen.as_ref());
             Answer::Applied {
@@ -78,6 +95,7 @@ fn run(store: &mut dyn Storage, job: Job) -> Option<Answer> {
                 command,
                 shown,
                 on,
+                undo,
                 result,
             }
         }

@@ -8,6 +8,9 @@
 //! On a shared database the window's store works on a thread of its own
 //! (`background`): an edit is shown at once and stored behind, and what
 //! the server answers is taken at the next frame (`Session::follow`).
+//!
+//! Every edit stored is kept with the edit that takes it back, for Undo
+//! and Redo (`Session::undo`, core's `model::undo`), until the file closes.
 
 mod attaching;
 mod background;
@@ -19,11 +22,12 @@ use std::sync::{MutexGuard, TryLockError};
 
 pub use attaching::{Attached, Attaching};
 pub use background::Waker;
-use background::{Answer, Background, Job, Shared, lock};
+use background::{Answer, Background, Job, Pending, Shared, lock};
 
 use crate::instrument::Instruments;
 use crate::model::exchange::{self, Exchange, ExchangeError, Plan};
 use crate::model::portfolio::PortfolioFacts;
+use crate::model::undo::{self, Before, Origin, Step, UndoHistory, inverse};
 use crate::model::{
     Account, Command, Conflict, Deleted, HistoryEntry, Outcome, PartnershipId, PartnershipSummary,
     PartnershipView, Seen,
@@ -93,6 +97,8 @@ pub struct Session {
     reconnecting: bool,
     /// Files being read to attach, on a thread of their own.
     attaching: Option<Attaching>,
+    /// What Undo and Redo take back and make again, until the file closes.
+    undo: UndoHistory,
 }
 
 /// What became of an edit stored in the background, for the window.
@@ -347,9 +353,10 @@ impl Session {
                 command,
                 shown,
                 on,
+                undo,
                 result,
                 disconnected,
-            } => self.take_applied(command, shown, on, result, disconnected),
+            } => self.take_applied(command, shown, on, undo, result, disconnected),
             Answer::Loaded {
                 id,
                 result,
@@ -438,9 +445,15 @@ impl Session {
         command: Command,
         shown: bool,
         on: Option<PartnershipId>,
+        undo: Box<Pending>,
         result: Result<Outcome, StoreError>,
         disconnected: bool,
     ) {
+        let stored = match &result {
+            Ok(outcome) => Ok(outcome),
+            Err(e) => Err(matches!(e, StoreError::Conflict { .. })),
+        };
+        self.remember(&command, *undo, stored);
         if shown {
             self.unanswered.pop_front();
         }
@@ -451,8 +464,9 @@ impl Session {
         let problem = match result {
             Ok(outcome) => {
                 self.saved_at = Some(jiff::Timestamp::now());
-                // Joined with someone else's change: read as stored.
-                if outcome == Outcome::Joined
+                // Joined with someone else's change, or records put back:
+                // read as stored.
+                if (outcome == Outcome::Joined || command.reads_again())
                     && still_open
                     && let (Some(id), Some(background)) = (on, self.background.as_mut())
                 {
@@ -564,6 +578,7 @@ impl Session {
             history_asked: None,
             reconnecting: false,
             attaching: None,
+            undo: UndoHistory::default(),
         })
     }
 
@@ -735,13 +750,13 @@ impl Session {
     /// database (the window uses `send`).
     pub fn apply(&mut self, command: &Command) -> Result<Outcome, Problem> {
         let seen = self.seen(command);
-        self.store_and_follow(command, seen.as_ref())
+        self.store_and_follow(command, seen.as_ref(), Origin::New, self.open_id())
     }
 
     /// Stores `command` whatever the field holds now (the user chose to
     /// keep their change over someone else's).
     pub fn apply_anyway(&mut self, command: &Command) -> Result<Outcome, Problem> {
-        self.store_and_follow(command, None)
+        self.store_and_follow(command, None, Origin::New, self.open_id())
     }
 
     /// An edit from the window. In a file it is stored at once, and its
@@ -751,13 +766,18 @@ impl Session {
     /// `take_conflict`).
     pub fn send(&mut self, command: &Command) -> Result<Option<Outcome>, Problem> {
         let seen = self.seen(command);
-        self.send_seen(command, seen)
+        self.send_seen(command, seen, Origin::New, self.open_id())
     }
 
     /// `send`, whatever the field holds now (the user chose to keep their
     /// change over someone else's).
     pub fn send_anyway(&mut self, command: &Command) -> Result<Option<Outcome>, Problem> {
-        self.send_seen(command, None)
+        self.send_seen(command, None, Origin::New, self.open_id())
+    }
+
+    /// The partnership open, if any.
+    fn open_id(&self) -> Option<PartnershipId> {
+        self.open.as_ref().map(|v| v.partnership.id)
     }
 
     /// What the window shows of the field `command` changes, on a server.
@@ -768,22 +788,41 @@ impl Session {
             .and_then(|view| command.seen(view))
     }
 
+    /// What the window shows now, for working out how to take an edit back.
+    fn before(&self) -> Before<'_> {
+        Before {
+            view: self.open.as_ref(),
+            listed: &self.summaries,
+        }
+    }
+
     fn send_seen(
         &mut self,
         command: &Command,
         seen: Option<Seen>,
+        origin: Origin,
+        on: Option<PartnershipId>,
     ) -> Result<Option<Outcome>, Problem> {
         if self.background.is_none() {
-            return self.store_and_follow(command, seen.as_ref()).map(Some);
+            return self
+                .store_and_follow(command, seen.as_ref(), origin, on)
+                .map(Some);
         }
         self.refuse_if_read_only()?;
         if let Some(refusal) = command.refusal(self.open.as_ref()) {
             return Err(Problem::from(refusal));
         }
         self.forget_history();
+        // How to take it back, from what shows before it (what it makes
+        // or removes, the server says).
+        let back = undo::known_before(command)
+            .then(|| inverse(command, self.before(), &Outcome::Done))
+            .flatten();
+        let name = undo::name(command, self.before(), Instruments::builtin().ok().as_ref());
         let shown = match self.open.as_mut() {
             Some(view)
                 if !command.makes_a_record()
+                    && !command.reads_again()
                     && *command != Command::DeletePartnership(view.partnership.id) =>
             {
                 view.apply(command, &Outcome::Done);
@@ -793,13 +832,19 @@ impl Session {
             }
             _ => false,
         };
-        let on = self.open.as_ref().map(|v| v.partnership.id);
+        let open = self.open_id();
         if let Some(background) = self.background.as_mut() {
             background.send(Job::Apply {
                 command: command.clone(),
                 seen,
                 shown,
-                on,
+                on: open,
+                undo: Box::new(Pending {
+                    origin,
+                    back,
+                    on,
+                    name,
+                }),
             });
             self.unsaved += 1;
         }
@@ -830,6 +875,8 @@ impl Session {
         &mut self,
         command: &Command,
         seen: Option<&Seen>,
+        origin: Origin,
+        on: Option<PartnershipId>,
     ) -> Result<Outcome, Problem> {
         self.settle();
         self.refuse_if_read_only()?;
@@ -863,9 +910,13 @@ impl Session {
             }
             Err((e, false)) => return Err(Problem::store(&e, Doing::Saving)),
         };
+        let back = inverse(command, self.before(), &outcome);
+        let name = undo::name(command, self.before(), Instruments::builtin().ok().as_ref());
+        self.undo.stored(command, origin, back, on, name);
         self.show_stored(command, &outcome);
-        if outcome == Outcome::Joined {
-            // Joined with someone else's change: read as stored.
+        if outcome == Outcome::Joined || command.reads_again() {
+            // Joined with someone else's change, or records put back:
+            // read as stored.
             self.read_again()?;
         }
         // The list is re-read when it shows: after an edit made from it,
@@ -876,6 +927,88 @@ impl Session {
             self.refresh_summaries()?;
         }
         Ok(outcome)
+    }
+
+    /// Keeps an edit the server answered in the undo history; or, when it
+    /// was an undo or a redo not stored (`Err`, saying whether it met
+    /// someone else's change), puts its step back.
+    fn remember(&mut self, command: &Command, undo: Pending, stored: Result<&Outcome, bool>) {
+        match stored {
+            Ok(outcome) => {
+                let nothing = Before {
+                    view: None,
+                    listed: &[],
+                };
+                let back = undo.back.or_else(|| inverse(command, nothing, outcome));
+                self.undo
+                    .stored(command, undo.origin, back, undo.on, undo.name);
+            }
+            Err(conflict) => {
+                let (done, name, redo) = match undo.origin {
+                    Origin::New => return,
+                    Origin::Undo(done, name) => (done, name, false),
+                    Origin::Redo(done, name) => (done, name, true),
+                };
+                let step = Step {
+                    done,
+                    name,
+                    back: command.clone(),
+                    on: undo.on,
+                };
+                self.undo.not_stored(step, redo, conflict);
+            }
+        }
+    }
+
+    /// What Undo and Redo would do.
+    pub fn undo_history(&self) -> &UndoHistory {
+        &self.undo
+    }
+
+    /// Takes back the last edit (`redo` false), or makes again the last
+    /// one taken back, as one more edit; the partnership it was made in
+    /// opens. `Ok(None)` when there is nothing to do, or on a server
+    /// (the answer comes later, as for any edit).
+    pub fn undo(&mut self, redo: bool) -> Result<Option<Outcome>, Problem> {
+        let Some(step) = self.undo.take(redo) else {
+            return Ok(None);
+        };
+        let origin = if redo {
+            Origin::Redo(step.done.clone(), step.name.clone())
+        } else {
+            Origin::Undo(step.done.clone(), step.name.clone())
+        };
+        // What the step was made on shows first, as when it was made: its
+        // partnership (unless the step puts it back), or the list. How to
+        // take the undo back is read from it.
+        match step.on {
+            // (One deleted, which the step puts back, cannot open yet.)
+            Some(id) if self.open_id() != Some(id) && self.open_partnership(id).is_err() => {
+                self.close_partnership();
+            }
+            None if self.open.is_some() => self.show_list()?,
+            _ => {}
+        }
+        let seen = self.seen(&step.back);
+        match self.send_seen(&step.back, seen, origin, step.on) {
+            Ok(outcome) => {
+                // (Not a partnership the step has just deleted again.)
+                if let Some(id) = step.on
+                    && self.open_id() != Some(id)
+                    && step.back != Command::DeletePartnership(id)
+                {
+                    self.open_soon(id)?;
+                }
+                Ok(outcome)
+            }
+            // Refused, or not stored (an edit sent to the background
+            // thread fails in its answer, which puts the step back).
+            Err(problem) => {
+                let conflict = self.conflict.is_some();
+                self.undo.not_stored(step, redo, conflict);
+                Err(problem)
+            }
+        }
     }
 
     /// Shows a stored edit in memory as the database holds it.
@@ -930,6 +1063,8 @@ impl Session {
             file.restore(backups, backup)
                 .map_err(|e| Problem::store(&e, Doing::Saving))?;
         }
+        // The whole file is another: nothing before it can be undone.
+        self.undo = UndoHistory::default();
         self.open = None;
         self.refresh_summaries()
     }
@@ -941,17 +1076,11 @@ impl Session {
             .map_err(|e| Problem::store(&e, Doing::Reading))
     }
 
-    /// Puts a deleted record back, and shows it again.
+    /// Puts a deleted record back, and shows it again: an edit, which
+    /// Undo takes back.
     pub fn restore_deleted(&mut self, deleted: &Deleted) -> Result<(), Problem> {
-        self.refuse_if_read_only()?;
-        self.settle();
-        lock(&self.store)
-            .restore_deleted(deleted.kind, deleted.id)
-            .map_err(|e| Problem::store(&e, Doing::Saving))?;
-        if let Some(id) = self.open.as_ref().map(|v| v.partnership.id) {
-            self.open_partnership(id)?;
-        }
-        self.refresh_summaries()
+        self.send(&Command::Restore(deleted.kind, deleted.id))
+            .map(|_| ())
     }
 
     fn refuse_if_read_only(&self) -> Result<(), Problem> {
@@ -1084,6 +1213,9 @@ impl Session {
                     .preceded_by("The file could not be imported, and nothing was changed.")
             })?
         };
+        // An import is no step of Undo: what came before it is not taken
+        // back across it.
+        self.undo = UndoHistory::default();
         if let Some(open) = self.open.as_ref().map(|v| v.partnership.id) {
             self.open_partnership(open)?;
         }

@@ -61,6 +61,12 @@ pub enum Action {
     Present,
     /// Leave Present (Esc, or its Leave button).
     LeavePresent,
+    /// Edit > Undo (Ctrl+Z): takes back the last edit, on the page it was
+    /// made on.
+    Undo,
+    /// Edit > Redo (Ctrl+Shift+Z or Ctrl+Y): makes again the last edit
+    /// taken back.
+    Redo,
     /// Alt+Left: from a page of a partnership to its page, from there to the list.
     Back,
     /// Ctrl+F: the search of the partnerships list.
@@ -193,11 +199,19 @@ const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Ctrl+Shift+Z, and Ctrl+Y as on Windows.
+const REDO: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+];
 
 impl Action {
     /// The actions without data, in the order the shortcut list shows
     /// those that have a shortcut.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
+        Action::Undo,
+        Action::Redo,
         Action::Print,
         Action::Open,
         Action::Find,
@@ -243,6 +257,8 @@ impl Action {
             Action::ZoomReset => "Actual size (100 %)",
             Action::Present => "Present",
             Action::LeavePresent => "Leave (Esc)",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
             Action::Back => "Back",
             Action::Find => "Find a partnership",
             Action::ShortcutHelp => "Keyboard shortcuts",
@@ -283,6 +299,10 @@ impl Action {
     /// shortcuts), for an action that has a shortcut.
     pub fn help(&self) -> Option<&'static str> {
         Some(match self {
+            Action::Undo => {
+                "Undo the last change, on the page it was made (in a text field: undo the typing)"
+            }
+            Action::Redo => "Redo the last change undone",
             Action::Print => "Print: a tool filled in or blank",
             Action::Open => "Open another PartnerPath file",
             Action::Find => "Search the list of partnerships",
@@ -310,6 +330,8 @@ impl Action {
             Action::ZoomReset => &[ZOOM_RESET],
             Action::ShortcutHelp => &[HELP],
             Action::Present => &[PRESENT],
+            Action::Undo => &[UNDO],
+            Action::Redo => &REDO,
             _ => &[],
         }
     }
@@ -320,9 +342,10 @@ impl Action {
     }
 
     /// Whether its shortcut is left to a text field that has the keyboard:
-    /// there Alt+Left moves the cursor (by word on a Mac).
+    /// there Alt+Left moves the cursor (by word on a Mac), and Ctrl+Z and
+    /// Ctrl+Y undo and redo the typing.
     pub fn left_to_text_fields(&self) -> bool {
-        matches!(self, Action::Back)
+        matches!(self, Action::Back | Action::Undo | Action::Redo)
     }
 }
 

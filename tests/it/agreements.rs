@@ -317,7 +317,7 @@ fn the_monitoring_plan_round_trips_and_dates_the_next_check_in_for_every_frequen
     let view = store.load_partnership(id).expect("load");
     assert_eq!(next_check_in(&quarterly, frequency, &view.check_ins), None);
     store
-        .delete_goal(goal)
+        .apply(&partnerpath::model::Command::DeleteGoal(goal))
         .expect("delete goal and its objective");
     let view = store.load_partnership(id).expect("load");
     assert!(view.goals.is_empty());

@@ -43,4 +43,5 @@ mod ui_rounds;
 mod ui_safety;
 mod ui_versions;
 mod ui_worksheets;
+mod undo;
 mod view_equals_file;

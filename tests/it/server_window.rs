@@ -1050,3 +1050,72 @@ fn a_stage_and_a_readiness_member_changed_by_two_people_join_or_ask() {
         "kept, as chosen"
     );
 }
+
+/// Undo on a shared database is one more edit by the same person: it is
+/// stored behind like any other, and when someone else changed the field
+/// meanwhile it asks which to keep instead of writing over their change.
+#[test]
+fn an_undo_on_the_server_is_stored_and_meets_another_persons_change() {
+    let p = portfolio();
+    add_eli(&p);
+    let mut window = stale_window(&p, "eli_assessor");
+    let cycle = window
+        .state()
+        .session()
+        .and_then(|s| s.view())
+        .expect("open")
+        .cycles[0]
+        .id;
+    let team = RatingKey {
+        cycle_id: cycle,
+        indicator_key: "shared-goals".into(),
+        rater: Rater::Consensus,
+    };
+    let before = stored_team_level(&p);
+    let elis = if before == Some(1) { 3 } else { 1 };
+
+    // Eli sets a level, undoes it and redoes it: each stored.
+    window.state_mut().act(Action::Edit(Command::SetLevel(
+        team.clone(),
+        Level::new(elis),
+    )));
+    settle(&mut window);
+    assert_eq!(stored_team_level(&p), Some(i32::from(elis)));
+    window.state_mut().act(Action::Undo);
+    settle(&mut window);
+    assert_eq!(stored_team_level(&p), before, "undone on the server");
+    assert_eq!(
+        shared_goals(&window),
+        before.and_then(|l| Level::new(u8::try_from(l).unwrap_or(0)))
+    );
+    window.state_mut().act(Action::Redo);
+    settle(&mut window);
+    assert_eq!(stored_team_level(&p), Some(i32::from(elis)), "redone");
+
+    // Bo sets another level, which Eli's window has not seen; Eli undoes.
+    let mut bo = partnerpath::session::Session::connect_with(
+        &p.database.url_as(&p.database.user("bo_assessor")),
+        Some(PASSWORD),
+    )
+    .expect("Bo");
+    bo.open_partnership(p.oak).expect("Oak");
+    bo.apply(&Command::SetLevel(team, Level::new(4)))
+        .expect("Bo's level");
+    window.state_mut().act(Action::Undo);
+    settle(&mut window);
+    assert_eq!(
+        window.state().dialogs(),
+        ["conflict"],
+        "a choice, not an overwrite"
+    );
+    assert_eq!(stored_team_level(&p), Some(4), "Bo's level stays");
+    window.get_by_label("Take theirs").click();
+    settle(&mut window);
+    assert_eq!(stored_team_level(&p), Some(4));
+    let history = window.state().session().expect("open").undo_history();
+    assert_eq!(
+        history.redo_len(),
+        0,
+        "the step that met Bo's change is dropped"
+    );
+}

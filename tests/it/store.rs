@@ -193,7 +193,9 @@ fn editing_archiving_and_deleting_partnerships_people_and_cycles() {
     ben.role = "Principal".into();
     store.update_person(&ben).expect("update person");
     store
-        .delete_person(view.people[0].id)
+        .apply(&partnerpath::model::Command::DeletePerson(
+            view.people[0].id,
+        ))
         .expect("delete person");
     store.delete_cycle(view.cycles[0].id).expect("delete cycle");
 
@@ -457,7 +459,9 @@ fn stage_entries_round_trip_in_date_order() {
         ]
     );
     let mut store = store;
-    store.delete_stage_entry(first).expect("delete");
+    store
+        .apply(&partnerpath::model::Command::DeleteStageEntry(first))
+        .expect("delete");
     assert_eq!(store.load_partnership(id).expect("load").stages.len(), 2);
 }
 
@@ -581,7 +585,9 @@ fn a_readiness_round_with_several_members_per_side_round_trips() {
         Some("Data office ready")
     );
     store
-        .delete_readiness_member(members[0])
+        .apply(&partnerpath::model::Command::DeleteReadinessMember(
+            members[0],
+        ))
         .expect("remove Ann");
     store.delete_readiness_round(round).expect("delete round");
     assert!(

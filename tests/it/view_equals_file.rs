@@ -22,6 +22,7 @@ use partnerpath::model::{
     ReadinessMemberFields, ReadinessMemberId, ReadinessRoundFields, ReadinessRoundId, Side,
     StageEntryFields, Team,
 };
+use partnerpath::model::{DeletedKind, RemovedId};
 use partnerpath::session::{ExportScope, Session};
 use partnerpath_store::Store;
 use proptest::prelude::*;
@@ -119,7 +120,15 @@ kinds!(
     DeleteAdaptation,
     AddAttachment,
     DeleteAttachment,
+    DeleteAdaptationVersion,
+    UnmakeCycle,
+    Restore,
+    Reinstate,
+    RemoveAgain,
 );
+
+/// Draws past the kinds of edit are Undo and Redo, one in eight draws.
+const STEPS: usize = 8;
 
 /// The kind of `command`.
 fn kind_of(command: &Command) -> Kind {
@@ -171,12 +180,17 @@ fn kind_of(command: &Command) -> Kind {
         Command::DeleteAdaptation(..) => Kind::DeleteAdaptation,
         Command::AddAttachment(..) => Kind::AddAttachment,
         Command::DeleteAttachment(..) => Kind::DeleteAttachment,
+        Command::DeleteAdaptationVersion(..) => Kind::DeleteAdaptationVersion,
+        Command::UnmakeCycle(..) => Kind::UnmakeCycle,
+        Command::Restore(..) => Kind::Restore,
+        Command::Reinstate(..) => Kind::Reinstate,
+        Command::RemoveAgain(..) => Kind::RemoveAgain,
     }
 }
 
 fn draws() -> impl Strategy<Value = Vec<Draw>> {
     let draw = (
-        0..KINDS.len(),
+        0..KINDS.len() + STEPS,
         any::<u8>(),
         any::<u8>(),
         any::<u8>(),
@@ -735,6 +749,21 @@ fn command(draw: Draw, view: &PartnershipView, other: PartnershipId) -> Option<C
             ),
         }),
         Kind::DeleteAttachment => Command::DeleteAttachment(pick(&view.attachments, a)?.id),
+        // The edits undo makes, drawn as edits of their own too: what they
+        // name may be gone, or not in "Recently deleted". What a delete
+        // kept is put back and removed again only by undo and redo, in
+        // their order (drawn here, they name nothing kept, and change
+        // nothing).
+        Kind::DeleteAdaptationVersion => {
+            Command::DeleteAdaptationVersion(pick(&view.adaptations, a)?.id)
+        }
+        Kind::UnmakeCycle => Command::UnmakeCycle(cycle),
+        Kind::Restore => Command::Restore(
+            DeletedKind::ALL[usize::from(b) % DeletedKind::ALL.len()],
+            i64::from(a % 12) + 1,
+        ),
+        Kind::Reinstate => Command::Reinstate(RemovedId(GONE)),
+        Kind::RemoveAgain => Command::RemoveAgain(RemovedId(GONE)),
     })
 }
 
@@ -789,7 +818,10 @@ proptest! {
 
 /// Makes the edits drawn on partnership `here`, and after each one checks
 /// that what the window holds is what the database holds, and that a
-/// refused edit changed nothing.
+/// refused edit changed nothing. Undo and Redo are drawn among the edits;
+/// each must bring back exactly what the database held on that side of
+/// the step. At the end every step is undone, back to the start, and then
+/// redone, forward to the end, each leaving what the database held there.
 fn edit_and_compare(
     mut session: Session,
     here: PartnershipId,
@@ -797,22 +829,42 @@ fn edit_and_compare(
     draws: Vec<Draw>,
 ) -> Result<(), TestCaseError> {
     session.open_partnership(here).expect("open");
+    // What the database holds on each side of each step of the undo list
+    // (the start first), and of the redo list (the next to redo last).
+    let mut trail = vec![shown(&session, here, other)];
+    let mut ahead: Vec<Shown> = Vec::new();
     for draw in draws {
+        if draw.kind >= KINDS.len() {
+            let redo = (draw.kind - KINDS.len()) % 2 == 1;
+            undo_and_compare(&mut session, redo, &mut trail, &mut ahead, here, other)?;
+            continue;
+        }
         let Some(view) = session.view() else { break };
         let before = view.clone();
         let Some(command) = command(draw, view, other) else {
             continue;
         };
         let applied = session.apply(&command);
+        let made = format!("{command:?}");
         if let Ok(outcome) = &applied {
-            // A window shows every other edit before the server answers.
-            prop_assert_eq!(
-                *outcome != Outcome::Done,
-                command.makes_a_record(),
-                "{:?} answered {:?}",
-                command,
-                outcome
+            // A window shows every other edit before the server answers:
+            // those answer with nothing it needs. An edit that makes a
+            // record answers with its id.
+            let plain = matches!(
+                outcome,
+                Outcome::Done | Outcome::Unchanged | Outcome::Removed(_)
             );
+            if !command.makes_a_record() && !command.reads_again() {
+                prop_assert!(plain, "{:?} answered {:?}", command, outcome);
+            }
+            if command.makes_a_record() {
+                prop_assert!(
+                    !plain && *outcome != Outcome::Joined,
+                    "{:?} answered {:?}",
+                    command,
+                    outcome
+                );
+            }
         }
         let loaded = session.store().load_partnership(here);
         match (session.view(), loaded) {
@@ -836,8 +888,98 @@ fn edit_and_compare(
                 );
             }
         }
+        // A new step (or the last one grown, typing on), or none; an edit
+        // that cannot be taken back starts the list again.
+        let history = session.undo_history();
+        trail.truncate(history.undo_len());
+        trail.push(shown(&session, here, other));
+        if history.redo_len() == 0 {
+            ahead.clear();
+        }
+        prop_assert_eq!(history.redo_len(), ahead.len(), "after {}", made);
+    }
+    while session.undo_history().undo_len() > 0 {
+        undo_and_compare(&mut session, false, &mut trail, &mut ahead, here, other)?;
+    }
+    prop_assert_eq!(trail.len(), 1);
+    while session.undo_history().redo_len() > 0 {
+        undo_and_compare(&mut session, true, &mut trail, &mut ahead, here, other)?;
     }
     Ok(())
+}
+
+/// Undoes (or redoes) one step, if there is one, and checks that the
+/// database holds what it held on the other side of that step.
+fn undo_and_compare(
+    session: &mut Session,
+    redo: bool,
+    trail: &mut Vec<Shown>,
+    ahead: &mut Vec<Shown>,
+    here: PartnershipId,
+    other: PartnershipId,
+) -> Result<(), TestCaseError> {
+    let history = session.undo_history();
+    let step = if redo {
+        history.next_redo()
+    } else {
+        history.next_undo()
+    };
+    let Some(step) = step.cloned() else {
+        return Ok(());
+    };
+    let done = session.undo(redo);
+    prop_assert!(done.is_ok(), "{:?} of {:?}: {:?}", redo, step, done);
+    let now = shown(session, here, other);
+    if redo {
+        let expected = ahead.pop();
+        prop_assert_eq!(Some(&now), expected.as_ref(), "redo of {:?}", step);
+        trail.push(now);
+    } else {
+        let left = trail.pop();
+        prop_assert_eq!(Some(&now), trail.last(), "undo of {:?}", step);
+        ahead.extend(left);
+    }
+    // The window shows it too, once it is where the step was made.
+    if let (Some(view), Some(on)) = (session.view(), step.on)
+        && view.partnership.id == on
+    {
+        let loaded = session.store().load_partnership(on).expect("load");
+        prop_assert_eq!(view, &loaded, "the window after {:?}", step);
+    }
+    let history = session.undo_history();
+    prop_assert_eq!(history.undo_len() + 1, trail.len());
+    prop_assert_eq!(history.redo_len(), ahead.len());
+    Ok(())
+}
+
+/// What the database holds of every partnership (the two seeded and those
+/// the edits made: the ids from 1, as both databases start), as the screens
+/// show it: a rating, a team member's rating, a team's summary or a
+/// worksheet's field that holds nothing reads as none at all (undoing the
+/// first words typed leaves the empty field in place), and which
+/// continuums were rated with, which counts the cycles in "Recently
+/// deleted", is left aside. A partnership deleted is `None`.
+#[derive(Debug, PartialEq)]
+struct Shown(Vec<Option<PartnershipView>>);
+
+fn shown(session: &Session, here: PartnershipId, other: PartnershipId) -> Shown {
+    assert_eq!(
+        (here.0, other.0),
+        (1, 2),
+        "the seed's partnerships come first"
+    );
+    let store = session.store();
+    Shown(
+        (1..=8)
+            .map(|id| store.load_partnership(PartnershipId(id)).ok().map(as_shown))
+            .collect(),
+    )
+}
+
+fn as_shown(view: PartnershipView) -> PartnershipView {
+    let mut view = view.without_empty_records();
+    view.rated_with.clear();
+    view
 }
 
 proptest! {

@@ -67,10 +67,6 @@ impl Store {
         })
     }
 
-    pub fn delete_action_step(&mut self, id: ActionStepId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM action_steps WHERE id = ?1", [id.0])
-    }
-
     pub(super) fn action_steps_of(
         &self,
         partnership: impl Into<Of>,

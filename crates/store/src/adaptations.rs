@@ -70,14 +70,6 @@ impl Store {
 
     /// Deletes the adaptation the version `id` belongs to: every version of
     /// it (the window offers this only while no cycle was rated with any).
-    pub fn delete_adaptation(&mut self, id: AdaptationId) -> Result<(), StoreError> {
-        self.execute(
-            "DELETE FROM adaptations WHERE (partnership_id, lineage) = \
-             (SELECT partnership_id, lineage FROM adaptations WHERE id = ?1)",
-            [id.0],
-        )
-    }
-
     /// Copies the version with uid `uid` as the next version of its
     /// adaptation (a new id, the next number, made today), before an import
     /// writes the file's words over it.

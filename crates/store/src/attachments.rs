@@ -134,8 +134,8 @@ impl Store {
     }
 
     /// Moves an attachment to "Recently deleted".
-    pub fn delete_attachment(&mut self, id: AttachmentId) -> Result<(), StoreError> {
-        self.execute(
+    pub fn delete_attachment(&mut self, id: AttachmentId) -> Result<bool, StoreError> {
+        self.changes(
             "UPDATE attachments SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?1 AND deleted_at IS NULL",
             [id.0],

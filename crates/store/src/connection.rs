@@ -271,6 +271,44 @@ impl Connection {
         }
     }
 
+    /// Every row `sql` finds, whole, with the names of its columns: for
+    /// keeping rows as they are, whatever their table (`removed`).
+    pub fn query_named(
+        &self,
+        sql: &str,
+        params: impl Params,
+    ) -> Result<(Vec<String>, Vec<Vec<Value>>)> {
+        match self {
+            Connection::Sqlite(conn) => {
+                let mut statement = conn.prepare_cached(sql)?;
+                let names: Vec<String> = statement
+                    .column_names()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                let mut rows = statement.query(params.values().as_slice())?;
+                let mut found = Vec::new();
+                while let Some(row) = rows.next()? {
+                    found.push(
+                        (0..names.len())
+                            .map(|i| row.get::<_, Value>(i))
+                            .collect::<rusqlite::Result<Vec<Value>>>()?,
+                    );
+                }
+                Ok((names, found))
+            }
+            Connection::Postgres(server) => {
+                let names = server
+                    .prepare(sql)?
+                    .columns()
+                    .iter()
+                    .map(|c| c.name().to_owned())
+                    .collect();
+                Ok((names, server.query(sql, &params)?))
+            }
+        }
+    }
+
     /// Adds a row with `sql` (an `INSERT` of one row) and returns its id.
     pub fn insert(&self, sql: &str, params: impl Params) -> Result<i64> {
         self.query_row(&format!("{sql} RETURNING id"), params, |row| row.get(0))

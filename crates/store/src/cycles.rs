@@ -62,8 +62,8 @@ impl Store {
     }
 
     /// Moves a cycle, with its ratings, to "Recently deleted".
-    pub fn delete_cycle(&mut self, id: CycleId) -> Result<(), StoreError> {
-        self.execute(
+    pub fn delete_cycle(&mut self, id: CycleId) -> Result<bool, StoreError> {
+        self.changes(
             "UPDATE cycles SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?1 AND deleted_at IS NULL",
             [id.0],

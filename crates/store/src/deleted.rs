@@ -17,14 +17,6 @@ fn table(kind: DeletedKind) -> &'static str {
     }
 }
 
-const KINDS: [DeletedKind; 5] = [
-    DeletedKind::Partnership,
-    DeletedKind::Cycle,
-    DeletedKind::ReadinessRound,
-    DeletedKind::Document,
-    DeletedKind::Attachment,
-];
-
 impl Store {
     /// Everything deleted and not yet removed for good, newest first. What
     /// sits in a deleted partnership is restored with it, so it is not
@@ -32,7 +24,7 @@ impl Store {
     pub fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
         let run = || -> crate::connection::Result<Vec<Deleted>> {
             let mut all = Vec::new();
-            for kind in KINDS {
+            for kind in DeletedKind::ALL {
                 let sql = match kind {
                     DeletedKind::Partnership => {
                         "SELECT id, name, name, deleted_at FROM partnerships
@@ -86,10 +78,17 @@ impl Store {
         run().map_err(|e| self.error(e))
     }
 
-    /// Puts a deleted record back where it was.
+    /// Puts a deleted record back where it was; an error when it is not
+    /// in "Recently deleted".
     pub fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError> {
-        let sql = format!("UPDATE {} SET deleted_at = NULL WHERE id = ?1", table(kind));
-        self.execute(&sql, [id])
+        let sql = format!(
+            "UPDATE {} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            table(kind)
+        );
+        self.write(|conn| match conn.execute(&sql, [id])? {
+            0 => Err(crate::connection::Error::NoRows),
+            _ => Ok(()),
+        })
     }
 
     /// Removes for good what was deleted more than 30 days ago. Says how
@@ -97,7 +96,7 @@ impl Store {
     pub fn purge_deleted(&mut self) -> Result<usize, StoreError> {
         self.write(|tx| {
             let mut removed = 0;
-            for kind in KINDS {
+            for kind in DeletedKind::ALL {
                 removed += tx.execute(
                     &format!(
                         "DELETE FROM {} WHERE deleted_at IS NOT NULL
@@ -107,6 +106,8 @@ impl Store {
                     params![KEPT_FOR_DAYS],
                 )?;
             }
+            // What was kept to undo a delete for good.
+            removed += Store::purge_removed(tx)?;
             // A file no attachment names any more (its last went now, or
             // a write was cut short before its record was stored). On a
             // server the policy keeps a file another district's records

@@ -137,8 +137,8 @@ impl Store {
 
     /// Moves a document, with its values (and a meeting's action steps), to
     /// "Recently deleted".
-    pub fn delete_document(&mut self, id: DocumentId) -> Result<(), StoreError> {
-        self.execute(
+    pub fn delete_document(&mut self, id: DocumentId) -> Result<bool, StoreError> {
+        self.changes(
             "UPDATE documents SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?1 AND deleted_at IS NULL",
             [id.0],

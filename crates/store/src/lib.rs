@@ -26,6 +26,7 @@ mod portfolio;
 mod ratings;
 mod readiness;
 mod records;
+mod removed;
 mod server;
 mod server_schema;
 mod stages;
@@ -248,6 +249,12 @@ impl Store {
     /// Runs one statement as its own transaction.
     fn execute(&mut self, sql: &str, params: impl connection::Params) -> Result<(), StoreError> {
         self.write(|conn| conn.execute(sql, params).map(|_| ()))
+    }
+
+    /// Runs one statement as its own transaction; says whether it changed
+    /// any row.
+    fn changes(&mut self, sql: &str, params: impl connection::Params) -> Result<bool, StoreError> {
+        self.write(|conn| conn.execute(sql, params).map(|n| n > 0))
     }
 
     /// Runs many edits as one transaction: all are stored, or none. For

@@ -398,6 +398,20 @@ DROP TRIGGER cycles_recorded_update;
 DROP TRIGGER cycles_recorded_delete;
 ";
 
+/// Version 11: undo. What a delete removes for good (a person with their
+/// ratings, a milestone with its check-ins) is kept here as JSON
+/// (`removed.rs`), so that undoing the delete puts it back with its ids;
+/// `kept` holds only which records, once they are back.
+const V11: &str = "
+CREATE TABLE removed (
+    id             INTEGER PRIMARY KEY,
+    partnership_id INTEGER NOT NULL REFERENCES partnerships(id) ON DELETE CASCADE,
+    removed_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    kept           TEXT NOT NULL CHECK (json_valid(kept))
+);
+CREATE INDEX removed_of ON removed(partnership_id);
+";
+
 /// The version that brought the history of changes.
 const HISTORY_VERSION: usize = 8;
 /// The version that brought attachments, whose history triggers are made
@@ -408,7 +422,7 @@ const ATTACHMENTS_VERSION: usize = 9;
 const HIDDEN_VERSION: usize = 10;
 
 /// Every migration in order; the schema version is the number applied.
-const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+const STEPS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(

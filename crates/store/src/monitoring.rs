@@ -89,10 +89,6 @@ impl Store {
     }
 
     /// Deletes a goal with its objectives; milestones serving them stay.
-    pub fn delete_goal(&mut self, id: GoalId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM goals WHERE id = ?1", [id.0])
-    }
-
     pub fn add_milestone(&mut self, new: &NewMilestone) -> Result<MilestoneId, StoreError> {
         let serves = new.serves.map(|g| g.0);
         self.write(|tx| {
@@ -113,10 +109,6 @@ impl Store {
     }
 
     /// Deletes a milestone with its check-ins and action steps.
-    pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM milestones WHERE id = ?1", [id.0])
-    }
-
     pub fn add_check_in(&mut self, new: &NewCheckIn) -> Result<CheckInId, StoreError> {
         self.write(|tx| {
             let mut values = values![&new.milestone_id.0]?;
@@ -124,10 +116,6 @@ impl Store {
             insert_here(tx, &CHECK_INS, None, values)
         })
         .map(CheckInId)
-    }
-
-    pub fn delete_check_in(&mut self, id: CheckInId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM check_ins WHERE id = ?1", [id.0])
     }
 
     pub(super) fn goals_of(

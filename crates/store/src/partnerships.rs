@@ -84,8 +84,8 @@ impl Store {
     }
 
     /// Moves a partnership, with all it holds, to "Recently deleted".
-    pub fn delete_partnership(&mut self, id: PartnershipId) -> Result<(), StoreError> {
-        self.execute(
+    pub fn delete_partnership(&mut self, id: PartnershipId) -> Result<bool, StoreError> {
+        self.changes(
             "UPDATE partnerships SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?1 AND deleted_at IS NULL",
             [id.0],

@@ -47,10 +47,6 @@ impl Store {
     }
 
     /// Removes a person and the ratings they gave.
-    pub fn delete_person(&mut self, id: PersonId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM people WHERE id = ?1", [id.0])
-    }
-
     pub(super) fn people_of(
         &self,
         partnership: PartnershipId,

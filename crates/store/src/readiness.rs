@@ -129,8 +129,8 @@ impl Store {
 
     /// Moves a round, with its members, ratings and summaries, to "Recently
     /// deleted".
-    pub fn delete_readiness_round(&mut self, id: ReadinessRoundId) -> Result<(), StoreError> {
-        self.execute(
+    pub fn delete_readiness_round(&mut self, id: ReadinessRoundId) -> Result<bool, StoreError> {
+        self.changes(
             "UPDATE readiness_rounds SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
              WHERE id = ?1 AND deleted_at IS NULL",
             [id.0],
@@ -162,10 +162,6 @@ impl Store {
     }
 
     /// Removes a member with their ratings and concerns.
-    pub fn delete_readiness_member(&mut self, id: ReadinessMemberId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM readiness_members WHERE id = ?1", [id.0])
-    }
-
     pub fn set_readiness_rating(
         &mut self,
         member: ReadinessMemberId,

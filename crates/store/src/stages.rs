@@ -46,10 +46,6 @@ impl Store {
         self.write(|tx| update_here(tx, &STAGE_ENTRIES, entry.id.0, &entry.fields.values()?))
     }
 
-    pub fn delete_stage_entry(&mut self, id: StageEntryId) -> Result<(), StoreError> {
-        self.execute("DELETE FROM stage_entries WHERE id = ?1", [id.0])
-    }
-
     pub(super) fn stage_entries_of(
         &self,
         partnership: PartnershipId,

@@ -130,6 +130,27 @@ mod tests {
                 "Press the button, tick the box or choose the level that has the ring around it",
             ),
             ("Escape".into(), "Close a dialog without doing anything"),
+            (
+                key(&KeyboardShortcut::new(
+                    egui::Modifiers::COMMAND,
+                    egui::Key::Z,
+                )),
+                "Undo the last change, on the page it was made (in a text field: undo the typing)",
+            ),
+            (
+                format!(
+                    "{} or {}",
+                    key(&KeyboardShortcut::new(
+                        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+                        egui::Key::Z
+                    )),
+                    key(&KeyboardShortcut::new(
+                        egui::Modifiers::COMMAND,
+                        egui::Key::Y
+                    ))
+                ),
+                "Redo the last change undone",
+            ),
             (key(&print), "Print: a tool filled in or blank"),
             (key(&open), "Open another PartnerPath file"),
             (

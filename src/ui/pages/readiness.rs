@@ -448,7 +448,7 @@ fn remove_dialog(
         let member = round.member(id)?;
         let title = format!("Remove {}?", member.name);
         let body = format!(
-            "{}'s ratings and areas of concern in this round are deleted too. It cannot be undone.",
+            "{}'s ratings and areas of concern in this round are deleted too. Edit > Undo (Ctrl+Z) brings it back.",
             member.name
         );
         Some(widgets::Question {

@@ -77,6 +77,8 @@ impl App {
             Action::ZoomIn => self.zoom(ctx, keyboard::zoom_in(self.remembered.zoom)),
             Action::ZoomOut => self.zoom(ctx, keyboard::zoom_out(self.remembered.zoom)),
             Action::ZoomReset => self.zoom(ctx, 100),
+            Action::Undo => return self.undo(false, navigate),
+            Action::Redo => return self.undo(true, navigate),
             Action::Back => self.back(),
             Action::Present => return self.start_presenting(ctx),
             Action::LeavePresent => self.stop_presenting(ctx),

@@ -38,15 +38,25 @@ pub fn clamp_zoom(percent: u16) -> u16 {
 /// Pushes the action of each shortcut pressed this frame, taking the key
 /// away from the widgets. Alt+Left is left to a text field that has the
 /// keyboard.
+/// A shortcut with Shift is looked for before those without: egui matches
+/// Ctrl+Z when Ctrl+Shift+Z is pressed too (Shift may be needed to type a
+/// key), so Redo must take its keys before Undo sees them.
 pub fn pressed(ui: &Ui, actions: &mut Actions) {
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
-        for action in Action::ALL {
-            if typing && action.left_to_text_fields() {
-                continue;
-            }
-            if action.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
-                actions.push(action);
+        for shifted in [true, false] {
+            for action in Action::ALL {
+                if typing && action.left_to_text_fields() {
+                    continue;
+                }
+                if action
+                    .shortcuts()
+                    .iter()
+                    .filter(|s| s.modifiers.shift == shifted)
+                    .any(|s| i.consume_shortcut(s))
+                {
+                    actions.push(action);
+                }
             }
         }
     });

@@ -1,5 +1,5 @@
-//! The menu bar: File, View and Help, each entry an `Action` with its label
-//! and shortcut, and on the right where the open file is saved.
+//! The menu bar: File, Edit, View and Help, each entry an `Action` with its
+//! label and shortcut, and on the right where the open file is saved.
 
 use std::path::PathBuf;
 
@@ -18,6 +18,19 @@ use crate::ui::nav::Screen;
 /// when clicked, and closes the menu if `close`.
 fn item(ui: &mut Ui, action: Action, enabled: bool, close: bool, actions: &mut Actions) {
     let label = action.text();
+    named_item(ui, action, label, enabled, close, actions);
+}
+
+/// The same, with a label of its own: Undo “Set Decision Making to
+/// Established”.
+fn named_item(
+    ui: &mut Ui,
+    action: Action,
+    label: &str,
+    enabled: bool,
+    close: bool,
+    actions: &mut Actions,
+) {
     let response = match action.shortcut() {
         Some(shortcut) => {
             let button =
@@ -39,6 +52,7 @@ impl App {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| self.file_menu(ui, actions));
+                ui.menu_button("Edit", |ui| self.edit_menu(ui, actions));
                 ui.menu_button("View", |ui| self.view_menu(ui, actions));
                 ui.menu_button("Help", |ui| {
                     item(ui, Action::ShortcutHelp, true, true, actions);
@@ -168,6 +182,32 @@ impl App {
         });
     }
 
+    /// Undo and Redo, each naming the change it would make, and how many
+    /// changes each can go through.
+    fn edit_menu(&self, ui: &mut Ui, actions: &mut Actions) {
+        let session = self.session.as_ref();
+        let history = session.map(Session::undo_history);
+        let may = session.is_some_and(Session::may_edit);
+        for (action, step) in [
+            (Action::Undo, history.and_then(|h| h.next_undo())),
+            (Action::Redo, history.and_then(|h| h.next_redo())),
+        ] {
+            let label = match step {
+                Some(step) => format!("{} “{}”", action.text(), step.name),
+                None => action.text().to_owned(),
+            };
+            named_item(ui, action, &label, may && step.is_some(), true, actions);
+        }
+        ui.separator();
+        let (back, forward) = history.map_or((0, 0), |h| (h.undo_len(), h.redo_len()));
+        ui.weak(format!(
+            "{} to undo, {} to redo",
+            changes(back),
+            changes(forward)
+        ))
+        .on_hover_text("Kept until the file is closed");
+    }
+
     fn view_menu(&self, ui: &mut Ui, actions: &mut Actions) {
         let mut preference = ui.options(|o| o.theme_preference);
         for choice in [
@@ -213,6 +253,15 @@ impl App {
             actions.push(present);
             ui.close();
         }
+    }
+}
+
+/// "nothing", "1 change", "3 changes".
+fn changes(n: usize) -> String {
+    match n {
+        0 => "nothing".to_owned(),
+        1 => "1 change".to_owned(),
+        n => format!("{n} changes"),
     }
 }
 

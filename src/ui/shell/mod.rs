@@ -23,6 +23,7 @@ mod menu;
 mod pages;
 mod present;
 pub mod remember;
+mod undo;
 
 use std::path::PathBuf;
 use std::time::Instant;

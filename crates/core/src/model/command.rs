@@ -5,12 +5,12 @@
 
 use super::{
     ActionStep, ActionStepId, Adaptation, AdaptationId, AttachmentId, CheckInId, CycleId,
-    CycleStatus, DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId,
+    CycleStatus, DeletedKind, DocumentId, FieldValue, Goal, GoalId, Level, Milestone, MilestoneId,
     NewActionStep, NewAdaptation, NewAttachment, NewCheckIn, NewCycle, NewDocument, NewGoal,
     NewMilestone, NewPartnership, NewPerson, NewReadinessMember, NewReadinessRound, NewStageEntry,
     Partnership, PartnershipId, PartnershipView, Person, PersonId, Rating, RatingKey,
-    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, Record, StageEntry,
-    StageEntryId, Team,
+    ReadinessMember, ReadinessMemberId, ReadinessRound, ReadinessRoundId, Record, RemovedId,
+    StageEntry, StageEntryId, Team,
 };
 use super::{MemberRating, TeamSummary};
 use jiff::civil::Date;
@@ -80,6 +80,23 @@ pub enum Command {
     AddAttachment(NewAttachment),
     /// Moves an attachment to "Recently deleted".
     DeleteAttachment(AttachmentId),
+    /// Deletes one version of an adaptation, the newest, when no cycle was
+    /// rated with it (undoing `AddAdaptation`).
+    DeleteAdaptationVersion(AdaptationId),
+    /// Takes away for good a cycle just started, with whatever was rated
+    /// in it (undoing its start), keeping it to put back (redo). A cycle
+    /// deleted goes to "Recently deleted" instead, where it still counts
+    /// as rated with its continuum.
+    UnmakeCycle(CycleId),
+    /// Puts back a record from "Recently deleted" (undoing a delete, or a
+    /// creation undone).
+    Restore(DeletedKind, i64),
+    /// Puts back, with their ids, the records a delete removed from the
+    /// file (undoing it). The store kept them under this number.
+    Reinstate(RemovedId),
+    /// Removes again what `Reinstate` put back, with whatever was added to
+    /// it since (redoing the delete), keeping it under the same number.
+    RemoveAgain(RemovedId),
 }
 
 /// What storing a command made: the id of a new record, which the view
@@ -88,6 +105,9 @@ pub enum Command {
 pub enum Outcome {
     /// Stored; nothing new was made.
     Done,
+    /// A delete that found nothing to delete (it was gone already):
+    /// nothing changed.
+    Unchanged,
     /// Stored, joined with someone else's change of other fields of the
     /// same record: the record is to be read again.
     Joined,
@@ -104,6 +124,9 @@ pub enum Outcome {
     CheckInAdded(CheckInId),
     AdaptationAdded(AdaptationId),
     AttachmentAdded(AttachmentId),
+    /// Stored: the records it removed from the file are kept under this
+    /// number, so that undoing it can put them back (`Command::Reinstate`).
+    Removed(RemovedId),
 }
 
 /// Why an edit is refused before anything is written, in plain words.
@@ -186,6 +209,16 @@ impl Command {
                     "Edit the adaptation on its own page: the change is saved as its next version.",
                 )
             }
+            Command::DeleteAdaptationVersion(id)
+                if view
+                    .and_then(|v| v.adaptations.iter().find(|a| a.id == *id).map(|a| (v, a)))
+                    .is_some_and(|(v, a)| v.is_rated_with(a)) =>
+            {
+                refuse(
+                    "A cycle was rated with this version of the adaptation, so it is kept with the words it was rated with.",
+                    "Leave it in place; a new cycle can be rated with another version.",
+                )
+            }
             Command::DeleteAdaptation(id)
                 if view.is_some_and(|v| v.is_adaptation_rated_with(*id)) =>
             {
@@ -234,6 +267,20 @@ impl Command {
                 | Command::UpdatePartnership(_)
                 | Command::SetArchived(..)
                 | Command::DeletePartnership(_)
+                | Command::Restore(DeletedKind::Partnership, _)
+        )
+    }
+
+    /// Whether memory cannot follow this edit by itself, as it puts back
+    /// records it no longer holds (or takes away what it cannot tell):
+    /// once stored, the partnership is read again.
+    pub fn reads_again(&self) -> bool {
+        matches!(
+            self,
+            Command::UnmakeCycle(_)
+                | Command::Restore(..)
+                | Command::Reinstate(_)
+                | Command::RemoveAgain(_)
         )
     }
 

@@ -5,6 +5,13 @@
 /// How long a deleted record can be restored before it is removed for good.
 pub const KEPT_FOR_DAYS: i64 = 30;
 
+/// Where the store keeps the records a delete removed from the file (a
+/// person with their ratings, a milestone with its check-ins), so that
+/// undoing the delete puts them back with the same ids
+/// (`Command::Reinstate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RemovedId(pub i64);
+
 /// What kind of record was deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeletedKind {
@@ -18,6 +25,15 @@ pub enum DeletedKind {
 }
 
 impl DeletedKind {
+    /// Every kind, in the order "Recently deleted" reads them.
+    pub const ALL: [DeletedKind; 5] = [
+        DeletedKind::Partnership,
+        DeletedKind::Cycle,
+        DeletedKind::ReadinessRound,
+        DeletedKind::Document,
+        DeletedKind::Attachment,
+    ];
+
     /// In words, for the list.
     pub fn label(self) -> &'static str {
         match self {

@@ -26,6 +26,7 @@ mod stage;
 mod stats;
 pub mod tables;
 pub mod trajectory;
+pub mod undo;
 mod versions;
 mod view;
 mod worksheet;
@@ -48,7 +49,7 @@ pub use attachment::{
 pub use change::{IndicatorChange, Movement, changes};
 pub use command::{Command, Conflict, Outcome, Refusal, Seen, Theirs};
 pub use dates::{LONG_DATE, SHORT_DATE, long_date, month_year, short_date};
-pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS};
+pub use deleted::{Deleted, DeletedKind, KEPT_FOR_DAYS, RemovedId};
 pub use history::{HistoryEntry, HistoryKind, HistoryTool, indicator_in, level_words, shortened};
 // A level is defined with the continuum it rates on; the model uses it everywhere.
 pub use crate::instrument::Level;

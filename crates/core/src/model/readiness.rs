@@ -132,6 +132,12 @@ pub struct ReadinessView {
 }
 
 impl ReadinessView {
+    /// Leaves out ratings and summaries with nothing in them.
+    pub(super) fn forget_empty(&mut self) {
+        self.ratings.retain(|_, r| *r != MemberRating::default());
+        self.summaries.retain(|_, s| *s != TeamSummary::default());
+    }
+
     pub fn new(
         round: ReadinessRound,
         members: Vec<ReadinessMember>,

@@ -68,6 +68,26 @@ impl RatingCopy {
 }
 
 impl PartnershipView {
+    /// Leaves out the records that hold nothing: a rating with no level
+    /// and no words, a team member's rating or a team's summary with
+    /// nothing in it, a worksheet's field holding nothing. Every screen
+    /// and printout reads them as none; undoing the first words typed
+    /// into a field leaves such a record, so views are compared this way
+    /// across an undo.
+    pub fn without_empty_records(mut self) -> PartnershipView {
+        for ratings in self.ratings.values_mut() {
+            ratings.retain(|_, r| *r != Rating::default());
+        }
+        self.ratings.retain(|_, ratings| !ratings.is_empty());
+        for round in &mut self.readiness {
+            round.forget_empty();
+        }
+        for document in &mut self.documents {
+            document.values.retain(|_, v| *v != v.emptied());
+        }
+        self
+    }
+
     pub fn new(
         partnership: Partnership,
         people: Vec<Person>,

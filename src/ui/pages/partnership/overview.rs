@@ -238,7 +238,7 @@ fn remove_person_dialog(
             format!("{} has no ratings in this partnership.", person.name)
         } else {
             format!(
-                "This also deletes the {} {} gave. It cannot be undone.",
+                "This also deletes the {} {} gave. Edit > Undo (Ctrl+Z) brings it back.",
                 widgets::count(ratings, "rating", "ratings"),
                 person.name
             )

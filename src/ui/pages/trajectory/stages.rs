@@ -419,7 +419,7 @@ fn delete_dialog(
         let entry = view.stages.iter().find(|e| e.id == id)?;
         let title = "Delete this stage entry?";
         let body = format!(
-            "{} from {} will be removed from the history. It cannot be undone.",
+            "{} from {} will be removed from the history. Edit > Undo (Ctrl+Z) brings it back.",
             stages.title_of(entry.stage),
             long_date(entry.started_on)
         );

@@ -288,6 +288,11 @@ impl PartnershipView {
                     self.set_adaptations(adaptations);
                 }
             }
+            (Command::DeleteAdaptationVersion(id), _) => {
+                let mut adaptations = self.adaptations.clone();
+                adaptations.retain(|a| a.id != *id);
+                self.set_adaptations(adaptations);
+            }
             (Command::UpdateAdaptation(adaptation), _) => {
                 let mut adaptations = self.adaptations.clone();
                 if let Some(slot) = adaptations.iter_mut().find(|a| a.id == adaptation.id) {
