@@ -11,8 +11,8 @@ use super::{Counterpart, ExportScope, LargeFile, Listener, Store, StoreError, Wa
 use partnerpath_core::model::exchange::{Exchange, Plan};
 use partnerpath_core::model::portfolio::PortfolioFacts;
 use partnerpath_core::model::{
-    Account, AttachmentId, Command, Deleted, DeletedKind, HistoryEntry, Outcome, PartnershipId,
-    PartnershipView, Seen,
+    Account, AttachmentId, Command, Deleted, HistoryEntry, Outcome, PartnershipId, PartnershipView,
+    Seen,
 };
 
 /// `Send`: on a shared database the window's store works on a thread of
@@ -45,9 +45,6 @@ pub trait Storage: Send {
 
     /// What was deleted in the last 30 days, newest first.
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError>;
-
-    /// Puts a deleted record back.
-    fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError>;
 
     /// Removes for good what was deleted more than 30 days ago.
     fn purge_deleted(&mut self) -> Result<usize, StoreError>;
@@ -131,10 +128,6 @@ impl Storage for Store {
 
     fn recently_deleted(&self) -> Result<Vec<Deleted>, StoreError> {
         Store::recently_deleted(self)
-    }
-
-    fn restore_deleted(&mut self, kind: DeletedKind, id: i64) -> Result<(), StoreError> {
-        Store::restore_deleted(self, kind, id)
     }
 
     fn purge_deleted(&mut self) -> Result<usize, StoreError> {
