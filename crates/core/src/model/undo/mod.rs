@@ -520,6 +520,39 @@ mod tests {
         assert_eq!(history.undo_len(), 0, "dropped: the user chose");
     }
 
+    /// The Edit menu quotes the name: the name itself holds no quotation
+    /// marks.
+    #[test]
+    fn a_step_is_named_without_quotation_marks() {
+        let partnership = crate::model::Partnership {
+            id: PartnershipId(1),
+            is_sample: false,
+            fields: crate::model::PartnershipFields {
+                name: "Oak SD & Elm University".into(),
+                ..crate::model::PartnershipFields::default()
+            },
+        };
+        let listed = [PartnershipSummary {
+            partnership: partnership.clone(),
+            people: 0,
+            cycles: 0,
+            ratings: 0,
+            latest_school_year: None,
+        }];
+        let before = Before {
+            view: None,
+            listed: &listed,
+        };
+        assert_eq!(
+            name(&Command::SetArchived(PartnershipId(1), true), before, None),
+            "Archive Oak SD & Elm University"
+        );
+        assert_eq!(
+            name(&Command::UpdatePartnership(partnership), before, None),
+            "Edit Oak SD & Elm University"
+        );
+    }
+
     #[test]
     fn what_a_delete_removed_is_put_back_and_removed_again() {
         let nothing = Before {

@@ -1,6 +1,7 @@
 //! What the Edit menu calls a step: "Undo “Set Decision Making to
 //! Established”". PartnerPath's own words, named from what the window
-//! showed when the edit was made (a person removed is named as they were).
+//! showed when the edit was made (a person removed is named as they were);
+//! the menu puts the name in quotation marks, so names hold none.
 
 use super::Before;
 use crate::instrument::Instruments;
@@ -58,7 +59,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
     };
     let document = |id| {
         view.and_then(|v| v.document(id))
-            .map_or_else(|| "a worksheet".to_owned(), |d| format!("“{}”", d.title))
+            .map_or_else(|| "a worksheet".to_owned(), |d| d.title.clone())
     };
     let partnership = |id| {
         view.map(|v| &v.partnership)
@@ -70,7 +71,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
                     .map(|s| &s.partnership)
                     .find(|p| p.id == id)
             })
-            .map_or_else(|| "the partnership".to_owned(), |p| format!("“{}”", p.name))
+            .map_or_else(|| "the partnership".to_owned(), |p| p.name.clone())
     };
     let cycle = |id| {
         view.and_then(|v| v.cycle(id)).map_or_else(
@@ -79,10 +80,8 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
         )
     };
     let round = |id| {
-        view.and_then(|v| v.readiness_round(id)).map_or_else(
-            || "a readiness round".to_owned(),
-            |r| format!("“{}”", r.round.title),
-        )
+        view.and_then(|v| v.readiness_round(id))
+            .map_or_else(|| "a readiness round".to_owned(), |r| r.round.title.clone())
     };
     let member = |id| {
         view.and_then(|v| v.round_of_member(id))
@@ -90,7 +89,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
             .map_or_else(|| "a team member".to_owned(), |m| m.name.clone())
     };
     match command {
-        Command::CreatePartnership(new) => format!("Create “{}”", new.name.trim()),
+        Command::CreatePartnership(new) => format!("Create {}", new.name.trim()),
         Command::UpdatePartnership(p) => format!("Edit {}", partnership(p.id)),
         Command::SetArchived(id, true) => format!("Archive {}", partnership(*id)),
         Command::SetArchived(id, false) => format!("Bring back {}", partnership(*id)),
@@ -112,7 +111,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
         Command::AddStageEntry(_) => "Add a stage".to_owned(),
         Command::UpdateStageEntry(_) => "Edit a stage".to_owned(),
         Command::DeleteStageEntry(_) => "Delete a stage".to_owned(),
-        Command::CreateReadinessRound(new) => format!("Start “{}”", new.fields.title),
+        Command::CreateReadinessRound(new) => format!("Start {}", new.fields.title),
         Command::UpdateReadinessRound(r) => format!("Edit {}", round(r.id)),
         Command::DeleteReadinessRound(id) => format!("Delete {}", round(*id)),
         Command::AddReadinessMember(new) => format!("Add {}", new.fields.name.trim()),
@@ -138,7 +137,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
                 category(key)
             )
         }
-        Command::CreateDocument(new) => format!("Create “{}”", new.fields.title),
+        Command::CreateDocument(new) => format!("Create {}", new.fields.title),
         Command::RenameDocument(id, ..) => format!("Rename {}", document(*id)),
         Command::SetDocumentValue(id, ..) => format!("Fill in {}", document(*id)),
         Command::DeleteDocument(id) => format!("Delete {}", document(*id)),
@@ -158,7 +157,7 @@ pub fn name(command: &Command, before: Before<'_>, instruments: Option<&Instrume
         Command::DeleteAdaptation(_) | Command::DeleteAdaptationVersion(_) => {
             "Delete an adaptation".to_owned()
         }
-        Command::AddAttachment(new) => format!("Attach “{}”", new.fields.name),
+        Command::AddAttachment(new) => format!("Attach {}", new.fields.name),
         Command::DeleteAttachment(_) => "Delete an attachment".to_owned(),
         Command::Restore(..) => "Restore from Recently deleted".to_owned(),
         Command::Reinstate(_) | Command::RemoveAgain(_) => "Put back".to_owned(),
