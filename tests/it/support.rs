@@ -201,3 +201,15 @@ fn connect(user: &str, password: &str, database: &str) -> postgres::Client {
 fn uuid_like() -> String {
     format!("{:x}{:x}", fastrand::u64(..), std::process::id())
 }
+
+/// The team's (consensus) level and evidence of an indicator, read straight
+/// from the file; `None` when no row holds it.
+pub fn team_rating(path: &Path, indicator: &str) -> Option<(Option<u8>, String)> {
+    let conn = rusqlite::Connection::open(path).expect("open file");
+    conn.query_row(
+        "SELECT level, evidence FROM ratings WHERE indicator_key = ?1 AND person_id IS NULL",
+        [indicator],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .ok()
+}

@@ -17,13 +17,7 @@ fn harness(path: &Path) -> Harness<'static, App> {
 
 /// The consensus rating of an indicator, read straight from the file.
 fn stored(path: &Path, indicator: &str) -> Option<(Option<u8>, String)> {
-    let conn = rusqlite::Connection::open(path).expect("open file");
-    conn.query_row(
-        "SELECT level, evidence FROM ratings WHERE indicator_key = ?1 AND person_id IS NULL",
-        [indicator],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )
-    .ok()
+    support::team_rating(path, indicator)
 }
 
 fn create_partnership_and_cycle(harness: &mut Harness<'_, App>) {

@@ -20,13 +20,7 @@ use crate::support;
 
 /// The team's level and evidence of an indicator, read from the file.
 fn stored(path: &Path, indicator: &str) -> Option<(Option<u8>, String)> {
-    let conn = rusqlite::Connection::open(path).expect("open file");
-    conn.query_row(
-        "SELECT level, evidence FROM ratings WHERE indicator_key = ?1 AND person_id IS NULL",
-        [indicator],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )
-    .ok()
+    support::team_rating(path, indicator)
 }
 
 /// A window on a partnership with a draft cycle, showing its grid.
